@@ -1,0 +1,393 @@
+package catalog
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Catalog is the whole plan, loaded and checked.
+type Catalog struct {
+	Plan       Plan
+	Sections   []*Section
+	Units      []*Unit
+	Groups     []*Group
+	Indicators []*Indicator
+	Targets    Targets
+	// Dir is the folder the data files were read from.
+	Dir string
+	// Fingerprint identifies the task list (codes, contents, units): forms
+	// carry it so that intake can tell a form made from another plan.
+	Fingerprint string
+
+	tasks   []*Task // leaf tasks in appendix order
+	byTask  map[string]*Task
+	byUnit  map[string]*Unit
+	byGroup map[string]*Group
+	aliases []alias // folded name -> unit or group code, longest first
+}
+
+// Section is one of the appendix's Roman-numbered sections.
+type Section struct {
+	Code  string
+	Title string
+	// Items holds the section's rows in order: tasks and group headings.
+	Items []*Task
+}
+
+// Task is one row of the appendix: a leaf task, or a group heading (IV.1)
+// whose items are tasks.
+type Task struct {
+	Code          string
+	Section       string // section code, "IV"
+	Parent        string // heading code for items of a group, "IV.1"
+	Heading       bool
+	Content       string
+	Lead          []string // unit or group codes as written in tasks.yaml
+	LeadText      string   // the appendix's wording
+	Support       []string
+	SupportText   string
+	Product       string
+	Timing        string
+	TimingMissing bool
+
+	// LeadUnits and SupportUnits are unit codes with groups resolved. A
+	// unit that leads is not repeated among the coordinators.
+	LeadUnits    []string
+	SupportUnits []string
+}
+
+// Unit is an organisation that reports on tasks.
+type Unit struct {
+	Code       string
+	Name       string
+	Short      string
+	Aliases    []string
+	Indicators bool // reports the credit indicators
+}
+
+// Group is a phrase of the appendix that names several units at once.
+type Group struct {
+	Code    string
+	Name    string
+	Aliases []string
+	Members []string
+}
+
+// Indicator is a credit figure reported each period.
+type Indicator struct {
+	Code    string
+	Name    string
+	Measure string
+	Unit    string
+	Kind    string // "stock" or "flow"
+}
+
+// Targets are the numeric goals of task IV.1.a.
+type Targets struct {
+	CapitalShare CapitalShare
+	GrowthShare  GrowthShare
+}
+
+// CapitalShare: Part should be Percent% of Whole by ByYear.
+type CapitalShare struct {
+	Task    string
+	Part    string
+	Whole   string
+	Percent float64
+	ByYear  int
+}
+
+// GrowthShare: the growth of Part should be MinPercent-MaxPercent% of the
+// growth of Whole each year.
+type GrowthShare struct {
+	Task       string
+	Part       string
+	Whole      string
+	MinPercent float64
+	MaxPercent float64
+}
+
+// Plan holds the facts of the plan and of the reports made on it.
+type Plan struct {
+	Issuer         string
+	Commune        string
+	CommuneName    string
+	Place          string
+	Province       string
+	ReportSuffix   string
+	ReminderSuffix string
+	Kind           string
+	Number         string
+	Suffix         string
+	Date           string
+	Month, Year    int
+	PlanIssuer     string
+	Title          string
+	Grounds        []string
+	DeadlineDays   int
+	Authority      string
+	SignerTitle    string
+	SignerName     string
+	Recipients     []string
+}
+
+// Reference is how documents cite the plan: "Kế hoạch số      /KH-UBND ngày
+// tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp", with blanks kept for what the
+// appendix leaves blank.
+func (p Plan) Reference() string {
+	number := p.Number
+	if number == "" {
+		number = "     "
+	}
+	date := p.Date
+	if date == "" {
+		date = fmt.Sprintf("ngày      tháng %d năm %d", p.Month, p.Year)
+	}
+	return fmt.Sprintf("%s số %s/%s %s của %s", p.Kind, number, p.Suffix, date, p.PlanIssuer)
+}
+
+// Role is what a unit does on a task.
+type Role int
+
+const (
+	RoleNone Role = iota
+	RoleLead
+	RoleSupport
+)
+
+// String gives the role as forms and reports print it.
+func (r Role) String() string {
+	switch r {
+	case RoleLead:
+		return "Chủ trì"
+	case RoleSupport:
+		return "Phối hợp"
+	}
+	return ""
+}
+
+// Assignment is a task with the role a unit has on it.
+type Assignment struct {
+	Task *Task
+	Role Role
+}
+
+// Tasks returns the leaf tasks (no group headings) in appendix order.
+func (c *Catalog) Tasks() []*Task { return c.tasks }
+
+// Task returns the task or heading with this exact code, or nil.
+func (c *Catalog) Task(code string) *Task { return c.byTask[code] }
+
+// Unit returns the unit with this code, or nil.
+func (c *Catalog) Unit(code string) *Unit { return c.byUnit[code] }
+
+// Section returns the section with this code, or nil.
+func (c *Catalog) Section(code string) *Section {
+	for _, s := range c.Sections {
+		if s.Code == code {
+			return s
+		}
+	}
+	return nil
+}
+
+// RoleOf tells what unit does on task.
+func (t *Task) RoleOf(unit string) Role {
+	switch {
+	case slices.Contains(t.LeadUnits, unit):
+		return RoleLead
+	case slices.Contains(t.SupportUnits, unit):
+		return RoleSupport
+	}
+	return RoleNone
+}
+
+// Assignments returns the tasks that unit leads or coordinates, in appendix
+// order.
+func (c *Catalog) Assignments(unit string) []Assignment {
+	var out []Assignment
+	for _, t := range c.tasks {
+		if r := t.RoleOf(unit); r != RoleNone {
+			out = append(out, Assignment{Task: t, Role: r})
+		}
+	}
+	return out
+}
+
+// ReportingUnits returns the units expected to report: those that lead or
+// coordinate any task, or report indicators, in units.yaml order.
+func (c *Catalog) ReportingUnits() []*Unit {
+	var out []*Unit
+	for _, u := range c.Units {
+		if u.Indicators || len(c.Assignments(u.Code)) > 0 {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// UnitCodes returns every unit code, in units.yaml order.
+func (c *Catalog) UnitCodes() []string {
+	out := make([]string, len(c.Units))
+	for i, u := range c.Units {
+		out[i] = u.Code
+	}
+	return out
+}
+
+// IndicatorsOf returns the indicators that unit reports.
+func (c *Catalog) IndicatorsOf(unit string) []*Indicator {
+	var out []*Indicator
+	for _, ind := range c.Indicators {
+		if ind.Unit == unit {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// Indicator returns the indicator with this code, or nil.
+func (c *Catalog) Indicator(code string) *Indicator {
+	for _, ind := range c.Indicators {
+		if ind.Code == code {
+			return ind
+		}
+	}
+	return nil
+}
+
+// UnitNames returns the full names of unit codes, in order.
+func (c *Catalog) UnitNames(codes []string) []string {
+	out := make([]string, 0, len(codes))
+	for _, code := range codes {
+		if u := c.byUnit[code]; u != nil {
+			out = append(out, u.Name)
+		} else {
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// FindUnits returns the codes of the units and groups named in free text
+// ("Phòng kinh tế, Phòng văn hóa xã hội"), in the order they appear. Names
+// are matched whole, ignoring case, diacritics and punctuation; where names
+// overlap the longest wins.
+func (c *Catalog) FindUnits(text string) []string {
+	words := strings.Fields(fold(text))
+	var found []string
+	for i := 0; i < len(words); {
+		best, bestLen := "", 0
+		for _, a := range c.aliases {
+			n := len(a.words)
+			if n > bestLen && i+n <= len(words) && slices.Equal(words[i:i+n], a.words) {
+				best, bestLen = a.code, n
+			}
+		}
+		if bestLen == 0 {
+			i++
+			continue
+		}
+		if !slices.Contains(found, best) {
+			found = append(found, best)
+		}
+		i += bestLen
+	}
+	return found
+}
+
+// MatchUnit returns the unit whose name or alias is exactly name (ignoring
+// case, diacritics and punctuation), or nil.
+func (c *Catalog) MatchUnit(name string) *Unit {
+	f := fold(name)
+	for _, a := range c.aliases {
+		if a.folded == f {
+			return c.byUnit[a.code]
+		}
+	}
+	return nil
+}
+
+// Resolve expands unit and group codes into unit codes, in order, each once.
+func (c *Catalog) Resolve(codes []string) []string {
+	var out []string
+	for _, code := range codes {
+		if g := c.byGroup[code]; g != nil {
+			for _, m := range g.Members {
+				if !slices.Contains(out, m) {
+					out = append(out, m)
+				}
+			}
+		} else if !slices.Contains(out, code) {
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+type alias struct {
+	folded string
+	words  []string
+	code   string
+}
+
+func (c *Catalog) index() {
+	c.byTask = map[string]*Task{}
+	c.byUnit = map[string]*Unit{}
+	c.byGroup = map[string]*Group{}
+	c.tasks = nil
+	c.aliases = nil
+	add := func(name, code string) {
+		if f := fold(name); f != "" {
+			c.aliases = append(c.aliases, alias{folded: f, words: strings.Fields(f), code: code})
+		}
+	}
+	for _, u := range c.Units {
+		c.byUnit[u.Code] = u
+		add(u.Name, u.Code)
+		add(u.Short, u.Code)
+		for _, a := range u.Aliases {
+			add(a, u.Code)
+		}
+	}
+	for _, g := range c.Groups {
+		c.byGroup[g.Code] = g
+		add(g.Name, g.Code)
+		for _, a := range g.Aliases {
+			add(a, g.Code)
+		}
+	}
+	slices.SortStableFunc(c.aliases, func(a, b alias) int { return len(b.words) - len(a.words) })
+	for _, s := range c.Sections {
+		for _, t := range s.Items {
+			c.byTask[t.Code] = t
+			if !t.Heading {
+				c.tasks = append(c.tasks, t)
+			}
+		}
+	}
+}
+
+// resolveTasks fills LeadUnits and SupportUnits.
+func (c *Catalog) resolveTasks() {
+	for _, t := range c.tasks {
+		t.LeadUnits = c.Resolve(t.Lead)
+		t.SupportUnits = nil
+		for _, u := range c.Resolve(t.Support) {
+			if !slices.Contains(t.LeadUnits, u) {
+				t.SupportUnits = append(t.SupportUnits, u)
+			}
+		}
+	}
+}
+
+func (c *Catalog) fingerprint() string {
+	h := sha256.New()
+	for _, t := range c.tasks {
+		fmt.Fprintf(h, "%s\x00%s\x00%v\x00%v\n", t.Code, fold(t.Content), t.LeadUnits, t.SupportUnits)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}

@@ -1,0 +1,317 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The data files, relative to the data folder.
+const (
+	PlanFile       = "plan.yaml"
+	TasksFile      = "tasks.yaml"
+	UnitsFile      = "units.yaml"
+	IndicatorsFile = "indicators.yaml"
+)
+
+// DataError is a mistake in a data file, worded for the person who edits it.
+type DataError struct {
+	File string // path of the file
+	Line int    // 1-based; 0 when the whole file is at fault
+	Msg  string // Vietnamese
+}
+
+func (e *DataError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s, dòng %d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Errors is every mistake found in the data files, in file order.
+type Errors []*DataError
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Load reads and checks the data files in dir. On mistakes it returns an
+// Errors value listing all of them.
+func Load(dir string) (*Catalog, error) {
+	c := &Catalog{Dir: dir}
+	var errs Errors
+	l := loader{dir: dir, errs: &errs}
+
+	var pf planFile
+	l.decode(PlanFile, &pf)
+	var tf tasksFile
+	l.decode(TasksFile, &tf)
+	var uf unitsFile
+	l.decode(UnitsFile, &uf)
+	var inf indicatorsFile
+	l.decode(IndicatorsFile, &inf)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	c.Plan = pf.plan()
+	for _, u := range uf.Units {
+		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: clean(u.Name), Short: clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators})
+	}
+	for _, g := range uf.Groups {
+		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
+	}
+	for _, s := range tf.Sections {
+		sec := &Section{Code: s.Code.Value, Title: clean(s.Title)}
+		for _, t := range s.Tasks {
+			sec.Items = append(sec.Items, &Task{
+				Code: t.Code.Value, Section: s.Code.Value, Heading: t.Heading, Content: cleanParagraphs(t.Content),
+				Lead: values(t.Lead), LeadText: clean(t.LeadText), Support: values(t.Support), SupportText: clean(t.SupportText),
+				Product: clean(t.Product), Timing: clean(t.Timing), TimingMissing: t.TimingMissing,
+			})
+		}
+		heading := ""
+		for _, t := range sec.Items {
+			switch {
+			case t.Heading:
+				heading = t.Code
+			case heading != "" && strings.HasPrefix(t.Code, heading+"."):
+				t.Parent = heading
+			}
+		}
+		c.Sections = append(c.Sections, sec)
+	}
+	for _, ind := range inf.Indicators {
+		c.Indicators = append(c.Indicators, &Indicator{Code: ind.Code.Value, Name: clean(ind.Name), Measure: ind.Measure, Unit: ind.Unit.Value, Kind: ind.Kind})
+	}
+	c.Targets = Targets{
+		CapitalShare: CapitalShare(inf.Targets.CapitalShare),
+		GrowthShare:  GrowthShare(inf.Targets.GrowthShare),
+	}
+
+	v := validator{dir: dir, errs: &errs}
+	v.check(pf, tf, uf, inf)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	c.index()
+	c.resolveTasks()
+	c.Fingerprint = c.fingerprint()
+	return c, nil
+}
+
+type loader struct {
+	dir  string
+	errs *Errors
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// decode reads one file strictly (unknown keys are mistakes) into v.
+func (l loader) decode(name string, v any) {
+	path := filepath.Join(l.dir, name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		msg := "không đọc được tệp dữ liệu: " + err.Error()
+		if errors.Is(err, os.ErrNotExist) {
+			msg = "không tìm thấy tệp dữ liệu. Kiểm tra tùy chọn --data (thư mục chứa plan.yaml, tasks.yaml, units.yaml, indicators.yaml)."
+		}
+		*l.errs = append(*l.errs, &DataError{File: path, Msg: msg})
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && err != io.EOF {
+		*l.errs = append(*l.errs, yamlErrors(path, err)...)
+	}
+}
+
+// yamlErrors turns yaml.v3's English errors into located Vietnamese ones.
+func yamlErrors(path string, err error) []*DataError {
+	var texts []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		texts = te.Errors
+	} else {
+		texts = []string{err.Error()}
+	}
+	var out []*DataError
+	for _, t := range texts {
+		t = strings.TrimPrefix(t, "yaml: ")
+		line := 0
+		if m := yamlLine.FindStringSubmatch(t); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			t = m[2]
+		}
+		out = append(out, &DataError{File: path, Line: line, Msg: yamlMessage(t)})
+	}
+	return out
+}
+
+var (
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type`)
+	badValue     = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?([^`]*)`? into (\\S+)")
+)
+
+func yamlMessage(t string) string {
+	if m := unknownField.FindStringSubmatch(t); m != nil {
+		return fmt.Sprintf("khóa «%s» không có trong mẫu dữ liệu (viết sai tên khóa?)", m[1])
+	}
+	if m := badValue.FindStringSubmatch(t); m != nil {
+		return fmt.Sprintf("giá trị «%s» không đúng kiểu (cần %s)", m[2], kindName(m[3]))
+	}
+	return "lỗi cú pháp YAML (" + t + "); kiểm tra thụt lề bằng dấu cách và dấu hai chấm sau mỗi khóa"
+}
+
+func kindName(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "một danh sách"
+	case goType == "bool":
+		return "true hoặc false"
+	case goType == "int" || goType == "float64":
+		return "một số"
+	case goType == "string":
+		return "một chuỗi chữ"
+	}
+	return "một nhóm khóa"
+}
+
+// located is a scalar with the line it was written on, so that checks made
+// after decoding can still point at the line.
+type located struct {
+	Value string
+	Line  int
+}
+
+func (l *located) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: cannot unmarshal !!%s into string", n.Line, strings.TrimPrefix(n.ShortTag(), "!!"))}}
+	}
+	l.Value, l.Line = strings.TrimSpace(n.Value), n.Line
+	return nil
+}
+
+func values(ls []located) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.Value
+	}
+	return out
+}
+
+// The files' shapes.
+
+type planFile struct {
+	Issuer         string `yaml:"issuer"`
+	Commune        string `yaml:"commune"`
+	CommuneName    string `yaml:"commune_name"`
+	Place          string `yaml:"place"`
+	Province       string `yaml:"province"`
+	ReportSuffix   string `yaml:"report_suffix"`
+	ReminderSuffix string `yaml:"reminder_suffix"`
+	Plan           struct {
+		Kind   string `yaml:"kind"`
+		Number string `yaml:"number"`
+		Suffix string `yaml:"suffix"`
+		Date   string `yaml:"date"`
+		Month  int    `yaml:"month"`
+		Year   int    `yaml:"year"`
+		Issuer string `yaml:"issuer"`
+		Title  string `yaml:"title"`
+	} `yaml:"plan"`
+	Grounds      []string `yaml:"grounds"`
+	DeadlineDays int      `yaml:"deadline_days"`
+	Signer       struct {
+		Authority string `yaml:"authority"`
+		Title     string `yaml:"title"`
+		Name      string `yaml:"name"`
+	} `yaml:"signer"`
+	Recipients []string `yaml:"recipients"`
+}
+
+func (pf planFile) plan() Plan {
+	return Plan{
+		Issuer: clean(pf.Issuer), Commune: clean(pf.Commune), CommuneName: clean(pf.CommuneName),
+		Place: clean(pf.Place), Province: clean(pf.Province),
+		ReportSuffix: pf.ReportSuffix, ReminderSuffix: pf.ReminderSuffix,
+		Kind: clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix, Date: clean(pf.Plan.Date),
+		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: clean(pf.Plan.Issuer), Title: clean(pf.Plan.Title),
+		Grounds: pf.Grounds, DeadlineDays: pf.DeadlineDays,
+		Authority: clean(pf.Signer.Authority), SignerTitle: pf.Signer.Title, SignerName: clean(pf.Signer.Name),
+		Recipients: pf.Recipients,
+	}
+}
+
+type tasksFile struct {
+	Sections []struct {
+		Code  located `yaml:"code"`
+		Title string  `yaml:"title"`
+		Tasks []struct {
+			Code          located   `yaml:"code"`
+			Heading       bool      `yaml:"heading"`
+			Content       string    `yaml:"content"`
+			Lead          []located `yaml:"lead"`
+			LeadText      string    `yaml:"lead_text"`
+			Support       []located `yaml:"support"`
+			SupportText   string    `yaml:"support_text"`
+			Product       string    `yaml:"product"`
+			Timing        string    `yaml:"timing"`
+			TimingMissing bool      `yaml:"timing_missing"`
+		} `yaml:"tasks"`
+	} `yaml:"sections"`
+}
+
+type unitsFile struct {
+	Units []struct {
+		Code       located  `yaml:"code"`
+		Name       string   `yaml:"name"`
+		Short      string   `yaml:"short"`
+		Aliases    []string `yaml:"aliases"`
+		Indicators bool     `yaml:"indicators"`
+	} `yaml:"units"`
+	Groups []struct {
+		Code    located   `yaml:"code"`
+		Name    string    `yaml:"name"`
+		Aliases []string  `yaml:"aliases"`
+		Members []located `yaml:"members"`
+	} `yaml:"groups"`
+}
+
+type indicatorsFile struct {
+	Indicators []struct {
+		Code    located `yaml:"code"`
+		Name    string  `yaml:"name"`
+		Measure string  `yaml:"measure"`
+		Unit    located `yaml:"unit"`
+		Kind    string  `yaml:"kind"`
+	} `yaml:"indicators"`
+	Targets struct {
+		CapitalShare struct {
+			Task    string  `yaml:"task"`
+			Part    string  `yaml:"part"`
+			Whole   string  `yaml:"whole"`
+			Percent float64 `yaml:"percent"`
+			ByYear  int     `yaml:"by_year"`
+		} `yaml:"capital_share"`
+		GrowthShare struct {
+			Task       string  `yaml:"task"`
+			Part       string  `yaml:"part"`
+			Whole      string  `yaml:"whole"`
+			MinPercent float64 `yaml:"min_percent"`
+			MaxPercent float64 `yaml:"max_percent"`
+		} `yaml:"growth_share"`
+	} `yaml:"targets"`
+}
