@@ -247,7 +247,7 @@ func edit(t *testing.T, path, old, new string) {
 
 func TestMissingFolder(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "none"))
-	if err == nil || !strings.Contains(err.Error(), "không tìm thấy tệp dữ liệu") {
+	if err == nil || !strings.Contains(err.Error(), "không tìm thấy thư mục dữ liệu") {
 		t.Fatalf("got %v", err)
 	}
 }

@@ -51,6 +51,9 @@ func (es Errors) Error() string {
 // Errors value listing all of them.
 func Load(dir string) (*Catalog, error) {
 	c := &Catalog{Dir: dir}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, Errors{{File: dir, Msg: "không tìm thấy thư mục dữ liệu kế hoạch. Kiểm tra tùy chọn --data (thư mục chứa plan.yaml, tasks.yaml, units.yaml, indicators.yaml)."}}
+	}
 	var errs Errors
 	l := loader{dir: dir, errs: &errs}
 

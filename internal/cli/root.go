@@ -1,0 +1,215 @@
+// Package cli holds the cobra commands of baocao: one file a command, each
+// parsing its flags and calling the domain packages. Only this package knows
+// about exit codes.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"baocao/internal/catalog"
+)
+
+// Version is set at build time with -ldflags "-X baocao/internal/cli.Version=...".
+var Version = "0.1.0"
+
+// Exit codes of the command-line contract (docs/design.md).
+const (
+	ExitOK       = 0
+	ExitProblems = 1 // some input had errors, or nothing usable came in
+	ExitUsage    = 2 // bad arguments or bad data files
+)
+
+// exitError carries an exit code with a message already worded for the user.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// silentExit ends with a code after the command has printed what it had to say.
+type silentExit int
+
+func (e silentExit) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+// options shared by every command.
+type globalOptions struct {
+	dataDir string
+	out     io.Writer
+	errOut  io.Writer
+}
+
+// Main runs baocao with args and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	g := &globalOptions{out: stdout, errOut: stderr}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var se silentExit
+	if errors.As(err, &se) {
+		return int(se)
+	}
+	fmt.Fprintln(stderr, "Lỗi:", userMessage(err))
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	var de catalog.Errors
+	if errors.As(err, &de) {
+		return ExitUsage
+	}
+	var cobraErr flagError
+	if errors.As(err, &cobraErr) {
+		return ExitUsage
+	}
+	if isCobraUsage(err) {
+		return ExitUsage
+	}
+	return ExitProblems
+}
+
+func init() {
+	// pflag writes defaults in English: (default "data").
+	cobra.AddTemplateFunc("useLine", func(c *cobra.Command) string {
+		return strings.Replace(c.UseLine(), "[flags]", "[tùy chọn]", 1)
+	})
+	cobra.AddTemplateFunc("flagUsages", func(fs *pflag.FlagSet) string {
+		u := strings.TrimRight(fs.FlagUsages(), " \n")
+		return strings.ReplaceAll(u, "(default ", "(mặc định ")
+	})
+}
+
+func newRootCmd(g *globalOptions) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "baocao",
+		Short: "Lập báo cáo định kỳ về tín dụng chính sách xã hội của xã",
+		Long: `baocao lập báo cáo định kỳ (quý, 6 tháng, 9 tháng, năm) của Ủy ban nhân dân xã về thực hiện
+Kế hoạch triển khai Quyết định số 1560/QĐ-TTg về tín dụng chính sách xã hội:
+
+  1. baocao forms   tạo biểu mẫu Excel cho từng đơn vị điền;
+  2. baocao check   kiểm tra các tệp đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào;
+  3. baocao report  tổng hợp thành báo cáo Word và bảng tổng hợp Excel.
+
+Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ liệu (--data), văn phòng tự sửa được.`,
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.PersistentFlags().StringVar(&g.dataDir, "data", "data", "`THƯ_MỤC` dữ liệu kế hoạch (plan.yaml, tasks.yaml, units.yaml, indicators.yaml)")
+	root.Flags().BoolP("version", "v", false, "in phiên bản của baocao")
+	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError{err} })
+	root.SetHelpCommand(&cobra.Command{
+		Use:    "help [lệnh]",
+		Short:  "Trợ giúp về một lệnh",
+		Hidden: true,
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, _, err := c.Root().Find(args)
+			if cmd == nil || err != nil {
+				return usageErr("không có lệnh «%s». Gõ baocao --help để xem các lệnh.", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+	})
+	root.AddCommand(newCatalogCmd(g))
+	localise(root)
+	return root
+}
+
+// localise gives every command Vietnamese help: the usage template and the
+// help flag's text (cobra's defaults are English).
+func localise(c *cobra.Command) {
+	c.SetUsageTemplate(usageTemplate)
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, "hiển thị trợ giúp cho lệnh "+c.Name())
+	}
+	for _, sub := range c.Commands() {
+		localise(sub)
+	}
+}
+
+const usageTemplate = `Cách dùng:{{if .Runnable}}
+  {{useLine .}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [lệnh]{{end}}{{if gt (len .Aliases) 0}}
+
+Tên khác:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Ví dụ:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Các lệnh:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Tùy chọn:
+{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Tùy chọn chung:
+{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
+
+Gõ "{{.CommandPath}} [lệnh] --help" để xem trợ giúp của từng lệnh.{{end}}
+`
+
+// flagError marks errors from flag parsing: bad arguments, exit 2.
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+func (e flagError) Unwrap() error { return e.err }
+
+var cobraUsage = regexp.MustCompile(`^(unknown command|unknown flag|unknown shorthand flag|flag needs an argument|invalid argument|required flag|accepts |requires at least|bad flag syntax|if any flags in the group)`)
+
+func isCobraUsage(err error) bool { return cobraUsage.MatchString(err.Error()) }
+
+// userMessage words errors from cobra and pflag in Vietnamese; ours already are.
+func userMessage(err error) string {
+	msg := err.Error()
+	replacements := []struct {
+		re  *regexp.Regexp
+		vie string
+	}{
+		{regexp.MustCompile(`^unknown command "([^"]*)" for "([^"]*)".*`), `không có lệnh «$1» trong «$2». Gõ baocao --help để xem các lệnh.`},
+		{regexp.MustCompile(`^unknown flag: (\S+)`), `không có tùy chọn $1. Gõ --help để xem các tùy chọn.`},
+		{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)`), `không có tùy chọn -$1 (trong $2). Gõ --help để xem các tùy chọn.`},
+		{regexp.MustCompile(`^flag needs an argument: '?-*([^' ]+)'?.*`), `tùy chọn --$1 cần một giá trị.`},
+		{regexp.MustCompile(`^invalid argument "([^"]*)" for "([^"]*)".*`), `giá trị «$1» không hợp lệ cho tùy chọn $2.`},
+		{regexp.MustCompile(`^required flag\(s\) (.*) not set`), `thiếu tùy chọn bắt buộc $1.`},
+		{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)`), `lệnh nhận $1 tham số, nhưng được đưa $2.`},
+		{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)`), `lệnh cần ít nhất $1 tham số (đường dẫn tệp hoặc thư mục), nhưng được đưa $2.`},
+	}
+	for _, r := range replacements {
+		if r.re.MatchString(msg) {
+			return r.re.ReplaceAllString(msg, r.vie)
+		}
+	}
+	return msg
+}
+
+// loadCatalog loads the data files, turning mistakes into exit code 2.
+func loadCatalog(g *globalOptions) (*catalog.Catalog, error) {
+	c, err := catalog.Load(g.dataDir)
+	if err != nil {
+		var de catalog.Errors
+		if errors.As(err, &de) {
+			return nil, &exitError{code: ExitUsage, msg: "dữ liệu kế hoạch có lỗi, cần sửa trước khi chạy tiếp:\n" + de.Error()}
+		}
+		return nil, err
+	}
+	return c, nil
+}
