@@ -81,20 +81,22 @@ var (
 
 func init() {
 	for i, lower := range []rune(unicodeLower) {
+		if lower <= unicode.MaxASCII {
+			continue // plain vowels are the same in every encoding
+		}
+		// Some codes are the letter itself: TCVN3 "ý", VNI "ì" and "í".
 		upper := unicode.ToUpper(lower)
-		if code := tcvn3Lower[i]; code != lower {
-			toTCVN3[lower] = code
-			fromTCVN3[code] = lower
-			if _, own := tcvn3Upper[upper]; !own {
-				toTCVN3[upper] = code
-			}
+		code := tcvn3Lower[i]
+		toTCVN3[lower] = code
+		fromTCVN3[code] = lower
+		if _, own := tcvn3Upper[upper]; !own {
+			toTCVN3[upper] = code
 		}
-		if code := vniLower[i]; code != string(lower) {
-			toVNI[lower] = code
-			toVNI[upper] = strings.ToUpper(code)
-			fromVNI[code] = lower
-			fromVNI[strings.ToUpper(code)] = upper
-		}
+		vni := vniLower[i]
+		toVNI[lower] = vni
+		toVNI[upper] = strings.ToUpper(vni)
+		fromVNI[vni] = lower
+		fromVNI[strings.ToUpper(vni)] = upper
 	}
 	for upper, code := range tcvn3Upper {
 		toTCVN3[upper] = code
@@ -134,9 +136,10 @@ func EncodeVNI(s string) string {
 // Unicode is only normalised to NFC.
 //
 // TCVN3 cannot tell "ệ" from "Ệ": such a letter is made a capital when the
-// other letters of its word are capitals ("NHIÖM" becomes "NHIỆM"), and is
-// left lowercase otherwise ("ñy ban" becomes "ủy ban", even if "Ủy ban" was
-// typed).
+// other letters of its word are capitals, two or more of them, or one next
+// to such a word ("NHIÖM Vô" becomes "NHIỆM VỤ"), and is left lowercase
+// otherwise ("ñy ban" becomes "ủy ban" and "Tê tr×nh" "Tờ trình", even if
+// "Ủy ban" was typed).
 func FromLegacy(s string, e Encoding) string {
 	switch e {
 	case TCVN3:
@@ -157,32 +160,39 @@ func fromTCVN3Text(s string) string {
 			shared[i] = unicode.IsLower(u)
 		}
 	}
-	// Give shared letters the case of an all-capitals word.
-	for start := 0; start < len(runes); {
-		if !unicode.IsLetter(runes[start]) {
-			start++
+	// Give shared letters the case of an all-capitals word: one with no
+	// lowercase letter and two capitals or more, or one capital next to
+	// such a word ("VỤ" in "NHIỆM VỤ", but "Tờ" in "Tờ trình").
+	type word struct{ start, end, upper, lower int }
+	var words []word
+	for i := 0; i < len(runes); {
+		if !unicode.IsLetter(runes[i]) {
+			i++
 			continue
 		}
-		end := start
-		upper, lower := 0, 0
-		for end < len(runes) && unicode.IsLetter(runes[end]) {
-			if !shared[end] {
-				if unicode.IsUpper(runes[end]) {
-					upper++
-				} else if unicode.IsLower(runes[end]) {
-					lower++
-				}
-			}
-			end++
-		}
-		if upper > 0 && lower == 0 {
-			for i := start; i < end; i++ {
-				if shared[i] {
-					runes[i] = unicode.ToUpper(runes[i])
-				}
+		w := word{start: i}
+		for ; i < len(runes) && unicode.IsLetter(runes[i]); i++ {
+			switch {
+			case shared[i]:
+			case unicode.IsUpper(runes[i]):
+				w.upper++
+			case unicode.IsLower(runes[i]):
+				w.lower++
 			}
 		}
-		start = end
+		w.end = i
+		words = append(words, w)
+	}
+	caps := func(k int) bool { return k >= 0 && k < len(words) && words[k].lower == 0 && words[k].upper >= 2 }
+	for k, w := range words {
+		if w.lower > 0 || w.upper == 0 || (w.upper == 1 && !caps(k-1) && !caps(k+1)) {
+			continue
+		}
+		for i := w.start; i < w.end; i++ {
+			if shared[i] {
+				runes[i] = unicode.ToUpper(runes[i])
+			}
+		}
 	}
 	return string(runes)
 }
@@ -225,8 +235,9 @@ func fromVNIText(s string) string {
 //     as it is. The
 //     encoding wins when its score is higher than that of the text as it
 //     is, and at least half of the suspect words score (names such as
-//     "Glei" are not syllables). When both
-//     encodings win, the higher score wins; a tie means Unicode.
+//     "Glei" are not syllables). When both encodings win, the higher
+//     score wins, and on a tie (such as "ñy": TCVN3 "ủy" or VNI "đy")
+//     TCVN3, which government offices used far more than VNI.
 func DetectLegacy(s string) Encoding {
 	legacyChars := false
 	for _, r := range s {
@@ -260,9 +271,9 @@ func DetectLegacy(s string) Encoding {
 	}
 	wins := func(score int) bool { return score > asIs && 2*score >= len(suspects) }
 	switch {
-	case wins(tcvn3) && tcvn3 > vni:
-		return TCVN3
-	case wins(vni) && vni > tcvn3:
+	case wins(tcvn3) && tcvn3 >= vni:
+		return TCVN3 // on a tie, the more widespread of the two
+	case wins(vni):
 		return VNI
 	}
 	return Unicode
