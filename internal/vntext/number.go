@@ -168,8 +168,8 @@ func allDigits(s string) bool {
 }
 
 // FormatNumber writes v the Vietnamese way with exactly decimals decimals
-// (none when decimals <= 0): dot for thousands, comma for decimals, a "-"
-// before negative numbers ("-1.234,50"). A value that rounds to zero has no
+// (none when decimals <= 0), rounding halves away from zero: dot for
+// thousands, comma for decimals, a "-" before negative numbers ("-1.234,50"). A value that rounds to zero has no
 // sign. NaN and infinities are written "NaN", "+∞" and "-∞".
 func FormatNumber(v float64, decimals int) string {
 	switch {
@@ -181,7 +181,11 @@ func FormatNumber(v float64, decimals int) string {
 		return "-∞"
 	}
 	decimals = max(decimals, 0)
-	text := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	abs := math.Abs(v)
+	if p := math.Pow10(decimals); abs*p < 1e15 {
+		abs = math.Round(abs*p) / p // halves away from zero, as people round
+	}
+	text := strconv.FormatFloat(abs, 'f', decimals, 64)
 	intPart, frac, _ := strings.Cut(text, ".")
 
 	var b strings.Builder
