@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"baocao/internal/vntext"
+
 	"os"
 	"slices"
 	"strings"
@@ -17,7 +19,7 @@ func appendixWords(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.Fields(fold(string(b)))
+	return strings.Fields(vntext.Fold(string(b)))
 }
 
 // findChunks looks for needle in hay[from:to] as at most maxChunks contiguous
@@ -73,7 +75,7 @@ func TestDataAgreesWithAppendix(t *testing.T) {
 	var spans []span
 	pos := 0
 	for _, s := range c.Sections {
-		title := strings.Fields(fold(s.Title))
+		title := strings.Fields(vntext.Fold(s.Title))
 		at, ok := findChunks(hay, title, pos, len(hay), 2)
 		if !ok {
 			t.Errorf("section %s: title not found in the appendix after word %d: %q", s.Code, pos, s.Title)
@@ -81,7 +83,7 @@ func TestDataAgreesWithAppendix(t *testing.T) {
 		}
 		pos = at + len(title)
 		for _, task := range s.Items {
-			words := strings.Fields(fold(task.Content))
+			words := strings.Fields(vntext.Fold(task.Content))
 			at, ok := findChunks(hay, words, pos, len(hay), 2)
 			if !ok {
 				t.Errorf("task %s: content not found in the appendix (in order, after word %d)", task.Code, pos)
@@ -110,7 +112,7 @@ func TestDataAgreesWithAppendix(t *testing.T) {
 			if col.text == "" {
 				continue
 			}
-			if _, ok := findChunks(hay, strings.Fields(fold(col.text)), sp.start, end, 3); !ok {
+			if _, ok := findChunks(hay, strings.Fields(vntext.Fold(col.text)), sp.start, end, 3); !ok {
 				t.Errorf("task %s: %s %q is not in the appendix's row", task.Code, col.name, col.text)
 			}
 		}
@@ -126,7 +128,7 @@ func TestDataAgreesWithAppendix(t *testing.T) {
 			fields = append(fields, c.Section(spans[i+1].task.Section).Title)
 		}
 		for _, f := range fields {
-			for _, w := range strings.Fields(fold(f)) {
+			for _, w := range strings.Fields(vntext.Fold(f)) {
 				left[w]--
 			}
 		}

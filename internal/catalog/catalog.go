@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"baocao/internal/vntext"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -277,7 +279,7 @@ func (c *Catalog) UnitNames(codes []string) []string {
 // are matched whole, ignoring case, diacritics and punctuation; where names
 // overlap the longest wins.
 func (c *Catalog) FindUnits(text string) []string {
-	words := strings.Fields(fold(text))
+	words := strings.Fields(vntext.Fold(text))
 	var found []string
 	for i := 0; i < len(words); {
 		best, bestLen := "", 0
@@ -302,7 +304,7 @@ func (c *Catalog) FindUnits(text string) []string {
 // MatchUnit returns the unit whose name or alias is exactly name (ignoring
 // case, diacritics and punctuation), or nil.
 func (c *Catalog) MatchUnit(name string) *Unit {
-	f := fold(name)
+	f := vntext.Fold(name)
 	for _, a := range c.aliases {
 		if a.folded == f {
 			return c.byUnit[a.code]
@@ -341,7 +343,7 @@ func (c *Catalog) index() {
 	c.tasks = nil
 	c.aliases = nil
 	add := func(name, code string) {
-		if f := fold(name); f != "" {
+		if f := vntext.Fold(name); f != "" {
 			c.aliases = append(c.aliases, alias{folded: f, words: strings.Fields(f), code: code})
 		}
 	}
@@ -387,7 +389,7 @@ func (c *Catalog) resolveTasks() {
 func (c *Catalog) fingerprint() string {
 	h := sha256.New()
 	for _, t := range c.tasks {
-		fmt.Fprintf(h, "%s\x00%s\x00%v\x00%v\n", t.Code, fold(t.Content), t.LeadUnits, t.SupportUnits)
+		fmt.Fprintf(h, "%s\x00%s\x00%v\x00%v\n", t.Code, vntext.Fold(t.Content), t.LeadUnits, t.SupportUnits)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }

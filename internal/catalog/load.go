@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"baocao/internal/vntext"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -71,18 +73,18 @@ func Load(dir string) (*Catalog, error) {
 
 	c.Plan = pf.plan()
 	for _, u := range uf.Units {
-		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: clean(u.Name), Short: clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators})
+		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators})
 	}
 	for _, g := range uf.Groups {
-		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
+		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: vntext.Clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
 	}
 	for _, s := range tf.Sections {
-		sec := &Section{Code: s.Code.Value, Title: clean(s.Title)}
+		sec := &Section{Code: s.Code.Value, Title: vntext.Clean(s.Title)}
 		for _, t := range s.Tasks {
 			sec.Items = append(sec.Items, &Task{
-				Code: t.Code.Value, Section: s.Code.Value, Heading: t.Heading, Content: cleanParagraphs(t.Content),
-				Lead: values(t.Lead), LeadText: clean(t.LeadText), Support: values(t.Support), SupportText: clean(t.SupportText),
-				Product: clean(t.Product), Timing: clean(t.Timing), TimingMissing: t.TimingMissing,
+				Code: t.Code.Value, Section: s.Code.Value, Heading: t.Heading, Content: vntext.Clean(t.Content),
+				Lead: values(t.Lead), LeadText: vntext.Clean(t.LeadText), Support: values(t.Support), SupportText: vntext.Clean(t.SupportText),
+				Product: vntext.Clean(t.Product), Timing: vntext.Clean(t.Timing), TimingMissing: t.TimingMissing,
 			})
 		}
 		heading := ""
@@ -97,7 +99,7 @@ func Load(dir string) (*Catalog, error) {
 		c.Sections = append(c.Sections, sec)
 	}
 	for _, ind := range inf.Indicators {
-		c.Indicators = append(c.Indicators, &Indicator{Code: ind.Code.Value, Name: clean(ind.Name), Measure: ind.Measure, Unit: ind.Unit.Value, Kind: ind.Kind})
+		c.Indicators = append(c.Indicators, &Indicator{Code: ind.Code.Value, Name: vntext.Clean(ind.Name), Measure: ind.Measure, Unit: ind.Unit.Value, Kind: ind.Kind})
 	}
 	c.Targets = Targets{
 		CapitalShare: CapitalShare(inf.Targets.CapitalShare),
@@ -247,13 +249,13 @@ type planFile struct {
 
 func (pf planFile) plan() Plan {
 	return Plan{
-		Issuer: clean(pf.Issuer), Commune: clean(pf.Commune), CommuneName: clean(pf.CommuneName),
-		Place: clean(pf.Place), Province: clean(pf.Province),
+		Issuer: vntext.Clean(pf.Issuer), Commune: vntext.Clean(pf.Commune), CommuneName: vntext.Clean(pf.CommuneName),
+		Place: vntext.Clean(pf.Place), Province: vntext.Clean(pf.Province),
 		ReportSuffix: pf.ReportSuffix, ReminderSuffix: pf.ReminderSuffix,
-		Kind: clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix, Date: clean(pf.Plan.Date),
-		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: clean(pf.Plan.Issuer), Title: clean(pf.Plan.Title),
+		Kind: vntext.Clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix, Date: vntext.Clean(pf.Plan.Date),
+		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: vntext.Clean(pf.Plan.Issuer), Title: vntext.Clean(pf.Plan.Title),
 		Grounds: pf.Grounds, DeadlineDays: pf.DeadlineDays,
-		Authority: clean(pf.Signer.Authority), SignerTitle: pf.Signer.Title, SignerName: clean(pf.Signer.Name),
+		Authority: vntext.Clean(pf.Signer.Authority), SignerTitle: pf.Signer.Title, SignerName: vntext.Clean(pf.Signer.Name),
 		Recipients: pf.Recipients,
 	}
 }

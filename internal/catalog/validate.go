@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"baocao/internal/vntext"
+
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -34,7 +36,7 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 	units := map[string]bool{}
 	aliasOwner := map[string]string{}
 	claim := func(name, code string, line int) {
-		f := fold(name)
+		f := vntext.Fold(name)
 		if f == "" {
 			return
 		}
