@@ -1,12 +1,12 @@
 package catalog
 
 import (
-	"baocao/internal/vntext"
-
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"baocao/internal/vntext"
 )
 
 // The appendix as extracted from the PDF, kept under testdata so that this

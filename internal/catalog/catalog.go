@@ -1,13 +1,13 @@
 package catalog
 
 import (
-	"baocao/internal/vntext"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
+
+	"baocao/internal/vntext"
 )
 
 // Catalog is the whole plan, loaded and checked.

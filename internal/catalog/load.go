@@ -1,8 +1,6 @@
 package catalog
 
 import (
-	"baocao/internal/vntext"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -14,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"baocao/internal/vntext"
 )
 
 // The data files, relative to the data folder.

@@ -1,12 +1,12 @@
 package catalog
 
 import (
-	"baocao/internal/vntext"
-
 	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"baocao/internal/vntext"
 )
 
 // validator checks the decoded files against each other and records every
