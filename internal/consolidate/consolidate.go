@@ -1,0 +1,501 @@
+// Package consolidate turns the period's submissions into the report's data
+// model: per task what its lead units reported and what each coordinating
+// unit contributed, the documents issued, difficulties and proposals with
+// their units, the tasks nobody reported on, the units that sent nothing,
+// the rows that matched no task, every problem found, and the credit
+// indicators with the targets of task IV.1.a.
+package consolidate
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/period"
+)
+
+// Report is everything the Word report and the Excel summary show.
+type Report struct {
+	Period  period.Period
+	Catalog *catalog.Catalog
+
+	Sections   []Section
+	Units      []UnitStatus // every expected unit, in units.yaml order
+	Unmatched  []Unmatched  // rows of used files that matched no task
+	Problems   []intake.Problem
+	Indicators []IndicatorLine
+	Targets    []TargetCheck
+
+	Difficulties []Attributed
+	Proposals    []Attributed
+
+	// Notes are sentences about how the report was made (a yearly report
+	// built from quarterly forms, files left out).
+	Notes []string
+
+	UsedFiles     int
+	ExcludedFiles int
+	Errors        int
+	Warnings      int
+}
+
+// Section is one section of the plan with its tasks' results.
+type Section struct {
+	Code  string
+	Title string
+	Tasks []TaskResult
+}
+
+// TaskResult is what was reported on one task.
+type TaskResult struct {
+	Task *catalog.Task
+	// Status derives from the lead units' statuses: all alike gives that
+	// status; differing ones give the least advanced, with Disagreement set.
+	Status       forms.Status
+	Disagreement bool
+	Lead         []Contribution // lead units that reported on it
+	Support      []Contribution // coordinating units that reported on it
+	// Others are units that reported on a task that is not theirs.
+	Others       []Contribution
+	Documents    []Attributed
+	Difficulties []Attributed
+	Proposals    []Attributed
+	// SilentLeads are lead units that sent a file but said nothing on this
+	// task, or sent no file at all.
+	SilentLeads []string
+}
+
+// Reported tells whether any unit reported on the task.
+func (t TaskResult) Reported() bool {
+	return len(t.Lead)+len(t.Support)+len(t.Others) > 0
+}
+
+// Contribution is one unit's row on a task.
+type Contribution struct {
+	Unit       string
+	UnitName   string
+	Role       catalog.Role
+	Status     forms.Status
+	StatusText string
+	Results    string
+	Documents  string
+	Notes      string
+	File       string
+	Sheet      string
+	Row        int
+	// Period is the form's period when it differs from the report's (a
+	// quarterly form used for a yearly report).
+	Period string
+}
+
+// Attributed is a piece of text with the unit (and task) it comes from.
+type Attributed struct {
+	Unit     string
+	UnitName string
+	Task     string
+	Text     string
+}
+
+// UnitStatus says what one expected unit sent.
+type UnitStatus struct {
+	Unit     *catalog.Unit
+	File     string // the file used; "" when none
+	Received time.Time
+	Period   string // the form's period, when it differs from the report's
+	Tasks    int    // tasks it reported on
+	Expected int    // tasks it leads or coordinates
+	Errors   int
+	Warnings int
+	// Excluded: the unit sent a file, but it had errors and was left out.
+	Excluded bool
+	// Tasks the unit leads or coordinates, for the reminder letter.
+	Assignments []catalog.Assignment
+}
+
+// Sent tells whether a usable file came from the unit.
+func (u UnitStatus) Sent() bool { return u.File != "" && !u.Excluded }
+
+// Unmatched is a row that matched no task, kept verbatim with its place.
+type Unmatched struct {
+	Unit  string
+	File  string
+	Sheet string
+	Row   int
+	Text  string
+}
+
+// Options for Build.
+type Options struct {
+	// Now is the report's date; zero means time.Now().
+	Now time.Time
+}
+
+// Build consolidates the submissions for period p. Files with errors are
+// left out (their problems are kept); so are files of another period, and
+// an older file of a unit that sent a newer one.
+func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Report {
+	r := &Report{Period: p, Catalog: c}
+	for _, s := range subs {
+		r.Problems = append(r.Problems, s.Problems...)
+	}
+	used := r.choose(subs)
+
+	// Index the rows by task and unit; a unit's rows on one task (written
+	// twice, or in several quarterly forms) are joined.
+	rows := map[key]intake.Row{}
+	fileOf := map[key]*intake.Submission{}
+	var unitOrder []string
+	for _, s := range used {
+		if !slices.Contains(unitOrder, s.Unit) {
+			unitOrder = append(unitOrder, s.Unit)
+		}
+		for _, row := range s.Rows {
+			if row.Task == "" {
+				continue
+			}
+			if s.Period != p {
+				row.Results = labelled(s.Period, row.Results)
+			}
+			k := key{row.Task, s.Unit}
+			if prev, ok := rows[k]; ok {
+				row = mergeRows(prev, row)
+			}
+			rows[k] = row
+			fileOf[k] = s
+		}
+		for _, row := range s.Unmatched {
+			r.Unmatched = append(r.Unmatched, Unmatched{Unit: s.Unit, File: s.Path, Sheet: row.Sheet, Row: row.Row, Text: row.Text})
+		}
+	}
+
+	for _, sec := range c.Sections {
+		out := Section{Code: sec.Code, Title: sec.Title}
+		for _, t := range sec.Items {
+			if t.Heading {
+				continue
+			}
+			tr := TaskResult{Task: t}
+			for _, unit := range unitOrder {
+				row, ok := rows[key{t.Code, unit}]
+				if !ok {
+					continue
+				}
+				s := fileOf[key{t.Code, unit}]
+				contrib := r.contribution(s, row, t.RoleOf(unit))
+				switch contrib.Role {
+				case catalog.RoleLead:
+					tr.Lead = append(tr.Lead, contrib)
+				case catalog.RoleSupport:
+					tr.Support = append(tr.Support, contrib)
+				default:
+					tr.Others = append(tr.Others, contrib)
+				}
+				name := c.Unit(unit).Name
+				if row.Documents != "" {
+					tr.Documents = append(tr.Documents, Attributed{unit, name, t.Code, row.Documents})
+				}
+				if row.Difficulties != "" {
+					a := Attributed{unit, name, t.Code, row.Difficulties}
+					tr.Difficulties = append(tr.Difficulties, a)
+					r.Difficulties = append(r.Difficulties, a)
+				}
+				if row.Proposals != "" {
+					a := Attributed{unit, name, t.Code, row.Proposals}
+					tr.Proposals = append(tr.Proposals, a)
+					r.Proposals = append(r.Proposals, a)
+				}
+			}
+			sortContributions(tr.Lead, t.LeadUnits)
+			sortContributions(tr.Support, t.SupportUnits)
+			for _, u := range t.LeadUnits {
+				if _, ok := rows[key{t.Code, u}]; !ok {
+					tr.SilentLeads = append(tr.SilentLeads, u)
+				}
+			}
+			tr.Status, tr.Disagreement = deriveStatus(tr.Lead)
+			out.Tasks = append(out.Tasks, tr)
+		}
+		r.Sections = append(r.Sections, out)
+	}
+
+	r.units(subs, used, rows)
+	r.indicators(used)
+	for _, pr := range r.Problems {
+		if pr.Severity == intake.SeverityError {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	return r
+}
+
+// choose picks the submissions to use: error-free, of the report's period
+// (or, for a yearly report, quarterly forms of that year where a unit sent
+// no yearly form), the newest per unit.
+func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
+	byUnit := map[string][]*intake.Submission{}
+	var order []string
+	for _, s := range subs {
+		switch {
+		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil:
+			r.ExcludedFiles++
+			continue
+		case s.Period != r.Period && !r.quarterOfYear(s.Period):
+			r.ExcludedFiles++
+			r.Problems = append(r.Problems, intake.Problem{
+				Severity: intake.SeverityError, File: s.Path,
+				Message: fmt.Sprintf("tệp là báo cáo %s, không phải %s nên không được đưa vào báo cáo; kiểm tra lại tệp hoặc chạy với --period %s", s.Period.Name(), r.Period.Name(), s.Period),
+			})
+			continue
+		}
+		if _, ok := byUnit[s.Unit]; !ok {
+			order = append(order, s.Unit)
+		}
+		byUnit[s.Unit] = append(byUnit[s.Unit], s)
+	}
+	var used []*intake.Submission
+	for _, unit := range order {
+		list := byUnit[unit]
+		// Forms of the report's own period win over quarterly ones.
+		var own, quarters []*intake.Submission
+		for _, s := range list {
+			if s.Period == r.Period {
+				own = append(own, s)
+			} else {
+				quarters = append(quarters, s)
+			}
+		}
+		if len(own) > 0 {
+			used = append(used, newest(own))
+			r.ExcludedFiles += len(list) - 1
+			continue
+		}
+		// A yearly report from quarterly forms: the newest form per quarter.
+		perQuarter := map[period.Period][]*intake.Submission{}
+		for _, s := range quarters {
+			perQuarter[s.Period] = append(perQuarter[s.Period], s)
+		}
+		var qs []string
+		for _, q := range r.Period.Quarters() {
+			if l := perQuarter[q]; len(l) > 0 {
+				used = append(used, newest(l))
+				r.ExcludedFiles += len(l) - 1
+				qs = append(qs, q.Name())
+			}
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("%s chưa gửi biểu %s; báo cáo dùng biểu %s của đơn vị.",
+			r.Catalog.Unit(unit).Name, r.Period.Name(), strings.Join(qs, ", ")))
+	}
+	r.UsedFiles = len(used)
+	if r.ExcludedFiles > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang Kiểm tra của bảng tổng hợp.", r.ExcludedFiles))
+	}
+	return used
+}
+
+func (r *Report) quarterOfYear(p period.Period) bool {
+	return r.Period.Kind != period.Quarter && slices.Contains(r.Period.Quarters(), p)
+}
+
+func newest(list []*intake.Submission) *intake.Submission {
+	best := list[0]
+	for _, s := range list[1:] {
+		if s.ModTime.After(best.ModTime) {
+			best = s
+		}
+	}
+	return best
+}
+
+func (r *Report) contribution(s *intake.Submission, row intake.Row, role catalog.Role) Contribution {
+	c := Contribution{
+		Unit: s.Unit, UnitName: r.Catalog.Unit(s.Unit).Name, Role: role,
+		Status: row.Status, StatusText: row.StatusText,
+		Results: row.Results, Documents: row.Documents, Notes: row.Notes,
+		File: filepath.Base(s.Path), Sheet: row.Sheet, Row: row.Row,
+	}
+	if s.Period != r.Period {
+		c.Period = s.Period.Name()
+	}
+	return c
+}
+
+// mergeRows joins two rows of one unit on one task.
+func mergeRows(a, b intake.Row) intake.Row {
+	join := func(x, y string) string {
+		switch {
+		case x == "":
+			return y
+		case y == "" || x == y:
+			return x
+		}
+		return x + "\n" + y
+	}
+	a.Results = join(a.Results, b.Results)
+	a.Documents = join(a.Documents, b.Documents)
+	a.Difficulties = join(a.Difficulties, b.Difficulties)
+	a.Proposals = join(a.Proposals, b.Proposals)
+	a.Notes = join(a.Notes, b.Notes)
+	// The later row (a later quarter) tells the current status.
+	if b.Status != forms.StatusUnknown {
+		a.Status, a.StatusText = b.Status, b.StatusText
+	}
+	return a
+}
+
+// labelled prefixes a quarterly form's text with its quarter, for a report
+// over a longer period: "Quý I năm 2026: ...".
+func labelled(p period.Period, text string) string {
+	if text == "" {
+		return ""
+	}
+	name := p.Name()
+	return strings.ToUpper(name[:1]) + name[1:] + ": " + text
+}
+
+// sortContributions orders contributions as the units are listed for the task.
+func sortContributions(cs []Contribution, order []string) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		return slices.Index(order, cs[i].Unit) < slices.Index(order, cs[j].Unit)
+	})
+}
+
+// progress ranks statuses from least to most advanced.
+var progress = map[forms.Status]int{
+	forms.StatusUnknown:       0,
+	forms.StatusNotStarted:    1,
+	forms.StatusInProgress:    2,
+	forms.StatusDone:          3,
+	forms.StatusNotApplicable: 4,
+}
+
+// deriveStatus gives a task's status from its lead units' rows: the same
+// status when they agree; otherwise the least advanced one that is known
+// ("not applicable" only counts when every lead says so), with disagreement
+// flagged.
+func deriveStatus(lead []Contribution) (forms.Status, bool) {
+	var known []forms.Status
+	for _, c := range lead {
+		if c.Status != forms.StatusUnknown {
+			known = append(known, c.Status)
+		}
+	}
+	if len(known) == 0 {
+		return forms.StatusUnknown, false
+	}
+	best := known[0]
+	disagree := false
+	for _, s := range known[1:] {
+		if s != best {
+			disagree = true
+		}
+		if progress[s] < progress[best] || best == forms.StatusNotApplicable {
+			if s != forms.StatusNotApplicable {
+				best = s
+			}
+		}
+	}
+	return best, disagree
+}
+
+// key indexes rows by task and unit.
+type key struct{ task, unit string }
+
+func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) {
+	usedBy := map[string][]*intake.Submission{}
+	for _, s := range used {
+		usedBy[s.Unit] = append(usedBy[s.Unit], s)
+	}
+	for _, u := range r.Catalog.ReportingUnits() {
+		st := UnitStatus{Unit: u, Assignments: r.Catalog.Assignments(u.Code)}
+		st.Expected = len(st.Assignments)
+		if list := usedBy[u.Code]; len(list) > 0 {
+			var names, periods []string
+			for _, s := range list {
+				names = append(names, filepath.Base(s.Path))
+				if s.ModTime.After(st.Received) {
+					st.Received = s.ModTime
+				}
+				if s.Period != r.Period {
+					periods = append(periods, s.Period.Name())
+				}
+				for _, p := range s.Problems {
+					if p.Severity == intake.SeverityError {
+						st.Errors++
+					} else {
+						st.Warnings++
+					}
+				}
+			}
+			st.File = strings.Join(names, ", ")
+			st.Period = strings.Join(periods, ", ")
+			for k := range rows {
+				if k.unit == u.Code {
+					st.Tasks++
+				}
+			}
+		} else {
+			// A file with errors from this unit, if any.
+			for _, s := range all {
+				if s.Unit == u.Code && s.HasErrors() {
+					st.File, st.Received, st.Excluded = filepath.Base(s.Path), s.ModTime, true
+					for _, p := range s.Problems {
+						if p.Severity == intake.SeverityError {
+							st.Errors++
+						} else {
+							st.Warnings++
+						}
+					}
+				}
+			}
+		}
+		r.Units = append(r.Units, st)
+	}
+}
+
+// Missing returns the expected units from which no usable file came.
+func (r *Report) Missing() []UnitStatus {
+	var out []UnitStatus
+	for _, u := range r.Units {
+		if !u.Sent() {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Reported counts the expected units that sent a usable file.
+func (r *Report) Reported() int { return len(r.Units) - len(r.Missing()) }
+
+// TasksCovered counts the tasks that some unit reported on.
+func (r *Report) TasksCovered() (covered, total int) {
+	for _, s := range r.Sections {
+		for _, t := range s.Tasks {
+			total++
+			if t.Reported() {
+				covered++
+			}
+		}
+	}
+	return covered, total
+}
+
+// Unreported returns the tasks nobody reported on.
+func (r *Report) Unreported() []*catalog.Task {
+	var out []*catalog.Task
+	for _, s := range r.Sections {
+		for _, t := range s.Tasks {
+			if !t.Reported() {
+				out = append(out, t.Task)
+			}
+		}
+	}
+	return out
+}

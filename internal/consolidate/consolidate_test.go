@@ -1,0 +1,262 @@
+package consolidate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/period"
+)
+
+func loadCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+var q1 = period.MustParse("2026-Q1")
+
+func num(v float64) *float64 { return &v }
+
+// sub builds a submission of unit with one row per task code given.
+func sub(unit string, p period.Period, mod time.Time, rows ...intake.Row) *intake.Submission {
+	return &intake.Submission{Path: "/in/" + unit + "-" + p.String() + ".xlsx", Unit: unit, Period: p, ModTime: mod, Sheet: forms.ReportSheet, Rows: rows}
+}
+
+func row(task string, st forms.Status, results string) intake.Row {
+	return intake.Row{Sheet: forms.ReportSheet, Row: 10, Task: task, Match: "code", Confidence: 1, Status: st, StatusText: st.String(), Results: results}
+}
+
+func task(r *Report, code string) TaskResult {
+	for _, s := range r.Sections {
+		for _, t := range s.Tasks {
+			if t.Task.Code == code {
+				return t
+			}
+		}
+	}
+	panic(code)
+}
+
+func TestBuildContributionsAndStatus(t *testing.T) {
+	c := loadCatalog(t)
+	jan := time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)
+	kt := sub("KT", q1, jan,
+		row("IV.1.a", forms.StatusDone, "Đã trình UBND xã bố trí 500 triệu đồng ủy thác."),
+		row("I.2", forms.StatusInProgress, "Đăng 4 tin trên loa truyền thanh."),
+	)
+	kt.Rows[0].Documents = "Tờ trình số 12/TTr-KT ngày 10/02/2026"
+	kt.Rows[0].Difficulties = "Ngân sách xã còn hạn hẹp."
+	vhxh := sub("VHXH", q1, jan, row("IV.1.a", forms.StatusInProgress, "Rà soát hộ nghèo."))
+	nh := sub("NHCSXH", q1, jan, row("IV.1.a", forms.StatusDone, "Phối hợp tiếp nhận vốn ủy thác."))
+	nh.Rows[0].Proposals = "Đề nghị bổ sung vốn ủy thác."
+	// A unit reporting on a task that is not its own.
+	hnd := sub("HND", q1, jan, row("V.4", forms.StatusDone, "Tuyên truyền nước sạch."))
+	hnd.Unmatched = []intake.Row{{Sheet: "Sheet1", Row: 22, Text: "Tổ chức hội nghị tổng kết"}}
+
+	r := Build(c, q1, []*intake.Submission{kt, vhxh, nh, hnd})
+
+	a := task(r, "IV.1.a")
+	if got := units(a.Lead); !slices.Equal(got, []string{"KT", "VHXH"}) {
+		t.Errorf("IV.1.a lead contributions: %v", got)
+	}
+	if got := units(a.Support); !slices.Equal(got, []string{"NHCSXH"}) {
+		t.Errorf("IV.1.a support contributions: %v", got)
+	}
+	if a.Status != forms.StatusInProgress || !a.Disagreement {
+		t.Errorf("IV.1.a status %v disagreement %v: want in progress, flagged", a.Status, a.Disagreement)
+	}
+	if len(a.Documents) != 1 || a.Documents[0].UnitName != "Phòng Kinh tế" {
+		t.Errorf("documents: %+v", a.Documents)
+	}
+	if i2 := task(r, "I.2"); i2.Status != forms.StatusInProgress || i2.Disagreement {
+		t.Errorf("I.2: %v %v", i2.Status, i2.Disagreement)
+	}
+	if v4 := task(r, "V.4"); len(v4.Others) != 1 || v4.Others[0].Unit != "HND" {
+		t.Errorf("V.4 others: %+v", v4.Others)
+	}
+	if len(r.Difficulties) != 1 || r.Difficulties[0].Unit != "KT" || r.Difficulties[0].Task != "IV.1.a" {
+		t.Errorf("difficulties: %+v", r.Difficulties)
+	}
+	if len(r.Proposals) != 1 || r.Proposals[0].Unit != "NHCSXH" {
+		t.Errorf("proposals: %+v", r.Proposals)
+	}
+	if len(r.Unmatched) != 1 || r.Unmatched[0].Row != 22 || r.Unmatched[0].Text != "Tổ chức hội nghị tổng kết" {
+		t.Errorf("unmatched: %+v", r.Unmatched)
+	}
+	// Who is missing: 10 expected units, 4 sent.
+	var missing []string
+	for _, u := range r.Missing() {
+		missing = append(missing, u.Unit.Code)
+	}
+	if want := []string{"VP", "CA", "MTTQ", "HPN", "HCCB", "DTN"}; !slices.Equal(missing, want) {
+		t.Errorf("missing %v, want %v", missing, want)
+	}
+	if r.Reported() != 4 {
+		t.Errorf("reported %d", r.Reported())
+	}
+	covered, total := r.TasksCovered()
+	if covered != 3 || total != 23 {
+		t.Errorf("covered %d/%d", covered, total)
+	}
+	if len(r.Unreported()) != 20 {
+		t.Errorf("unreported %d", len(r.Unreported()))
+	}
+	for _, u := range r.Units {
+		if u.Unit.Code == "KT" && (u.Tasks != 2 || u.Expected != 22) {
+			t.Errorf("KT: %d of %d tasks", u.Tasks, u.Expected)
+		}
+	}
+}
+
+func units(cs []Contribution) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Unit)
+	}
+	return out
+}
+
+func TestDeriveStatus(t *testing.T) {
+	D, P, N, X, U := forms.StatusDone, forms.StatusInProgress, forms.StatusNotStarted, forms.StatusNotApplicable, forms.StatusUnknown
+	tests := []struct {
+		in       []forms.Status
+		want     forms.Status
+		disagree bool
+	}{
+		{nil, U, false},
+		{[]forms.Status{D}, D, false},
+		{[]forms.Status{D, D}, D, false},
+		{[]forms.Status{D, P}, P, true},
+		{[]forms.Status{P, N, D}, N, true},
+		{[]forms.Status{X, D}, D, true},
+		{[]forms.Status{X, X}, X, false},
+		{[]forms.Status{U, D}, D, false},
+	}
+	for _, tt := range tests {
+		var cs []Contribution
+		for _, s := range tt.in {
+			cs = append(cs, Contribution{Status: s})
+		}
+		got, dis := deriveStatus(cs)
+		if got != tt.want || dis != tt.disagree {
+			t.Errorf("deriveStatus(%v) = %v,%v want %v,%v", tt.in, got, dis, tt.want, tt.disagree)
+		}
+	}
+}
+
+func TestFilesLeftOut(t *testing.T) {
+	c := loadCatalog(t)
+	old := sub("KT", q1, time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC), row("I.2", forms.StatusNotStarted, "bản cũ"))
+	newer := sub("KT", q1, time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC), row("I.2", forms.StatusDone, "bản mới"))
+	broken := sub("CA", q1, time.Now(), row("V.6", forms.StatusDone, "x"))
+	broken.Problems = []intake.Problem{{Severity: intake.SeverityError, File: broken.Path, Sheet: "Báo cáo", Cell: "F12", Message: "tình trạng không hợp lệ"}}
+	other := sub("VHXH", period.MustParse("2026-Q2"), time.Now(), row("V.2", forms.StatusDone, "x"))
+
+	r := Build(c, q1, []*intake.Submission{old, newer, broken, other})
+	if got := task(r, "I.2").Lead; len(got) != 1 || got[0].Results != "bản mới" {
+		t.Errorf("the newer file should win: %+v", got)
+	}
+	if task(r, "V.6").Reported() {
+		t.Error("a file with errors must be left out")
+	}
+	if task(r, "V.2").Reported() {
+		t.Error("a file of another period must be left out")
+	}
+	if r.UsedFiles != 1 || r.ExcludedFiles != 3 {
+		t.Errorf("used %d excluded %d", r.UsedFiles, r.ExcludedFiles)
+	}
+	var ca UnitStatus
+	for _, u := range r.Units {
+		if u.Unit.Code == "CA" {
+			ca = u
+		}
+	}
+	if !ca.Excluded || ca.Sent() || ca.Errors != 1 {
+		t.Errorf("CA status: %+v", ca)
+	}
+	found := false
+	for _, p := range r.Problems {
+		if strings.Contains(p.Message, "quý II năm 2026") && strings.Contains(p.Message, "--period 2026-Q2") {
+			found = true
+		}
+	}
+	if !found || r.Errors != 2 {
+		t.Errorf("problems %d errors: %+v", r.Errors, r.Problems)
+	}
+}
+
+func TestYearFromQuarterlyForms(t *testing.T) {
+	c := loadCatalog(t)
+	year := period.MustParse("2026")
+	q1f := sub("KT", q1, time.Now(), row("I.2", forms.StatusInProgress, "quý I"))
+	q2f := sub("KT", period.MustParse("2026-Q2"), time.Now(), row("I.2", forms.StatusDone, "quý II"))
+	yearly := sub("CA", year, time.Now(), row("V.6", forms.StatusDone, "cả năm"))
+	caQ := sub("CA", q1, time.Now(), row("V.6", forms.StatusInProgress, "quý I của CA"))
+	r := Build(c, year, []*intake.Submission{q1f, q2f, yearly, caQ})
+	i2 := task(r, "I.2")
+	if len(i2.Lead) != 1 || !strings.Contains(i2.Lead[0].Results, "quý I") || !strings.Contains(i2.Lead[0].Results, "quý II") {
+		t.Errorf("quarterly forms should both be used: %+v", i2.Lead)
+	}
+	if v6 := task(r, "V.6"); len(v6.Lead) != 1 || v6.Lead[0].Results != "cả năm" {
+		t.Errorf("the yearly form wins over a quarterly one: %+v", v6.Lead)
+	}
+	if len(r.Notes) == 0 || !strings.Contains(r.Notes[0], "Phòng Kinh tế chưa gửi biểu năm 2026; báo cáo dùng biểu quý I năm 2026, quý II năm 2026") {
+		t.Errorf("notes: %q", r.Notes)
+	}
+}
+
+func TestIndicatorsAndTargets(t *testing.T) {
+	c := loadCatalog(t)
+	nh := sub("NHCSXH", q1, time.Now())
+	nh.Indicators = []intake.IndicatorValue{
+		{Code: "TONG-NGUON-VON", Previous: num(100000), Current: num(110000)},
+		{Code: "VON-NSDP", Previous: num(5000), Current: num(6500)},
+		{Code: "TONG-DU-NO", Previous: num(98000), Current: num(106000)},
+		{Code: "NO-QUA-HAN", Current: num(212)},
+	}
+	r := Build(c, q1, []*intake.Submission{nh})
+	var capital, growth, overdue *TargetCheck
+	for i := range r.Targets {
+		switch {
+		case strings.Contains(r.Targets[i].Target, "vào năm 2030"):
+			capital = &r.Targets[i]
+		case strings.HasPrefix(r.Targets[i].Target, "Tăng trưởng"):
+			growth = &r.Targets[i]
+		case strings.Contains(r.Targets[i].Target, "nợ quá hạn"):
+			overdue = &r.Targets[i]
+		}
+	}
+	// 6.500 / 110.000 = 5,91%; growth 1.500 / 8.000 = 18,75%; overdue 212/106.000 = 0,20%.
+	if capital == nil || capital.Actual == nil || capital.Met || !strings.Contains(capital.Verdict, "đạt 5,91%, còn thiếu 9,09 điểm phần trăm") {
+		t.Errorf("capital share: %+v", capital)
+	}
+	if growth == nil || !growth.Met || !strings.Contains(growth.Verdict, "bằng 18,75%, trong khoảng mục tiêu") {
+		t.Errorf("growth share: %+v", growth)
+	}
+	if overdue == nil || overdue.Verdict != "0,20%" {
+		t.Errorf("overdue: %+v", overdue)
+	}
+	line := r.line("VON-NSDP")
+	if line.Change == nil || *line.Change != 1500 || line.ChangePercent == nil || *line.ChangePercent != 30 {
+		t.Errorf("VON-NSDP change: %+v", line)
+	}
+
+	// Without the bank's figures: "not enough data", never a made-up number.
+	r = Build(c, q1, nil)
+	for _, tc := range r.Targets {
+		if tc.Actual != nil || !strings.HasPrefix(tc.Verdict, "chưa đủ số liệu") {
+			t.Errorf("target without data: %+v", tc)
+		}
+	}
+	if len(r.Targets) != 2 {
+		t.Errorf("targets without data: %d", len(r.Targets))
+	}
+}

@@ -1,0 +1,257 @@
+package consolidate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+)
+
+// The field names below are the report template's vocabulary: the office
+// types them in templates/bao-cao.docx and don-doc.docx
+// (docs/mau-bao-cao.md lists them). Renaming one breaks edited templates.
+
+// TemplateData gives the report's fields for templates/bao-cao.docx.
+func (r *Report) TemplateData(now time.Time) map[string]any {
+	c := r.Catalog
+	d := r.header(now)
+	d["so_ky_hieu"] = "     /" + c.Plan.ReportSuffix
+	d["trich_yeu"] = fmt.Sprintf("Kết quả triển khai %s, %s", lowerFirst(c.Plan.Title), r.Period.Name())
+
+	var grounds []map[string]any
+	for _, g := range c.Plan.Grounds {
+		grounds = append(grounds, map[string]any{"noi_dung": g})
+	}
+	d["can_cu"] = grounds
+
+	missing := r.Missing()
+	var notSent []map[string]any
+	for _, u := range missing {
+		notSent = append(notSent, map[string]any{"ten": u.Unit.Name})
+	}
+	d["so_don_vi_da_gui"] = r.Reported()
+	d["so_don_vi"] = len(r.Units)
+	d["chua_gui"] = notSent
+	d["co_chua_gui"] = len(notSent) > 0
+
+	var sections, appendix []map[string]any
+	for _, s := range r.Sections {
+		var tasks []map[string]any
+		for _, t := range s.Tasks {
+			tasks = append(tasks, r.taskFields(t))
+			appendix = append(appendix, r.appendixRow(t))
+		}
+		sections = append(sections, map[string]any{"so": s.Code, "ten": s.Title, "nhiem_vu": tasks})
+	}
+	d["phan"] = sections
+	d["phu_luc"] = appendix
+
+	d["ton_tai"] = attributed(r.Difficulties)
+	d["co_ton_tai"] = len(r.Difficulties) > 0
+	d["de_xuat"] = attributed(r.Proposals)
+	d["co_de_xuat"] = len(r.Proposals) > 0
+	d["nhiem_vu_toi"] = r.nextTasks()
+
+	var inds []map[string]any
+	hasFigures := false
+	for _, l := range r.Indicators {
+		if l.Current != nil {
+			hasFigures = true
+		}
+		inds = append(inds, map[string]any{
+			"ten": l.Indicator.Name, "don_vi_tinh": l.Indicator.Measure,
+			"ky_truoc": numberOrBlank(l.Previous), "ky_nay": numberOrBlank(l.Current), "tang_giam": numberOrBlank(l.Change),
+		})
+	}
+	d["chi_tieu"] = inds
+	d["co_chi_tieu"] = hasFigures
+	var targets []map[string]any
+	for _, tc := range r.Targets {
+		targets = append(targets, map[string]any{"noi_dung": tc.Target, "danh_gia": tc.Verdict})
+	}
+	d["muc_tieu"] = targets
+	return d
+}
+
+// ReminderData gives the fields of templates/don-doc.docx: the letter that
+// urges the units that sent nothing.
+func (r *Report) ReminderData(now time.Time) map[string]any {
+	c := r.Catalog
+	d := r.header(now)
+	d["so_ky_hieu"] = "     /" + c.Plan.ReminderSuffix
+	d["han_gui"] = r.ReminderDeadline(now)
+	var units []map[string]any
+	for _, u := range r.Missing() {
+		var tasks []map[string]any
+		for _, a := range u.Assignments {
+			tasks = append(tasks, map[string]any{"ma": a.Task.Code, "noi_dung": shorten(a.Task.Content, 160) + " (" + lowerFirst(a.Role.String()) + ")"})
+		}
+		units = append(units, map[string]any{"ten": u.Unit.Name, "nhiem_vu": tasks})
+	}
+	d["don_vi"] = units
+	return d
+}
+
+// ReminderDeadline is the date the reminder asks the forms by: the plan's
+// deadline for the period, or three days from now when that has passed.
+func (r *Report) ReminderDeadline(now time.Time) time.Time {
+	deadline := r.Period.To().AddDate(0, 0, r.Catalog.Plan.DeadlineDays)
+	if soon := now.AddDate(0, 0, 3); deadline.Before(soon) {
+		deadline = time.Date(soon.Year(), soon.Month(), soon.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return deadline
+}
+
+func (r *Report) header(now time.Time) map[string]any {
+	p := r.Catalog.Plan
+	var recipients []map[string]any
+	for _, rc := range p.Recipients {
+		recipients = append(recipients, map[string]any{"noi_dung": rc})
+	}
+	return map[string]any{
+		"co_quan": p.Issuer, "ten_xa": p.Commune, "dia_danh": p.Place,
+		"ngay_bao_cao": now, "ky": r.Period.Name(),
+		"tu_ngay": r.Period.From(), "den_ngay": r.Period.To(),
+		"ke_hoach":   p.Reference(),
+		"noi_nhan":   recipients,
+		"quyen_han":  p.Authority,
+		"chuc_vu_ky": p.SignerTitle,
+		"nguoi_ky":   p.SignerName,
+	}
+}
+
+// StatusText is a task's status as the report prints it.
+func (t TaskResult) StatusText() string {
+	if t.Status == forms.StatusUnknown {
+		if t.Reported() {
+			return "Chưa rõ"
+		}
+		return "Chưa có báo cáo"
+	}
+	return t.Status.String()
+}
+
+func (r *Report) taskFields(t TaskResult) map[string]any {
+	var results, support, docs []map[string]any
+	for _, c := range t.Lead {
+		results = append(results, map[string]any{"don_vi": c.UnitName, "noi_dung": orNothing(c.Results), "tinh_trang": statusOrBlank(c.Status)})
+	}
+	for _, c := range append(append([]Contribution{}, t.Support...), t.Others...) {
+		support = append(support, map[string]any{"don_vi": c.UnitName, "noi_dung": orNothing(c.Results)})
+	}
+	for _, a := range t.Documents {
+		docs = append(docs, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text})
+	}
+	return map[string]any{
+		"ma": t.Task.Code, "noi_dung": t.Task.Content, "chu_tri": r.leadNames(t.Task),
+		"tinh_trang": t.StatusText(),
+		"ket_qua":    results,
+		"phoi_hop":   support, "co_phoi_hop": len(support) > 0,
+		"van_ban": docs, "co_van_ban": len(docs) > 0,
+		"chua_bao_cao": !t.Reported(),
+	}
+}
+
+func (r *Report) appendixRow(t TaskResult) map[string]any {
+	var results, products, notes []string
+	for _, c := range append(append(append([]Contribution{}, t.Lead...), t.Support...), t.Others...) {
+		if c.Results != "" {
+			results = append(results, c.UnitName+": "+c.Results)
+		}
+	}
+	for _, a := range t.Documents {
+		products = append(products, a.UnitName+": "+a.Text)
+	}
+	if t.Disagreement {
+		notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau")
+	}
+	if len(t.SilentLeads) > 0 && t.Reported() {
+		notes = append(notes, "Chưa có báo cáo của "+strings.Join(r.Catalog.UnitNames(t.SilentLeads), ", "))
+	}
+	if t.Task.TimingMissing {
+		notes = append(notes, "Phụ lục không ghi thời gian thực hiện")
+	}
+	return map[string]any{
+		"stt": t.Task.Code, "noi_dung": t.Task.Content, "chu_tri": r.leadNames(t.Task),
+		"ket_qua": strings.Join(results, "\n"), "san_pham": strings.Join(products, "\n"),
+		"tinh_trang": t.StatusText(), "ghi_chu": strings.Join(notes, "; "),
+	}
+}
+
+// leadNames names the lead units, groups resolved.
+func (r *Report) leadNames(t *catalog.Task) string {
+	return strings.Join(r.Catalog.UnitNames(t.LeadUnits), ", ")
+}
+
+// nextTasks lists, for section III of the report, the tasks to carry on:
+// those not finished, with their lead units.
+func (r *Report) nextTasks() []map[string]any {
+	var out []map[string]any
+	for _, s := range r.Sections {
+		for _, t := range s.Tasks {
+			if t.Status == forms.StatusDone || t.Status == forms.StatusNotApplicable {
+				continue
+			}
+			out = append(out, map[string]any{"noi_dung": fmt.Sprintf("%s (nhiệm vụ %s; chủ trì: %s).",
+				strings.TrimRight(shorten(t.Task.Content, 220), ".:;"), t.Task.Code, r.leadNames(t.Task))})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, map[string]any{"noi_dung": "Tiếp tục thực hiện các nhiệm vụ thường xuyên theo Kế hoạch."})
+	}
+	return out
+}
+
+func attributed(list []Attributed) []map[string]any {
+	var out []map[string]any
+	for _, a := range list {
+		out = append(out, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text + " (nhiệm vụ " + a.Task + ")"})
+	}
+	return out
+}
+
+func numberOrBlank(v *float64) any {
+	if v == nil {
+		return ""
+	}
+	return *v
+}
+
+func statusOrBlank(s forms.Status) string {
+	if s == forms.StatusUnknown {
+		return "chưa ghi tình trạng"
+	}
+	return lowerFirst(s.String())
+}
+
+func orNothing(s string) string {
+	if s == "" {
+		return "(đơn vị không ghi kết quả)"
+	}
+	return s
+}
+
+// shorten keeps a long task content readable in lists: its first paragraph,
+// cut at a word boundary with an ellipsis.
+func shorten(s string, max int) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)[:max]
+	if i := strings.LastIndexByte(string(r), ' '); i > 0 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[n:]
+}
