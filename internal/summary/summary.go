@@ -1,0 +1,397 @@
+// Package summary writes the Excel summary that is attached to the commune's
+// submission: every task with its results by unit, the units and what they
+// sent, the indicators and targets, the rows that matched no task, every
+// problem found, and a chart of task status by section. Print-ready: A4
+// landscape, fit to width, header rows repeated, Times New Roman.
+package summary
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+)
+
+// Sheet names.
+const (
+	SheetTasks     = "Tổng hợp"
+	SheetUnits     = "Đơn vị"
+	SheetFigures   = "Chỉ tiêu"
+	SheetUnmatched = "Chưa khớp"
+	SheetProblems  = "Kiểm tra"
+	SheetChart     = "Biểu đồ"
+)
+
+// maxCell is Excel's limit on the characters of one cell; excelize cuts
+// longer strings silently, so we cut them ourselves and say so.
+const maxCell = 32767
+
+// Write builds the summary of r and writes it to path, whole or not at all.
+// Warnings say what had to be changed (a text longer than a cell holds).
+func Write(r *consolidate.Report, path string) ([]string, error) {
+	f, warnings, err := Build(r)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return warnings, saveAtomic(f, path)
+}
+
+// Build makes the workbook in memory.
+func Build(r *consolidate.Report) (*excelize.File, []string, error) {
+	b := &builder{f: excelize.NewFile(), r: r}
+	if err := b.styles(); err != nil {
+		return nil, nil, err
+	}
+	steps := []func() error{b.tasks, b.units, b.figures, b.unmatched, b.problems, b.chart}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, nil, err
+		}
+	}
+	b.f.DeleteSheet("Sheet1")
+	idx, _ := b.f.GetSheetIndex(SheetTasks)
+	b.f.SetActiveSheet(idx)
+	return b.f, b.warnings, nil
+}
+
+type builder struct {
+	f        *excelize.File
+	r        *consolidate.Report
+	warnings []string
+
+	title, header, text, bold, number, section int
+}
+
+func (b *builder) styles() error {
+	font := func(size float64, bold, italic bool) *excelize.Font {
+		return &excelize.Font{Family: "Times New Roman", Size: size, Bold: bold, Italic: italic}
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
+	var err error
+	mk := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = b.f.NewStyle(s)
+		return id
+	}
+	b.title = mk(&excelize.Style{Font: font(14, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	b.header = mk(&excelize.Style{Font: font(12, true, false), Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	b.text = mk(&excelize.Style{Font: font(12, false, false), Border: border, Alignment: wrapTop})
+	b.bold = mk(&excelize.Style{Font: font(12, true, false), Border: border, Alignment: wrapTop})
+	b.section = mk(&excelize.Style{Font: font(12, true, false), Border: border, Alignment: wrapTop,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}})
+	fmtCode := "#,##0.##"
+	b.number = mk(&excelize.Style{Font: font(12, false, false), Border: border, CustomNumFmt: &fmtCode,
+		Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
+	return err
+}
+
+// sheet starts a sheet with a title row, a header row and print settings.
+func (b *builder) sheet(name, title string, headers []string, widths []float64) error {
+	f := b.f
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(headers))
+	f.SetCellStr(name, "A1", title)
+	f.MergeCell(name, "A1", last+"1")
+	f.SetCellStyle(name, "A1", last+"1", b.title)
+	f.SetRowHeight(name, 1, 36)
+	for i, h := range headers {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetCellStr(name, col+"2", h)
+		f.SetColWidth(name, col, col, widths[i])
+	}
+	f.SetCellStyle(name, "A2", last+"2", b.header)
+	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+	size, orient, fitW, fitH := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	margin := 0.5
+	f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin})
+	f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"&10Trang &P/&N"})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: fmt.Sprintf("'%s'!$1:$2", name)})
+}
+
+// put writes one row of strings from column A, as text (never a formula:
+// a unit's "=HYPERLINK(...)" stays what it typed).
+func (b *builder) put(sheet string, row int, style int, values ...string) {
+	for i, v := range values {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		cell := fmt.Sprintf("%s%d", col, row)
+		b.f.SetCellStr(sheet, cell, b.fit(sheet, cell, v))
+	}
+	last, _ := excelize.ColumnNumberToName(len(values))
+	b.f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), style)
+}
+
+func (b *builder) fit(sheet, cell, v string) string {
+	if utf8.RuneCountInString(v) <= maxCell {
+		return v
+	}
+	const more = " … (văn bản quá dài so với một ô Excel; xem toàn văn trong tệp của đơn vị)"
+	b.warnings = append(b.warnings, fmt.Sprintf("Bảng tổng hợp, trang «%s», ô %s: văn bản dài %d ký tự, quá giới hạn %d ký tự của một ô Excel, đã được cắt bớt và ghi chú; toàn văn vẫn có trong báo cáo Word và tệp của đơn vị.",
+		sheet, cell, utf8.RuneCountInString(v), maxCell))
+	r := []rune(v)
+	return string(r[:maxCell-utf8.RuneCountInString(more)]) + more
+}
+
+func (b *builder) heading() string {
+	p := b.r.Catalog.Plan
+	return fmt.Sprintf("%s %s - TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH %s", p.Issuer, p.Commune, strings.ToUpper(b.r.Period.Name()))
+}
+
+func (b *builder) tasks() error {
+	headers := []string{"Mã", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Kết quả thực hiện (theo đơn vị)", "Văn bản, sản phẩm đã ban hành", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú"}
+	if err := b.sheet(SheetTasks, b.heading(), headers, []float64{8, 45, 20, 14, 50, 30, 30, 30, 22}); err != nil {
+		return err
+	}
+	row := 3
+	for _, s := range b.r.Sections {
+		b.put(SheetTasks, row, b.section, s.Code, s.Title, "", "", "", "", "", "", "")
+		b.f.MergeCell(SheetTasks, fmt.Sprintf("B%d", row), fmt.Sprintf("I%d", row))
+		row++
+		for _, t := range s.Tasks {
+			var results []string
+			for _, c := range append(append(append([]consolidate.Contribution{}, t.Lead...), t.Support...), t.Others...) {
+				line := c.UnitName + " (" + strings.ToLower(roleName(c)) + ")"
+				if c.Status != forms.StatusUnknown {
+					line += ", " + strings.ToLower(c.Status.String())
+				}
+				if c.Results != "" {
+					line += ": " + c.Results
+				}
+				results = append(results, line)
+			}
+			var notes []string
+			if t.Disagreement {
+				notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau")
+			}
+			if len(t.SilentLeads) > 0 {
+				notes = append(notes, "Chưa có báo cáo của: "+strings.Join(b.r.Catalog.UnitNames(t.SilentLeads), ", "))
+			}
+			if t.Task.TimingMissing {
+				notes = append(notes, "Phụ lục không ghi thời gian thực hiện")
+			}
+			b.put(SheetTasks, row, b.text, t.Task.Code, t.Task.Content,
+				strings.Join(b.r.Catalog.UnitNames(t.Task.LeadUnits), ", "), t.StatusText(),
+				strings.Join(results, "\n"), joinAttributed(t.Documents), joinAttributed(t.Difficulties),
+				joinAttributed(t.Proposals), strings.Join(notes, "\n"))
+			row++
+		}
+	}
+	return nil
+}
+
+func roleName(c consolidate.Contribution) string {
+	if s := c.Role.String(); s != "" {
+		return s
+	}
+	return "ngoài phân công"
+}
+
+func joinAttributed(list []consolidate.Attributed) string {
+	var lines []string
+	for _, a := range list {
+		lines = append(lines, a.UnitName+": "+a.Text)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (b *builder) units() error {
+	headers := []string{"Mã", "Đơn vị", "Tệp đã nhận", "Thời gian nhận", "Nhiệm vụ đã báo cáo", "Nhiệm vụ phải báo cáo", "Lỗi", "Cảnh báo", "Tình trạng"}
+	if err := b.sheet(SheetUnits, "TÌNH HÌNH GỬI BIỂU BÁO CÁO "+strings.ToUpper(b.r.Period.Name()), headers, []float64{9, 40, 30, 17, 12, 12, 8, 10, 30}); err != nil {
+		return err
+	}
+	for i, u := range b.r.Units {
+		row := i + 3
+		state, received := "Đã gửi", ""
+		switch {
+		case u.File == "":
+			state = "Chưa gửi"
+		case u.Excluded:
+			state = "Tệp có lỗi, chưa đưa vào báo cáo"
+		case u.Period != "":
+			state = "Đã gửi biểu " + u.Period
+		}
+		if !u.Received.IsZero() {
+			received = u.Received.Format("02/01/2006 15:04")
+		}
+		b.put(SheetUnits, row, b.text, u.Unit.Code, u.Unit.Name, u.File, received, "", "", "", "", state)
+		for col, n := range map[string]int{"E": u.Tasks, "F": u.Expected, "G": u.Errors, "H": u.Warnings} {
+			b.f.SetCellInt(SheetUnits, fmt.Sprintf("%s%d", col, row), int64(n))
+		}
+		b.f.SetCellStyle(SheetUnits, fmt.Sprintf("E%d", row), fmt.Sprintf("H%d", row), b.number)
+	}
+	return nil
+}
+
+func (b *builder) figures() error {
+	headers := []string{"Mã", "Chỉ tiêu", "Đơn vị tính", "Cuối kỳ trước", "Cuối kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)"}
+	if err := b.sheet(SheetFigures, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.r.Period.Name()), headers, []float64{16, 40, 14, 16, 16, 16, 14}); err != nil {
+		return err
+	}
+	row := 3
+	for _, l := range b.r.Indicators {
+		b.put(SheetFigures, row, b.text, l.Indicator.Code, l.Indicator.Name, l.Indicator.Measure, "", "", "", "")
+		for col, v := range map[string]*float64{"D": l.Previous, "E": l.Current, "F": l.Change, "G": l.ChangePercent} {
+			cell := fmt.Sprintf("%s%d", col, row)
+			if v != nil {
+				b.f.SetCellFloat(SheetFigures, cell, *v, -1, 64)
+			} else {
+				b.f.SetCellStr(SheetFigures, cell, "chưa có số liệu")
+			}
+		}
+		b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("G%d", row), b.number)
+		row++
+	}
+	row++
+	b.put(SheetFigures, row, b.header, "Nhiệm vụ", "Mục tiêu", "", "Thực tế (%)", "Đánh giá", "", "")
+	b.f.MergeCell(SheetFigures, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
+	b.f.MergeCell(SheetFigures, fmt.Sprintf("E%d", row), fmt.Sprintf("G%d", row))
+	row++
+	for _, tc := range b.r.Targets {
+		b.put(SheetFigures, row, b.text, tc.Task, tc.Target, "", "", tc.Verdict, "", "")
+		if tc.Actual != nil {
+			b.f.SetCellFloat(SheetFigures, fmt.Sprintf("D%d", row), *tc.Actual, 2, 64)
+			b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("D%d", row), b.number)
+		}
+		b.f.MergeCell(SheetFigures, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
+		b.f.MergeCell(SheetFigures, fmt.Sprintf("E%d", row), fmt.Sprintf("G%d", row))
+		row++
+	}
+	return nil
+}
+
+func (b *builder) unmatched() error {
+	headers := []string{"Đơn vị", "Tệp", "Trang tính", "Dòng", "Nội dung dòng (nguyên văn)"}
+	if err := b.sheet(SheetUnmatched, "CÁC DÒNG CHƯA KHỚP VỚI NHIỆM VỤ NÀO", headers, []float64{28, 30, 16, 8, 80}); err != nil {
+		return err
+	}
+	for i, u := range b.r.Unmatched {
+		name := u.Unit
+		if unit := b.r.Catalog.Unit(u.Unit); unit != nil {
+			name = unit.Name
+		}
+		b.put(SheetUnmatched, i+3, b.text, name, filepath.Base(u.File), u.Sheet, "", u.Text)
+		b.f.SetCellInt(SheetUnmatched, fmt.Sprintf("D%d", i+3), int64(u.Row))
+	}
+	if len(b.r.Unmatched) == 0 {
+		b.put(SheetUnmatched, 3, b.text, "Không có dòng nào chưa khớp.", "", "", "", "")
+	}
+	return nil
+}
+
+func (b *builder) problems() error {
+	headers := []string{"Mức độ", "Tệp", "Trang tính", "Ô / dòng", "Nội dung"}
+	if err := b.sheet(SheetProblems, "KẾT QUẢ KIỂM TRA CÁC TỆP ĐƠN VỊ GỬI", headers, []float64{11, 30, 16, 10, 90}); err != nil {
+		return err
+	}
+	for i, p := range b.r.Problems {
+		style := b.text
+		if p.Severity == intake.SeverityError {
+			style = b.bold
+		}
+		b.put(SheetProblems, i+3, style, p.Severity.String(), filepath.Base(p.File), p.Sheet, p.Cell, p.Message)
+	}
+	if len(b.r.Problems) == 0 {
+		b.put(SheetProblems, 3, b.text, "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")
+	}
+	return nil
+}
+
+// chart counts tasks by status in each section and draws a column chart.
+func (b *builder) chart() error {
+	statuses := []string{"Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Không phát sinh trong kỳ", "Chưa có báo cáo"}
+	headers := append([]string{"Phần"}, statuses...)
+	if err := b.sheet(SheetChart, "TÌNH TRẠNG NHIỆM VỤ THEO PHẦN "+strings.ToUpper(b.r.Period.Name()), headers, []float64{10, 14, 14, 14, 14, 14}); err != nil {
+		return err
+	}
+	for i, s := range b.r.Sections {
+		row := i + 3
+		counts := make([]int, len(statuses))
+		for _, t := range s.Tasks {
+			switch t.Status {
+			case forms.StatusDone:
+				counts[0]++
+			case forms.StatusInProgress:
+				counts[1]++
+			case forms.StatusNotStarted:
+				counts[2]++
+			case forms.StatusNotApplicable:
+				counts[3]++
+			default:
+				counts[4]++
+			}
+		}
+		b.put(SheetChart, row, b.text, "Phần "+s.Code)
+		for j, n := range counts {
+			col, _ := excelize.ColumnNumberToName(j + 2)
+			b.f.SetCellInt(SheetChart, fmt.Sprintf("%s%d", col, row), int64(n))
+		}
+		b.f.SetCellStyle(SheetChart, fmt.Sprintf("B%d", row), fmt.Sprintf("F%d", row), b.number)
+	}
+	last := len(b.r.Sections) + 2
+	var series []excelize.ChartSeries
+	for j := range statuses {
+		col, _ := excelize.ColumnNumberToName(j + 2)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$2", SheetChart, col),
+			Categories: fmt.Sprintf("'%s'!$A$3:$A$%d", SheetChart, last),
+			Values:     fmt.Sprintf("'%s'!$%s$3:$%s$%d", SheetChart, col, col, last),
+		})
+	}
+	return b.f.AddChart(SheetChart, fmt.Sprintf("A%d", last+2), &excelize.Chart{
+		Type:   excelize.Col,
+		Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Số nhiệm vụ theo tình trạng, " + b.r.Period.Name(), Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{
+			Width: 720, Height: 360,
+		},
+	})
+}
+
+// saveAtomic writes the workbook next to path and renames it into place, so
+// that path is either the old file or the whole new one.
+func saveAtomic(f *excelize.File, path string) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".tmp-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
+	}
+	name := tmp.Name()
+	defer os.Remove(name)
+	if _, err := f.WriteTo(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
+	}
+	return nil
+}

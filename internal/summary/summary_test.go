@@ -1,0 +1,195 @@
+package summary
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/officetest"
+	"baocao/internal/period"
+)
+
+func report(t *testing.T, results string) *consolidate.Report {
+	t.Helper()
+	c, err := catalog.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := period.MustParse("2026-Q1")
+	v := func(f float64) *float64 { return &f }
+	kt := &intake.Submission{Path: "/in/KT.xlsx", Unit: "KT", Period: p, ModTime: time.Date(2026, 3, 16, 8, 30, 0, 0, time.UTC),
+		Rows: []intake.Row{
+			{Sheet: forms.ReportSheet, Row: 9, Task: "IV.1.a", Match: "code", Status: forms.StatusDone, Results: results, Documents: "-", Proposals: "+84 912 345 678"},
+			{Sheet: forms.ReportSheet, Row: 10, Task: "I.2", Match: "code", Status: forms.StatusInProgress, Results: "Đăng 4 tin", Difficulties: "Thiếu kinh phí"},
+		},
+		Unmatched: []intake.Row{{Sheet: forms.ReportSheet, Row: 30, Text: "=SUM(A1:A3) họp tổng kết"}},
+		Problems:  []intake.Problem{{Severity: intake.SeverityWarning, File: "/in/KT.xlsx", Sheet: forms.ReportSheet, Cell: "F10", Message: "tình trạng «xong rồi» được hiểu là Hoàn thành"}},
+	}
+	nh := &intake.Submission{Path: "/in/NH.xlsx", Unit: "NHCSXH", Period: p, ModTime: time.Now(),
+		Indicators: []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: v(100000), Current: v(110000)}, {Code: "VON-NSDP", Previous: v(5000), Current: v(6500)}}}
+	return consolidate.Build(c, p, []*intake.Submission{kt, nh})
+}
+
+func TestSummaryContent(t *testing.T) {
+	r := report(t, `=HYPERLINK("http://x","bấm")`)
+	path := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	warnings, err := Write(r, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings: %v", warnings)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Đơn vị|Chỉ tiêu|Chưa khớp|Kiểm tra|Biểu đồ" {
+		t.Errorf("sheets: %s", got)
+	}
+	// Every task is on the summary, under its section.
+	rows, _ := f.GetRows(SheetTasks)
+	var codes []string
+	for _, row := range rows[2:] {
+		codes = append(codes, row[0])
+	}
+	if len(codes) != 6+23 {
+		t.Errorf("task sheet has %d rows, want 29 (6 sections + 23 tasks): %v", len(codes), codes)
+	}
+	// Units' text stays text: no formula, whatever it looks like.
+	for sheet, cells := range map[string][]string{SheetTasks: {"E14", "F14", "H14"}, SheetUnmatched: {"E3"}} {
+		for _, cell := range cells {
+			formula, _ := f.GetCellFormula(sheet, cell)
+			if formula != "" {
+				t.Errorf("%s!%s became a formula: %q", sheet, cell, formula)
+			}
+		}
+	}
+	cellOf := func(sheet, cell string) string { v, _ := f.GetCellValue(sheet, cell); return v }
+	if got := cellOf(SheetTasks, "A14"); got != "IV.1.a" {
+		t.Fatalf("A14 = %q, want the IV.1.a row", got)
+	}
+	if got := cellOf(SheetTasks, "E14"); !strings.Contains(got, `=HYPERLINK("http://x","bấm")`) {
+		t.Errorf("results: %q", got)
+	}
+	if got := cellOf(SheetTasks, "H14"); got != "Phòng Kinh tế: +84 912 345 678" {
+		t.Errorf("proposals: %q", got)
+	}
+	// Units: KT and NHCSXH sent, eight did not.
+	unitRows, _ := f.GetRows(SheetUnits)
+	sent, missing := 0, 0
+	for _, row := range unitRows[2:] {
+		switch row[len(row)-1] {
+		case "Đã gửi":
+			sent++
+		case "Chưa gửi":
+			missing++
+		}
+	}
+	if sent != 2 || missing != 8 {
+		t.Errorf("units sheet: %d sent, %d missing", sent, missing)
+	}
+	if got := cellOf(SheetFigures, "E4"); got != "6500" && got != "6.500" && got != "6,500" {
+		t.Errorf("VON-NSDP now: %q", got)
+	}
+	if got := cellOf(SheetProblems, "E3"); !strings.Contains(got, "xong rồi") {
+		t.Errorf("problems: %q", got)
+	}
+	// Print settings on every sheet.
+	for _, sheet := range f.GetSheetList() {
+		lay, err := f.GetPageLayout(sheet)
+		if err != nil || lay.Orientation == nil || *lay.Orientation != "landscape" || lay.Size == nil || *lay.Size != 9 || lay.FitToWidth == nil || *lay.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v %v", sheet, lay, err)
+		}
+		dn := f.GetDefinedName()
+		found := false
+		for _, d := range dn {
+			if d.Name == "_xlnm.Print_Titles" && d.Scope == sheet {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no repeated header rows", sheet)
+		}
+	}
+	if !hasChart(t, path) {
+		t.Error("no chart in the workbook")
+	}
+}
+
+func hasChart(t *testing.T, path string) bool {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := false
+	f.Pkg.Range(func(k, _ any) bool {
+		if strings.HasPrefix(k.(string), "xl/charts/chart") {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+func TestLongTextIsCutWithAWord(t *testing.T) {
+	long := strings.Repeat("Tuyên truyền về tín dụng chính sách. ", 1000) // 37.000 characters
+	r := report(t, long)
+	path := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	warnings, err := Write(r, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "ô E14") || !strings.Contains(warnings[0], "32767") {
+		t.Errorf("warnings: %v", warnings)
+	}
+	f, _ := excelize.OpenFile(path)
+	defer f.Close()
+	v, _ := f.GetCellValue(SheetTasks, "E14")
+	if !strings.HasSuffix(v, "xem toàn văn trong tệp của đơn vị)") || len([]rune(v)) > maxCell {
+		t.Errorf("cut text ends %q (%d runes)", v[len(v)-60:], len([]rune(v)))
+	}
+}
+
+func TestWriteIsAtomic(t *testing.T) {
+	r := report(t, "x")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "khong-co", "tong-hop.xlsx")
+	if _, err := Write(r, path); err == nil || !strings.Contains(err.Error(), "không ghi được") {
+		t.Errorf("missing folder: %v", err)
+	}
+	path = filepath.Join(dir, "tong-hop.xlsx")
+	if _, err := Write(r, path); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestSummaryOpensInLibreOffice(t *testing.T) {
+	r := report(t, "Đã trình bố trí 500 triệu đồng")
+	path := filepath.Join(t.TempDir(), "tong-hop-2026-Q1.xlsx")
+	if _, err := Write(r, path); err != nil {
+		t.Fatal(err)
+	}
+	pdf := officetest.Convert(t, path, "pdf")
+	text := officetest.PDFText(t, pdf)
+	for _, want := range []string{"TỔNG HỢP KẾT QUẢ", "IV.1.a", "Phòng Kinh tế", "Chưa gửi", "Tổng nguồn vốn", "CÁC DÒNG CHƯA KHỚP"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+}
