@@ -1,10 +1,14 @@
 module baocao
 
-go 1.26
+go 1.26.0
+
+require (
+	github.com/lukasjarosch/go-docx v0.5.0
+	golang.org/x/text v0.44.0
+)
 
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
-	github.com/lukasjarosch/go-docx v0.5.0 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/spf13/cobra v1.10.2 // indirect
@@ -15,6 +19,5 @@ require (
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
