@@ -72,7 +72,7 @@ func Build(title, body string, parts ...Part) []byte {
 		[2]string{"word/_rels/document.xml.rels", xmlDecl + rels},
 		[2]string{"word/document.xml", xmlDecl + `<w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`},
 		[2]string{"word/styles.xml", xmlDecl + styles},
-		[2]string{"word/settings.xml", xmlDecl + `<w:settings ` + ns + `><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`},
+		[2]string{"word/settings.xml", xmlDecl + `<w:settings ` + ns + `><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`},
 	)
 	for _, p := range parts {
 		files = append(files, [2]string{"word/" + p.Name, p.XML})

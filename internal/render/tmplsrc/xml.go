@@ -93,6 +93,9 @@ func Para(p P, runs ...string) string {
 // Text is a paragraph of one run.
 func Text(p P, f R, text string) string {
 	if text == "" {
+		if p.Run == (R{}) {
+			p.Run = f
+		}
 		return Para(p)
 	}
 	return Para(p, Run(f, text))
