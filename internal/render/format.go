@@ -51,7 +51,11 @@ func plain(v any) string {
 			return ""
 		}
 		return plain(*x)
-	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		// without a formatter a whole number is written as is: years and
+		// counts ("2026", "7"); {x|so} groups the thousands
+		return fmt.Sprint(x)
+	case float32, float64:
 		f, _ := toFloat(x)
 		return formatVN(f, -1)
 	case fmt.Stringer:
@@ -134,6 +138,11 @@ func formatVN(f float64, decimals int) string {
 	prec := decimals
 	if prec < 0 {
 		prec = 2
+	}
+	// round half away from zero, as people do, not to even
+	scale := math.Pow(10, float64(prec))
+	if r := math.Round(f*scale) / scale; !math.IsInf(r, 0) && !math.IsNaN(r) {
+		f = r
 	}
 	s := strconv.FormatFloat(f, 'f', prec, 64)
 	neg := strings.HasPrefix(s, "-")
