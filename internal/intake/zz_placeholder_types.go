@@ -78,3 +78,5 @@ type Options struct {
 	Unit   string
 	Period period.Period
 }
+
+func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission { return nil }

@@ -7,7 +7,6 @@ package summary
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +16,7 @@ import (
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
 	"baocao/internal/intake"
+	"baocao/internal/outfile"
 )
 
 // Sheet names.
@@ -36,12 +36,25 @@ const maxCell = 32767
 // Write builds the summary of r and writes it to path, whole or not at all.
 // Warnings say what had to be changed (a text longer than a cell holds).
 func Write(r *consolidate.Report, path string) ([]string, error) {
-	f, warnings, err := Build(r)
+	data, warnings, err := Bytes(r)
 	if err != nil {
 		return nil, err
 	}
+	return warnings, outfile.WriteAll(outfile.File{Path: path, Data: data})
+}
+
+// Bytes builds the summary of r as the bytes of an .xlsx file.
+func Bytes(r *consolidate.Report) ([]byte, []string, error) {
+	f, warnings, err := Build(r)
+	if err != nil {
+		return nil, nil, err
+	}
 	defer f.Close()
-	return warnings, saveAtomic(f, path)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, nil, fmt.Errorf("không tạo được bảng tổng hợp: %w", err)
+	}
+	return buf.Bytes(), warnings, nil
 }
 
 // Build makes the workbook in memory.
@@ -371,27 +384,4 @@ func (b *builder) chart() error {
 			Width: 720, Height: 360,
 		},
 	})
-}
-
-// saveAtomic writes the workbook next to path and renames it into place, so
-// that path is either the old file or the whole new one.
-func saveAtomic(f *excelize.File, path string) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".tmp-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	if _, err := f.WriteTo(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
-	}
-	return nil
 }

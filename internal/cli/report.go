@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"baocao/internal/consolidate"
+	"baocao/internal/intake"
+	"baocao/internal/outfile"
+	"baocao/internal/period"
+	"baocao/internal/render"
+	"baocao/internal/summary"
+)
+
+type reportOptions struct {
+	*globalOptions
+	period           string
+	in               string
+	outDir           string
+	template         string
+	reminderTemplate string
+	date             string
+}
+
+func newReportCmd(g *globalOptions) *cobra.Command {
+	o := &reportOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "report --period KỲ --in THƯ_MỤC [--out THƯ_MỤC] [--template TỆP]",
+		Short: "Tổng hợp các tệp đơn vị gửi thành báo cáo Word và bảng tổng hợp Excel",
+		Long: `Đọc mọi tệp Excel trong thư mục --in, kiểm tra từng tệp, rồi lập:
+  THƯ_MỤC_RA/KỲ/bao-cao-KỲ.docx   dự thảo báo cáo của UBND xã (theo mẫu Word --template);
+  THƯ_MỤC_RA/KỲ/tong-hop-KỲ.xlsx  bảng tổng hợp đính kèm;
+  THƯ_MỤC_RA/KỲ/don-doc-KỲ.docx   công văn đôn đốc, khi còn đơn vị chưa gửi.
+Tệp có lỗi không được đưa vào báo cáo và được liệt kê cùng lỗi; các tệp còn lại vẫn được tổng hợp.
+Tệp của đơn vị không bao giờ bị sửa; tệp kết quả được ghi trọn vẹn hoặc không ghi gì.
+
+Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có tệp nào dùng được;
+2 tham số sai, mẫu báo cáo hoặc tệp dữ liệu có lỗi.`,
+		Example: `  baocao report --period 2026-Q1 --in data/samples/2026-Q1
+  baocao report --period 2026 --in "D:\Bao cao\2026" --out ket-qua`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return reportRun(o) },
+	}
+	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M hoặc 2026 (bắt buộc)")
+	cmd.Flags().StringVar(&o.in, "in", "", "`THƯ_MỤC` chứa các tệp Excel đơn vị gửi về (bắt buộc)")
+	cmd.Flags().StringVar(&o.outDir, "out", "out", "`THƯ_MỤC` ghi kết quả")
+	cmd.Flags().StringVar(&o.template, "template", filepath.Join("templates", "bao-cao.docx"), "`TỆP` mẫu báo cáo Word")
+	cmd.Flags().StringVar(&o.reminderTemplate, "reminder-template", filepath.Join("templates", "don-doc.docx"), "`TỆP` mẫu công văn đôn đốc")
+	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)")
+	return cmd
+}
+
+func reportRun(o *reportOptions) error {
+	if o.period == "" {
+		return usageErr("thiếu --period. %s", period.Accepted)
+	}
+	p, err := period.Parse(o.period)
+	if err != nil {
+		return usageErr("%s", err.Error())
+	}
+	if o.in == "" {
+		return usageErr("thiếu --in: thư mục chứa các tệp Excel đơn vị gửi về.")
+	}
+	if fi, err := os.Stat(o.in); err != nil || !fi.IsDir() {
+		return usageErr("không tìm thấy thư mục %s (tùy chọn --in).", o.in)
+	}
+	now := time.Now()
+	if o.date != "" {
+		if now, err = time.Parse("02/01/2006", o.date); err != nil {
+			return usageErr("ngày «%s» không hợp lệ (tùy chọn --date): viết dạng dd/mm/yyyy, ví dụ 05/01/2026.", o.date)
+		}
+	}
+	c, err := loadCatalog(o.globalOptions)
+	if err != nil {
+		return err
+	}
+	tmpl, err := readTemplate(o.template, "--template")
+	if err != nil {
+		return err
+	}
+
+	opt := intake.Options{Period: p}
+	if p.Kind != period.Quarter {
+		// Longer periods may fall back on quarterly forms: consolidate
+		// decides which files of which period to use.
+		opt.Period = period.Period{}
+	}
+	subs := intake.ReadAll([]string{o.in}, c, opt)
+	r := consolidate.Build(c, p, subs)
+	w := o.out
+
+	if r.UsedFiles == 0 {
+		printLeftOut(w, r)
+		fmt.Fprintf(w, "\nKhông có tệp nào dùng được cho báo cáo %s trong %s: chưa lập báo cáo.\n", p.Name(), o.in)
+		return silentExit(ExitProblems)
+	}
+
+	docx, warnings, err := render.Render(tmpl, render.Data(r.TemplateData(now)))
+	if err != nil {
+		return templateErr(o.template, err)
+	}
+	xlsx, xwarnings, err := summary.Bytes(r)
+	if err != nil {
+		return err
+	}
+	warnings = append(warnings, xwarnings...)
+	dir := filepath.Join(o.outDir, p.String())
+	files := []outfile.File{
+		{Path: filepath.Join(dir, "bao-cao-"+p.String()+".docx"), Data: docx},
+		{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx},
+	}
+	if missing := r.Missing(); len(missing) > 0 {
+		rt, err := readTemplate(o.reminderTemplate, "--reminder-template")
+		if err != nil {
+			return err
+		}
+		letter, lw, err := render.Render(rt, render.Data(r.ReminderData(now)))
+		if err != nil {
+			return templateErr(o.reminderTemplate, err)
+		}
+		warnings = append(warnings, lw...)
+		files = append(files, outfile.File{Path: filepath.Join(dir, "don-doc-"+p.String()+".docx"), Data: letter})
+	}
+	if err := outfile.WriteAll(files...); err != nil {
+		return &exitError{code: ExitProblems, msg: err.Error()}
+	}
+
+	printReport(w, r, files, warnings)
+	return nil
+}
+
+func readTemplate(path, flag string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErr("không đọc được mẫu %s (tùy chọn %s): %v", path, flag, err)
+	}
+	return b, nil
+}
+
+func templateErr(path string, err error) error {
+	var te *render.TemplateError
+	if errors.As(err, &te) {
+		return usageErr("mẫu %s có lỗi, cần sửa trong Word:\n%s", path, te.Error())
+	}
+	return usageErr("mẫu %s: %v", path, err)
+}
+
+func printReport(w io.Writer, r *consolidate.Report, files []outfile.File, warnings []string) {
+	fmt.Fprintf(w, "Đã lập báo cáo %s:\n", r.Period.Name())
+	for _, f := range files {
+		fmt.Fprintf(w, "  %s\n", f.Path)
+	}
+	covered, total := r.TasksCovered()
+	fmt.Fprintf(w, "\nĐơn vị đã gửi: %d/%d. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.\n",
+		r.Reported(), len(r.Units), covered, total, len(r.Unmatched), r.Errors, r.Warnings)
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "- %s\n", n)
+	}
+	printLeftOut(w, r)
+	if len(r.Unmatched) > 0 {
+		fmt.Fprintln(w, "\nCác dòng chưa khớp với nhiệm vụ nào (xem trang «Chưa khớp» của bảng tổng hợp):")
+		for _, u := range r.Unmatched {
+			fmt.Fprintf(w, "  %s, trang tính «%s», dòng %d: %s\n", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 90))
+		}
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintln(w, "\nGhi chú khi lập tệp:")
+		for _, wn := range warnings {
+			fmt.Fprintf(w, "  %s\n", wn)
+		}
+	}
+}
+
+// printLeftOut lists the units that sent nothing and the files left out
+// with their errors.
+func printLeftOut(w io.Writer, r *consolidate.Report) {
+	var missing []string
+	for _, u := range r.Missing() {
+		if !u.Excluded {
+			missing = append(missing, u.Unit.Name)
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "\nChưa gửi báo cáo (%d): %s.\n", len(missing), strings.Join(missing, "; "))
+	}
+	errorsByFile := map[string][]intake.Problem{}
+	var order []string
+	for _, p := range r.Problems {
+		if p.Severity != intake.SeverityError {
+			continue
+		}
+		if _, ok := errorsByFile[p.File]; !ok {
+			order = append(order, p.File)
+		}
+		errorsByFile[p.File] = append(errorsByFile[p.File], p)
+	}
+	if len(order) > 0 {
+		fmt.Fprintln(w, "\nTệp không đưa vào báo cáo vì có lỗi (sửa rồi chạy lại; chi tiết: baocao check):")
+		for _, f := range order {
+			fmt.Fprintf(w, "  %s\n", f)
+			for _, p := range errorsByFile[f] {
+				fmt.Fprintf(w, "    - %s\n", problemPlace(p))
+			}
+		}
+	}
+}
+
+// problemPlace words a problem with its sheet and cell.
+func problemPlace(p intake.Problem) string {
+	var where []string
+	if p.Sheet != "" {
+		where = append(where, "trang tính «"+p.Sheet+"»")
+	}
+	if p.Cell != "" {
+		where = append(where, p.Cell)
+	}
+	if len(where) == 0 {
+		return p.Message
+	}
+	return strings.Join(where, ", ") + ": " + p.Message
+}
+
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
+}
