@@ -1,0 +1,219 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// formatters are the names a clerk may write after "|" in a placeholder.
+// Each takes the value and the optional argument after ":" ({x|so:1}).
+var formatters = map[string]func(v any, arg string) (string, error){
+	"so":         fmtNumber,
+	"trieu":      fmtMillions,
+	"phan_tram":  fmtPercent,
+	"ngay":       fmtLongDate,
+	"dd/mm/yyyy": fmtShortDate,
+	"hoa":        func(v any, _ string) (string, error) { return strings.ToUpper(plain(v)), nil },
+}
+
+// formatterHelp documents the formatters for Fields and the docs.
+var formatterHelp = []struct{ Name, Example string }{
+	{"so", "{ky_nay|so} → 1.234,5 (chấm ngăn hàng nghìn, phẩy thập phân); {x|so:1} → 1.234,0"},
+	{"trieu", "{x|trieu} → số đồng đổi ra triệu đồng: 1234500000 → 1.234,5"},
+	{"phan_tram", "{x|phan_tram} → 15,5% (giá trị đã là phần trăm)"},
+	{"ngay", "{ngay_bao_cao|ngay} → ngày 05 tháng 01 năm 2026"},
+	{"dd/mm/yyyy", "{tu_ngay|dd/mm/yyyy} → 15/12/2025"},
+	{"hoa", "{ten_xa|hoa} → chữ in hoa"},
+}
+
+// plain renders a value without a formatter.
+func plain(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return "có"
+		}
+		return "không"
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		return x.Format("02/01/2006")
+	case *time.Time:
+		if x == nil {
+			return ""
+		}
+		return plain(*x)
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		// without a formatter a whole number is written as is: years and
+		// counts ("2026", "7"); {x|so} groups the thousands
+		return fmt.Sprint(x)
+	case float32, float64:
+		f, _ := toFloat(x)
+		return formatVN(f, -1)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int:
+		return float64(x), true
+	case int8:
+		return float64(x), true
+	case int16:
+		return float64(x), true
+	case int32:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case uint:
+		return float64(x), true
+	case uint8:
+		return float64(x), true
+	case uint16:
+		return float64(x), true
+	case uint32:
+		return float64(x), true
+	case uint64:
+		return float64(x), true
+	case float32:
+		return float64(x), true
+	case float64:
+		return x, true
+	case string:
+		s := strings.TrimSpace(x)
+		if s == "" {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// number formats v for a numeric formatter; an empty string stays empty and
+// a text that is not a number is kept as it is (with an error for a warning).
+func number(v any, arg string, scale float64, suffix string) (string, error) {
+	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	if v == nil {
+		return "", nil
+	}
+	f, ok := toFloat(v)
+	if !ok {
+		return plain(v), fmt.Errorf("giá trị «%s» không phải là số", plain(v))
+	}
+	decimals := -1
+	if arg != "" {
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 || n > 6 {
+			return plain(v), fmt.Errorf("số chữ số thập phân «%s» không hợp lệ", arg)
+		}
+		decimals = n
+	}
+	return formatVN(f/scale, decimals) + suffix, nil
+}
+
+func fmtNumber(v any, arg string) (string, error)   { return number(v, arg, 1, "") }
+func fmtMillions(v any, arg string) (string, error) { return number(v, arg, 1e6, "") }
+func fmtPercent(v any, arg string) (string, error)  { return number(v, arg, 1, "%") }
+
+// formatVN writes f the Vietnamese way: dot for thousands, comma for
+// decimals. decimals < 0 means at most two, trailing zeros dropped.
+func formatVN(f float64, decimals int) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return ""
+	}
+	prec := decimals
+	if prec < 0 {
+		prec = 2
+	}
+	// round half away from zero, as people do, not to even
+	scale := math.Pow(10, float64(prec))
+	if r := math.Round(f*scale) / scale; !math.IsInf(r, 0) && !math.IsNaN(r) {
+		f = r
+	}
+	s := strconv.FormatFloat(f, 'f', prec, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	if decimals < 0 {
+		frac = strings.TrimRight(frac, "0")
+	}
+	var b strings.Builder
+	if neg && (strings.Trim(intPart, "0") != "" || strings.Trim(frac, "0") != "") {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+func toTime(v any) (time.Time, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, true
+	case *time.Time:
+		if x != nil {
+			return *x, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// LongDate writes a date as Decree 30/2020 wants it: "ngày 05 tháng 01 năm
+// 2026" (days below 10 and months 1 and 2 take a leading zero).
+func LongDate(t time.Time) string {
+	month := strconv.Itoa(int(t.Month()))
+	if t.Month() <= 2 {
+		month = "0" + month
+	}
+	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
+}
+
+func fmtLongDate(v any, _ string) (string, error) {
+	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	t, ok := toTime(v)
+	if !ok {
+		return plain(v), fmt.Errorf("giá trị «%s» không phải là ngày", plain(v))
+	}
+	if t.IsZero() {
+		return "", nil
+	}
+	return LongDate(t), nil
+}
+
+func fmtShortDate(v any, _ string) (string, error) {
+	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	t, ok := toTime(v)
+	if !ok {
+		return plain(v), fmt.Errorf("giá trị «%s» không phải là ngày", plain(v))
+	}
+	if t.IsZero() {
+		return "", nil
+	}
+	return t.Format("02/01/2006"), nil
+}

@@ -1,0 +1,56 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one mistake of a template, located so that a clerk can find
+// it in Word.
+type Problem struct {
+	Part     string // "thân văn bản", "đầu trang 1", "chân trang 1"
+	Location string // "đoạn 12" or "bảng 2, hàng 3, ô 1, đoạn 14"
+	Text     string // the paragraph's text, shortened
+	Marker   string // the marker or placeholder at fault, e.g. "{#tasks}"
+	Message  string // what is wrong, in Vietnamese
+}
+
+func (p Problem) String() string {
+	return fmt.Sprintf("Mẫu báo cáo: %s, %s («%s»): %s", p.Part, p.Location, p.Text, p.Message)
+}
+
+// TemplateError lists every mistake found in a template.
+type TemplateError struct {
+	Problems []Problem
+}
+
+func (e *TemplateError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0].String()
+	}
+	lines := make([]string, 0, len(e.Problems)+1)
+	lines = append(lines, fmt.Sprintf("Mẫu báo cáo có %d lỗi:", len(e.Problems)))
+	for _, p := range e.Problems {
+		lines = append(lines, p.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// loc is where a paragraph of a template is.
+type loc struct {
+	part, where, text string
+}
+
+func (l *loc) problem(marker, format string, args ...any) Problem {
+	return Problem{Part: l.part, Location: l.where, Text: l.text, Marker: marker, Message: fmt.Sprintf(format, args...)}
+}
+
+// excerpt shortens a paragraph's text for a message.
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}

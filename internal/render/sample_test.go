@@ -1,0 +1,97 @@
+package render
+
+import (
+	"fmt"
+	"time"
+)
+
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// sampleReport is realistic data for templates/bao-cao.docx, as the report
+// assembler passes it.
+func sampleReport() Data {
+	return Data{
+		"co_quan":      "ỦY BAN NHÂN DÂN",
+		"ten_xa":       "XÃ XỐP",
+		"dia_danh":     "Xốp",
+		"so_ky_hieu":   "     /BC-UBND",
+		"ngay_bao_cao": day(2026, 3, 14),
+		"ky":           "quý I năm 2026",
+		"tu_ngay":      day(2025, 12, 15),
+		"den_ngay":     day(2026, 3, 14),
+		"ke_hoach":     "Kế hoạch số      /KH-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp",
+		"trich_yeu":    "Kết quả thực hiện Kế hoạch triển khai Quyết định số 1560/QĐ-TTg quý I năm 2026",
+		"can_cu": []Data{
+			{"noi_dung": "Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư về nâng cao hiệu quả tín dụng chính sách xã hội"},
+			{"noi_dung": "Quyết định số 1560/QĐ-TTg ngày 18/7/2025 của Thủ tướng Chính phủ"},
+		},
+		"so_don_vi_da_gui": 7,
+		"so_don_vi":        9,
+		"co_chua_gui":      true,
+		"chua_gui":         []Data{{"ten": "Hội Cựu chiến binh xã"}, {"ten": "Đoàn Thanh niên xã"}},
+		"phan": []Data{
+			{"so": "I", "ten": "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "nhiem_vu": []Data{
+				{"ma": "I.1", "noi_dung": "Quán triệt, triển khai Chỉ thị số 39-CT/TW", "chu_tri": "Văn phòng HĐND và UBND", "tinh_trang": "Hoàn thành",
+					"ket_qua":     []Data{{"don_vi": "Văn phòng HĐND và UBND", "noi_dung": "Đã tham mưu tổ chức hội nghị quán triệt cho 120 đại biểu.\nĐã ban hành kế hoạch.", "tinh_trang": "Hoàn thành"}},
+					"phoi_hop":    []Data{{"don_vi": "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "noi_dung": "Phối hợp tuyên truyền tại 12 thôn."}},
+					"co_phoi_hop": true,
+					"van_ban":     []Data{{"don_vi": "Văn phòng HĐND và UBND", "noi_dung": "Kế hoạch số 12/KH-UBND ngày 05/01/2026"}},
+					"co_van_ban":  true, "chua_bao_cao": false},
+			}},
+			{"so": "IV", "ten": "NGUỒN VỐN", "nhiem_vu": []Data{
+				{"ma": "IV.1.a", "noi_dung": "Bố trí nguồn vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội", "chu_tri": "Phòng Kinh tế", "tinh_trang": "Đang thực hiện",
+					"ket_qua":  []Data{{"don_vi": "Phòng Kinh tế", "noi_dung": "Đã trình bổ sung 500 triệu đồng <dự kiến> & chờ phê duyệt.", "tinh_trang": "Đang thực hiện"}},
+					"phoi_hop": []Data{}, "co_phoi_hop": false, "van_ban": []Data{}, "co_van_ban": false, "chua_bao_cao": false},
+				{"ma": "IV.1.b", "noi_dung": "Huy động nguồn vốn tại địa phương", "chu_tri": "Phòng giao dịch NHCSXH Đăk Glei", "tinh_trang": "Chưa báo cáo",
+					"ket_qua": []Data{}, "phoi_hop": []Data{}, "co_phoi_hop": false, "van_ban": []Data{}, "co_van_ban": false, "chua_bao_cao": true},
+			}},
+		},
+		"ton_tai":      []Data{{"don_vi": "Phòng Kinh tế", "noi_dung": "Nguồn vốn ủy thác còn thấp so với nhu cầu"}},
+		"co_ton_tai":   true,
+		"nhiem_vu_toi": []Data{{"noi_dung": "Tiếp tục tham mưu bố trí vốn ngân sách ủy thác năm 2026."}},
+		"de_xuat":      []Data{{"don_vi": "Phòng giao dịch NHCSXH Đăk Glei", "noi_dung": "Đề nghị bổ sung 1.000 triệu đồng vốn ủy thác."}},
+		"co_de_xuat":   true,
+		"chi_tieu": []Data{
+			{"ten": "Tổng nguồn vốn", "don_vi_tinh": "triệu đồng", "ky_truoc": 152340.5, "ky_nay": 158900.25, "tang_giam": 6559.75},
+			{"ten": "Nợ quá hạn", "don_vi_tinh": "triệu đồng", "ky_truoc": "", "ky_nay": 120.0, "tang_giam": ""},
+		},
+		"co_chi_tieu": true,
+		"muc_tieu":    []Data{{"noi_dung": "Vốn ủy thác bằng 15-20% tăng trưởng dư nợ", "danh_gia": "đạt 12,4%, chưa đạt"}},
+		"phu_luc":     appendixRows(12),
+		"noi_nhan":    []Data{{"noi_dung": "UBND tỉnh (b/c)"}, {"noi_dung": "Thường trực Đảng ủy xã (b/c)"}, {"noi_dung": "Các đơn vị liên quan"}},
+		"quyen_han":   "TM. ỦY BAN NHÂN DÂN",
+		"chuc_vu_ky":  "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+		"nguoi_ky":    "Nguyễn Văn A",
+	}
+}
+
+func appendixRows(n int) []Data {
+	rows := make([]Data, n)
+	for i := range rows {
+		rows[i] = Data{
+			"stt":        fmt.Sprint(i + 1),
+			"noi_dung":   fmt.Sprintf("Nhiệm vụ số %d: triển khai tín dụng chính sách xã hội tại thôn %d", i+1, i%12+1),
+			"chu_tri":    "Phòng Văn hóa - Xã hội",
+			"ket_qua":    "Đã giải ngân cho 15 hộ nghèo, tổng số tiền 1.234,5 triệu đồng",
+			"san_pham":   "Báo cáo",
+			"tinh_trang": "Hoàn thành",
+			"ghi_chu":    "",
+		}
+	}
+	return rows
+}
+
+func sampleReminder() Data {
+	return Data{
+		"co_quan": "ỦY BAN NHÂN DÂN", "ten_xa": "XÃ XỐP", "dia_danh": "Xốp", "so_ky_hieu": "     /UBND",
+		"ngay_bao_cao": day(2026, 3, 16), "ky": "quý I năm 2026", "han_gui": day(2026, 3, 20),
+		"don_vi": []Data{
+			{"ten": "Hội Cựu chiến binh xã", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay qua tổ chức chính trị - xã hội"}}},
+			{"ten": "Đoàn Thanh niên xã", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay"}, {"ma": "VI.4", "noi_dung": "Tuyên truyền chính sách tín dụng"}}},
+		},
+		"noi_nhan":   []Data{{"noi_dung": "Chủ tịch, các PCT UBND xã"}},
+		"quyen_han":  "TM. ỦY BAN NHÂN DÂN",
+		"chuc_vu_ky": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+		"nguoi_ky":   "Nguyễn Văn A",
+	}
+}
