@@ -57,3 +57,27 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTemplate puts random text (markers, braces, anything) into the
+// paragraphs and a table cell of a template: Render and Fields must never
+// panic, and what Render returns without error is a well-formed package.
+func FuzzTemplate(f *testing.F) {
+	for _, s := range []string{"{#ds}", "{/ds}", "{x}{#ds}{y}{/ds}", "{?c}{^c}{/c}", "{{}}", "{#ds}{/x}", "{x|so:9}", "{.}"} {
+		f.Add(s, "{x}", "{/ds}")
+	}
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		if !utf8.ValidString(a + b + c) {
+			return
+		}
+		tpl := doc(para(a) + para(b, c) + table(row(cell(para(a)), cell(para(c)))) + para(c))
+		data := Data{"x": 1, "y": "<&>", "c": true, "ds": []Data{{"x": 2, "y": "{x}"}, {"x": 3}}}
+		out, _, err := Render(tpl, data)
+		Fields(tpl)
+		if err != nil {
+			return
+		}
+		if err := CheckPackage(out); err != nil {
+			t.Fatalf("Render made a broken package: %v", err)
+		}
+	})
+}

@@ -293,3 +293,16 @@ func TestRealTemplatesGolden(t *testing.T) {
 		golden(t, strings.TrimSuffix(tc.file, ".docx"), dump(t, out))
 	}
 }
+
+func TestFormatterWarning(t *testing.T) {
+	out, warns, err := Render(doc(para("{#ds}{x|so} {d|ngay}{/ds}")), Data{"ds": []Data{{"x": "nhiều", "d": "sắp tới"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 2 || !strings.Contains(warns[0], "không phải là") {
+		t.Errorf("warnings = %q", warns)
+	}
+	if got := dump(t, out); !strings.Contains(got, "nhiều sắp tới") {
+		t.Errorf("the text should stay as given:\n%s", got)
+	}
+}

@@ -111,5 +111,11 @@ const styles = `<w:styles ` + ns + `>` +
 	`</w:styles>`
 
 func escape(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != 0x9 && r != 0xA || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, s)
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
