@@ -81,6 +81,10 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 func (r *Report) ReminderData(now time.Time) map[string]any {
 	c := r.Catalog
 	d := r.header(now)
+	// The letter names the period, not its dates or the plan's reference.
+	delete(d, "tu_ngay")
+	delete(d, "den_ngay")
+	delete(d, "ke_hoach")
 	d["so_ky_hieu"] = "     /" + c.Plan.ReminderSuffix
 	d["han_gui"] = r.ReminderDeadline(now)
 	var units []map[string]any

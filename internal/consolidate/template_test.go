@@ -1,0 +1,51 @@
+package consolidate
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/render"
+)
+
+// The fields given to the templates are exactly those the committed
+// templates use: no template error, no "field never used" warning.
+func TestTemplateDataFitsTemplates(t *testing.T) {
+	c := loadCatalog(t)
+	kt := sub("KT", q1, time.Now(), row("IV.1.a", forms.StatusDone, "Đã bố trí 300 triệu đồng."))
+	kt.Rows[0].Documents = "Tờ trình số 08/TTr-KT"
+	kt.Rows[0].Difficulties = "Ngân sách hạn hẹp"
+	kt.Rows[0].Proposals = "Bổ sung vốn"
+	nh := sub("NHCSXH", q1, time.Now(), row("IV.1.a", forms.StatusDone, "Phối hợp."))
+	nh.Indicators = []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: num(1), Current: num(2)}}
+	r := Build(c, q1, []*intake.Submission{kt, nh})
+	now := time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
+	for name, data := range map[string]map[string]any{
+		"../../templates/bao-cao.docx": r.TemplateData(now),
+		"../../templates/don-doc.docx": r.ReminderData(now),
+	} {
+		tmpl, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, warnings, err := render.Render(tmpl, render.Data(data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		for _, w := range warnings {
+			t.Errorf("%s: %s", name, w)
+		}
+	}
+	if d := r.ReminderDeadline(now); !d.Equal(time.Date(2026, 3, 19, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("deadline after the plan's one has passed: %v", d)
+	}
+	if d := r.ReminderDeadline(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)); !d.Equal(time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("plan's deadline (14/03 + 2 days): %v", d)
+	}
+	if s := r.TemplateData(now)["trich_yeu"].(string); !strings.HasSuffix(s, ", quý I năm 2026") {
+		t.Errorf("trich_yeu %q", s)
+	}
+}
