@@ -16,10 +16,10 @@ import (
 
 // Layout of the report sheet.
 const (
-	headerRow = 8 // the table's header row; tasks start below it
-	fontName  = "Times New Roman"
-	fontSize  = 11
-	lineHeight = 15.0 // points per wrapped line at fontSize
+	headerRow        = 8 // the table's header row; tasks start below it
+	fontName         = "Times New Roman"
+	fontSize         = 11
+	lineHeight       = 15.0 // points per wrapped line at fontSize
 	minTaskRowHeight = 48.0 // room to write three lines
 )
 
@@ -101,8 +101,8 @@ func (b *builder) build() error {
 }
 
 type styles struct {
-	issuer, unitName, motto, motto2, title, subtitle, info           int
-	header, section, heading, code, locked, lockedCenter, fill       int
+	issuer, unitName, motto, motto2, title, subtitle, info          int
+	header, section, heading, code, locked, lockedCenter, fill      int
 	footBold, footItalic, footDate, footName, footLabel, footFill   int
 	text, textBold, money, count, indHeader, indLocked, indFillText int
 }
