@@ -37,7 +37,11 @@ func WriteAll(files ...File) error {
 			return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
 		}
 		temps = append(temps, tmp.Name())
-		_, err = tmp.Write(f.Data)
+		// CreateTemp makes the file private; outputs are ordinary documents.
+		err = tmp.Chmod(0o644)
+		if err == nil {
+			_, err = tmp.Write(f.Data)
+		}
 		if cerr := tmp.Close(); err == nil {
 			err = cerr
 		}
