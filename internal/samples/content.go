@@ -21,9 +21,9 @@ var specific = map[string]map[string]entry{
 	},
 	"VHXH": {
 		"IV.1.a": {"Hoàn thành", "Phối hợp Phòng Kinh tế xác định đối tượng thụ hưởng nguồn vốn ủy thác: 52 hộ nghèo, 31 hộ cận nghèo.", "", "", ""},
-		"V.2": {"Đang thực hiện", "Rà soát nhu cầu vay vốn của hộ đồng bào dân tộc thiểu số tại 6 thôn, tổng hợp 64 hộ có nhu cầu.", "", "Địa bàn rộng, đi lại khó khăn vào mùa mưa.", ""},
-		"V.5": {"Hoàn thành", "Hoàn thành rà soát hộ nghèo, hộ cận nghèo cuối năm 2025 theo chuẩn nghèo đa chiều: 412 hộ nghèo, 188 hộ cận nghèo.", "Quyết định số 02/QĐ-UBND ngày 08/01/2026", "", ""},
-		"V.7": {"Đang thực hiện", "Xác nhận hồ sơ vay vốn cho 9 học sinh, sinh viên.", "", "", "Đề nghị NHCSXH giải ngân trước kỳ nhập học."},
+		"V.2":    {"Đang thực hiện", "Rà soát nhu cầu vay vốn của hộ đồng bào dân tộc thiểu số tại 6 thôn, tổng hợp 64 hộ có nhu cầu.", "", "Địa bàn rộng, đi lại khó khăn vào mùa mưa.", ""},
+		"V.5":    {"Hoàn thành", "Hoàn thành rà soát hộ nghèo, hộ cận nghèo cuối năm 2025 theo chuẩn nghèo đa chiều: 412 hộ nghèo, 188 hộ cận nghèo.", "Quyết định số 02/QĐ-UBND ngày 08/01/2026", "", ""},
+		"V.7":    {"Đang thực hiện", "Xác nhận hồ sơ vay vốn cho 9 học sinh, sinh viên.", "", "", "Đề nghị NHCSXH giải ngân trước kỳ nhập học."},
 	},
 	"CA": {
 		// Free wording of the status: intake understands it and warns.
@@ -31,7 +31,7 @@ var specific = map[string]map[string]entry{
 	},
 	"MTTQ": {
 		"IV.1.c": {"Đang thực hiện", "Vận động Quỹ \"Vì người nghèo\" được 86,5 triệu đồng; đề nghị chuyển 20 triệu đồng bổ sung nguồn vốn cho vay.", "Kế hoạch số 03/KH-MTTQ ngày 12/01/2026", "", ""},
-		"III.1": {"Hoàn thành", "Tổ chức 01 đợt giám sát hoạt động ủy thác tại 3 Tổ Tiết kiệm và vay vốn.", "Báo cáo giám sát số 02/BC-MTTQ ngày 25/02/2026", "", ""},
+		"III.1":  {"Hoàn thành", "Tổ chức 01 đợt giám sát hoạt động ủy thác tại 3 Tổ Tiết kiệm và vay vốn.", "Báo cáo giám sát số 02/BC-MTTQ ngày 25/02/2026", "", ""},
 	},
 	"HND": {
 		"III.2": {"Hoàn thành", "Quản lý 5 Tổ Tiết kiệm và vay vốn, dư nợ ủy thác 18.420 triệu đồng, không phát sinh nợ quá hạn mới.", "", "", ""},
@@ -44,9 +44,9 @@ var specific = map[string]map[string]entry{
 	},
 	"NHCSXH": {
 		"IV.1.c": {"Đang thực hiện", "Huy động tiền gửi của tổ chức, cá nhân qua Điểm giao dịch xã đạt 1.250 triệu đồng.", "", "", ""},
-		"V.1": {"Hoàn thành", "Báo cáo Ban đại diện HĐQT về kết quả thực hiện các chương trình tín dụng quý I.", "Báo cáo số 45/BC-NHCS ngày 12/03/2026", "", ""},
-		"VI.1": {"Đang thực hiện", "Duy trì giao dịch cố định tại Điểm giao dịch xã vào ngày 12 hằng tháng.", "", "Điểm giao dịch xã chưa có phòng làm việc riêng.", "Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch."},
-		"VI.2": {"Hoàn thành", "Kiểm tra 14 Tổ Tiết kiệm và vay vốn, 96 hộ vay; không phát hiện sử dụng vốn sai mục đích.", "", "", ""},
+		"V.1":    {"Hoàn thành", "Báo cáo Ban đại diện HĐQT về kết quả thực hiện các chương trình tín dụng quý I.", "Báo cáo số 45/BC-NHCS ngày 12/03/2026", "", ""},
+		"VI.1":   {"Đang thực hiện", "Duy trì giao dịch cố định tại Điểm giao dịch xã vào ngày 12 hằng tháng.", "", "Điểm giao dịch xã chưa có phòng làm việc riêng.", "Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch."},
+		"VI.2":   {"Hoàn thành", "Kiểm tra 14 Tổ Tiết kiệm và vay vốn, 96 hộ vay; không phát hiện sử dụng vốn sai mục đích.", "", "", ""},
 	},
 	"VP": {
 		"I.1": {"Hoàn thành", "Tham mưu UBND xã ban hành Kế hoạch tuyên truyền Chỉ thị số 39-CT/TW và Quyết định số 1560/QĐ-TTg; tổ chức 01 hội nghị quán triệt cho 45 cán bộ, công chức và trưởng thôn.", "Kế hoạch số 12/KH-UBND ngày 20/01/2026", "", ""},
