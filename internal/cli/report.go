@@ -85,6 +85,9 @@ func reportRun(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, err := render.Fields(tmpl); err != nil {
+		return templateErr(o.template, err)
+	}
 
 	opt := intake.Options{Period: p}
 	if p.Kind != period.Quarter {

@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"archive/zip"
+	"crypto/sha256"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/catalog"
+	"baocao/internal/officetest"
+	"baocao/internal/period"
+	"baocao/internal/samples"
+)
+
+// sampleInput writes the sample submissions into a fresh folder, as the
+// office would receive them.
+func sampleInput(t *testing.T) string {
+	t.Helper()
+	c, err := catalog.Load(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	if err := samples.Generate(c, period.MustParse("2026-Q1"), in); err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+func reportArgs(in, out string, extra ...string) []string {
+	return append([]string{"report", "--data", dataDir, "--period", "2026-Q1", "--in", in, "--out", out,
+		"--template", "../../templates/bao-cao.docx", "--reminder-template", "../../templates/don-doc.docx", "--date", "16/03/2026"}, extra...)
+}
+
+var tag = regexp.MustCompile(`<[^>]+>`)
+
+// docxText is the text of a .docx body, a line per paragraph.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			s := strings.ReplaceAll(string(b), "</w:p>", "\n")
+			s = strings.ReplaceAll(s, "<w:br/>", "\n")
+			return html.UnescapeString(tag.ReplaceAllString(s, ""))
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
+}
+
+func checksums(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = sha256.Sum256(b)
+	}
+	return out
+}
+
+// End to end: forms -> filled by the units -> report.
+func TestReportEndToEnd(t *testing.T) {
+	in := sampleInput(t)
+	before := checksums(t, in)
+	out := t.TempDir()
+	code, stdout, stderr := run(t, reportArgs(in, out)...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if after := checksums(t, in); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Error("the input files were changed")
+	}
+	dir := filepath.Join(out, "2026-Q1")
+	docx, xlsx, letter := filepath.Join(dir, "bao-cao-2026-Q1.docx"), filepath.Join(dir, "tong-hop-2026-Q1.xlsx"), filepath.Join(dir, "don-doc-2026-Q1.docx")
+	for _, want := range []string{docx, xlsx, letter, "Đơn vị đã gửi: 9/10", "Chưa gửi báo cáo (1): Đoàn Thanh niên Cộng sản Hồ Chí Minh xã."} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+
+	text := docxText(t, docx)
+	c, _ := catalog.Load(dataDir)
+	for _, task := range c.Tasks() {
+		if !strings.Contains(text, task.Code) {
+			t.Errorf("report lacks task %s", task.Code)
+		}
+	}
+	for _, want := range []string{
+		"BÁO CÁO", "quý I năm 2026", "Xốp, ngày 16 tháng 3 năm 2026",
+		// IV.1.a: the lead's result, then a coordinating unit's contribution, then the documents.
+		"Tham mưu UBND xã trình HĐND xã bố trí 300 triệu đồng",
+		"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei",
+		"Tờ trình số 08/TTr-KT ngày 15/01/2026",
+		// Difficulties attributed, proposals.
+		"Nguồn thu ngân sách xã hạn chế",
+		"Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch",
+		// The unit that sent nothing.
+		"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",
+		// Indicators and the IV.1.a targets: 5.000 / 101.230,5 = 4,94%.
+		"Tổng nguồn vốn", "101.230,5", "4,94%",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// The row HCCB wrote in its own words reached its task.
+	if !strings.Contains(text, "Quản lý 3 Tổ Tiết kiệm và vay vốn; đôn đốc thu hồi 2 khoản nợ đến hạn.") {
+		t.Error("the own-words row of HCCB is not in the report")
+	}
+
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Chưa khớp")
+	if len(rows) < 3 || !strings.Contains(strings.Join(rows[2], "|"), "Tổ chức gặp mặt kỷ niệm ngày thành lập Hội") {
+		t.Errorf("unmatched sheet: %v", rows)
+	}
+	units, _ := f.GetRows("Đơn vị")
+	missing := 0
+	for _, r := range units[2:] {
+		if r[len(r)-1] == "Chưa gửi" {
+			missing++
+			if r[0] != "DTN" {
+				t.Errorf("unexpected missing unit %v", r)
+			}
+		}
+	}
+	if missing != 1 {
+		t.Errorf("missing units on the summary: %d", missing)
+	}
+	letterText := docxText(t, letter)
+	for _, want := range []string{"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "III.2", "quý I năm 2026"} {
+		if !strings.Contains(letterText, want) {
+			t.Errorf("reminder lacks %q", want)
+		}
+	}
+
+	// A real client opens all three.
+	for _, path := range []string{docx, xlsx, letter} {
+		pdf := officetest.Convert(t, path, "pdf")
+		if txt := officetest.PDFText(t, pdf); !strings.Contains(txt, "2026") {
+			t.Errorf("%s: PDF text lacks the year", filepath.Base(path))
+		}
+	}
+}
+
+func TestReportExitCodes(t *testing.T) {
+	empty := t.TempDir()
+	out := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no period", []string{"report", "--data", dataDir, "--in", empty}, 2, "thiếu --period"},
+		{"bad period", []string{"report", "--data", dataDir, "--period", "2026-Q5", "--in", empty}, 2, "«2026-Q5» không hợp lệ"},
+		{"missing folder", reportArgs(filepath.Join(empty, "khong-co"), out), 2, "không tìm thấy thư mục"},
+		{"nothing usable", reportArgs(empty, out), 1, "Không có tệp nào dùng được"},
+		{"bad template", reportArgs(empty, out, "--template", "../../README.md"), 2, "README.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s%s", code, tt.code, stdout, stderr)
+			}
+			if !strings.Contains(stdout+stderr, tt.want) {
+				t.Errorf("output lacks %q:\n%s%s", tt.want, stdout, stderr)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("nothing should be written when no report is made: %v", entries)
+	}
+}
