@@ -257,6 +257,9 @@ func (b *builder) reportSheet() {
 		}
 	}
 	b.fillValidations(firstTask, lastTask, taskRows)
+	if firstTask == 0 {
+		firstTask = headerRow + 1
+	}
 	b.footer(row + 1)
 
 	// Print: A4 landscape, one page wide, the header row on every page.
@@ -268,14 +271,14 @@ func (b *builder) reportSheet() {
 		Top: ptr(0.6), Bottom: ptr(0.6), Left: ptr(0.8), Right: ptr(0.4), Header: ptr(0.3), Footer: ptr(0.3), Horizontally: ptr(true),
 	}))
 	b.check(f.SetHeaderFooter(s, &excelize.HeaderFooterOptions{
-		OddFooter: "&C&\"Times New Roman\"&10Trang &P/&N",
+		OddFooter: "&C&\"Times New Roman,Regular\"&10Trang &P/&N",
 	}))
 	b.check(f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", s, headerRow, headerRow), Scope: s,
 	}))
 	b.check(f.SetPanes(s, &excelize.Panes{
 		Freeze: true, YSplit: headerRow, TopLeftCell: cell(0, headerRow+1), ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: cell(5, headerRow+1), ActiveCell: cell(5, headerRow+1), Pane: "bottomLeft"}},
+		Selection: []excelize.Selection{{SQRef: cell(5, firstTask), ActiveCell: cell(5, firstTask), Pane: "bottomLeft"}},
 	}))
 	b.protect(s)
 }
@@ -335,7 +338,8 @@ func (b *builder) fillValidations(first, last int, rows []int) {
 		} else {
 			dv.Type = "none"
 		}
-		dv.SetInput(short(column.Header, 32), short(column.Prompt, 255))
+		title, _, _ := strings.Cut(column.Header, " (")
+		dv.SetInput(short(title, 32), short(column.Prompt, 255))
 		b.check(b.f.AddDataValidation(ReportSheet, dv))
 	}
 }
