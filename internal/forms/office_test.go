@@ -65,10 +65,7 @@ func TestFormsConvertToPDF(t *testing.T) {
 // BAOCAO_KEEP_PNG to a folder to keep the image and look at it.
 func TestPrintedPage(t *testing.T) {
 	officetest.Binary(t)
-	bin, err := exec.LookPath("pdftoppm")
-	if err != nil {
-		t.Skip("pdftoppm is not installed: apt-get install poppler-utils")
-	}
+	bin := popplerTool(t, "pdftoppm")
 	c := loadCatalog(t)
 	path := Path(t.TempDir(), q1, "NHCSXH")
 	if err := Write(c, "NHCSXH", q1, path); err != nil {
@@ -144,9 +141,9 @@ func TestMetadataSurvivesLibreOffice(t *testing.T) {
 
 func pageSize(t *testing.T, pdf string) (w, h float64) {
 	t.Helper()
-	out, err := exec.Command("pdfinfo", pdf).Output()
+	out, err := exec.Command(popplerTool(t, "pdfinfo"), pdf).Output()
 	if err != nil {
-		t.Skip("pdfinfo: ", err)
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
 	}
 	for _, line := range strings.Split(string(out), "\n") {
 		if rest, ok := strings.CutPrefix(line, "Page size:"); ok {
@@ -158,6 +155,21 @@ func pageSize(t *testing.T, pdf string) (w, h float64) {
 		}
 	}
 	return w, h
+}
+
+// popplerTool finds a poppler-utils program, skipping like officetest when
+// it is missing, or failing under BAOCAO_REQUIRE_LIBREOFFICE=1.
+func popplerTool(t *testing.T, name string) string {
+	t.Helper()
+	bin, err := exec.LookPath(name)
+	if err != nil {
+		reason := name + " is not installed: apt-get install poppler-utils"
+		if os.Getenv("BAOCAO_REQUIRE_LIBREOFFICE") == "1" {
+			t.Fatal(reason + " (BAOCAO_REQUIRE_LIBREOFFICE=1 forbids skipping)")
+		}
+		t.Skip(reason)
+	}
+	return bin
 }
 
 func readPNG(t *testing.T, path string) image.Image {
