@@ -177,7 +177,6 @@ func (b book) write(t testing.TB, path string) {
 	}
 }
 
-
 // checksum returns the SHA-256 of a file, to prove it was not changed.
 func checksum(t testing.TB, path string) [32]byte {
 	t.Helper()

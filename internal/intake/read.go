@@ -141,6 +141,7 @@ type reader struct {
 	meta     fileMeta
 	date1904 bool
 	formulas bool // some sheet has formulas
+	unfilled []string
 }
 
 // skipSheet tells the sheets that hold no report: our metadata, lists and

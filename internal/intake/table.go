@@ -3,6 +3,7 @@ package intake
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -140,7 +141,12 @@ func (r *reader) readTable(g *grid, h *header) {
 		r.readStatus(&row, g, h, i, filled)
 		s.Rows = append(s.Rows, row)
 	}
-	for ci, first := range extraUsed {
+	if n := len(r.unfilled); n > 0 {
+		s.addf(SeverityWarning, g.name, "", "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
+		r.unfilled = nil
+	}
+	for _, ci := range sortedKeys(extraUsed) {
+		first := extraUsed[ci]
 		head := ""
 		if ci < len(g.rows[h.row]) {
 			head = g.rows[h.row][ci]
@@ -154,7 +160,8 @@ func (r *reader) readTable(g *grid, h *header) {
 			s.addf(SeverityWarning, g.name, cellName(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), first+1, forms.Columns[6].Header)
 		}
 	}
-	for ci, head := range h.extra {
+	for _, ci := range sortedKeys(h.extra) {
+		head := h.extra[ci]
 		if _, used := extraUsed[ci]; !used && head != "" {
 			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
 		}
@@ -226,7 +233,7 @@ func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
 	row.Status = parseStatus(row.StatusText)
 	switch {
 	case !filled:
-		s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", i+1), "nhiệm vụ %s chưa được điền (tình trạng, kết quả đều trống). Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", row.Task, forms.StatusNotApplicable)
+		r.unfilled = append(r.unfilled, fmt.Sprintf("%s (dòng %d)", row.Task, i+1))
 	case row.StatusText == "":
 		if _, ok := h.cols[forms.ColStatus]; ok {
 			s.addf(SeverityWarning, g.name, statusCell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
@@ -463,4 +470,13 @@ func (r *reader) isDateCell(sheet, cell string) bool {
 		return strings.Contains(f, "y") || (strings.Contains(f, "d") && strings.Contains(f, "m"))
 	}
 	return false
+}
+
+func sortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
