@@ -181,14 +181,7 @@ func (r *reader) read() {
 		r.grids = append(r.grids, g)
 	}
 	r.meta = readMeta(r.f, metaGrid)
-	r.f.Pkg.Range(func(k, v any) bool {
-		if name, ok := k.(string); ok && strings.HasPrefix(name, "xl/worksheets/") {
-			if b, ok := v.([]byte); ok && (bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>"))) {
-				r.formulas = true
-			}
-		}
-		return !r.formulas
-	})
+	r.scanParts()
 
 	// Clean every cell: NFC, spaces, legacy encodings.
 	for _, g := range r.grids {
@@ -287,6 +280,31 @@ func (r *reader) read() {
 		}
 	}
 	r.checkMissing()
+}
+
+// scanParts looks at the raw sheet parts: whether any has formulas, and
+// whether any is cut short (the streaming reader stops at broken XML
+// without an error).
+func (r *reader) scanParts() {
+	var broken []string
+	r.f.Pkg.Range(func(k, v any) bool {
+		name, ok := k.(string)
+		b, ok2 := v.([]byte)
+		if !ok || !ok2 || !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			return true
+		}
+		if !r.formulas && (bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>"))) {
+			r.formulas = true
+		}
+		if !bytes.HasSuffix(bytes.TrimRight(b, " \t\r\n\x00"), []byte("worksheet>")) {
+			broken = append(broken, name)
+		}
+		return true
+	})
+	slices.Sort(broken)
+	for _, name := range broken {
+		r.s.addf(SeverityError, "", "", "phần dữ liệu %s của tệp bị hỏng (bị cắt cụt), nên một trang tính chỉ đọc được một phần hoặc không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.", name)
+	}
 }
 
 // gridProblems reports what could not be read from a sheet.

@@ -37,6 +37,7 @@ func (r *reader) readTable(g *grid, h *header) {
 	extraUsed := map[int]int{}
 
 	var ctx codeContext
+	before := len(s.Rows) + len(s.Unmatched)
 	seen := map[string]int{} // task -> first row
 	numbering := true        // the row right under the header may number the columns
 	for i := h.row + 1; i < len(g.rows); i++ {
@@ -140,6 +141,9 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		r.readStatus(&row, g, h, i, filled)
 		s.Rows = append(s.Rows, row)
+	}
+	if len(s.Rows)+len(s.Unmatched) == before {
+		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", h.row+2), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", h.row+1)
 	}
 	if n := len(r.unfilled); n > 0 {
 		s.addf(SeverityWarning, g.name, "", "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
