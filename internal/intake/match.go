@@ -47,7 +47,7 @@ func isRoman(s string) bool {
 var (
 	splitCode  = regexp.MustCompile(`[.\-_/,:;\s]+`)
 	digitAlpha = regexp.MustCompile(`^(\d+)([A-Za-z])$`)
-	romanDigit = regexp.MustCompile(`^([IVX]+)(\d+)$`)
+	romanDigit = regexp.MustCompile(`^([IVX]+)(\d+)([A-Za-z])?$`)
 	// leadingCode finds a code written at the start of a content cell:
 	// "IV.1.a. Bố trí ...", "2) Tổ chức ...".
 	leadingCode = regexp.MustCompile(`^\s*((?:[IVX]+|\d+)(?:[.\-](?:\d+|[a-zđ]))*)[.):]?\s+\S`)
@@ -71,8 +71,11 @@ func codeParts(s string) []string {
 			parts = append(parts, m[1], m[2])
 			continue
 		}
-		if m := romanDigit.FindStringSubmatch(strings.ToUpper(p)); m != nil && isRoman(m[1]) {
+		if m := romanDigit.FindStringSubmatch(p); m != nil && isRoman(strings.ToUpper(m[1])) {
 			parts = append(parts, m[1], m[2])
+			if m[3] != "" {
+				parts = append(parts, m[3])
+			}
 			continue
 		}
 		parts = append(parts, p)
@@ -130,8 +133,9 @@ func resolveCode(c *catalog.Catalog, written string, ctx codeContext) codeResult
 	if parts == nil {
 		return codeResult{}
 	}
-	// Arabic section numbers: "4.1.a" is IV.1.a.
-	if len(parts) >= 2 && isDigits(parts[0]) {
+	// Arabic section numbers: "4.1.a" and "4.1" are IV.1.a and IV.1;
+	// "1.b" is item b of task 1 of the current section.
+	if isDigits(parts[0]) && (len(parts) == 3 || len(parts) == 2 && (isDigits(parts[1]) || ctx.section == "")) {
 		n, _ := strconv.Atoi(parts[0])
 		if r := romanOf(n); r != "" && c.Section(r) != nil {
 			parts[0] = r

@@ -40,6 +40,7 @@ func (r *reader) readTable(g *grid, h *header) {
 	before := len(s.Rows) + len(s.Unmatched)
 	seen := map[string]int{} // task -> first row
 	numbering := true        // the row right under the header may number the columns
+	inFooter := false        // inside the signature block under the table
 	for i := h.row + 1; i < len(g.rows); i++ {
 		cells := g.rows[i]
 		if isBlank(cells) {
@@ -68,9 +69,16 @@ func (r *reader) readTable(g *grid, h *header) {
 				}
 			}
 		}
-		if code == "" && seq == "" && !filled && isFooter(cells) {
-			continue
+		if code == "" && seq == "" {
+			if isFooter(cells) {
+				inFooter = true
+				continue
+			}
+			if inFooter && shortCells(cells) {
+				continue // names and titles of the signature block
+			}
 		}
+		inFooter = false
 		written := code
 		if written == "" {
 			written = seq
@@ -297,28 +305,46 @@ func isNumberingRow(cells []string) bool {
 	return n >= 3
 }
 
+// shortCells tells a row of short texts (names, titles), at most 6 words
+// a cell.
+func shortCells(cells []string) bool {
+	for _, v := range cells {
+		if len(strings.Fields(v)) > 6 {
+			return false
+		}
+	}
+	return true
+}
+
 var footerWords = []string{"nguoi lap", "thu truong", "ky ten", "ky ghi ro", "xac nhan", "noi nhan", "truong phong", "chu tich", "giam doc", "bi thu", "pho chu tich", "kt chu tich", "tm "}
 
-// isFooter tells a signature block row under the table.
+// isFooter tells a row of the signature block under the table: every cell
+// with text is a signature word, a "(Ký, ghi rõ họ tên)" or a date line.
 func isFooter(cells []string) bool {
+	n := 0
 	for _, v := range cells {
 		if v == "" {
 			continue
 		}
-		f := vntext.Fold(v)
-		for _, w := range footerWords {
-			if strings.HasPrefix(f, w) {
-				return true
-			}
+		if !isFooterCell(v) {
+			return false
 		}
-		if strings.Contains(f, " ngay ") && strings.Contains(f, " thang ") && len(strings.Fields(f)) < 14 {
-			return true
-		}
-		if strings.Contains(v, "(Ký") || strings.Contains(v, "(ký") {
+		n++
+	}
+	return n > 0
+}
+
+func isFooterCell(v string) bool {
+	f := vntext.Fold(v)
+	for _, w := range footerWords {
+		if strings.HasPrefix(f, w) {
 			return true
 		}
 	}
-	return false
+	if strings.Contains(f, " ngay ") && strings.Contains(f, " thang ") && len(strings.Fields(f)) < 14 {
+		return true
+	}
+	return strings.HasPrefix(v, "(Ký") || strings.HasPrefix(v, "(ký")
 }
 
 func joinNonEmpty(cells []string) string {
