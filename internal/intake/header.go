@@ -87,6 +87,9 @@ const maxHeaderWords = 14
 
 // classify returns the key a header cell names, or "".
 func classify(text string, table []synonym) (key string, length int) {
+	if len(text) > 200 || strings.Count(text, " ") >= 2*maxHeaderWords {
+		return "", 0 // long text is data: do not fold it
+	}
 	words := strings.Fields(vntext.Fold(text))
 	if len(words) == 0 || len(words) > maxHeaderWords {
 		return "", 0
@@ -176,6 +179,9 @@ const headerScanRows = 60
 func findHeader(g *grid, table []synonym, ok func(*header) bool) *header {
 	var best *header
 	for r := 0; r < len(g.rows) && r < headerScanRows; r++ {
+		if best != nil && best.score >= 4 && r > best.row+3 {
+			break // a clear header was found: what follows is data
+		}
 		if len(g.rows[r]) < 2 {
 			continue
 		}

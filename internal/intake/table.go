@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -52,7 +53,7 @@ func (r *reader) readTable(g *grid, h *header) {
 				continue
 			}
 		}
-		if rh := headerAt(g, i, taskHeaders); rh.score >= 3 && rh.isTaskTable() {
+		if sameCells(cells, g.rows[h.row]) {
 			continue // the header repeated (a page break or a pasted copy)
 		}
 		code, seq, content := col(i, forms.ColCode), col(i, colSeq), col(i, forms.ColContent)
@@ -279,6 +280,18 @@ func sectionByTitle(c *catalog.Catalog, text string) string {
 	return ""
 }
 
+func sameCells(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func isBlank(cells []string) bool {
 	for _, v := range cells {
 		if v != "" {
@@ -371,9 +384,17 @@ func shorten(s string, n int) string {
 // came from a merge above them.
 func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 	spread := map[int]bool{}
-	merges, err := r.f.GetMergeCells(g.name, true)
-	if err != nil {
-		return spread
+	var merges [][2]string
+	if part, ok := r.parts[g.name]; ok {
+		merges = rawMerges(part)
+	} else if r.parts == nil {
+		mc, err := r.f.GetMergeCells(g.name, true)
+		if err != nil {
+			return spread
+		}
+		for _, m := range mc {
+			merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+		}
 	}
 	ident := map[int]bool{}
 	for _, k := range []string{forms.ColCode, colSeq, forms.ColContent} {
@@ -382,8 +403,8 @@ func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 		}
 	}
 	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		_, r2, err2 := excelize.CellNameToCoordinates(m[1])
 		if err1 != nil || err2 != nil || r2 <= r1 || r1-1 <= h.row {
 			continue
 		}
@@ -462,7 +483,7 @@ func (r *reader) formatNumbers(g *grid, h *header) {
 			if !ok {
 				continue
 			}
-			if typ, err := r.f.GetCellType(g.name, cellName(ci, i)); err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString) {
+			if r.isText(g.name, cellName(ci, i)) {
 				continue // typed as text: keep as written
 			}
 			if r.isDateCell(g.name, cellName(ci, i)) {
@@ -482,8 +503,13 @@ func startsNumeric(v string) bool {
 
 // isDateCell tells a cell whose number format shows a date.
 func (r *reader) isDateCell(sheet, cell string) bool {
-	id, err := r.f.GetCellStyle(sheet, cell)
-	if err != nil || id == 0 {
+	var id int
+	if _, style, ok := rawCellAttrs(r.parts[sheet], cell); ok {
+		id, _ = strconv.Atoi(style)
+	} else if r.parts == nil {
+		id, _ = r.f.GetCellStyle(sheet, cell)
+	}
+	if id <= 0 {
 		return false
 	}
 	st, err := r.f.GetStyle(id)
