@@ -136,6 +136,15 @@ func headerAt(g *grid, r int, table []synonym) *header {
 			continue
 		}
 		key, n := classify(v, table)
+		if key == "" && hasLatin1Letters(v) {
+			// A short legacy-encoded label can read as Unicode too ("Ghi
+			// chó" is TCVN3 for "Ghi chú"): try it as legacy text.
+			for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
+				if key, n = classify(vntext.FromLegacy(v, enc), table); key != "" {
+					break
+				}
+			}
+		}
 		if key == "" {
 			h.extra[c] = v
 			continue

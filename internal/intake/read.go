@@ -379,6 +379,17 @@ func (r *reader) cleanGrid(g *grid) {
 	}
 }
 
+// hasLatin1Letters tells text with characters of U+00A1..U+00FF, which
+// legacy text read as Windows-1252 is made of.
+func hasLatin1Letters(s string) bool {
+	for _, r := range s {
+		if r >= 0xA1 && r <= 0xFF {
+			return true
+		}
+	}
+	return false
+}
+
 // isClean tells text that vntext.Repair would leave as it is: no control
 // characters or unusual spaces, no doubled or edge spaces, no characters
 // that legacy encodings use, and already in NFC.
