@@ -15,19 +15,14 @@ import (
 	"baocao/internal/catalog"
 )
 
-// benchForms writes n filled forms of several units into dir.
+// benchForms writes n filled forms (forms.Build, filled with forms.FillRow)
+// of several units into dir.
 func benchForms(b testing.TB, c *catalog.Catalog, dir string, n int) []string {
 	units := []string{"KT", "VHXH", "NHCSXH", "MTTQ", "HND", "CA"}
 	var seeds [][]byte
 	for _, u := range units {
-		e := map[string]entry{}
-		for i, a := range c.Assignments(u) {
-			e[a.Task.Code] = entry{status: []string{"Hoàn thành", "Đang thực hiện", "đã xong"}[i%3],
-				results:   "Đã tổ chức 3 hội nghị tuyên truyền cho 250 lượt người; giải ngân 1.234,5 triệu đồng",
-				documents: "Kế hoạch số 15/KH-UBND ngày 20/01/2026", difficulties: "Kinh phí hạn chế"}
-		}
 		p := filepath.Join(dir, "seed-"+u+".xlsx")
-		formBook(c, u, q1, e).write(b, p)
+		realForm(b, c, u, p)
 		data, _ := os.ReadFile(p)
 		os.Remove(p)
 		seeds = append(seeds, data)

@@ -139,7 +139,7 @@ type reader struct {
 	f   *excelize.File
 
 	grids    []*grid
-	meta     fileMeta
+	meta     forms.Meta
 	date1904 bool
 	formulas bool              // some sheet has formulas
 	parts    map[string][]byte // sheet name -> raw XML
@@ -169,20 +169,18 @@ func (r *reader) read() {
 		s.addf(SeverityWarning, "", "", "sổ có %d trang tính; chỉ đọc %d trang đầu. Xóa các trang tính thừa rồi gửi lại.", len(names), maxSheets)
 		names = names[:maxSheets]
 	}
-	var metaGrid *grid
 	for _, name := range names {
+		if name == forms.MetaSheet || name == forms.ListsSheet {
+			continue
+		}
 		g := readGrid(r.f, name)
 		if visible, err := r.f.GetSheetVisible(name); err == nil {
 			g.hidden = !visible
 		}
-		if name == forms.MetaSheet {
-			metaGrid = g
-			continue
-		}
 		r.gridProblems(g)
 		r.grids = append(r.grids, g)
 	}
-	r.meta = readMeta(r.f, metaGrid)
+	r.meta, _ = forms.ReadMeta(r.f)
 	r.scanParts()
 
 	// Clean every cell: NFC, spaces, legacy encodings.

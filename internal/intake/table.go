@@ -41,7 +41,7 @@ func (r *reader) readTable(g *grid, h *header) {
 	before := len(s.Rows) + len(s.Unmatched)
 	seen := map[string]int{} // task -> first row
 	numbering := true        // the row right under the header may number the columns
-	inFooter := false        // inside the signature block under the table
+	footerRow := -1          // the last row of a signature block above
 	for i := h.row + 1; i < len(g.rows); i++ {
 		cells := g.rows[i]
 		if isBlank(cells) {
@@ -70,16 +70,14 @@ func (r *reader) readTable(g *grid, h *header) {
 				}
 			}
 		}
-		if code == "" && seq == "" {
-			if isFooter(cells) {
-				inFooter = true
-				continue
-			}
-			if inFooter && shortCells(cells) {
-				continue // names and titles of the signature block
-			}
+		if isFooter(cells) {
+			footerRow = i
+			continue
 		}
-		inFooter = false
+		if footerRow >= 0 && i-footerRow <= 8 && codeParts(code) == nil && codeParts(seq) == nil && shortCells(cells) {
+			continue // names and titles of the signature block
+		}
+		footerRow = -1
 		written := code
 		if written == "" {
 			written = seq
@@ -329,7 +327,7 @@ func shortCells(cells []string) bool {
 	return true
 }
 
-var footerWords = []string{"nguoi lap", "thu truong", "ky ten", "ky ghi ro", "xac nhan", "noi nhan", "truong phong", "chu tich", "giam doc", "bi thu", "pho chu tich", "kt chu tich", "tm "}
+var footerWords = []string{"nguoi lap", "so dien thoai", "dien thoai", "email", "dia chi", "thu truong", "ky ten", "ky ghi ro", "xac nhan", "noi nhan", "truong phong", "chu tich", "giam doc", "bi thu", "pho chu tich", "kt chu tich", "tm "}
 
 // isFooter tells a row of the signature block under the table: every cell
 // with text is a signature word, a "(Ký, ghi rõ họ tên)" or a date line.
