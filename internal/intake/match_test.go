@@ -181,3 +181,14 @@ func TestIsCleanAgreesWithRepair(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCleanLines(t *testing.T) {
+	for _, s := range []string{"a\nb", "a\n\nb", "a\n\n\nb", "a \nb", "a\n b", "a\n", "\na", "Tăng cường\n- Đào tạo"} {
+		if isClean(s) && vntext.Clean(s) != s {
+			t.Errorf("isClean(%q) but Clean gives %q", s, vntext.Clean(s))
+		}
+	}
+	if !isClean("Tăng cường\n- Đào tạo") || !isClean("a\n\nb") {
+		t.Error("clean multi-line text is not recognised")
+	}
+}

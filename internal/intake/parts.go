@@ -59,11 +59,12 @@ var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A
 // rawMerges returns the merged ranges of a sheet part as start and end
 // references.
 func rawMerges(part []byte) [][2]string {
-	if !bytes.Contains(part, []byte("mergeCell")) {
+	i := bytes.Index(part, []byte("mergeCells"))
+	if i < 0 {
 		return nil
 	}
 	var out [][2]string
-	for _, m := range mergeRef.FindAllSubmatch(part, -1) {
+	for _, m := range mergeRef.FindAllSubmatch(part[max(0, i-8):], -1) {
 		out = append(out, [2]string{string(m[1]), string(m[2])})
 	}
 	return out

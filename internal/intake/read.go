@@ -393,13 +393,21 @@ func hasLatin1Letters(s string) bool {
 // that legacy encodings use, and already in NFC.
 func isClean(v string) bool {
 	ascii, viet, latin1 := true, false, false
-	prevSpace := true // no leading space
+	prevSpace := true // no leading space or newline
+	newlines := 0
 	for _, r := range v {
 		switch {
 		case r == ' ':
 			if prevSpace {
 				return false
 			}
+			prevSpace = true
+			continue
+		case r == '\n':
+			if (prevSpace && newlines == 0) || newlines == 2 {
+				return false // space before a newline, or two blank lines
+			}
+			newlines++
 			prevSpace = true
 			continue
 		case r < 0x20 || r == 0x7F || r == 0xA0 || r == 0xAD || r == 0xFEFF || (r >= 0x2000 && r <= 0x206F):
@@ -414,11 +422,11 @@ func isClean(v string) bool {
 		if r >= 0x80 {
 			ascii = false
 		}
-		prevSpace = false
+		prevSpace, newlines = false, 0
 	}
 	switch {
 	case prevSpace:
-		return false // trailing space
+		return false // trailing space or newline
 	case ascii:
 		return true
 	case latin1 && !viet:
