@@ -173,7 +173,7 @@ func TestContentThresholds(t *testing.T) {
 func TestIsCleanAgreesWithRepair(t *testing.T) {
 	for _, s := range []string{"Phòng Kinh tế", "Hoàn thành", "abc", " a", "a  b", "a\nb", "Đã tổ chức hội nghị",
 		vntext.EncodeTCVN3("Phòng Kinh tế"), vntext.EncodeVNI("Phòng Kinh tế"), vntext.EncodeTCVN3("Đã xong"), vntext.EncodeVNI("Ủy ban"),
-		norm.NFD.String("Phòng Kinh tế"), "Café", "1.234,5", "x\u00a0y", "Tổ chức 3 hội nghị"} {
+		norm.NFD.String("Phòng Kinh tế"), "Café", "a – b", "a\u2003b", "a\u200bb", "1.234,5", "x\u00a0y", "Tổ chức 3 hội nghị"} {
 		if isClean(s) {
 			if fixed, enc := vntext.Repair(s); fixed != s || enc != vntext.Unicode {
 				t.Errorf("isClean(%q) but Repair gives %q (%v)", s, fixed, enc)

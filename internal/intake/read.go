@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -170,7 +171,7 @@ func (r *reader) read() {
 		names = names[:maxSheets]
 	}
 	for _, name := range names {
-		if name == forms.MetaSheet || name == forms.ListsSheet {
+		if skipSheet(name) {
 			continue
 		}
 		g := readGrid(r.f, name)
@@ -360,7 +361,7 @@ func (r *reader) cleanGrid(g *grid) {
 			if v == "" || isClean(v) {
 				continue
 			}
-			fixed, enc := vntext.Repair(v)
+			fixed, enc := repair(v)
 			row[j] = fixed
 			if enc != vntext.Unicode {
 				if counts[enc] == 0 {
@@ -388,6 +389,37 @@ func hasLatin1Letters(s string) bool {
 	return false
 }
 
+type repaired struct {
+	text string
+	enc  vntext.Encoding
+}
+
+// repairCache remembers vntext.Repair on short texts, which come back in
+// every form ("Hoàn thành", "Ghi chú"). It is bounded.
+var repairCache = struct {
+	sync.Mutex
+	m map[string]repaired
+}{m: map[string]repaired{}}
+
+func repair(v string) (string, vntext.Encoding) {
+	if len(v) > 64 {
+		return vntext.Repair(v)
+	}
+	repairCache.Lock()
+	r, ok := repairCache.m[v]
+	repairCache.Unlock()
+	if ok {
+		return r.text, r.enc
+	}
+	text, enc := vntext.Repair(v)
+	repairCache.Lock()
+	if len(repairCache.m) < 20000 {
+		repairCache.m[strings.Clone(v)] = repaired{text, enc}
+	}
+	repairCache.Unlock()
+	return text, enc
+}
+
 // isClean tells text that vntext.Repair would leave as it is: no control
 // characters or unusual spaces, no doubled or edge spaces, no characters
 // that legacy encodings use, and already in NFC.
@@ -410,8 +442,9 @@ func isClean(v string) bool {
 			newlines++
 			prevSpace = true
 			continue
-		case r < 0x20 || r == 0x7F || r == 0xA0 || r == 0xAD || r == 0xFEFF || (r >= 0x2000 && r <= 0x206F):
-			return false
+		case r < 0x20 || (r >= 0x7F && r <= 0xA0) || r == 0xAD || r == 0xFEFF || r == 0x1680 || r == 0x3000 ||
+			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060:
+			return false // what vntext.Clean changes
 		case r >= 0x80 && r <= 0xFF:
 			latin1 = true
 		case isVietnameseLatin(r) || (r >= 0x1EA0 && r <= 0x1EF9):
