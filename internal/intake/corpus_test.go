@@ -241,6 +241,9 @@ func corpus(t *testing.T) []badInput {
 		{file: "ma-khong-co.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return withRows(filled(c), []any{"IV.9", "", "", "", "", "Hoàn thành", "Việc khác"})
 		}), sev: SeverityWarning, want: "mã «IV.9» (hiểu là IV.9) không có trong kế hoạch"},
+		{file: "mo-ho.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"", c.Task("V.6").Content + " " + c.Task("V.7").Content, "", "", "", "Hoàn thành", "Gộp hai việc"})
+		}), sev: SeverityWarning, want: "giống nhiều nhiệm vụ"},
 		{file: "thieu-nhiem-vu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			b := filled(c)
 			b.sheets[0].rows = b.sheets[0].rows[:9]
