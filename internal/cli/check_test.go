@@ -133,3 +133,33 @@ func TestCheckUsage(t *testing.T) {
 		t.Errorf("help:\n%s", out)
 	}
 }
+
+func TestCheckOverridesAndFolders(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	rows := [][]any{{"Báo cáo"}, {"STT", "Nội dung", "Tình trạng", "Kết quả thực hiện"}, {"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(dir, "bao-cao.xlsx")
+	f.SaveAs(path)
+	f.Close()
+
+	// Neither unit nor period can be told: errors that say how to fix it.
+	code, out, _ := run(t, "check", "--data", dataDir, dir)
+	if code != 1 || !strings.Contains(out, "không xác định được tệp của đơn vị nào") || !strings.Contains(out, "--period") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// The options tell them.
+	code, out, _ = run(t, "check", "--data", dataDir, "--unit", "Phòng Kinh tế", "--period", "2026-Q1", dir)
+	if code != 0 || !strings.Contains(out, "Phòng Kinh tế (KT), quý I năm 2026 — 1 dòng khớp nhiệm vụ") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// A file of another period is an error.
+	other := writeUnitLayout(t, dir, "kt-q1.xlsx", [][]any{{"I.1", "", "Hoàn thành", "x"}})
+	code, out, _ = run(t, "check", "--data", dataDir, "--period", "2026-Q2", other)
+	if code != 1 || !strings.Contains(out, "tệp là báo cáo quý I năm 2026 (theo tiêu đề) nhưng đang kiểm tra quý II năm 2026") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
