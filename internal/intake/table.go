@@ -119,6 +119,7 @@ func (r *reader) readTable(g *grid, h *header) {
 			codeCell = place
 		}
 
+		row.Status = parseStatus(row.StatusText)
 		r.matchRow(&row, res, written, content, codeCell, place, filled)
 		if row.Task == "" {
 			row.Text = joinNonEmpty(cells)

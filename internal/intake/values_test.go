@@ -121,3 +121,22 @@ func TestDuplicates(t *testing.T) {
 		t.Errorf("folder: %d submissions", len(subs))
 	}
 }
+
+func TestSameFileTwice(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
+	filled(c).write(t, a)
+	data, _ := os.ReadFile(a)
+	os.WriteFile(b, data, 0o644)
+	when := time.Now().Add(-time.Hour)
+	os.Chtimes(a, when, when)
+	os.Chtimes(b, when, when)
+	subs := ReadAll([]string{a, b, a}, c, Options{})
+	if len(subs) != 3 || subs[0].SupersededBy != b || !hasProblem(subs[0], SeverityWarning, "sửa cùng lúc") {
+		t.Errorf("%+v\n%s", subs[0], problemsText(subs[0]))
+	}
+	if !hasProblem(subs[2], SeverityWarning, "đã có ở trên trong danh sách") || len(subs[2].Rows) != 0 {
+		t.Errorf("the same path twice:\n%s", problemsText(subs[2]))
+	}
+}
