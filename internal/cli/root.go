@@ -130,6 +130,7 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 	})
 	root.AddCommand(newCatalogCmd(g))
 	root.AddCommand(newFormsCmd(g))
+	root.AddCommand(newCheckCmd(g))
 	localise(root)
 	return root
 }

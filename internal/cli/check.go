@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"baocao/internal/catalog"
+	"baocao/internal/intake"
+	"baocao/internal/period"
+)
+
+type checkOptions struct {
+	*globalOptions
+	period string
+	unit   string
+	asJSON bool
+	paths  []string
+}
+
+func newCheckCmd(g *globalOptions) *cobra.Command {
+	o := &checkOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "check [--period KỲ] [--unit MÃ] [--json] ĐƯỜNG_DẪN...",
+		Short: "Kiểm tra các tệp báo cáo đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào",
+		Long: `Đọc các tệp Excel đơn vị gửi về (tệp hoặc thư mục; trong thư mục đọc mọi tệp .xlsx, .xlsm, .xls),
+gắn từng dòng với nhiệm vụ của kế hoạch và liệt kê mọi vấn đề kèm vị trí: tệp, trang tính, ô hoặc dòng,
+và việc cần làm. Không sửa tệp nào của đơn vị. Tệp .xls được chuyển sang .xlsx trong một bản sao tạm
+nếu máy có LibreOffice.
+
+Mỗi tệp in một dòng: đơn vị, kỳ, số dòng khớp nhiệm vụ, số dòng không khớp, số lỗi và cảnh báo;
+sau đó là từng vấn đề. Cuối cùng là dòng tổng cộng.
+
+--period là kỳ đang kiểm tra: tệp của kỳ khác bị báo lỗi; tệp không ghi kỳ được coi là kỳ này.
+--unit buộc mọi tệp được tính cho đơn vị đó (khi tệp không cho biết của đơn vị nào).
+
+Trạng thái thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi; 2 tham số sai
+hoặc tệp dữ liệu có lỗi.`,
+		Example: `  baocao check --period 2026-Q1 nhan-ve/
+  baocao check KT-2026-Q1.xlsx
+  baocao check --period 2026-Q1 --unit KT "Bao cao phong KT.xlsx"
+  baocao check --period 2026-Q1 --json nhan-ve/ > kiem-tra.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.paths = args
+			return checkRun(o)
+		},
+	}
+	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo đang kiểm tra: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M, 2026")
+	cmd.Flags().StringVar(&o.unit, "unit", "", "tính mọi tệp cho đơn vị có `MÃ` này (ví dụ KT) khi tệp không cho biết đơn vị")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "in kết quả dạng JSON cho các chương trình khác")
+	return cmd
+}
+
+// intakeOptions turns the flags into intake options, as usage errors.
+func intakeOptions(c *catalog.Catalog, unit, per string) (intake.Options, error) {
+	var opt intake.Options
+	if per != "" {
+		p, err := period.Parse(per)
+		if err != nil {
+			return opt, usageErr("%v", err)
+		}
+		opt.Period = p
+	}
+	if unit != "" {
+		if u := c.Unit(unit); u != nil {
+			opt.Unit = u.Code
+		} else if u := c.MatchUnit(unit); u != nil {
+			opt.Unit = u.Code
+		} else {
+			return opt, usageErr("không có đơn vị mã «%s». Các mã hợp lệ: %s", unit, strings.Join(c.UnitCodes(), ", "))
+		}
+	}
+	return opt, nil
+}
+
+func checkRun(o *checkOptions) error {
+	c, err := loadCatalog(o.globalOptions)
+	if err != nil {
+		return err
+	}
+	opt, err := intakeOptions(c, o.unit, o.period)
+	if err != nil {
+		return err
+	}
+	subs := intake.ReadAll(o.paths, c, opt)
+	if o.asJSON {
+		if err := writeCheckJSON(o.out, c, subs); err != nil {
+			return err
+		}
+	} else {
+		writeCheckText(o.out, c, subs)
+	}
+	for _, s := range subs {
+		if s.HasErrors() {
+			return silentExit(ExitProblems)
+		}
+	}
+	return nil
+}
+
+func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) {
+	withErrors, warnings, superseded := 0, 0, 0
+	for _, s := range subs {
+		e, wn := s.Counts()
+		warnings += wn
+		if e > 0 {
+			withErrors++
+		}
+		if s.SupersededBy != "" {
+			superseded++
+		}
+		unit := "chưa rõ đơn vị"
+		if u := c.Unit(s.Unit); u != nil {
+			unit = fmt.Sprintf("%s (%s)", u.Name, u.Code)
+		}
+		per := "chưa rõ kỳ"
+		if !s.Period.IsZero() {
+			per = s.Period.Name()
+		}
+		fmt.Fprintf(w, "%s: %s, %s — %d dòng khớp nhiệm vụ, %d dòng không khớp, %d chỉ tiêu; %d lỗi, %d cảnh báo\n",
+			s.Path, unit, per, len(s.Rows), len(s.Unmatched), len(s.Indicators), e, wn)
+		for _, p := range s.Problems {
+			place := p.Place()
+			if place != "" {
+				place += ": "
+			}
+			fmt.Fprintf(w, "  %s: %s%s\n", p.Severity, place, p.Message)
+		}
+	}
+	fmt.Fprintf(w, "\nTổng cộng: %d tệp; %d tệp không có lỗi, %d tệp có lỗi; %d cảnh báo.", len(subs), len(subs)-withErrors, withErrors, warnings)
+	if superseded > 0 {
+		fmt.Fprintf(w, " %d tệp cũ bị thay bằng tệp mới hơn của cùng đơn vị.", superseded)
+	}
+	fmt.Fprintln(w)
+	if withErrors > 0 {
+		fmt.Fprintln(w, "Sửa các lỗi trên (hoặc đề nghị đơn vị gửi lại tệp) rồi chạy lại baocao check.")
+	}
+}
+
+// The JSON shapes: field names are part of the command-line contract.
+type jsonCheck struct {
+	Files []jsonCheckFile `json:"files"`
+}
+
+type jsonCheckFile struct {
+	Path         string          `json:"path"`
+	Unit         string          `json:"unit"`
+	UnitName     string          `json:"unit_name"`
+	Period       string          `json:"period"`
+	SupersededBy string          `json:"superseded_by,omitempty"`
+	Rows         []jsonCheckRow  `json:"rows"`
+	Unmatched    []jsonUnmatched `json:"unmatched"`
+	Problems     []jsonProblem   `json:"problems"`
+}
+
+type jsonCheckRow struct {
+	Sheet      string  `json:"sheet"`
+	Row        int     `json:"row"`
+	Task       string  `json:"task"`
+	Status     string  `json:"status"`
+	Results    string  `json:"results"`
+	Match      string  `json:"match"`
+	Confidence float64 `json:"confidence"`
+}
+
+type jsonUnmatched struct {
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
+	Text  string `json:"text"`
+}
+
+type jsonProblem struct {
+	Severity string `json:"severity"`
+	Sheet    string `json:"sheet"`
+	Cell     string `json:"cell"`
+	Message  string `json:"message"`
+}
+
+func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) error {
+	doc := jsonCheck{Files: []jsonCheckFile{}}
+	for _, s := range subs {
+		f := jsonCheckFile{Path: s.Path, Unit: s.Unit, Period: s.Period.String(), SupersededBy: s.SupersededBy,
+			Rows: []jsonCheckRow{}, Unmatched: []jsonUnmatched{}, Problems: []jsonProblem{}}
+		if u := c.Unit(s.Unit); u != nil {
+			f.UnitName = u.Name
+		}
+		for _, r := range s.Rows {
+			f.Rows = append(f.Rows, jsonCheckRow{Sheet: r.Sheet, Row: r.Row, Task: r.Task, Status: r.Status.String(),
+				Results: r.Results, Match: r.Match, Confidence: float64(int(r.Confidence*1000+0.5)) / 1000})
+		}
+		for _, r := range s.Unmatched {
+			f.Unmatched = append(f.Unmatched, jsonUnmatched{Sheet: r.Sheet, Row: r.Row, Text: r.Text})
+		}
+		for _, p := range s.Problems {
+			sev := "warning"
+			if p.Severity == intake.SeverityError {
+				sev = "error"
+			}
+			f.Problems = append(f.Problems, jsonProblem{Severity: sev, Sheet: p.Sheet, Cell: p.Cell, Message: p.Message})
+		}
+		doc.Files = append(doc.Files, f)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}

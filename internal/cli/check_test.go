@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeUnitLayout writes a unit's own layout: a title naming the unit and the
+// period, then STT | Nội dung | Tình trạng | Kết quả.
+func writeUnitLayout(t *testing.T, dir, name string, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	all := append([][]any{
+		{"BÁO CÁO CỦA PHÒNG KINH TẾ"},
+		{"Kết quả thực hiện quý I năm 2026"},
+		{"STT", "Nội dung nhiệm vụ", "Tình trạng", "Kết quả thực hiện"},
+	}, rows...)
+	for i, r := range all {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	good := writeUnitLayout(t, dir, "kt.xlsx", [][]any{
+		{"I.1", "Tổ chức nghiên cứu, phổ biến, quán triệt Chỉ thị 39", "Hoàn thành", "Tổ chức 2 hội nghị"},
+		{"", "Ghi chép riêng của đơn vị", "Đã xong", "Một việc không có trong kế hoạch"},
+	})
+	code, out, errOut := run(t, "check", "--data", dataDir, "--period", "2026-Q1", good)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (an unmatched filled row is an error)\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		good + ": Phòng Kinh tế (KT), quý I năm 2026 — 1 dòng khớp nhiệm vụ, 1 dòng không khớp",
+		"lỗi: trang tính «Sheet1», dòng 5: dòng 5 không khớp với nhiệm vụ nào",
+		"Tổng cộng: 1 tệp; 0 tệp không có lỗi, 1 tệp có lỗi",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out, _ = run(t, "check", "--data", dataDir, "--json", good)
+	if code != 1 {
+		t.Errorf("--json: exit %d", code)
+	}
+	var doc struct {
+		Files []struct {
+			Path, Unit, UnitName, Period string
+			Rows                         []struct {
+				Sheet, Task, Status, Results, Match string
+				Row                                 int
+				Confidence                          float64
+			}
+			Unmatched []struct {
+				Sheet, Text string
+				Row         int
+			}
+			Problems []struct{ Severity, Sheet, Cell, Message string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, `"unit_name": "Phòng Kinh tế"`) {
+		t.Errorf("unit_name missing:\n%s", out)
+	}
+	f := doc.Files[0]
+	if len(doc.Files) != 1 || f.Unit != "KT" || f.Period != "2026-Q1" || len(f.Rows) != 1 || len(f.Unmatched) != 1 {
+		t.Fatalf("%+v", doc)
+	}
+	if r := f.Rows[0]; r.Task != "I.1" || r.Row != 4 || r.Status != "Hoàn thành" || r.Match != "code" || r.Confidence != 1 || r.Results != "Tổ chức 2 hội nghị" {
+		t.Errorf("row %+v", r)
+	}
+	if u := f.Unmatched[0]; u.Row != 5 || !strings.Contains(u.Text, "Ghi chép riêng") {
+		t.Errorf("unmatched %+v", u)
+	}
+	found := false
+	for _, p := range f.Problems {
+		found = found || p.Severity == "error" && p.Cell == "dòng 5" && p.Sheet == "Sheet1" && strings.Contains(p.Message, "không khớp")
+	}
+	if !found {
+		t.Errorf("no error at dòng 5: %+v", f.Problems)
+	}
+
+	ok := writeUnitLayout(t, dir, "kt2.xlsx", [][]any{{"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}})
+	if code, out, _ := run(t, "check", "--data", dataDir, ok); code != 0 || !strings.Contains(out, "1 tệp không có lỗi") {
+		t.Errorf("good file: exit %d\n%s", code, out)
+	}
+}
+
+func TestCheckUsage(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "rong.xlsx")
+	os.WriteFile(empty, nil, 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no path", []string{"check", "--data", dataDir}, 2, "cần ít nhất 1 tham số"},
+		{"bad period", []string{"check", "--data", dataDir, "--period", "2026-Q5", empty}, 2, "kỳ báo cáo «2026-Q5» không hợp lệ"},
+		{"bad unit", []string{"check", "--data", dataDir, "--unit", "XYZ", empty}, 2, "không có đơn vị mã «XYZ»"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d, %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+	code, out, _ := run(t, "check", "--data", dataDir, empty)
+	if code != 1 || !strings.Contains(out, "tệp rỗng (0 byte)") {
+		t.Errorf("empty file: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "check", "--help")
+	if code != 0 || !strings.Contains(out, "Trạng thái thoát") || strings.Contains(out, "Flags:") {
+		t.Errorf("help:\n%s", out)
+	}
+}
+
+func TestCheckOverridesAndFolders(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	rows := [][]any{{"Báo cáo"}, {"STT", "Nội dung", "Tình trạng", "Kết quả thực hiện"}, {"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(dir, "bao-cao.xlsx")
+	f.SaveAs(path)
+	f.Close()
+
+	// Neither unit nor period can be told: errors that say how to fix it.
+	code, out, _ := run(t, "check", "--data", dataDir, dir)
+	if code != 1 || !strings.Contains(out, "không xác định được tệp của đơn vị nào") || !strings.Contains(out, "--period") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// The options tell them.
+	code, out, _ = run(t, "check", "--data", dataDir, "--unit", "Phòng Kinh tế", "--period", "2026-Q1", dir)
+	if code != 0 || !strings.Contains(out, "Phòng Kinh tế (KT), quý I năm 2026 — 1 dòng khớp nhiệm vụ") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// A file of another period is an error.
+	other := writeUnitLayout(t, dir, "kt-q1.xlsx", [][]any{{"I.1", "", "Hoàn thành", "x"}})
+	code, out, _ = run(t, "check", "--data", dataDir, "--period", "2026-Q2", other)
+	if code != 1 || !strings.Contains(out, "tệp là báo cáo quý I năm 2026 (theo tiêu đề) nhưng đang kiểm tra quý II năm 2026") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

@@ -1,0 +1,377 @@
+package intake
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/officetest"
+	"baocao/internal/period"
+	"baocao/internal/vntext"
+)
+
+var update = flag.Bool("update", false, "regenerate the bad-input corpus under testdata/bad")
+
+const corpusDir = "testdata/bad"
+
+// badInput is one kind of file that is not what it should be.
+type badInput struct {
+	file  string
+	build func(t *testing.T, c *catalog.Catalog, path string) // writes the file (with -update)
+	opt   Options
+	sev   Severity
+	want  string // part of the expected message
+}
+
+var q1 = period.MustParse("2026-Q1")
+
+// filled is a correctly filled KT form, the base of many kinds.
+func filled(c *catalog.Catalog) book {
+	e := map[string]entry{}
+	for _, a := range c.Assignments("KT") {
+		e[a.Task.Code] = entry{status: "Hoàn thành", results: "Đã thực hiện " + a.Task.Code}
+	}
+	return formBook(c, "KT", q1, e)
+}
+
+// withRows returns b with extra rows appended to its report sheet.
+func withRows(b book, rows ...[]any) book {
+	s := b.sheets[0]
+	s.rows = append(append([][]any{}, s.rows...), rows...)
+	b.sheets = append([]sheet{s}, b.sheets[1:]...)
+	return b
+}
+
+// ownLayout is a unit's own table with no metadata.
+func ownLayout(title []string, head []any, rows ...[]any) book {
+	var all [][]any
+	for _, t := range title {
+		all = append(all, []any{t})
+	}
+	all = append(all, head)
+	all = append(all, rows...)
+	return book{sheets: []sheet{{name: "Sheet1", rows: all}}}
+}
+
+func writeBytes(b []byte) func(*testing.T, *catalog.Catalog, string) {
+	return func(t *testing.T, _ *catalog.Catalog, path string) {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func writeBook(mk func(c *catalog.Catalog) book) func(*testing.T, *catalog.Catalog, string) {
+	return func(t *testing.T, c *catalog.Catalog, path string) { mk(c).write(t, path) }
+}
+
+// zipOf builds a zip from name/content pairs; a content of nil declares a
+// 300 MB part that holds almost nothing (a decompression bomb's header).
+func zipOf(t *testing.T, parts ...string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, err := zw.Create(parts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(parts[i+1]))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func bombZip(t *testing.T) []byte {
+	// A real bomb: 300 MB of one byte deflates to about 300 KB; declaring
+	// the size with CreateRaw keeps the fixture tiny and equally refused.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("[Content_Types].xml")
+	w.Write([]byte(`<?xml version="1.0"?><Types/>`))
+	w, _ = zw.Create("xl/workbook.xml")
+	w.Write([]byte(`<workbook/>`))
+	var comp bytes.Buffer
+	zc := zip.NewWriter(&comp) // deflate a little data for the raw entry
+	zc.Close()
+	raw, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Store, UncompressedSize64: 300 << 20, CompressedSize64: 4, CRC32: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.Write([]byte("<a/>"))
+	zw.Close()
+	return buf.Bytes()
+}
+
+func corpus(t *testing.T) []badInput {
+	return []badInput{
+		{file: "rong.xlsx", build: writeBytes(nil), sev: SeverityError, want: "tệp rỗng (0 byte)"},
+		{file: "van-ban.xlsx", build: writeBytes([]byte("Báo cáo quý I: đã hoàn thành các nhiệm vụ.\n")), sev: SeverityError, want: "tệp văn bản"},
+		{file: "csv.xlsx", build: writeBytes([]byte("STT;Nội dung;Tình trạng\n1;Tuyên truyền;Hoàn thành\n")), sev: SeverityError, want: "(có thể là CSV)"},
+		{file: "cat-doi.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			filled(c).write(t, path)
+			b, _ := os.ReadFile(path)
+			os.WriteFile(path, b[:len(b)/2], 0o644)
+		}, sev: SeverityError, want: "bị hỏng hoặc chưa tải về hết"},
+		{file: "nhi-phan.xlsx", build: writeBytes([]byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 1, 2, 3}), sev: SeverityError, want: "không phải tệp Excel (.xlsx)"},
+		{file: "cu.xls", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			src := filepath.Join(t.TempDir(), "cu.xlsx")
+			filled(c).write(t, src)
+			b, _ := os.ReadFile(officetest.Convert(t, src, "xls:MS Excel 97"))
+			os.WriteFile(path, b, 0o644)
+		}, sev: SeverityError, want: "định dạng Excel 97-2003 (.xls), chương trình chỉ đọc được .xlsx"},
+		{file: "mat-khau.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			f := excelize.NewFile()
+			f.SetCellStr("Sheet1", "A1", "Mã nhiệm vụ")
+			if err := f.SaveAs(path, excelize.Options{Password: "123456"}); err != nil {
+				t.Fatal(err)
+			}
+		}, sev: SeverityError, want: "đặt mật khẩu mở"},
+		{file: "bang-tinh.ods", build: func(t *testing.T, _ *catalog.Catalog, path string) {
+			os.WriteFile(path, zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<office:document-content/>"), 0o644)
+		}, sev: SeverityError, want: "định dạng LibreOffice/OpenOffice (.ods)"},
+		{file: "trang-web.xls", build: writeBytes([]byte("<html><body><table><tr><td>Mã nhiệm vụ</td></tr></table></body></html>")), sev: SeverityError, want: "trang web (HTML)"},
+		{file: "xml-2003.xls", build: writeBytes([]byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`)), sev: SeverityError, want: "XML Spreadsheet 2003"},
+		{file: "word.xlsx", build: func(t *testing.T, _ *catalog.Catalog, path string) {
+			os.WriteFile(path, zipOf(t, "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), 0o644)
+		}, sev: SeverityError, want: "tệp Word (.docx)"},
+		{file: "nen.xlsx", build: func(t *testing.T, _ *catalog.Catalog, path string) {
+			os.WriteFile(path, zipOf(t, "anh/so-lieu.txt", "1,2,3"), 0o644)
+		}, sev: SeverityError, want: "tệp nén (zip) nhưng không phải sổ Excel"},
+		{file: "bom.xlsx", build: func(t *testing.T, _ *catalog.Catalog, path string) { os.WriteFile(path, bombZip(t), 0o644) },
+			sev: SeverityError, want: "khi giải nén vượt quá 200 MB"},
+		{file: "khong-trang-tinh.xlsx", build: func(t *testing.T, _ *catalog.Catalog, path string) {
+			os.WriteFile(path, zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"), 0o644)
+		}, sev: SeverityError, want: "không có trang tính nào"},
+		{file: "xml-hong.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			filled(c).write(t, path)
+			rewriteZip(t, path, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+				i := bytes.Index(b, []byte("<row r=\"12\""))
+				return append(b[:i:i], []byte("<row r=\"12\"><c r=\"A12\" t=\"s\"><v>1</v></c><c r=\"B12\"<<<")...)
+			})
+		}, sev: SeverityError, want: "bị hỏng"},
+		{file: "trong.xlsx", build: writeBook(func(*catalog.Catalog) book { return book{sheets: []sheet{{name: "Sheet1"}}} }),
+			sev: SeverityError, want: "tệp không có dữ liệu"},
+		{file: "khong-bang.xlsx", build: writeBook(func(*catalog.Catalog) book {
+			return book{sheets: []sheet{{name: "Sheet1", rows: [][]any{{"Kính gửi UBND xã"}, {"Đơn vị đã hoàn thành các nhiệm vụ được giao."}}}}}
+		}), sev: SeverityError, want: "không tìm thấy bảng báo cáo"},
+		{file: "bang-trong.xlsx", build: writeBook(func(*catalog.Catalog) book {
+			return ownLayout([]string{"Phòng Kinh tế", "Báo cáo quý I năm 2026"}, []any{"STT", "Nội dung", "Kết quả thực hiện"})
+		}), sev: SeverityError, want: "không có dòng nhiệm vụ nào dưới dòng tiêu đề"},
+		{file: "cong-thuc.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			formulaBook(t, c, path, `"Đã tổ chức "&3&" hội nghị"`)
+		}, sev: SeverityWarning, want: "có công thức nhưng không lưu sẵn giá trị; chương trình đã tự tính"},
+		{file: "cong-thuc-loi.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			formulaBook(t, c, path, `KHONGCOHAM(1)`)
+		}, sev: SeverityError, want: "không lưu giá trị và không tự tính được"},
+		{file: "khong-don-vi.xlsx", build: writeBook(func(*catalog.Catalog) book {
+			return ownLayout([]string{"Báo cáo quý I năm 2026"}, []any{"STT", "Nội dung", "Kết quả thực hiện"}, []any{"I.1", "", "Tổ chức hội nghị"})
+		}), sev: SeverityError, want: "không xác định được tệp của đơn vị nào"},
+		{file: "khong-ky.xlsx", build: writeBook(func(*catalog.Catalog) book {
+			return ownLayout([]string{"Phòng Kinh tế"}, []any{"STT", "Nội dung", "Kết quả thực hiện"}, []any{"I.1", "", "Tổ chức hội nghị"})
+		}), sev: SeverityError, want: "không xác định được kỳ báo cáo"},
+		{file: "sai-ky.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.meta.Period = "2026-Q2"
+			b.sheets[0].rows[3] = []any{"Kỳ báo cáo: quý II năm 2026"}
+			return b
+		}), opt: Options{Period: q1}, sev: SeverityError, want: "tệp là báo cáo quý II năm 2026 (theo thông tin ẩn của biểu mẫu) nhưng đang kiểm tra quý I năm 2026"},
+		{file: "danh-muc-khac.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.meta.Fingerprint = "000000000000"
+			return b
+		}), sev: SeverityWarning, want: "danh mục nhiệm vụ khác"},
+		{file: "tinh-trang-la.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows[7][5] = "Tạm ổn"
+			return b
+		}), sev: SeverityWarning, want: "không hiểu tình trạng «Tạm ổn»"},
+		{file: "chi-tieu-chu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := formBook(c, "NHCSXH", q1, nil)
+			b.sheets[1].rows[3][4] = "khoảng hai tỷ"
+			return b
+		}), sev: SeverityError, want: "«khoảng hai tỷ» không phải là số"},
+		{file: "dong-khong-khop.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"", "Hỗ trợ bà con làm nhà văn hóa thôn", "", "", "", "Hoàn thành", "Đã xong 2 nhà"})
+		}), sev: SeverityError, want: "không khớp với nhiệm vụ nào của kế hoạch («Hỗ trợ bà con làm nhà văn hóa thôn"},
+		{file: "khong-giao.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"III.2", "", "", "", "", "Hoàn thành", "Tham gia"})
+		}), sev: SeverityWarning, want: "nhiệm vụ III.2 không giao cho Phòng Kinh tế"},
+		{file: "tcvn3.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows[7][6] = vntext.EncodeTCVN3("Đã tổ chức hội nghị quán triệt cho cán bộ")
+			return b
+		}), sev: SeverityWarning, want: "bảng mã TCVN3 (ABC)"},
+		{file: "vni.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows[7][6] = vntext.EncodeVNI("Đã tổ chức hội nghị quán triệt cho cán bộ")
+			return b
+		}), sev: SeverityWarning, want: "bảng mã VNI"},
+		{file: "cot-thua.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows[5] = append(append([]any{}, b.sheets[0].rows[5]...), "Người phụ trách")
+			b.sheets[0].rows[7] = append(append([]any{}, b.sheets[0].rows[7]...), "Anh Nam")
+			return b
+		}), sev: SeverityWarning, want: "cột L «Người phụ trách» không thuộc biểu mẫu nên không được đọc"},
+		{file: "cot-xfd.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			filled(c).write(t, path)
+			f, _ := excelize.OpenFile(path)
+			for r := 7; r < 400; r++ {
+				f.SetCellStr(forms.ReportSheet, "XFD"+itoa(r), "x")
+			}
+			f.Save()
+			f.Close()
+		}, sev: SeverityWarning, want: "có chữ ở sau cột AN"},
+		{file: "ma-tieu-de.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"IV.1", "", "", "", "", "Hoàn thành", "Ghi chung cho cả nhóm"})
+		}), sev: SeverityWarning, want: "mã «IV.1» là tiêu đề IV.1 chứ không phải một nhiệm vụ"},
+		{file: "trung-nhiem-vu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"I.2", "", "", "", "", "Đang thực hiện", "Bản cũ"})
+		}), sev: SeverityWarning, want: "nhiệm vụ I.2 đã có ở dòng"},
+		{file: "ma-khong-co.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"IV.9", "", "", "", "", "Hoàn thành", "Việc khác"})
+		}), sev: SeverityWarning, want: "mã «IV.9» (hiểu là IV.9) không có trong kế hoạch"},
+		{file: "mo-ho.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"", c.Task("V.6").Content + " " + c.Task("V.7").Content, "", "", "", "Hoàn thành", "Gộp hai việc"})
+		}), sev: SeverityWarning, want: "giống nhiều nhiệm vụ"},
+		{file: "thieu-nhiem-vu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows = b.sheets[0].rows[:9]
+			return b
+		}), sev: SeverityWarning, want: "nhiệm vụ Phòng Kinh tế được giao"},
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// formulaBook writes a KT form whose results are formulas without cached
+// values, as a script would.
+func formulaBook(t *testing.T, c *catalog.Catalog, path, formula string) {
+	filled(c).write(t, path)
+	var esc bytes.Buffer
+	xml.EscapeText(&esc, []byte(formula))
+	rewriteZip(t, path, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+		return regexp.MustCompile(`<c r="G8"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="G8" t="str"><f>`+esc.String()+`</f></c>`))
+	})
+}
+
+// rewriteZip replaces one part of a zip file.
+func rewriteZip(t *testing.T, path, part string, edit func([]byte) []byte) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		data := b.Bytes()
+		if f.Name == part {
+			data = edit(data)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	zr.Close()
+	zw.Close()
+	os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// TestBadInputs reads each kind of bad input in testdata/bad and checks
+// its message; with -update it first regenerates the files.
+func TestBadInputs(t *testing.T) {
+	c := loadCatalog(t)
+	saved := officeBinary
+	officeBinary = func() string { return "" } // the messages without LibreOffice
+	defer func() { officeBinary = saved }()
+	kinds := corpus(t)
+	if *update {
+		os.MkdirAll(corpusDir, 0o755)
+		for _, k := range kinds {
+			k.build(t, c, filepath.Join(corpusDir, k.file))
+		}
+	}
+	for _, k := range kinds {
+		t.Run(k.file, func(t *testing.T) {
+			path := filepath.Join(corpusDir, k.file)
+			s := readUnchanged(t, path, c, k.opt)
+			if !hasProblem(s, k.sev, k.want) {
+				t.Errorf("want %s containing %q; got:\n%s", k.sev, k.want, problemsText(s))
+			}
+			for _, p := range s.Problems {
+				if p.File != path {
+					t.Errorf("problem names file %q, want %q", p.File, path)
+				}
+			}
+		})
+	}
+}
+
+func hasProblem(s *Submission, sev Severity, want string) bool {
+	for _, p := range s.Problems {
+		if p.Severity == sev && strings.Contains(p.Message, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBadPlaces covers what cannot be a committed file: a folder, a missing
+// file, an oversized file, a lock file, an unreadable file.
+func TestBadPlaces(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	big := filepath.Join(dir, "lon.xlsx")
+	fh, _ := os.Create(big)
+	fh.Truncate(maxFileSize + 1) // sparse: costs no disk
+	fh.Close()
+	lock := filepath.Join(dir, "~$KT-2026-Q1.xlsx")
+	os.WriteFile(lock, []byte{0, 1}, 0o644)
+	hidden := filepath.Join(dir, ".KT.xlsx")
+	os.WriteFile(hidden, []byte{0, 1}, 0o644)
+	locked := filepath.Join(dir, "khoa.xlsx")
+	os.WriteFile(locked, []byte("PK"), 0o000)
+
+	tests := []struct {
+		path string
+		sev  Severity
+		want string
+	}{
+		{dir, SeverityError, "đây là thư mục"},
+		{filepath.Join(dir, "khong-co.xlsx"), SeverityError, "không tìm thấy tệp"},
+		{big, SeverityError, "tệp quá lớn (50 MB, tối đa 50 MB)"},
+	}
+	if os.Geteuid() != 0 { // root reads anything
+		tests = append(tests, struct {
+			path string
+			sev  Severity
+			want string
+		}{locked, SeverityError, "không có quyền đọc tệp"})
+	}
+	for _, tt := range tests {
+		if s := Read(tt.path, c, Options{}); !hasProblem(s, tt.sev, tt.want) {
+			t.Errorf("%s: want %q; got:\n%s", tt.path, tt.want, problemsText(s))
+		}
+	}
+	subs := ReadAll([]string{lock, hidden}, c, Options{})
+	if !hasProblem(subs[0], SeverityWarning, "bỏ qua tệp khóa tạm") || !hasProblem(subs[1], SeverityWarning, "bỏ qua tệp ẩn") {
+		t.Errorf("lock and hidden files: %s%s", problemsText(subs[0]), problemsText(subs[1]))
+	}
+	empty := t.TempDir()
+	if subs := ReadAll([]string{empty}, c, Options{}); len(subs) != 1 || !hasProblem(subs[0], SeverityError, "thư mục không có tệp Excel nào") {
+		t.Errorf("empty folder: %v", subs)
+	}
+}

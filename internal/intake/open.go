@@ -1,0 +1,226 @@
+package intake
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on what a user's file may make us read.
+var (
+	// maxFileSize is the largest file read: a filled form is a few dozen
+	// kilobytes.
+	maxFileSize int64 = 50 << 20
+	// maxUnzipSize caps the declared size of all parts once unzipped
+	// (decompression bombs); maxUnzipXMLSize is the size above which
+	// excelize spills a sheet to a temporary file.
+	maxUnzipSize    int64 = 200 << 20
+	maxUnzipXMLSize int64 = 64 << 20
+)
+
+var (
+	ole2Signature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipSignature  = []byte("PK")
+)
+
+// kind is what a file turned out to be.
+type kind int
+
+const (
+	kindXLSX kind = iota
+	kindXLS
+	kindEncrypted
+	kindODS
+	kindHTML
+	kindXML2003
+	kindDOCX
+	kindZip      // a zip that is no workbook
+	kindCorrupt  // starts like a zip, cannot be read as one
+	kindText     // plain text or CSV
+	kindBinary   // anything else
+	kindBomb     // declares more unzipped data than allowed
+	kindNoSheets // a workbook part list without worksheets
+)
+
+// sniff tells what data is from its first bytes and, for zips, its parts.
+func sniff(data []byte) kind {
+	switch {
+	case bytes.HasPrefix(data, ole2Signature):
+		// An encrypted .xlsx is an OLE2 container too: excelize asks for
+		// the password only when it finds the encryption streams.
+		_, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: "baocao-thu"})
+		if errors.Is(err, excelize.ErrWorkbookPassword) {
+			return kindEncrypted
+		}
+		return kindXLS
+	case bytes.HasPrefix(data, zipSignature):
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return kindCorrupt
+		}
+		var total uint64
+		workbook, sheets := false, false
+		for _, f := range zr.File {
+			total += f.UncompressedSize64
+			name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+			switch {
+			case name == "mimetype":
+				if rc, err := f.Open(); err == nil {
+					var buf [64]byte
+					n, _ := rc.Read(buf[:])
+					rc.Close()
+					if strings.Contains(string(buf[:n]), "opendocument.spreadsheet") {
+						return kindODS
+					}
+				}
+			case name == "xl/workbook.xml" || name == "xl/workbook.bin":
+				workbook = true
+			case strings.HasPrefix(name, "xl/worksheets/"):
+				sheets = true
+			case name == "word/document.xml":
+				return kindDOCX
+			}
+		}
+		if total > uint64(maxUnzipSize) {
+			return kindBomb
+		}
+		if !workbook {
+			return kindZip
+		}
+		if !sheets {
+			return kindNoSheets
+		}
+		return kindXLSX
+	}
+	head := strings.ToLower(string(bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xEF\xBB\xBF")), " \t\r\n")))
+	switch {
+	case strings.HasPrefix(head, "<?xml") && strings.Contains(head, "urn:schemas-microsoft-com:office:spreadsheet"):
+		return kindXML2003
+	case strings.HasPrefix(head, "<html") || strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<table") ||
+		strings.Contains(head, "<html"):
+		return kindHTML
+	}
+	if looksLikeText(data) {
+		return kindText
+	}
+	return kindBinary
+}
+
+func looksLikeText(data []byte) bool {
+	sample := data[:min(len(data), 4096)]
+	if !utf8.Valid(sample) {
+		// A cut in the middle of a rune at the end of the sample is fine.
+		sample = sample[:max(0, len(sample)-3)]
+		if !utf8.Valid(sample) {
+			return false
+		}
+	}
+	for _, b := range sample {
+		if b < 0x09 || (b > 0x0D && b < 0x20) {
+			return false
+		}
+	}
+	return true
+}
+
+// convertible tells whether LibreOffice can turn the kind into an .xlsx.
+func (k kind) convertible() bool {
+	return k == kindXLS || k == kindODS || k == kindHTML || k == kindXML2003
+}
+
+// describe names the format for the user.
+func (k kind) describe() string {
+	switch k {
+	case kindXLS:
+		return "định dạng Excel 97-2003 (.xls)"
+	case kindODS:
+		return "định dạng LibreOffice/OpenOffice (.ods)"
+	case kindHTML:
+		return "trang web (HTML) mang đuôi tệp Excel"
+	case kindXML2003:
+		return "định dạng XML Spreadsheet 2003"
+	}
+	return "định dạng khác"
+}
+
+// saveAsAdvice tells how to save a file as .xlsx.
+const saveAsAdvice = "Mở tệp bằng Excel (hoặc LibreOffice Calc, WPS), chọn Tệp > Lưu thành (File > Save As), chọn kiểu «Sổ làm việc Excel (*.xlsx)», rồi gửi lại tệp .xlsx."
+
+// officeBinary finds LibreOffice; tests replace it to force either path.
+var officeBinary = func() string {
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// officeMu runs one LibreOffice at a time: it is slow to start and heavy.
+var officeMu sync.Mutex
+
+// convertToXLSX converts a copy of data (never the user's file) with
+// headless LibreOffice and returns the .xlsx bytes.
+func convertToXLSX(bin string, data []byte, ext string) ([]byte, error) {
+	officeMu.Lock()
+	defer officeMu.Unlock()
+	dir, err := os.MkdirTemp("", "baocao-convert-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	src := filepath.Join(dir, "ban-sao"+ext)
+	if err := os.WriteFile(src, data, 0o600); err != nil {
+		return nil, err
+	}
+	out := filepath.Join(dir, "out")
+	profile := filepath.Join(dir, "profile")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.ToSlash(profile),
+		"--headless", "--norestore", "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, src)
+	cmd.Env = append(os.Environ(), "HOME="+profile)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("soffice: %w: %s", err, msg)
+	}
+	return os.ReadFile(filepath.Join(out, "ban-sao.xlsx"))
+}
+
+// openError words an error from os for the user.
+func openError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "không tìm thấy tệp. Kiểm tra lại đường dẫn và tên tệp."
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền đọc tệp. Sao chép tệp sang thư mục khác (hoặc xin quyền đọc) rồi chạy lại."
+	}
+	return fmt.Sprintf("không đọc được tệp (%v). Tệp có thể đang được chương trình khác mở hoặc khóa: đóng Excel hoặc chờ tải xong rồi chạy lại.", err)
+}
+
+// excelizeError words an error from excelize.OpenReader for the user.
+func excelizeError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "unzip size exceeds"):
+		return fmt.Sprintf("tệp khi giải nén vượt quá %d MB: không phải biểu mẫu báo cáo bình thường (có thể là tệp độc hại). Hãy yêu cầu đơn vị gửi lại đúng biểu mẫu.", maxUnzipSize>>20)
+	case errors.Is(err, zip.ErrFormat), strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
+		return "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại."
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return "tệp được đặt mật khẩu mở. Đề nghị đơn vị gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: xóa mật khẩu) rồi gửi lại."
+	case strings.Contains(msg, "XML syntax"), strings.Contains(msg, "xml:"):
+		return "nội dung bên trong tệp bị hỏng (XML sai cú pháp). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại."
+	}
+	return fmt.Sprintf("không mở được tệp Excel (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", err)
+}

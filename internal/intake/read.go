@@ -1,0 +1,604 @@
+package intake
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/period"
+	"baocao/internal/vntext"
+)
+
+// Read reads one workbook. It never returns nil and never panics: whatever
+// goes wrong is a Problem of the submission. The file is only read.
+func Read(path string, c *catalog.Catalog, opt Options) (s *Submission) {
+	s = &Submission{Path: path, Unit: opt.Unit, Period: opt.Period}
+	defer recoverInto(s)
+	st, err := os.Stat(path)
+	if err != nil {
+		s.addf(SeverityError, "", "", "%s", openError(err))
+		return s
+	}
+	s.ModTime = st.ModTime()
+	switch {
+	case st.IsDir():
+		s.addf(SeverityError, "", "", "đây là thư mục, không phải tệp. Dùng lệnh baocao check với thư mục để kiểm tra mọi tệp trong đó.")
+		return s
+	case !st.Mode().IsRegular():
+		s.addf(SeverityError, "", "", "đây không phải tệp thông thường nên không đọc. Chép tệp Excel vào một thư mục rồi chạy lại.")
+		return s
+	case st.Size() == 0:
+		s.addf(SeverityError, "", "", "tệp rỗng (0 byte): có thể tải về chưa xong hoặc lưu bị lỗi. Tải lại tệp hoặc đề nghị đơn vị gửi lại.")
+		return s
+	case st.Size() > maxFileSize:
+		s.addf(SeverityError, "", "", "tệp quá lớn (%d MB, tối đa %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa; xóa ảnh, trang tính thừa rồi gửi lại.", st.Size()>>20, maxFileSize>>20)
+		return s
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		s.addf(SeverityError, "", "", "%s", openError(err))
+		return s
+	}
+	readData(s, data, c, opt)
+	return s
+}
+
+// recoverInto turns a panic while reading one file into an error of that
+// file, so that one bad file never stops a run.
+func recoverInto(s *Submission) {
+	if r := recover(); r != nil {
+		s.addf(SeverityError, "", "", "gặp lỗi không lường trước khi đọc tệp (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.", r)
+		if os.Getenv("BAOCAO_DEBUG") != "" {
+			s.addf(SeverityError, "", "", "%s", debug.Stack())
+		}
+	}
+}
+
+func (s *Submission) addf(sev Severity, sheet, cell, format string, args ...any) {
+	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
+}
+
+// excelizeOptions are the options every user file is opened with.
+func excelizeOptions() excelize.Options {
+	return excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize}
+}
+
+// readData reads a workbook's bytes into s.
+func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
+	if len(data) == 0 {
+		s.addf(SeverityError, "", "", "tệp rỗng (0 byte): có thể tải về chưa xong hoặc lưu bị lỗi. Tải lại tệp hoặc đề nghị đơn vị gửi lại.")
+		return
+	}
+	k := sniff(data)
+	if k.convertible() {
+		bin := officeBinary()
+		if bin == "" {
+			s.addf(SeverityError, "", "", "tệp ở %s, chương trình chỉ đọc được .xlsx. %s (Nếu máy cài LibreOffice, chương trình sẽ tự chuyển đổi một bản sao.)", k.describe(), saveAsAdvice)
+			return
+		}
+		ext := map[kind]string{kindXLS: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
+		conv, err := convertToXLSX(bin, data, ext)
+		if err != nil || sniff(conv) != kindXLSX {
+			s.addf(SeverityError, "", "", "tệp ở %s và LibreOffice không chuyển được sang .xlsx (%v). %s", k.describe(), err, saveAsAdvice)
+			return
+		}
+		s.addf(SeverityWarning, "", "", "tệp ở %s: đã dùng LibreOffice chuyển một bản sao tạm sang .xlsx để đọc (tệp gốc giữ nguyên). Đề nghị đơn vị lần sau lưu thành .xlsx. %s", k.describe(), saveAsAdvice)
+		data, k = conv, kindXLSX
+	}
+	switch k {
+	case kindXLSX:
+	case kindEncrypted:
+		s.addf(SeverityError, "", "", "tệp được đặt mật khẩu mở nên không đọc được. Đề nghị đơn vị gỡ mật khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu) và gửi lại.")
+		return
+	case kindCorrupt:
+		s.addf(SeverityError, "", "", "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại.")
+		return
+	case kindDOCX:
+		s.addf(SeverityError, "", "", "đây là tệp Word (.docx) mang đuôi Excel, không phải biểu mẫu báo cáo. Đề nghị đơn vị gửi lại đúng tệp biểu mẫu Excel đã điền.")
+		return
+	case kindZip:
+		s.addf(SeverityError, "", "", "đây là tệp nén (zip) nhưng không phải sổ Excel. Giải nén và kiểm tra lại bằng Excel, hoặc đề nghị đơn vị gửi lại đúng tệp .xlsx.")
+		return
+	case kindNoSheets:
+		s.addf(SeverityError, "", "", "sổ Excel không có trang tính nào (tệp hỏng). Đề nghị đơn vị mở lại biểu mẫu, điền và lưu thành .xlsx rồi gửi lại.")
+		return
+	case kindBomb:
+		s.addf(SeverityError, "", "", "tệp khi giải nén vượt quá %d MB: không phải biểu mẫu báo cáo bình thường (có thể là tệp độc hại). Không mở tệp này; đề nghị đơn vị gửi lại đúng biểu mẫu.", maxUnzipSize>>20)
+		return
+	case kindText:
+		s.addf(SeverityError, "", "", "đây là tệp văn bản (có thể là CSV) chứ không phải sổ Excel. %s", saveAsAdvice)
+		return
+	default:
+		s.addf(SeverityError, "", "", "không phải tệp Excel (.xlsx): có thể tệp bị hỏng hoặc gửi nhầm tệp. Đề nghị đơn vị gửi lại đúng biểu mẫu đã điền.")
+		return
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelizeOptions())
+	if err != nil {
+		s.addf(SeverityError, "", "", "%s", excelizeError(err))
+		return
+	}
+	defer f.Close()
+	r := &reader{s: s, c: c, opt: opt, f: f}
+	r.read()
+}
+
+// reader holds the state of reading one workbook.
+type reader struct {
+	s   *Submission
+	c   *catalog.Catalog
+	opt Options
+	f   *excelize.File
+
+	grids    []*grid
+	meta     forms.Meta
+	date1904 bool
+	formulas bool              // some sheet has formulas
+	parts    map[string][]byte // sheet name -> raw XML
+	unfilled []string
+}
+
+// skipSheet tells the sheets that hold no report: our metadata, lists and
+// instructions.
+func skipSheet(name string) bool {
+	return name == forms.MetaSheet || name == forms.ListsSheet || name == forms.InstructionsSheet
+}
+
+// maxSheets is the number of sheets read.
+const maxSheets = 50
+
+func (r *reader) read() {
+	s := r.s
+	if props, err := r.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		r.date1904 = *props.Date1904
+	}
+	names := r.f.GetSheetList()
+	if len(names) == 0 {
+		s.addf(SeverityError, "", "", "sổ Excel không có trang tính nào. Đề nghị đơn vị gửi lại biểu mẫu đã điền.")
+		return
+	}
+	if len(names) > maxSheets {
+		s.addf(SeverityWarning, "", "", "sổ có %d trang tính; chỉ đọc %d trang đầu. Xóa các trang tính thừa rồi gửi lại.", len(names), maxSheets)
+		names = names[:maxSheets]
+	}
+	for _, name := range names {
+		if skipSheet(name) {
+			continue
+		}
+		g := readGrid(r.f, name)
+		if visible, err := r.f.GetSheetVisible(name); err == nil {
+			g.hidden = !visible
+		}
+		r.gridProblems(g)
+		r.grids = append(r.grids, g)
+	}
+	r.meta, _ = forms.ReadMeta(r.f)
+	r.scanParts()
+
+	// Clean every cell: NFC, spaces, legacy encodings.
+	for _, g := range r.grids {
+		if !skipSheet(g.name) {
+			r.cleanGrid(g)
+		}
+	}
+
+	// Find the tables.
+	type found struct {
+		g *grid
+		h *header
+	}
+	var tables []found
+	var indicators *found
+	for _, g := range r.grids {
+		if skipSheet(g.name) {
+			continue
+		}
+		if h := findHeader(g, taskHeaders, (*header).isTaskTable); h != nil {
+			tables = append(tables, found{g, h})
+			continue
+		}
+		if h := findHeader(g, indicatorHeaders, (*header).isIndicatorTable); h != nil {
+			if indicators == nil || g.name == forms.IndicatorsSheet {
+				indicators = &found{g, h}
+			}
+		}
+	}
+	// Our report sheet first, then the best table.
+	slices.SortStableFunc(tables, func(a, b found) int {
+		ra, rb := a.g.name == forms.ReportSheet, b.g.name == forms.ReportSheet
+		switch {
+		case ra && !rb:
+			return -1
+		case rb && !ra:
+			return 1
+		}
+		return b.h.score - a.h.score
+	})
+
+	// Title text: what lies above the header, or the top of the first
+	// sheet with text.
+	var title []string
+	if len(tables) > 0 {
+		t := tables[0]
+		for i := 0; i < t.h.first; i++ {
+			title = append(title, t.g.rows[i]...)
+		}
+	} else {
+		for _, g := range r.grids {
+			if skipSheet(g.name) {
+				continue
+			}
+			for i := 0; i < len(g.rows) && i < 10; i++ {
+				title = append(title, g.rows[i]...)
+			}
+		}
+	}
+	r.identify(title)
+
+	if len(tables) == 0 {
+		if indicators == nil || len(r.c.Assignments(s.Unit)) > 0 {
+			r.noTable()
+		}
+	}
+	for i, t := range tables {
+		if i == 0 {
+			s.Sheet = t.g.name
+			if t.g.name != forms.ReportSheet {
+				s.addf(SeverityWarning, t.g.name, "", "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.h.row+1)
+			}
+		} else {
+			s.addf(SeverityWarning, t.g.name, "", "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.h.row+1)
+		}
+		r.readTable(t.g, t.h)
+	}
+	if indicators != nil {
+		r.readIndicators(indicators.g, indicators.h)
+	} else if s.Unit != "" && len(r.c.IndicatorsOf(s.Unit)) > 0 {
+		s.addf(SeverityWarning, "", "", "không tìm thấy bảng chỉ tiêu (trang tính «%s») với các cột «Mã chỉ tiêu», «Cuối kỳ trước», «Cuối kỳ này». Điền số liệu vào trang tính đó của biểu mẫu rồi gửi lại.", forms.IndicatorsSheet)
+	}
+	// Sheets with text that were not read.
+	used := map[string]bool{}
+	for _, t := range tables {
+		used[t.g.name] = true
+	}
+	if indicators != nil {
+		used[indicators.g.name] = true
+	}
+	if len(tables) > 0 {
+		for _, g := range r.grids {
+			if !used[g.name] && !skipSheet(g.name) && !g.empty() {
+				s.addf(SeverityWarning, g.name, "", "trang tính «%s» có nội dung nhưng không có bảng báo cáo nên không được đọc. Nếu trong đó có kết quả thực hiện nhiệm vụ, hãy chép sang trang tính «%s».", g.name, s.Sheet)
+			}
+		}
+	}
+	r.checkMissing()
+}
+
+// scanParts looks at the raw sheet parts: whether any has formulas, and
+// whether any is cut short (the streaming reader stops at broken XML
+// without an error).
+func (r *reader) scanParts() {
+	r.parts = sheetParts(r.f)
+	scan := func(sheet, part string, b []byte) {
+		if !r.formulas && (bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>"))) {
+			r.formulas = true
+		}
+		if !bytes.HasSuffix(bytes.TrimRight(b, " \t\r\n\x00"), []byte("worksheet>")) {
+			what := "trang tính bị hỏng"
+			if sheet == "" {
+				what = "phần dữ liệu " + part + " của tệp bị hỏng"
+			}
+			r.s.addf(SeverityError, sheet, "", "%s (dữ liệu bị cắt cụt), nên chỉ đọc được một phần hoặc không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.", what)
+		}
+	}
+	if r.parts != nil {
+		for _, name := range r.f.GetSheetList() {
+			if b, ok := r.parts[name]; ok {
+				scan(name, "", b)
+			}
+		}
+		return
+	}
+	var names []string
+	r.f.Pkg.Range(func(k, v any) bool {
+		if name, ok := k.(string); ok && strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") {
+			names = append(names, name)
+		}
+		return true
+	})
+	slices.Sort(names)
+	for _, name := range names {
+		v, _ := r.f.Pkg.Load(name)
+		b, _ := v.([]byte)
+		scan("", name, b)
+	}
+}
+
+// isText tells a cell stored as text (not a number), from the raw XML.
+func (r *reader) isText(sheet, ref string) bool {
+	if typ, _, ok := rawCellAttrs(r.parts[sheet], ref); ok {
+		return typ == "s" || typ == "inlineStr" || typ == "str"
+	}
+	if r.parts != nil {
+		return false
+	}
+	typ, err := r.f.GetCellType(sheet, ref)
+	return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
+}
+
+// gridProblems reports what could not be read from a sheet.
+func (r *reader) gridProblems(g *grid) {
+	if g.err != nil {
+		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d nên các dòng từ đó trở đi không đọc được (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, g.err)
+	}
+	if g.tooLong {
+		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", maxRows+1), "trang tính có hơn %d dòng; chỉ đọc %d dòng đầu. Xóa các dòng thừa ở cuối trang tính rồi gửi lại.", maxRows, maxRows)
+	}
+	for i, row := range g.overflow {
+		if i == 5 {
+			r.s.addf(SeverityWarning, g.name, "", "và %d dòng khác có chữ sau cột %s.", len(g.overflow)-5, colName(maxCols-1))
+			break
+		}
+		r.s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", row), "có chữ ở sau cột %s (cột thứ %d) nên không được đọc. Chuyển nội dung đó vào các cột của bảng báo cáo.", colName(maxCols-1), maxCols)
+	}
+}
+
+// cleanGrid normalises every cell and converts legacy-encoded text.
+func (r *reader) cleanGrid(g *grid) {
+	counts := map[vntext.Encoding]int{}
+	first := map[vntext.Encoding]string{}
+	for i, row := range g.rows {
+		for j, v := range row {
+			if v == "" || isClean(v) {
+				continue
+			}
+			fixed, enc := repair(v)
+			row[j] = fixed
+			if enc != vntext.Unicode {
+				if counts[enc] == 0 {
+					first[enc] = cellName(j, i)
+				}
+				counts[enc]++
+			}
+		}
+	}
+	for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
+		if n := counts[enc]; n > 0 {
+			r.s.addf(SeverityWarning, g.name, first[enc], "%d ô được gõ bằng bảng mã %s (chữ hiện sai dấu), đã tự chuyển sang Unicode để đọc. Kiểm tra lại chữ ở các ô đó trong báo cáo; lần sau hãy gõ bằng bảng mã Unicode (Unikey: Bảng mã Unicode).", n, enc)
+		}
+	}
+}
+
+// hasLatin1Letters tells text with characters of U+00A1..U+00FF, which
+// legacy text read as Windows-1252 is made of.
+func hasLatin1Letters(s string) bool {
+	for _, r := range s {
+		if r >= 0xA1 && r <= 0xFF {
+			return true
+		}
+	}
+	return false
+}
+
+type repaired struct {
+	text string
+	enc  vntext.Encoding
+}
+
+// repairCache remembers vntext.Repair on short texts, which come back in
+// every form ("Hoàn thành", "Ghi chú"). It is bounded.
+var repairCache = struct {
+	sync.Mutex
+	m map[string]repaired
+}{m: map[string]repaired{}}
+
+func repair(v string) (string, vntext.Encoding) {
+	if len(v) > 64 {
+		return vntext.Repair(v)
+	}
+	repairCache.Lock()
+	r, ok := repairCache.m[v]
+	repairCache.Unlock()
+	if ok {
+		return r.text, r.enc
+	}
+	text, enc := vntext.Repair(v)
+	repairCache.Lock()
+	if len(repairCache.m) < 20000 {
+		repairCache.m[strings.Clone(v)] = repaired{text, enc}
+	}
+	repairCache.Unlock()
+	return text, enc
+}
+
+// isClean tells text that vntext.Repair would leave as it is: no control
+// characters or unusual spaces, no doubled or edge spaces, no characters
+// that legacy encodings use, and already in NFC.
+func isClean(v string) bool {
+	ascii, viet, latin1 := true, false, false
+	prevSpace := true // no leading space or newline
+	newlines := 0
+	for _, r := range v {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r == '\n':
+			if (prevSpace && newlines == 0) || newlines == 2 {
+				return false // space before a newline, or two blank lines
+			}
+			newlines++
+			prevSpace = true
+			continue
+		case r < 0x20 || (r >= 0x7F && r <= 0xA0) || r == 0xAD || r == 0xFEFF || r == 0x1680 || r == 0x3000 ||
+			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060:
+			return false // what vntext.Clean changes
+		case r >= 0x80 && r <= 0xFF:
+			latin1 = true
+		case isVietnameseLatin(r) || (r >= 0x1EA0 && r <= 0x1EF9):
+			viet = true
+		case r >= 0x100 && r <= 0x2FF:
+			return false // letters VNI text read as Windows-1252 shows
+		}
+		if r >= 0x80 {
+			ascii = false
+		}
+		prevSpace, newlines = false, 0
+	}
+	switch {
+	case prevSpace:
+		return false // trailing space or newline
+	case ascii:
+		return true
+	case latin1 && !viet:
+		return false // maybe TCVN3 or VNI: let Repair decide
+	}
+	return norm.NFC.IsNormalString(v)
+}
+
+// isVietnameseLatin tells the Latin-1 and Latin Extended letters that
+// Unicode Vietnamese uses and legacy text read as Windows-1252 does not:
+// Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư.
+func isVietnameseLatin(r rune) bool {
+	switch r {
+	case 'Ă', 'ă', 'Đ', 'đ', 'Ĩ', 'ĩ', 'Ũ', 'ũ', 'Ơ', 'ơ', 'Ư', 'ư':
+		return true
+	}
+	return false
+}
+
+// noTable reports a workbook without a task table.
+func (r *reader) noTable() {
+	empty := true
+	for _, g := range r.grids {
+		if !skipSheet(g.name) && !g.empty() {
+			empty = false
+		}
+	}
+	if empty {
+		r.s.addf(SeverityError, "", "", "tệp không có dữ liệu: các trang tính đều trống. Đề nghị đơn vị điền biểu mẫu và gửi lại.")
+		return
+	}
+	r.s.addf(SeverityError, "", "", "không tìm thấy bảng báo cáo: cần một dòng tiêu đề có cột «%s» (hoặc «STT», «%s») và cột «%s» hoặc «%s». Dùng biểu mẫu văn phòng gửi, hoặc thêm dòng tiêu đề đó vào bảng của đơn vị rồi gửi lại.",
+		forms.Columns[0].Header, forms.Columns[1].Header, forms.Columns[5].Header, forms.Columns[6].Header)
+}
+
+// identify finds the unit and the period: metadata first, then the title
+// cells, then the file name; the options override.
+func (r *reader) identify(title []string) {
+	s, c := r.s, r.c
+	fileName := filepath.Base(s.Path)
+	titleText := strings.Join(title, "\n")
+
+	// Unit.
+	var found, source string
+	if r.meta.Unit != "" {
+		if u := c.Unit(r.meta.Unit); u != nil {
+			found, source = u.Code, "thông tin ẩn của biểu mẫu"
+		} else if u := c.MatchUnit(r.meta.Unit); u != nil {
+			found, source = u.Code, "thông tin ẩn của biểu mẫu"
+		} else {
+			s.addf(SeverityWarning, "", "", "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục, hoặc chạy lại với --unit MÃ.", r.meta.Unit)
+		}
+	}
+	if found == "" {
+		found = r.unitFromTitle(title)
+		source = "tiêu đề"
+	}
+	if found == "" {
+		found = unitFromFileName(c, fileName)
+		source = "tên tệp"
+	}
+	switch {
+	case r.opt.Unit != "":
+		if found != "" && found != r.opt.Unit {
+			s.addf(SeverityWarning, "", "", "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s theo tùy chọn --unit.", c.Unit(found).Name, source, nameOf(c, r.opt.Unit))
+		}
+		s.Unit = r.opt.Unit
+	case found != "":
+		s.Unit = found
+	default:
+		s.addf(SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ KT-2026-Q1.xlsx), ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính, hoặc chạy lại với --unit MÃ. Các mã: %s.", strings.Join(c.UnitCodes(), ", "))
+	}
+
+	// Period.
+	var p period.Period
+	ok := false
+	if r.meta.Period != "" {
+		if q, err := period.Parse(r.meta.Period); err == nil {
+			p, ok, source = q, true, "thông tin ẩn của biểu mẫu"
+		} else if q, found := findPeriod(r.meta.Period); found {
+			p, ok, source = q, true, "thông tin ẩn của biểu mẫu"
+		}
+	}
+	if !ok {
+		p, ok = findPeriod(titleText)
+		source = "tiêu đề"
+	}
+	if !ok {
+		p, ok = findPeriod(strings.TrimSuffix(fileName, filepath.Ext(fileName)))
+		source = "tên tệp"
+	}
+	switch {
+	case ok && !r.opt.Period.IsZero() && p != r.opt.Period:
+		s.Period = p
+		s.addf(SeverityError, "", "", "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s, hoặc chạy lại với --period %s nếu muốn kiểm tra kỳ của tệp.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name(), p)
+	case ok:
+		s.Period = p
+	case !r.opt.Period.IsZero():
+		s.Period = r.opt.Period
+		s.addf(SeverityWarning, "", "", "tệp không ghi kỳ báo cáo; coi là báo cáo %s theo tùy chọn --period.", r.opt.Period.Name())
+	default:
+		s.addf(SeverityError, "", "", "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Chạy lại với --period (ví dụ --period 2026-Q1), hoặc ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ KT-2026-Q1.xlsx).")
+	}
+	if r.meta.Fingerprint != "" && c.Fingerprint != "" && r.meta.Fingerprint != c.Fingerprint {
+		s.addf(SeverityWarning, "", "", "biểu mẫu được tạo từ một danh mục nhiệm vụ khác với danh mục hiện tại (mã %s, hiện tại %s): nhiệm vụ có thể đã đổi. Các dòng được khớp lại theo mã và nội dung; nên gửi đơn vị biểu mẫu mới (baocao forms).", r.meta.Fingerprint, c.Fingerprint)
+	}
+}
+
+func nameOf(c *catalog.Catalog, code string) string {
+	if u := c.Unit(code); u != nil {
+		return u.Name
+	}
+	return code
+}
+
+// unitFromTitle finds the unit named in the title cells: a cell labelled
+// "Đơn vị" wins; else the one unit named.
+func (r *reader) unitFromTitle(title []string) string {
+	var all []string
+	for _, t := range title {
+		us := unitsIn(r.c, t)
+		if len(us) == 0 {
+			continue
+		}
+		f := vntext.Fold(t)
+		if strings.HasPrefix(f, "don vi") || strings.HasPrefix(f, "ten don vi") || strings.HasPrefix(f, "co quan") {
+			return us[0]
+		}
+		for _, u := range us {
+			if !slices.Contains(all, u) {
+				all = append(all, u)
+			}
+		}
+	}
+	if len(all) == 1 {
+		return all[0]
+	}
+	if len(all) > 1 {
+		r.s.addf(SeverityWarning, "", "", "tiêu đề nêu nhiều đơn vị (%s) nên không dựa vào đó để xác định đơn vị gửi.", strings.Join(r.c.UnitNames(all), ", "))
+	}
+	return ""
+}

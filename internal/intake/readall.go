@@ -1,0 +1,174 @@
+package intake
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"baocao/internal/catalog"
+)
+
+// workbookExts are the extensions ReadAll picks up in folders. .ods is
+// listed so that its user is told how to convert it.
+var workbookExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
+
+// ReadAll reads files and folders (their workbooks, recursively) with at
+// most GOMAXPROCS files in flight, and returns one submission per file in
+// input order. Lock files ("~$…") and hidden files get a submission with a
+// note only. Of two files for the same unit and period, the older (by
+// modification time) is marked SupersededBy the newer, with a warning on
+// both saying which one is used.
+func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
+	type job struct {
+		path string
+		note *Submission // set for entries that are not read
+	}
+	var jobs []job
+	seen := map[string]bool{}
+	add := func(path string, note *Submission) {
+		key := path
+		if abs, err := filepath.Abs(path); err == nil {
+			key = abs
+		}
+		if seen[key] {
+			s := &Submission{Path: path}
+			s.addf(SeverityWarning, "", "", "tệp đã có ở trên trong danh sách cần kiểm tra nên không đọc lại.")
+			note = s
+		}
+		seen[key] = true
+		jobs = append(jobs, job{path: path, note: note})
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			add(p, skipNote(p))
+			continue
+		}
+		found := 0
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				s := &Submission{Path: path}
+				s.addf(SeverityError, "", "", "%s", openError(err))
+				jobs = append(jobs, job{path: path, note: s})
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !workbookExts[strings.ToLower(filepath.Ext(name))] {
+				return nil
+			}
+			found++
+			add(path, skipNote(path))
+			return nil
+		})
+		if found == 0 {
+			s := &Submission{Path: p}
+			s.addf(SeverityError, "", "", "thư mục không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại đường dẫn, hoặc chép các tệp đơn vị gửi về vào thư mục này.")
+			jobs = append(jobs, job{path: p, note: s})
+		}
+	}
+
+	out := make([]*Submission, len(jobs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				if jobs[i].note != nil {
+					out[i] = jobs[i].note
+					continue
+				}
+				out[i] = Read(jobs[i].path, c, opt)
+			}
+		}()
+	}
+	for i := range jobs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	markSuperseded(out, c)
+	return out
+}
+
+// skipNote returns a note for a lock or hidden file, or nil to read it.
+func skipNote(path string) *Submission {
+	name := filepath.Base(path)
+	switch {
+	case strings.HasPrefix(name, "~$"):
+		s := &Submission{Path: path}
+		s.addf(SeverityWarning, "", "", "bỏ qua tệp khóa tạm do Excel tạo khi đang mở một tệp (tên bắt đầu bằng «~$»); đây không phải báo cáo. Đóng Excel thì tệp này tự mất.")
+		return s
+	case strings.HasPrefix(name, "."):
+		s := &Submission{Path: path}
+		s.addf(SeverityWarning, "", "", "bỏ qua tệp ẩn (tên bắt đầu bằng dấu chấm). Nếu đây là báo cáo của đơn vị, đổi tên tệp bỏ dấu chấm ở đầu rồi chạy lại.")
+		return s
+	}
+	return nil
+}
+
+// markSuperseded keeps the newest file of each unit and period.
+func markSuperseded(subs []*Submission, c *catalog.Catalog) {
+	groups := map[string][]*Submission{}
+	var keys []string
+	for _, s := range subs {
+		if s.Unit == "" || s.Period.IsZero() || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) == 0 {
+			continue
+		}
+		k := s.Unit + "|" + s.Period.String()
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], s)
+	}
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		// Newest first; on equal times the later in input order wins.
+		sorted := make([]*Submission, len(g))
+		copy(sorted, g)
+		sort.SliceStable(sorted, func(i, j int) bool {
+			a, b := sorted[i], sorted[j]
+			if a.ModTime.Equal(b.ModTime) {
+				return indexOf(g, a) > indexOf(g, b)
+			}
+			return a.ModTime.After(b.ModTime)
+		})
+		used := sorted[0]
+		var older []string
+		for _, s := range sorted[1:] {
+			s.SupersededBy = used.Path
+			if s.ModTime.Equal(used.ModTime) {
+				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, sửa cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
+					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path)
+			} else {
+				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; tệp này cũ hơn (sửa lúc %s) nên không dùng. Dùng tệp %s (sửa lúc %s).",
+					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path, used.ModTime.Format("15:04 02/01/2006"))
+			}
+			older = append(older, s.Path)
+		}
+		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất, bỏ qua: %s.", nameOf(c, used.Unit), used.Period.Name(), strings.Join(older, ", "))
+	}
+}
+
+func indexOf(list []*Submission, s *Submission) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,157 @@
+package intake
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/period"
+)
+
+// Severity tells whether a problem stops the file from being used.
+type Severity int
+
+const (
+	// SeverityError: the file, or the part named, cannot be used as it is.
+	SeverityError Severity = iota
+	// SeverityWarning: the file is used; the user should look at the place.
+	SeverityWarning
+)
+
+// String gives the Vietnamese word printed before a problem.
+func (s Severity) String() string {
+	if s == SeverityError {
+		return "lỗi"
+	}
+	return "cảnh báo"
+}
+
+// Problem is something wrong with a file, located and worded for the user.
+type Problem struct {
+	Severity Severity
+	File     string
+	Sheet    string
+	// Cell is a cell reference ("F12") or a place in words ("dòng 12").
+	Cell    string
+	Message string
+}
+
+// Error formats the problem as "tệp, trang tính «…», ô …: message".
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" {
+		fmt.Fprintf(&b, ", trang tính «%s»", p.Sheet)
+	}
+	if p.Cell != "" {
+		if strings.HasPrefix(p.Cell, "dòng") || strings.HasPrefix(p.Cell, "cột") {
+			b.WriteString(", " + p.Cell)
+		} else {
+			b.WriteString(", ô " + p.Cell)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Place is the problem's location without the file: "trang tính «…», ô F12".
+func (p Problem) Place() string {
+	var parts []string
+	if p.Sheet != "" {
+		parts = append(parts, fmt.Sprintf("trang tính «%s»", p.Sheet))
+	}
+	if p.Cell != "" {
+		if strings.HasPrefix(p.Cell, "dòng") || strings.HasPrefix(p.Cell, "cột") {
+			parts = append(parts, p.Cell)
+		} else {
+			parts = append(parts, "ô "+p.Cell)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Row is one row of the unit's table.
+type Row struct {
+	Sheet string
+	Row   int // 1-based, as Excel shows it
+	// Task is the code of the matched task, "" when unmatched.
+	Task string
+	// Match is how the row was matched: "code", "content" or "".
+	Match string
+	// Confidence is 1 for a code written in full, lower for a code read
+	// from its context or a match by content (the similarity).
+	Confidence float64
+	// Role is what the unit does on the task by the catalog.
+	Role catalog.Role
+	// Status is the status understood; StatusText what the unit wrote.
+	Status     forms.Status
+	StatusText string
+	Results    string
+	Documents  string
+	// Difficulties, Proposals and Notes are the unit's texts.
+	Difficulties string
+	Proposals    string
+	Notes        string
+	// Text is the row's own text: for unmatched rows everything non-empty,
+	// joined with " | ".
+	Text string
+}
+
+// IndicatorValue is one credit figure read from the indicators sheet.
+type IndicatorValue struct {
+	Code              string
+	Previous, Current *float64
+	Sheet             string
+	Row               int
+}
+
+// Submission is what one file holds.
+type Submission struct {
+	Path    string
+	Unit    string // unit code, "" when unknown
+	Period  period.Period
+	ModTime time.Time
+	// Sheet is the sheet the task table was read from.
+	Sheet      string
+	Rows       []Row
+	Unmatched  []Row
+	Indicators []IndicatorValue
+	Problems   []Problem
+	// SupersededBy is the path of a newer file of the same unit and period
+	// that ReadAll used instead of this one; "" when this file is used.
+	SupersededBy string
+}
+
+// HasErrors tells whether any problem is an error.
+func (s *Submission) HasErrors() bool {
+	for _, p := range s.Problems {
+		if p.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// Counts returns the number of errors and warnings.
+func (s *Submission) Counts() (errors, warnings int) {
+	for _, p := range s.Problems {
+		if p.Severity == SeverityError {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Options guide Read.
+type Options struct {
+	// Unit, when set, is the unit the files are for, whatever they say.
+	Unit string
+	// Period is the period being checked: a file for another period is an
+	// error. Zero means unknown: each file's own period is used.
+	Period period.Period
+}

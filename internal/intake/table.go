@@ -1,0 +1,537 @@
+package intake
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/vntext"
+)
+
+// textKeys are the columns read as text into a Row.
+var textKeys = []string{forms.ColResults, forms.ColDocuments, forms.ColDifficulties, forms.ColProposals, forms.ColNotes}
+
+// readTable reads the rows under a task table's header.
+func (r *reader) readTable(g *grid, h *header) {
+	s, c := r.s, r.c
+	spread := r.spreadMerges(g, h)
+	r.fillFormulas(g, h)
+	r.formatNumbers(g, h)
+
+	col := func(row int, key string) string {
+		if ci, ok := h.cols[key]; ok {
+			return g.cell(row, ci)
+		}
+		return ""
+	}
+	known := map[int]bool{}
+	for _, ci := range h.cols {
+		known[ci] = true
+	}
+	// Columns with text that we do not read: named once each.
+	extraUsed := map[int]int{}
+
+	var ctx codeContext
+	before := len(s.Rows) + len(s.Unmatched)
+	seen := map[string]int{} // task -> first row
+	numbering := true        // the row right under the header may number the columns
+	footerRow := -1          // the last row of a signature block above
+	for i := h.row + 1; i < len(g.rows); i++ {
+		cells := g.rows[i]
+		if isBlank(cells) {
+			continue
+		}
+		if numbering {
+			numbering = false
+			if isNumberingRow(cells) {
+				continue
+			}
+		}
+		if sameCells(cells, g.rows[h.row]) {
+			continue // the header repeated (a page break or a pasted copy)
+		}
+		code, seq, content := col(i, forms.ColCode), col(i, colSeq), col(i, forms.ColContent)
+		filled := false
+		for _, k := range fillKeys {
+			if col(i, k) != "" {
+				filled = true
+			}
+		}
+		for ci, v := range cells {
+			if v != "" && !known[ci] {
+				if _, ok := extraUsed[ci]; !ok {
+					extraUsed[ci] = i
+				}
+			}
+		}
+		if isFooter(cells) {
+			footerRow = i
+			continue
+		}
+		if footerRow >= 0 && i-footerRow <= 8 && codeParts(code) == nil && codeParts(seq) == nil && shortCells(cells) {
+			continue // names and titles of the signature block
+		}
+		footerRow = -1
+		written := code
+		if written == "" {
+			written = seq
+		}
+		if written == "" && content != "" {
+			if m := leadingCode.FindStringSubmatch(content); m != nil {
+				written = m[1]
+			}
+		}
+		res := resolveCode(c, written, ctx)
+		// Headings with nothing filled in set the context.
+		if !filled && (res.section || res.heading) {
+			ctx = headingContext(c, res.code)
+			continue
+		}
+		if !filled && res.code == "" && content != "" && written == "" {
+			if sec := sectionByTitle(c, content); sec != "" {
+				ctx = codeContext{section: sec}
+				continue
+			}
+		}
+
+		row := Row{Sheet: g.name, Row: i + 1}
+		row.StatusText = col(i, forms.ColStatus)
+		row.Results = col(i, forms.ColResults)
+		row.Documents = col(i, forms.ColDocuments)
+		row.Difficulties = col(i, forms.ColDifficulties)
+		row.Proposals = col(i, forms.ColProposals)
+		row.Notes = col(i, forms.ColNotes)
+		row.Text = content
+		place := fmt.Sprintf("dòng %d", i+1)
+		codeCell := ""
+		if ci, ok := h.cols[forms.ColCode]; ok && code != "" {
+			codeCell = cellName(ci, i)
+		} else if ci, ok := h.cols[colSeq]; ok && seq != "" {
+			codeCell = cellName(ci, i)
+		}
+		if codeCell == "" {
+			codeCell = place
+		}
+
+		row.Status = parseStatus(row.StatusText)
+		r.matchRow(&row, res, written, content, codeCell, place, filled)
+		if row.Task == "" {
+			row.Text = joinNonEmpty(cells)
+			sev := SeverityWarning
+			advice := "Nếu dòng này là ghi chú thêm thì không cần làm gì."
+			if filled {
+				sev = SeverityError
+				advice = "Nội dung dòng này chưa được đưa vào báo cáo."
+			}
+			s.addf(sev, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
+				i+1, shorten(row.Text, 80), forms.Columns[0].Header, forms.Columns[1].Header, advice)
+			s.Unmatched = append(s.Unmatched, row)
+			continue
+		}
+		t := c.Task(row.Task)
+		ctx = codeContext{section: t.Section, parent: t.Parent}
+		if s.Unit != "" {
+			row.Role = t.RoleOf(s.Unit)
+			if row.Role == catalog.RoleNone {
+				s.addf(SeverityWarning, g.name, codeCell, "nhiệm vụ %s không giao cho %s (không chủ trì, không phối hợp) theo kế hoạch. Kiểm tra lại mã nhiệm vụ; nếu đơn vị có tham gia thì nội dung vẫn được ghi nhận.", t.Code, nameOf(c, s.Unit))
+			}
+		}
+		if first, dup := seen[row.Task]; dup && !spread[i] {
+			s.addf(SeverityWarning, g.name, place, "nhiệm vụ %s đã có ở dòng %d; dòng %d cũng ghi nhiệm vụ này. Cả hai dòng đều được đưa vào báo cáo; nếu một dòng là bản cũ, hãy xóa.", row.Task, first, i+1)
+		} else if !dup {
+			seen[row.Task] = i + 1
+		}
+		r.readStatus(&row, g, h, i, filled)
+		s.Rows = append(s.Rows, row)
+	}
+	if len(s.Rows)+len(s.Unmatched) == before {
+		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", h.row+2), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", h.row+1)
+	}
+	if n := len(r.unfilled); n > 0 {
+		s.addf(SeverityWarning, g.name, "", "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
+		r.unfilled = nil
+	}
+	for _, ci := range sortedKeys(extraUsed) {
+		first := extraUsed[ci]
+		head := ""
+		if ci < len(g.rows[h.row]) {
+			head = g.rows[h.row][ci]
+		}
+		if head == "" && h.first < h.row && ci < len(g.rows[h.first]) {
+			head = g.rows[h.first][ci]
+		}
+		if head != "" {
+			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), first+1, forms.Columns[6].Header)
+		} else {
+			s.addf(SeverityWarning, g.name, cellName(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), first+1, forms.Columns[6].Header)
+		}
+	}
+	for _, ci := range sortedKeys(h.extra) {
+		head := h.extra[ci]
+		if _, used := extraUsed[ci]; !used && head != "" {
+			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
+		}
+	}
+}
+
+// matchRow matches a row to a task by code, else by content.
+func (r *reader) matchRow(row *Row, res codeResult, written, content, codeCell, place string, filled bool) {
+	s, c := r.s, r.c
+	sheet := row.Sheet
+	byContent := func() (candidate, bool) {
+		ranked := rankContent(c, content, s.Unit)
+		if len(ranked) == 0 || ranked[0].score < contentAccept {
+			return candidate{}, false
+		}
+		best := ranked[0]
+		if len(ranked) > 1 && ranked[1].score >= contentAccept && best.score-ranked[1].score < contentMargin {
+			s.addf(SeverityWarning, sheet, place, "nội dung dòng %d giống nhiều nhiệm vụ: %s (%.0f%%) và %s (%.0f%%); đã xếp vào %s. Ghi mã nhiệm vụ vào cột «%s» để chắc chắn.",
+				row.Row, best.task.Code, 100*best.score, ranked[1].task.Code, 100*ranked[1].score, best.task.Code, forms.Columns[0].Header)
+		}
+		return best, true
+	}
+	switch {
+	case res.code != "" && !res.section && !res.heading:
+		row.Task, row.Match, row.Confidence = res.code, "code", 1
+		if !res.full {
+			row.Confidence = contextConfidence
+		}
+		if content == "" || similarityTo(c, content, res.code) >= contentCheck {
+			return
+		}
+		best, ok := byContent()
+		if !ok || best.task.Code == res.code {
+			return
+		}
+		if res.full {
+			s.addf(SeverityWarning, sheet, codeCell, "mã «%s» là nhiệm vụ %s nhưng nội dung dòng giống nhiệm vụ %s hơn (%.0f%%). Đã xếp theo mã %s; kiểm tra lại mã.", written, res.code, best.task.Code, 100*best.score, res.code)
+			return
+		}
+		s.addf(SeverityWarning, sheet, codeCell, "số «%s» ứng với nhiệm vụ %s nhưng nội dung dòng là của nhiệm vụ %s (%.0f%%); đã xếp theo nội dung vào %s.", written, res.code, best.task.Code, 100*best.score, best.task.Code)
+		row.Task, row.Match, row.Confidence = best.task.Code, "content", best.score
+	default:
+		if best, ok := byContent(); ok {
+			row.Task, row.Match, row.Confidence = best.task.Code, "content", best.score
+			switch {
+			case res.section || res.heading:
+				s.addf(SeverityWarning, sheet, codeCell, "mã «%s» là tiêu đề %s, không phải một nhiệm vụ; đã xếp dòng theo nội dung vào nhiệm vụ %s.", written, res.code, best.task.Code)
+			case res.notFound:
+				s.addf(SeverityWarning, sheet, codeCell, "mã «%s» không có trong kế hoạch; đã xếp dòng theo nội dung vào nhiệm vụ %s (giống %.0f%%). Kiểm tra lại mã.", written, best.task.Code, 100*best.score)
+			}
+			return
+		}
+		switch {
+		case (res.section || res.heading) && filled:
+			s.addf(SeverityWarning, sheet, codeCell, "mã «%s» là tiêu đề %s chứ không phải một nhiệm vụ. Ghi kết quả vào dòng của từng nhiệm vụ cụ thể (ví dụ %s.a hoặc %s.1).", written, res.code, res.code, res.code)
+		case res.notFound:
+			s.addf(SeverityWarning, sheet, codeCell, "mã «%s» (hiểu là %s) không có trong kế hoạch. Dùng đúng mã trong biểu mẫu (xem baocao catalog).", written, res.tried)
+		}
+	}
+}
+
+// readStatus reads the status and checks that the row says something.
+func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
+	s := r.s
+	statusCell := fmt.Sprintf("dòng %d", i+1)
+	if ci, ok := h.cols[forms.ColStatus]; ok {
+		statusCell = cellName(ci, i)
+	}
+	row.Status = parseStatus(row.StatusText)
+	switch {
+	case !filled:
+		r.unfilled = append(r.unfilled, fmt.Sprintf("%s (dòng %d)", row.Task, i+1))
+	case row.StatusText == "":
+		if _, ok := h.cols[forms.ColStatus]; ok {
+			s.addf(SeverityWarning, g.name, statusCell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
+		}
+	case row.Status == forms.StatusUnknown:
+		s.addf(SeverityWarning, g.name, statusCell, "không hiểu tình trạng «%s» của nhiệm vụ %s. Chọn một trong: %s.", shorten(row.StatusText, 40), row.Task, statusChoices())
+	}
+}
+
+func headingContext(c *catalog.Catalog, code string) codeContext {
+	if c.Section(code) != nil {
+		return codeContext{section: code}
+	}
+	if t := c.Task(code); t != nil {
+		return codeContext{section: t.Section, parent: t.Code}
+	}
+	return codeContext{}
+}
+
+// sectionByTitle finds the section whose title the text is.
+func sectionByTitle(c *catalog.Catalog, text string) string {
+	best, code := 0.0, ""
+	for _, sec := range c.Sections {
+		if v := vntext.Similarity(text, sec.Title); v > best {
+			best, code = v, sec.Code
+		}
+	}
+	if best >= 0.7 {
+		return code
+	}
+	return ""
+}
+
+func sameCells(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isBlank(cells []string) bool {
+	for _, v := range cells {
+		if v != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var numberCell = regexp.MustCompile(`^\(?\d{1,2}\)?$`)
+
+// isNumberingRow tells the row of column numbers "(1) (2) (3)" under a header.
+func isNumberingRow(cells []string) bool {
+	n := 0
+	for _, v := range cells {
+		if v == "" {
+			continue
+		}
+		if !numberCell.MatchString(v) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// shortCells tells a row of short texts (names, titles), at most 6 words
+// a cell.
+func shortCells(cells []string) bool {
+	for _, v := range cells {
+		if len(strings.Fields(v)) > 6 {
+			return false
+		}
+	}
+	return true
+}
+
+var footerWords = []string{"nguoi lap", "so dien thoai", "dien thoai", "email", "dia chi", "thu truong", "ky ten", "ky ghi ro", "xac nhan", "noi nhan", "truong phong", "chu tich", "giam doc", "bi thu", "pho chu tich", "kt chu tich", "tm "}
+
+// isFooter tells a row of the signature block under the table: every cell
+// with text is a signature word, a "(Ký, ghi rõ họ tên)" or a date line.
+func isFooter(cells []string) bool {
+	n := 0
+	for _, v := range cells {
+		if v == "" {
+			continue
+		}
+		if !isFooterCell(v) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func isFooterCell(v string) bool {
+	f := vntext.Fold(v)
+	for _, w := range footerWords {
+		if strings.HasPrefix(f, w) {
+			return true
+		}
+	}
+	if strings.Contains(f, " ngay ") && strings.Contains(f, " thang ") && len(strings.Fields(f)) < 14 {
+		return true
+	}
+	return strings.HasPrefix(v, "(Ký") || strings.HasPrefix(v, "(ký")
+}
+
+func joinNonEmpty(cells []string) string {
+	var parts []string
+	for _, v := range cells {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// shorten cuts s to n runes for messages.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if rs := []rune(s); len(rs) > n {
+		return string(rs[:n]) + "…"
+	}
+	return s
+}
+
+// spreadMerges copies the value of vertically merged cells into the rows
+// they cover, under the header, and returns the rows whose code or content
+// came from a merge above them.
+func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
+	spread := map[int]bool{}
+	var merges [][2]string
+	if part, ok := r.parts[g.name]; ok {
+		merges = rawMerges(part)
+	} else if r.parts == nil {
+		mc, err := r.f.GetMergeCells(g.name, true)
+		if err != nil {
+			return spread
+		}
+		for _, m := range mc {
+			merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+		}
+	}
+	ident := map[int]bool{}
+	for _, k := range []string{forms.ColCode, colSeq, forms.ColContent} {
+		if ci, ok := h.cols[k]; ok {
+			ident[ci] = true
+		}
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		_, r2, err2 := excelize.CellNameToCoordinates(m[1])
+		if err1 != nil || err2 != nil || r2 <= r1 || r1-1 <= h.row {
+			continue
+		}
+		ci, top := c1-1, r1-1
+		v := g.cell(top, ci)
+		if v == "" {
+			continue
+		}
+		for row := top + 1; row <= r2-1 && row < len(g.rows); row++ {
+			if g.cell(row, ci) == "" {
+				g.set(row, ci, v)
+				if ident[ci] {
+					spread[row] = true
+				}
+			}
+		}
+	}
+	return spread
+}
+
+// fillFormulas gives formula cells without a cached value (a file written by
+// a script and never opened in Excel) their computed value, or reports them.
+func (r *reader) fillFormulas(g *grid, h *header) {
+	if !r.formulas {
+		return
+	}
+	computed, failed, firstOK, firstBad := 0, 0, "", ""
+	for i := h.row + 1; i < len(g.rows) && i < h.row+2000; i++ {
+		for _, ci := range h.cols {
+			if g.cell(i, ci) != "" {
+				continue
+			}
+			cell := cellName(ci, i)
+			formula, err := r.f.GetCellFormula(g.name, cell)
+			if err != nil || formula == "" {
+				continue
+			}
+			v, err := r.f.CalcCellValue(g.name, cell, excelize.Options{RawCellValue: true})
+			if err != nil || v == "" {
+				failed++
+				if firstBad == "" {
+					firstBad = cell
+				}
+				continue
+			}
+			computed++
+			if firstOK == "" {
+				firstOK = cell
+			}
+			g.set(i, ci, vntext.Clean(v))
+		}
+	}
+	const advice = "Mở tệp bằng Excel hoặc LibreOffice, tính lại (Ctrl+Alt+F9 trong Excel, Ctrl+Shift+F9 trong LibreOffice), lưu lại rồi gửi lại."
+	if computed > 0 {
+		r.s.addf(SeverityWarning, g.name, firstOK, "%d ô có công thức nhưng không lưu sẵn giá trị; chương trình đã tự tính. %s", computed, advice)
+	}
+	if failed > 0 {
+		r.s.addf(SeverityError, g.name, firstBad, "%d ô có công thức nhưng không lưu giá trị và không tự tính được, nên nội dung các ô đó bị thiếu. %s", failed, advice)
+	}
+}
+
+// formatNumbers turns number cells of text columns into Vietnamese text:
+// dates as dd/mm/yyyy, other numbers as "1.234,5".
+func (r *reader) formatNumbers(g *grid, h *header) {
+	for _, k := range textKeys {
+		ci, ok := h.cols[k]
+		if !ok {
+			continue
+		}
+		for i := h.row + 1; i < len(g.rows); i++ {
+			v := g.cell(i, ci)
+			if v == "" || !startsNumeric(v) {
+				continue
+			}
+			x, ok := parseFloatRaw(v)
+			if !ok {
+				continue
+			}
+			if r.isText(g.name, cellName(ci, i)) {
+				continue // typed as text: keep as written
+			}
+			if r.isDateCell(g.name, cellName(ci, i)) {
+				if t, err := excelize.ExcelDateToTime(x, r.date1904); err == nil {
+					g.set(i, ci, t.Format("02/01/2006"))
+					continue
+				}
+			}
+			g.set(i, ci, vntext.FormatAuto(x))
+		}
+	}
+}
+
+func startsNumeric(v string) bool {
+	return v[0] == '-' || v[0] == '.' || (v[0] >= '0' && v[0] <= '9')
+}
+
+// isDateCell tells a cell whose number format shows a date.
+func (r *reader) isDateCell(sheet, cell string) bool {
+	var id int
+	if _, style, ok := rawCellAttrs(r.parts[sheet], cell); ok {
+		id, _ = strconv.Atoi(style)
+	} else if r.parts == nil {
+		id, _ = r.f.GetCellStyle(sheet, cell)
+	}
+	if id <= 0 {
+		return false
+	}
+	st, err := r.f.GetStyle(id)
+	if err != nil || st == nil {
+		return false
+	}
+	switch n := st.NumFmt; {
+	case n >= 14 && n <= 22, n >= 27 && n <= 36, n >= 45 && n <= 47, n >= 50 && n <= 58:
+		return true
+	}
+	if st.CustomNumFmt != nil {
+		f := strings.ToLower(*st.CustomNumFmt)
+		f = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]`).ReplaceAllString(f, "")
+		return strings.Contains(f, "y") || (strings.Contains(f, "d") && strings.Contains(f, "m"))
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
