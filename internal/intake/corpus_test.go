@@ -203,7 +203,7 @@ func corpus(t *testing.T) []badInput {
 		}), sev: SeverityError, want: "«khoảng hai tỷ» không phải là số"},
 		{file: "dong-khong-khop.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return withRows(filled(c), []any{"", "Hỗ trợ bà con làm nhà văn hóa thôn", "", "", "", "Hoàn thành", "Đã xong 2 nhà"})
-		}), sev: SeverityError, want: "không khớp với nhiệm vụ nào của kế hoạch («Hỗ trợ bà con làm nhà văn hóa thôn"},
+		}), sev: SeverityWarning, want: "không khớp với nhiệm vụ nào của kế hoạch («Hỗ trợ bà con làm nhà văn hóa thôn"},
 		{file: "khong-giao.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return withRows(filled(c), []any{"III.2", "", "", "", "", "Hoàn thành", "Tham gia"})
 		}), sev: SeverityWarning, want: "nhiệm vụ III.2 không giao cho Phòng Kinh tế"},

@@ -123,13 +123,13 @@ func (r *reader) readTable(g *grid, h *header) {
 		r.matchRow(&row, res, written, content, codeCell, place, filled)
 		if row.Task == "" {
 			row.Text = joinNonEmpty(cells)
-			sev := SeverityWarning
+			// A warning, not an error: the rest of the file is still used,
+			// and the row is listed verbatim among the unmatched rows.
 			advice := "Nếu dòng này là ghi chú thêm thì không cần làm gì."
 			if filled {
-				sev = SeverityError
-				advice = "Nội dung dòng này chưa được đưa vào báo cáo."
+				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng tổng hợp, chưa đưa vào phần kết quả của báo cáo."
 			}
-			s.addf(sev, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
+			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
 				i+1, shorten(row.Text, 80), forms.Columns[0].Header, forms.Columns[1].Header, advice)
 			s.Unmatched = append(s.Unmatched, row)
 			continue
