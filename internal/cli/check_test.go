@@ -41,21 +41,27 @@ func TestCheck(t *testing.T) {
 		{"", "Ghi chép riêng của đơn vị", "Đã xong", "Một việc không có trong kế hoạch"},
 	})
 	code, out, errOut := run(t, "check", "--data", dataDir, "--period", "2026-Q1", good)
-	if code != 1 {
-		t.Errorf("exit %d, want 1 (an unmatched filled row is an error)\n%s%s", code, out, errOut)
+	if code != 0 {
+		t.Errorf("exit %d, want 0 (an unmatched row is a warning: it is listed, the file is used)\n%s%s", code, out, errOut)
 	}
 	for _, want := range []string{
 		good + ": Phòng Kinh tế (KT), quý I năm 2026 — 1 dòng khớp nhiệm vụ, 1 dòng không khớp",
-		"lỗi: trang tính «Sheet1», dòng 5: dòng 5 không khớp với nhiệm vụ nào",
-		"Tổng cộng: 1 tệp; 0 tệp không có lỗi, 1 tệp có lỗi",
+		"cảnh báo: trang tính «Sheet1», dòng 5: dòng 5 không khớp với nhiệm vụ nào",
+		"Tổng cộng: 1 tệp; 1 tệp không có lỗi, 0 tệp có lỗi",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
 
+	// A file of another period than the one asked for is an error: exit 1.
+	code, out, _ = run(t, "check", "--data", dataDir, "--period", "2026-Q2", good)
+	if code != 1 || !strings.Contains(out, "0 tệp không có lỗi, 1 tệp có lỗi") {
+		t.Errorf("another period: exit %d\n%s", code, out)
+	}
+
 	code, out, _ = run(t, "check", "--data", dataDir, "--json", good)
-	if code != 1 {
+	if code != 0 {
 		t.Errorf("--json: exit %d", code)
 	}
 	var doc struct {
@@ -91,10 +97,10 @@ func TestCheck(t *testing.T) {
 	}
 	found := false
 	for _, p := range f.Problems {
-		found = found || p.Severity == "error" && p.Cell == "dòng 5" && p.Sheet == "Sheet1" && strings.Contains(p.Message, "không khớp")
+		found = found || p.Severity == "warning" && p.Cell == "dòng 5" && p.Sheet == "Sheet1" && strings.Contains(p.Message, "không khớp")
 	}
 	if !found {
-		t.Errorf("no error at dòng 5: %+v", f.Problems)
+		t.Errorf("no warning at dòng 5: %+v", f.Problems)
 	}
 
 	ok := writeUnitLayout(t, dir, "kt2.xlsx", [][]any{{"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}})
@@ -131,5 +137,35 @@ func TestCheckUsage(t *testing.T) {
 	code, out, _ = run(t, "check", "--help")
 	if code != 0 || !strings.Contains(out, "Trạng thái thoát") || strings.Contains(out, "Flags:") {
 		t.Errorf("help:\n%s", out)
+	}
+}
+
+func TestCheckOverridesAndFolders(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	rows := [][]any{{"Báo cáo"}, {"STT", "Nội dung", "Tình trạng", "Kết quả thực hiện"}, {"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(dir, "bao-cao.xlsx")
+	f.SaveAs(path)
+	f.Close()
+
+	// Neither unit nor period can be told: errors that say how to fix it.
+	code, out, _ := run(t, "check", "--data", dataDir, dir)
+	if code != 1 || !strings.Contains(out, "không xác định được tệp của đơn vị nào") || !strings.Contains(out, "--period") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// The options tell them.
+	code, out, _ = run(t, "check", "--data", dataDir, "--unit", "Phòng Kinh tế", "--period", "2026-Q1", dir)
+	if code != 0 || !strings.Contains(out, "Phòng Kinh tế (KT), quý I năm 2026 — 1 dòng khớp nhiệm vụ") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	// A file of another period is an error.
+	other := writeUnitLayout(t, dir, "kt-q1.xlsx", [][]any{{"I.1", "", "Hoàn thành", "x"}})
+	code, out, _ = run(t, "check", "--data", dataDir, "--period", "2026-Q2", other)
+	if code != 1 || !strings.Contains(out, "tệp là báo cáo quý I năm 2026 (theo tiêu đề) nhưng đang kiểm tra quý II năm 2026") {
+		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -203,7 +203,7 @@ func corpus(t *testing.T) []badInput {
 		}), sev: SeverityError, want: "«khoảng hai tỷ» không phải là số"},
 		{file: "dong-khong-khop.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return withRows(filled(c), []any{"", "Hỗ trợ bà con làm nhà văn hóa thôn", "", "", "", "Hoàn thành", "Đã xong 2 nhà"})
-		}), sev: SeverityError, want: "không khớp với nhiệm vụ nào của kế hoạch («Hỗ trợ bà con làm nhà văn hóa thôn"},
+		}), sev: SeverityWarning, want: "không khớp với nhiệm vụ nào của kế hoạch («Hỗ trợ bà con làm nhà văn hóa thôn"},
 		{file: "khong-giao.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return withRows(filled(c), []any{"III.2", "", "", "", "", "Hoàn thành", "Tham gia"})
 		}), sev: SeverityWarning, want: "nhiệm vụ III.2 không giao cho Phòng Kinh tế"},
@@ -241,6 +241,9 @@ func corpus(t *testing.T) []badInput {
 		{file: "ma-khong-co.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return withRows(filled(c), []any{"IV.9", "", "", "", "", "Hoàn thành", "Việc khác"})
 		}), sev: SeverityWarning, want: "mã «IV.9» (hiểu là IV.9) không có trong kế hoạch"},
+		{file: "mo-ho.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return withRows(filled(c), []any{"", c.Task("V.6").Content + " " + c.Task("V.7").Content, "", "", "", "Hoàn thành", "Gộp hai việc"})
+		}), sev: SeverityWarning, want: "giống nhiều nhiệm vụ"},
 		{file: "thieu-nhiem-vu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			b := filled(c)
 			b.sheets[0].rows = b.sheets[0].rows[:9]

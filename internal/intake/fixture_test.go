@@ -35,7 +35,7 @@ func loadCatalog(t testing.TB) *catalog.Catalog {
 // book is a workbook to write: sheets in order, each a grid of cells.
 type book struct {
 	sheets []sheet
-	meta   *fileMeta
+	meta   *forms.Meta
 	// metaWays selects where the metadata goes: "props", "sheet", "names";
 	// empty means all three.
 	metaWays []string
@@ -86,7 +86,7 @@ func formBook(c *catalog.Catalog, unit string, p period.Period, entries map[stri
 	}
 	b := book{
 		sheets: []sheet{{name: forms.ReportSheet, rows: rows, merges: [][2]string{{"A2", "K2"}}}},
-		meta:   &fileMeta{Unit: unit, Period: p.String(), Fingerprint: c.Fingerprint, Version: forms.Version},
+		meta:   &forms.Meta{Unit: unit, Period: p.String(), Fingerprint: c.Fingerprint, Version: forms.Version},
 	}
 	if inds := c.IndicatorsOf(unit); len(inds) > 0 {
 		irows := [][]any{{"CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI"}, {}}

@@ -33,6 +33,10 @@ func FuzzRead(f *testing.F) {
 		formBook(c, unit, q, e).write(f, path)
 		b, _ := os.ReadFile(path)
 		f.Add(b)
+		real := filepath.Join(dir, "real-"+unit+".xlsx")
+		realForm(f, c, unit, real)
+		b, _ = os.ReadFile(real)
+		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := &Submission{Path: "fuzz.xlsx"}

@@ -68,6 +68,8 @@ func readGrid(f *excelize.File, name string) *grid {
 			g.rows = append(g.rows, nil)
 			continue
 		}
+		// Copy: a row with a cell in column XFD comes as a 16,384-string
+		// slice, which must not stay alive behind the capped row.
 		row := make([]string, last)
 		copy(row, cols[:last])
 		g.rows = append(g.rows, row)

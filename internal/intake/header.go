@@ -2,6 +2,7 @@ package intake
 
 import (
 	"strings"
+	"sync"
 
 	"baocao/internal/forms"
 	"baocao/internal/vntext"
@@ -28,6 +29,12 @@ type synonym struct {
 	key   string
 }
 
+// headerTable is the set of wordings of one kind of table.
+type headerTable struct {
+	id       string
+	synonyms []synonym
+}
+
 func synonyms(table map[string][]string) []synonym {
 	var out []synonym
 	for key, list := range table {
@@ -40,7 +47,7 @@ func synonyms(table map[string][]string) []synonym {
 
 // taskHeaders lists the wordings of the task table's headers: ours first,
 // then those seen in units' own layouts.
-var taskHeaders = synonyms(map[string][]string{
+var taskHeaders = headerTable{"task", synonyms(map[string][]string{
 	forms.ColCode:    {"mã nhiệm vụ", "mã NV", "mã số", "mã", "số hiệu nhiệm vụ"},
 	colSeq:           {"STT", "TT", "số TT", "số thứ tự", "thứ tự", "mục"},
 	forms.ColContent: {"nội dung nhiệm vụ", "nội dung công việc", "nội dung", "nhiệm vụ", "tên nhiệm vụ", "công việc", "nhiệm vụ, giải pháp", "nội dung kế hoạch"},
@@ -57,17 +64,17 @@ var taskHeaders = synonyms(map[string][]string{
 	forms.ColDifficulties: {"khó khăn, vướng mắc", "khó khăn", "vướng mắc", "tồn tại, hạn chế", "hạn chế", "tồn tại"},
 	forms.ColProposals:    {"đề xuất, kiến nghị", "đề xuất", "kiến nghị", "kiến nghị, đề xuất"},
 	forms.ColNotes:        {"ghi chú"},
-})
+})}
 
 // indicatorHeaders lists the wordings of the indicators table's headers.
-var indicatorHeaders = synonyms(map[string][]string{
+var indicatorHeaders = headerTable{"indicator", synonyms(map[string][]string{
 	indCode:    {"mã chỉ tiêu", "mã"},
 	indName:    {"chỉ tiêu", "tên chỉ tiêu", "nội dung chỉ tiêu", "nội dung"},
 	indMeasure: {"đơn vị tính", "ĐVT"},
 	indPrev:    {"cuối kỳ trước", "kỳ trước", "số đầu kỳ", "đầu kỳ", "thực hiện kỳ trước"},
 	indCur:     {"cuối kỳ này", "kỳ này", "số cuối kỳ", "cuối kỳ", "thực hiện", "thực hiện kỳ này", "số liệu"},
 	indNotes:   {"ghi chú"},
-})
+})}
 
 // fillKeys are the columns a unit writes in.
 var fillKeys = []string{forms.ColStatus, forms.ColResults, forms.ColDocuments, forms.ColDifficulties, forms.ColProposals, forms.ColNotes}
@@ -85,8 +92,42 @@ type header struct {
 // maxHeaderWords: a header cell is short; a longer text is data.
 const maxHeaderWords = 14
 
+type classified struct {
+	key    string
+	length int
+}
+
+// classifyCache remembers what header texts name: the same texts come back
+// in every form. It is bounded; past the bound texts are not remembered.
+var classifyCache = struct {
+	sync.Mutex
+	m map[string]classified
+}{m: map[string]classified{}}
+
+const classifyCacheMax = 20000
+
 // classify returns the key a header cell names, or "".
-func classify(text string, table []synonym) (key string, length int) {
+func classify(text string, table headerTable) (key string, length int) {
+	if len(text) > 200 || strings.Count(text, " ") >= 2*maxHeaderWords {
+		return "", 0 // long text is data: do not fold it
+	}
+	id := table.id + "\x00" + text
+	classifyCache.Lock()
+	c, ok := classifyCache.m[id]
+	classifyCache.Unlock()
+	if ok {
+		return c.key, c.length
+	}
+	key, length = classifyText(text, table.synonyms)
+	classifyCache.Lock()
+	if len(classifyCache.m) < classifyCacheMax {
+		classifyCache.m[id] = classified{key, length}
+	}
+	classifyCache.Unlock()
+	return key, length
+}
+
+func classifyText(text string, table []synonym) (key string, length int) {
 	words := strings.Fields(vntext.Fold(text))
 	if len(words) == 0 || len(words) > maxHeaderWords {
 		return "", 0
@@ -125,7 +166,7 @@ func hasRun(words, sub []string) bool {
 }
 
 // headerAt reads row r of g as a header under table.
-func headerAt(g *grid, r int, table []synonym) *header {
+func headerAt(g *grid, r int, table headerTable) *header {
 	h := &header{row: r, first: r, cols: map[string]int{}, extra: map[int]string{}}
 	lengths := map[string]int{}
 	for c, v := range g.rows[r] {
@@ -133,6 +174,15 @@ func headerAt(g *grid, r int, table []synonym) *header {
 			continue
 		}
 		key, n := classify(v, table)
+		if key == "" && hasLatin1Letters(v) {
+			// A short legacy-encoded label can read as Unicode too ("Ghi
+			// chó" is TCVN3 for "Ghi chú"): try it as legacy text.
+			for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
+				if key, n = classify(vntext.FromLegacy(v, enc), table); key != "" {
+					break
+				}
+			}
+		}
 		if key == "" {
 			h.extra[c] = v
 			continue
@@ -173,9 +223,12 @@ func (h *header) isIndicatorTable() bool {
 const headerScanRows = 60
 
 // findHeader returns the best header of g for table, or nil.
-func findHeader(g *grid, table []synonym, ok func(*header) bool) *header {
+func findHeader(g *grid, table headerTable, ok func(*header) bool) *header {
 	var best *header
 	for r := 0; r < len(g.rows) && r < headerScanRows; r++ {
+		if best != nil && best.score >= 4 && r > best.row+3 {
+			break // a clear header was found: what follows is data
+		}
 		if len(g.rows[r]) < 2 {
 			continue
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"baocao/internal/catalog"
 	"baocao/internal/vntext"
 )
@@ -113,9 +111,7 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 	cell := cellName(ci, i)
 	text := true
 	if !strings.Contains(v, ",") {
-		if typ, err := r.f.GetCellType(g.name, cell); err == nil && typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
-			text = false
-		}
+		text = r.isText(g.name, cell)
 	}
 	if !text {
 		if x, ok := parseFloatRaw(v); ok {

@@ -209,5 +209,8 @@ func similarityTo(c *catalog.Catalog, text, code string) float64 {
 	if t == nil {
 		return 0
 	}
+	if text == t.Content {
+		return 1 // our forms copy the content
+	}
 	return vntext.Similarity(text, t.Content)
 }

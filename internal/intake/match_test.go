@@ -169,3 +169,26 @@ func TestContentThresholds(t *testing.T) {
 		t.Errorf("unrelated text matched %s at %.2f", r[0].task.Code, r[0].score)
 	}
 }
+
+func TestIsCleanAgreesWithRepair(t *testing.T) {
+	for _, s := range []string{"Phòng Kinh tế", "Hoàn thành", "abc", " a", "a  b", "a\nb", "Đã tổ chức hội nghị",
+		vntext.EncodeTCVN3("Phòng Kinh tế"), vntext.EncodeVNI("Phòng Kinh tế"), vntext.EncodeTCVN3("Đã xong"), vntext.EncodeVNI("Ủy ban"),
+		norm.NFD.String("Phòng Kinh tế"), "Café", "a – b", "a\u2003b", "a\u200bb", "1.234,5", "x\u00a0y", "Tổ chức 3 hội nghị"} {
+		if isClean(s) {
+			if fixed, enc := vntext.Repair(s); fixed != s || enc != vntext.Unicode {
+				t.Errorf("isClean(%q) but Repair gives %q (%v)", s, fixed, enc)
+			}
+		}
+	}
+}
+
+func TestIsCleanLines(t *testing.T) {
+	for _, s := range []string{"a\nb", "a\n\nb", "a\n\n\nb", "a \nb", "a\n b", "a\n", "\na", "Tăng cường\n- Đào tạo"} {
+		if isClean(s) && vntext.Clean(s) != s {
+			t.Errorf("isClean(%q) but Clean gives %q", s, vntext.Clean(s))
+		}
+	}
+	if !isClean("Tăng cường\n- Đào tạo") || !isClean("a\n\nb") {
+		t.Error("clean multi-line text is not recognised")
+	}
+}

@@ -1,72 +1,14 @@
 package intake
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"baocao/internal/catalog"
-	"baocao/internal/forms"
 	"baocao/internal/period"
 	"baocao/internal/vntext"
 )
-
-// fileMeta is what a form says about itself (forms.Meta* keys), read from
-// the custom document properties, the very hidden sheet and the defined
-// names: whichever survived the unit's re-saving.
-type fileMeta struct {
-	Unit, Period, Fingerprint, Version string
-}
-
-func (m fileMeta) found() bool { return m.Unit != "" || m.Period != "" }
-
-// readMeta reads the metadata; metaGrid is the metadata sheet, or nil.
-func readMeta(f *excelize.File, metaGrid *grid) fileMeta {
-	var m fileMeta
-	set := func(key, value string) {
-		value = strings.TrimSpace(strings.Trim(strings.TrimSpace(value), `="'`))
-		if value == "" {
-			return
-		}
-		switch key {
-		case forms.MetaUnit:
-			if m.Unit == "" {
-				m.Unit = value
-			}
-		case forms.MetaPeriod:
-			if m.Period == "" {
-				m.Period = value
-			}
-		case forms.MetaFingerprint:
-			if m.Fingerprint == "" {
-				m.Fingerprint = value
-			}
-		case forms.MetaVersion:
-			if m.Version == "" {
-				m.Version = value
-			}
-		}
-	}
-	if props, err := f.GetCustomProps(); err == nil {
-		for _, p := range props {
-			if p.Value != nil {
-				set(p.Name, fmt.Sprint(p.Value))
-			}
-		}
-	}
-	if metaGrid != nil {
-		for r := range metaGrid.rows {
-			set(strings.TrimSpace(metaGrid.cell(r, 0)), metaGrid.cell(r, 1))
-		}
-	}
-	for _, d := range f.GetDefinedName() {
-		set(d.Name, d.RefersTo)
-	}
-	return m
-}
 
 var (
 	periodCode = regexp.MustCompile(`(?i)\b(20\d\d)[-_ ]?(Q[1-4]|H[12]|9M)\b`)

@@ -8,8 +8,10 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
@@ -138,9 +140,10 @@ type reader struct {
 	f   *excelize.File
 
 	grids    []*grid
-	meta     fileMeta
+	meta     forms.Meta
 	date1904 bool
-	formulas bool // some sheet has formulas
+	formulas bool              // some sheet has formulas
+	parts    map[string][]byte // sheet name -> raw XML
 	unfilled []string
 }
 
@@ -167,20 +170,18 @@ func (r *reader) read() {
 		s.addf(SeverityWarning, "", "", "sổ có %d trang tính; chỉ đọc %d trang đầu. Xóa các trang tính thừa rồi gửi lại.", len(names), maxSheets)
 		names = names[:maxSheets]
 	}
-	var metaGrid *grid
 	for _, name := range names {
+		if skipSheet(name) {
+			continue
+		}
 		g := readGrid(r.f, name)
 		if visible, err := r.f.GetSheetVisible(name); err == nil {
 			g.hidden = !visible
 		}
-		if name == forms.MetaSheet {
-			metaGrid = g
-			continue
-		}
 		r.gridProblems(g)
 		r.grids = append(r.grids, g)
 	}
-	r.meta = readMeta(r.f, metaGrid)
+	r.meta, _ = forms.ReadMeta(r.f)
 	r.scanParts()
 
 	// Clean every cell: NFC, spaces, legacy encodings.
@@ -286,25 +287,52 @@ func (r *reader) read() {
 // whether any is cut short (the streaming reader stops at broken XML
 // without an error).
 func (r *reader) scanParts() {
-	var broken []string
-	r.f.Pkg.Range(func(k, v any) bool {
-		name, ok := k.(string)
-		b, ok2 := v.([]byte)
-		if !ok || !ok2 || !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
-			return true
-		}
+	r.parts = sheetParts(r.f)
+	scan := func(sheet, part string, b []byte) {
 		if !r.formulas && (bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>"))) {
 			r.formulas = true
 		}
 		if !bytes.HasSuffix(bytes.TrimRight(b, " \t\r\n\x00"), []byte("worksheet>")) {
-			broken = append(broken, name)
+			what := "trang tính bị hỏng"
+			if sheet == "" {
+				what = "phần dữ liệu " + part + " của tệp bị hỏng"
+			}
+			r.s.addf(SeverityError, sheet, "", "%s (dữ liệu bị cắt cụt), nên chỉ đọc được một phần hoặc không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.", what)
+		}
+	}
+	if r.parts != nil {
+		for _, name := range r.f.GetSheetList() {
+			if b, ok := r.parts[name]; ok {
+				scan(name, "", b)
+			}
+		}
+		return
+	}
+	var names []string
+	r.f.Pkg.Range(func(k, v any) bool {
+		if name, ok := k.(string); ok && strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") {
+			names = append(names, name)
 		}
 		return true
 	})
-	slices.Sort(broken)
-	for _, name := range broken {
-		r.s.addf(SeverityError, "", "", "phần dữ liệu %s của tệp bị hỏng (bị cắt cụt), nên một trang tính chỉ đọc được một phần hoặc không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.", name)
+	slices.Sort(names)
+	for _, name := range names {
+		v, _ := r.f.Pkg.Load(name)
+		b, _ := v.([]byte)
+		scan("", name, b)
 	}
+}
+
+// isText tells a cell stored as text (not a number), from the raw XML.
+func (r *reader) isText(sheet, ref string) bool {
+	if typ, _, ok := rawCellAttrs(r.parts[sheet], ref); ok {
+		return typ == "s" || typ == "inlineStr" || typ == "str"
+	}
+	if r.parts != nil {
+		return false
+	}
+	typ, err := r.f.GetCellType(sheet, ref)
+	return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
 }
 
 // gridProblems reports what could not be read from a sheet.
@@ -330,10 +358,10 @@ func (r *reader) cleanGrid(g *grid) {
 	first := map[vntext.Encoding]string{}
 	for i, row := range g.rows {
 		for j, v := range row {
-			if v == "" {
+			if v == "" || isClean(v) {
 				continue
 			}
-			fixed, enc := vntext.Repair(v)
+			fixed, enc := repair(v)
 			row[j] = fixed
 			if enc != vntext.Unicode {
 				if counts[enc] == 0 {
@@ -348,6 +376,107 @@ func (r *reader) cleanGrid(g *grid) {
 			r.s.addf(SeverityWarning, g.name, first[enc], "%d ô được gõ bằng bảng mã %s (chữ hiện sai dấu), đã tự chuyển sang Unicode để đọc. Kiểm tra lại chữ ở các ô đó trong báo cáo; lần sau hãy gõ bằng bảng mã Unicode (Unikey: Bảng mã Unicode).", n, enc)
 		}
 	}
+}
+
+// hasLatin1Letters tells text with characters of U+00A1..U+00FF, which
+// legacy text read as Windows-1252 is made of.
+func hasLatin1Letters(s string) bool {
+	for _, r := range s {
+		if r >= 0xA1 && r <= 0xFF {
+			return true
+		}
+	}
+	return false
+}
+
+type repaired struct {
+	text string
+	enc  vntext.Encoding
+}
+
+// repairCache remembers vntext.Repair on short texts, which come back in
+// every form ("Hoàn thành", "Ghi chú"). It is bounded.
+var repairCache = struct {
+	sync.Mutex
+	m map[string]repaired
+}{m: map[string]repaired{}}
+
+func repair(v string) (string, vntext.Encoding) {
+	if len(v) > 64 {
+		return vntext.Repair(v)
+	}
+	repairCache.Lock()
+	r, ok := repairCache.m[v]
+	repairCache.Unlock()
+	if ok {
+		return r.text, r.enc
+	}
+	text, enc := vntext.Repair(v)
+	repairCache.Lock()
+	if len(repairCache.m) < 20000 {
+		repairCache.m[strings.Clone(v)] = repaired{text, enc}
+	}
+	repairCache.Unlock()
+	return text, enc
+}
+
+// isClean tells text that vntext.Repair would leave as it is: no control
+// characters or unusual spaces, no doubled or edge spaces, no characters
+// that legacy encodings use, and already in NFC.
+func isClean(v string) bool {
+	ascii, viet, latin1 := true, false, false
+	prevSpace := true // no leading space or newline
+	newlines := 0
+	for _, r := range v {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r == '\n':
+			if (prevSpace && newlines == 0) || newlines == 2 {
+				return false // space before a newline, or two blank lines
+			}
+			newlines++
+			prevSpace = true
+			continue
+		case r < 0x20 || (r >= 0x7F && r <= 0xA0) || r == 0xAD || r == 0xFEFF || r == 0x1680 || r == 0x3000 ||
+			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060:
+			return false // what vntext.Clean changes
+		case r >= 0x80 && r <= 0xFF:
+			latin1 = true
+		case isVietnameseLatin(r) || (r >= 0x1EA0 && r <= 0x1EF9):
+			viet = true
+		case r >= 0x100 && r <= 0x2FF:
+			return false // letters VNI text read as Windows-1252 shows
+		}
+		if r >= 0x80 {
+			ascii = false
+		}
+		prevSpace, newlines = false, 0
+	}
+	switch {
+	case prevSpace:
+		return false // trailing space or newline
+	case ascii:
+		return true
+	case latin1 && !viet:
+		return false // maybe TCVN3 or VNI: let Repair decide
+	}
+	return norm.NFC.IsNormalString(v)
+}
+
+// isVietnameseLatin tells the Latin-1 and Latin Extended letters that
+// Unicode Vietnamese uses and legacy text read as Windows-1252 does not:
+// Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư.
+func isVietnameseLatin(r rune) bool {
+	switch r {
+	case 'Ă', 'ă', 'Đ', 'đ', 'Ĩ', 'ĩ', 'Ũ', 'ũ', 'Ơ', 'ơ', 'Ư', 'ư':
+		return true
+	}
+	return false
 }
 
 // noTable reports a workbook without a task table.

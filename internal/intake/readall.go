@@ -28,10 +28,24 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		note *Submission // set for entries that are not read
 	}
 	var jobs []job
+	seen := map[string]bool{}
+	add := func(path string, note *Submission) {
+		key := path
+		if abs, err := filepath.Abs(path); err == nil {
+			key = abs
+		}
+		if seen[key] {
+			s := &Submission{Path: path}
+			s.addf(SeverityWarning, "", "", "tệp đã có ở trên trong danh sách cần kiểm tra nên không đọc lại.")
+			note = s
+		}
+		seen[key] = true
+		jobs = append(jobs, job{path: path, note: note})
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil || !st.IsDir() {
-			jobs = append(jobs, job{path: p, note: skipNote(p)})
+			add(p, skipNote(p))
 			continue
 		}
 		found := 0
@@ -53,7 +67,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				return nil
 			}
 			found++
-			jobs = append(jobs, job{path: path, note: skipNote(path)})
+			add(path, skipNote(path))
 			return nil
 		})
 		if found == 0 {
@@ -137,8 +151,13 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 		var older []string
 		for _, s := range sorted[1:] {
 			s.SupersededBy = used.Path
-			s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; tệp này cũ hơn (sửa lúc %s) nên không dùng. Dùng tệp %s (sửa lúc %s).",
-				nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path, used.ModTime.Format("15:04 02/01/2006"))
+			if s.ModTime.Equal(used.ModTime) {
+				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, sửa cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
+					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path)
+			} else {
+				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; tệp này cũ hơn (sửa lúc %s) nên không dùng. Dùng tệp %s (sửa lúc %s).",
+					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path, used.ModTime.Format("15:04 02/01/2006"))
+			}
 			older = append(older, s.Path)
 		}
 		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất, bỏ qua: %s.", nameOf(c, used.Unit), used.Period.Name(), strings.Join(older, ", "))

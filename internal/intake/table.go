@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -40,7 +41,7 @@ func (r *reader) readTable(g *grid, h *header) {
 	before := len(s.Rows) + len(s.Unmatched)
 	seen := map[string]int{} // task -> first row
 	numbering := true        // the row right under the header may number the columns
-	inFooter := false        // inside the signature block under the table
+	footerRow := -1          // the last row of a signature block above
 	for i := h.row + 1; i < len(g.rows); i++ {
 		cells := g.rows[i]
 		if isBlank(cells) {
@@ -52,7 +53,7 @@ func (r *reader) readTable(g *grid, h *header) {
 				continue
 			}
 		}
-		if rh := headerAt(g, i, taskHeaders); rh.score >= 3 && rh.isTaskTable() {
+		if sameCells(cells, g.rows[h.row]) {
 			continue // the header repeated (a page break or a pasted copy)
 		}
 		code, seq, content := col(i, forms.ColCode), col(i, colSeq), col(i, forms.ColContent)
@@ -69,16 +70,14 @@ func (r *reader) readTable(g *grid, h *header) {
 				}
 			}
 		}
-		if code == "" && seq == "" {
-			if isFooter(cells) {
-				inFooter = true
-				continue
-			}
-			if inFooter && shortCells(cells) {
-				continue // names and titles of the signature block
-			}
+		if isFooter(cells) {
+			footerRow = i
+			continue
 		}
-		inFooter = false
+		if footerRow >= 0 && i-footerRow <= 8 && codeParts(code) == nil && codeParts(seq) == nil && shortCells(cells) {
+			continue // names and titles of the signature block
+		}
+		footerRow = -1
 		written := code
 		if written == "" {
 			written = seq
@@ -120,16 +119,17 @@ func (r *reader) readTable(g *grid, h *header) {
 			codeCell = place
 		}
 
+		row.Status = parseStatus(row.StatusText)
 		r.matchRow(&row, res, written, content, codeCell, place, filled)
 		if row.Task == "" {
 			row.Text = joinNonEmpty(cells)
-			sev := SeverityWarning
+			// A warning, not an error: the rest of the file is still used,
+			// and the row is listed verbatim among the unmatched rows.
 			advice := "Nếu dòng này là ghi chú thêm thì không cần làm gì."
 			if filled {
-				sev = SeverityError
-				advice = "Nội dung dòng này chưa được đưa vào báo cáo."
+				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng tổng hợp, chưa đưa vào phần kết quả của báo cáo."
 			}
-			s.addf(sev, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
+			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
 				i+1, shorten(row.Text, 80), forms.Columns[0].Header, forms.Columns[1].Header, advice)
 			s.Unmatched = append(s.Unmatched, row)
 			continue
@@ -279,6 +279,18 @@ func sectionByTitle(c *catalog.Catalog, text string) string {
 	return ""
 }
 
+func sameCells(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func isBlank(cells []string) bool {
 	for _, v := range cells {
 		if v != "" {
@@ -316,7 +328,7 @@ func shortCells(cells []string) bool {
 	return true
 }
 
-var footerWords = []string{"nguoi lap", "thu truong", "ky ten", "ky ghi ro", "xac nhan", "noi nhan", "truong phong", "chu tich", "giam doc", "bi thu", "pho chu tich", "kt chu tich", "tm "}
+var footerWords = []string{"nguoi lap", "so dien thoai", "dien thoai", "email", "dia chi", "thu truong", "ky ten", "ky ghi ro", "xac nhan", "noi nhan", "truong phong", "chu tich", "giam doc", "bi thu", "pho chu tich", "kt chu tich", "tm "}
 
 // isFooter tells a row of the signature block under the table: every cell
 // with text is a signature word, a "(Ký, ghi rõ họ tên)" or a date line.
@@ -371,9 +383,17 @@ func shorten(s string, n int) string {
 // came from a merge above them.
 func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 	spread := map[int]bool{}
-	merges, err := r.f.GetMergeCells(g.name, true)
-	if err != nil {
-		return spread
+	var merges [][2]string
+	if part, ok := r.parts[g.name]; ok {
+		merges = rawMerges(part)
+	} else if r.parts == nil {
+		mc, err := r.f.GetMergeCells(g.name, true)
+		if err != nil {
+			return spread
+		}
+		for _, m := range mc {
+			merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+		}
 	}
 	ident := map[int]bool{}
 	for _, k := range []string{forms.ColCode, colSeq, forms.ColContent} {
@@ -382,8 +402,8 @@ func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 		}
 	}
 	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		_, r2, err2 := excelize.CellNameToCoordinates(m[1])
 		if err1 != nil || err2 != nil || r2 <= r1 || r1-1 <= h.row {
 			continue
 		}
@@ -462,7 +482,7 @@ func (r *reader) formatNumbers(g *grid, h *header) {
 			if !ok {
 				continue
 			}
-			if typ, err := r.f.GetCellType(g.name, cellName(ci, i)); err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString) {
+			if r.isText(g.name, cellName(ci, i)) {
 				continue // typed as text: keep as written
 			}
 			if r.isDateCell(g.name, cellName(ci, i)) {
@@ -482,8 +502,13 @@ func startsNumeric(v string) bool {
 
 // isDateCell tells a cell whose number format shows a date.
 func (r *reader) isDateCell(sheet, cell string) bool {
-	id, err := r.f.GetCellStyle(sheet, cell)
-	if err != nil || id == 0 {
+	var id int
+	if _, style, ok := rawCellAttrs(r.parts[sheet], cell); ok {
+		id, _ = strconv.Atoi(style)
+	} else if r.parts == nil {
+		id, _ = r.f.GetCellStyle(sheet, cell)
+	}
+	if id <= 0 {
 		return false
 	}
 	st, err := r.f.GetStyle(id)

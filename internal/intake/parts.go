@@ -1,0 +1,104 @@
+package intake
+
+import (
+	"bytes"
+	"encoding/xml"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetParts maps sheet names to their raw XML, read from the package
+// (workbook.xml and its relationships): cheap looks at merges and cell
+// attributes without excelize loading a whole worksheet model.
+func sheetParts(f *excelize.File) map[string][]byte {
+	load := func(name string) []byte {
+		v, ok := f.Pkg.Load(name)
+		if !ok {
+			return nil
+		}
+		b, _ := v.([]byte)
+		return b
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(load("xl/workbook.xml"), &wb) != nil || xml.Unmarshal(load("xl/_rels/workbook.xml.rels"), &rels) != nil {
+		return nil
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		t := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(t, "xl/") {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	out := map[string][]byte{}
+	for _, s := range wb.Sheets {
+		if b := load(targets[s.ID]); b != nil {
+			out[s.Name] = b
+		}
+	}
+	return out
+}
+
+var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)
+
+// rawMerges returns the merged ranges of a sheet part as start and end
+// references.
+func rawMerges(part []byte) [][2]string {
+	i := bytes.Index(part, []byte("mergeCells"))
+	if i < 0 {
+		return nil
+	}
+	var out [][2]string
+	for _, m := range mergeRef.FindAllSubmatch(part[max(0, i-8):], -1) {
+		out = append(out, [2]string{string(m[1]), string(m[2])})
+	}
+	return out
+}
+
+// rawCellAttrs returns the type (t) and style (s) attributes of a cell in a
+// sheet part, found by its reference; ok is false when it is not there.
+func rawCellAttrs(part []byte, ref string) (typ, style string, ok bool) {
+	key := []byte(` r="` + ref + `"`)
+	i := bytes.Index(part, key)
+	if i < 0 {
+		return "", "", false
+	}
+	start := bytes.LastIndexByte(part[:i], '<')
+	end := bytes.IndexByte(part[i:], '>')
+	if start < 0 || end < 0 {
+		return "", "", false
+	}
+	tag := string(part[start : i+end])
+	if !strings.HasPrefix(tag, "<c ") && !strings.Contains(tag[:min(len(tag), 6)], ":c ") {
+		return "", "", false
+	}
+	return attr(tag, "t"), attr(tag, "s"), true
+}
+
+func attr(tag, name string) string {
+	k := " " + name + `="`
+	i := strings.Index(tag, k)
+	if i < 0 {
+		return ""
+	}
+	rest := tag[i+len(k):]
+	if j := strings.IndexByte(rest, '"'); j >= 0 {
+		return rest[:j]
+	}
+	return ""
+}
