@@ -244,7 +244,7 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 	var order []string
 	for _, s := range subs {
 		switch {
-		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil:
+		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil || s.SupersededBy != "":
 			r.ExcludedFiles++
 			continue
 		case s.Period != r.Period && !r.quarterOfYear(s.Period):

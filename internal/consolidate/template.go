@@ -143,8 +143,12 @@ func (r *Report) taskFields(t TaskResult) map[string]any {
 	for _, c := range t.Lead {
 		results = append(results, map[string]any{"don_vi": c.UnitName, "noi_dung": orNothing(c.Results), "tinh_trang": statusOrBlank(c.Status)})
 	}
+	// A coordinating unit that wrote nothing has nothing to show in the
+	// report's prose (the summary still lists its status).
 	for _, c := range append(append([]Contribution{}, t.Support...), t.Others...) {
-		support = append(support, map[string]any{"don_vi": c.UnitName, "noi_dung": orNothing(c.Results)})
+		if c.Results != "" {
+			support = append(support, map[string]any{"don_vi": c.UnitName, "noi_dung": c.Results})
+		}
 	}
 	for _, a := range t.Documents {
 		docs = append(docs, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text})

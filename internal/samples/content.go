@@ -58,7 +58,7 @@ func generic(lead bool) entry {
 	if lead {
 		return entry{status: "Đang thực hiện", results: "Tiếp tục triển khai theo Kế hoạch; lồng ghép nội dung vào các cuộc họp giao ban hằng tháng."}
 	}
-	return entry{status: "Hoàn thành", results: "Phối hợp cung cấp thông tin, cử cán bộ tham gia khi đơn vị chủ trì đề nghị."}
+	return entry{status: "Không phát sinh trong kỳ"}
 }
 
 // indicatorValues are the bank's figures (triệu đồng, except counts).
@@ -76,6 +76,14 @@ var indicatorValues = map[string][2]float64{
 // missingUnit sends no form, so that the report shows who is missing and
 // writes the reminder letter.
 const missingUnit = "DTN"
+
+// legacyUnit types one cell of legacyTask in the TCVN3 (ABC) encoding and
+// writes a status in free words: intake converts and understands both, with
+// warnings.
+const (
+	legacyUnit = "CA"
+	legacyTask = "V.6"
+)
 
 // ownWordsUnit retypes the table in its own layout, in its own words.
 const ownWordsUnit = "HCCB"

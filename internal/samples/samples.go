@@ -16,6 +16,7 @@ import (
 	"baocao/internal/forms"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
+	"baocao/internal/vntext"
 )
 
 // Period is the period of the shipped samples.
@@ -74,6 +75,10 @@ func filledForm(c *catalog.Catalog, unit string, p period.Period) (*excelize.Fil
 		e, ok := specific[unit][a.Task.Code]
 		if !ok {
 			e = generic(a.Role == catalog.RoleLead)
+		}
+		if unit == legacyUnit && a.Task.Code == legacyTask {
+			// Typed on an old machine with a .VnTime font.
+			e.results = vntext.EncodeTCVN3(e.results)
 		}
 		err := forms.FillRow(f, a.Task.Code, map[string]string{
 			forms.ColStatus:       e.status,
