@@ -79,15 +79,7 @@ func Convert(t testing.TB, src, format string) string {
 // skipping or failing like Binary when the tool is missing.
 func PDFText(t testing.TB, pdf string) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		reason := "pdftotext is not installed: apt-get install poppler-utils"
-		if os.Getenv("BAOCAO_REQUIRE_LIBREOFFICE") == "1" {
-			t.Fatal(reason + " (BAOCAO_REQUIRE_LIBREOFFICE=1 forbids skipping)")
-		}
-		t.Skip(reason)
-	}
-	out, err := exec.Command(bin, "-layout", pdf, "-").Output()
+	out, err := exec.Command(poppler(t, "pdftotext"), "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", pdf, err)
 	}
@@ -97,11 +89,7 @@ func PDFText(t testing.TB, pdf string) string {
 // PDFPages returns the number of pages of a PDF (pdfinfo), for print checks.
 func PDFPages(t testing.TB, pdf string) int {
 	t.Helper()
-	bin, err := exec.LookPath("pdfinfo")
-	if err != nil {
-		t.Skip("pdfinfo is not installed: apt-get install poppler-utils")
-	}
-	out, err := exec.Command(bin, pdf).Output()
+	out, err := exec.Command(poppler(t, "pdfinfo"), pdf).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", pdf, err)
 	}
@@ -114,4 +102,19 @@ func PDFPages(t testing.TB, pdf string) int {
 	}
 	t.Fatalf("pdfinfo %s: no page count in %q", pdf, out)
 	return 0
+}
+
+// poppler finds a poppler-utils program, skipping (or failing under
+// BAOCAO_REQUIRE_LIBREOFFICE=1) when it is missing.
+func poppler(t testing.TB, name string) string {
+	t.Helper()
+	bin, err := exec.LookPath(name)
+	if err != nil {
+		reason := name + " is not installed: apt-get install poppler-utils"
+		if os.Getenv("BAOCAO_REQUIRE_LIBREOFFICE") == "1" {
+			t.Fatal(reason + " (BAOCAO_REQUIRE_LIBREOFFICE=1 forbids skipping)")
+		}
+		t.Skip(reason)
+	}
+	return bin
 }
