@@ -217,17 +217,10 @@ func printLeftOut(w io.Writer, r *consolidate.Report) {
 
 // problemPlace words a problem with its sheet and cell.
 func problemPlace(p intake.Problem) string {
-	var where []string
-	if p.Sheet != "" {
-		where = append(where, "trang tính «"+p.Sheet+"»")
+	if place := p.Place(); place != "" {
+		return place + ": " + p.Message
 	}
-	if p.Cell != "" {
-		where = append(where, p.Cell)
-	}
-	if len(where) == 0 {
-		return p.Message
-	}
-	return strings.Join(where, ", ") + ": " + p.Message
+	return p.Message
 }
 
 func oneLine(s string, max int) string {

@@ -65,7 +65,7 @@ func TestFormsConvertToPDF(t *testing.T) {
 // BAOCAO_KEEP_PNG to a folder to keep the image and look at it.
 func TestPrintedPage(t *testing.T) {
 	officetest.Binary(t)
-	bin := popplerTool(t, "pdftoppm")
+	bin := officetest.Poppler(t, "pdftoppm")
 	c := loadCatalog(t)
 	path := Path(t.TempDir(), q1, "NHCSXH")
 	if err := Write(c, "NHCSXH", q1, path); err != nil {
@@ -141,7 +141,7 @@ func TestMetadataSurvivesLibreOffice(t *testing.T) {
 
 func pageSize(t *testing.T, pdf string) (w, h float64) {
 	t.Helper()
-	out, err := exec.Command(popplerTool(t, "pdfinfo"), pdf).Output()
+	out, err := exec.Command(officetest.Poppler(t, "pdfinfo"), pdf).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", pdf, err)
 	}
@@ -155,21 +155,6 @@ func pageSize(t *testing.T, pdf string) (w, h float64) {
 		}
 	}
 	return w, h
-}
-
-// popplerTool finds a poppler-utils program, skipping like officetest when
-// it is missing, or failing under BAOCAO_REQUIRE_LIBREOFFICE=1.
-func popplerTool(t *testing.T, name string) string {
-	t.Helper()
-	bin, err := exec.LookPath(name)
-	if err != nil {
-		reason := name + " is not installed: apt-get install poppler-utils"
-		if os.Getenv("BAOCAO_REQUIRE_LIBREOFFICE") == "1" {
-			t.Fatal(reason + " (BAOCAO_REQUIRE_LIBREOFFICE=1 forbids skipping)")
-		}
-		t.Skip(reason)
-	}
-	return bin
 }
 
 func readPNG(t *testing.T, path string) image.Image {

@@ -40,21 +40,10 @@ type Problem struct {
 
 // Error formats the problem as "tệp, trang tính «…», ô …: message".
 func (p Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Sheet != "" {
-		fmt.Fprintf(&b, ", trang tính «%s»", p.Sheet)
+	if place := p.Place(); place != "" {
+		return p.File + ", " + place + ": " + p.Message
 	}
-	if p.Cell != "" {
-		if strings.HasPrefix(p.Cell, "dòng") || strings.HasPrefix(p.Cell, "cột") {
-			b.WriteString(", " + p.Cell)
-		} else {
-			b.WriteString(", ô " + p.Cell)
-		}
-	}
-	b.WriteString(": ")
-	b.WriteString(p.Message)
-	return b.String()
+	return p.File + ": " + p.Message
 }
 
 // Place is the problem's location without the file: "trang tính «…», ô F12".

@@ -79,7 +79,7 @@ func Convert(t testing.TB, src, format string) string {
 // skipping or failing like Binary when the tool is missing.
 func PDFText(t testing.TB, pdf string) string {
 	t.Helper()
-	out, err := exec.Command(poppler(t, "pdftotext"), "-layout", pdf, "-").Output()
+	out, err := exec.Command(Poppler(t, "pdftotext"), "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", pdf, err)
 	}
@@ -89,7 +89,7 @@ func PDFText(t testing.TB, pdf string) string {
 // PDFPages returns the number of pages of a PDF (pdfinfo), for print checks.
 func PDFPages(t testing.TB, pdf string) int {
 	t.Helper()
-	out, err := exec.Command(poppler(t, "pdfinfo"), pdf).Output()
+	out, err := exec.Command(Poppler(t, "pdfinfo"), pdf).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", pdf, err)
 	}
@@ -104,9 +104,9 @@ func PDFPages(t testing.TB, pdf string) int {
 	return 0
 }
 
-// poppler finds a poppler-utils program, skipping (or failing under
-// BAOCAO_REQUIRE_LIBREOFFICE=1) when it is missing.
-func poppler(t testing.TB, name string) string {
+// Poppler finds a poppler-utils program (pdftotext, pdfinfo, pdftoppm),
+// skipping (or failing under BAOCAO_REQUIRE_LIBREOFFICE=1) when it is missing.
+func Poppler(t testing.TB, name string) string {
 	t.Helper()
 	bin, err := exec.LookPath(name)
 	if err != nil {

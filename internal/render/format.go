@@ -1,6 +1,9 @@
 package render
 
 import (
+	"baocao/internal/period"
+	"baocao/internal/vntext"
+
 	"fmt"
 	"math"
 	"strconv"
@@ -132,40 +135,13 @@ func fmtPercent(v any, arg string) (string, error)  { return number(v, arg, 1, "
 // formatVN writes f the Vietnamese way: dot for thousands, comma for
 // decimals. decimals < 0 means at most two, trailing zeros dropped.
 func formatVN(f float64, decimals int) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
+	switch {
+	case math.IsNaN(f) || math.IsInf(f, 0):
 		return ""
+	case decimals < 0:
+		return vntext.FormatAuto(f)
 	}
-	prec := decimals
-	if prec < 0 {
-		prec = 2
-	}
-	// round half away from zero, as people do, not to even
-	scale := math.Pow(10, float64(prec))
-	if r := math.Round(f*scale) / scale; !math.IsInf(r, 0) && !math.IsNaN(r) {
-		f = r
-	}
-	s := strconv.FormatFloat(f, 'f', prec, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	if decimals < 0 {
-		frac = strings.TrimRight(frac, "0")
-	}
-	var b strings.Builder
-	if neg && (strings.Trim(intPart, "0") != "" || strings.Trim(frac, "0") != "") {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return vntext.FormatNumber(f, decimals)
 }
 
 func toTime(v any) (time.Time, bool) {
@@ -180,16 +156,6 @@ func toTime(v any) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// LongDate writes a date as Decree 30/2020 wants it: "ngày 05 tháng 01 năm
-// 2026" (days below 10 and months 1 and 2 take a leading zero).
-func LongDate(t time.Time) string {
-	month := strconv.Itoa(int(t.Month()))
-	if t.Month() <= 2 {
-		month = "0" + month
-	}
-	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
-}
-
 func fmtLongDate(v any, _ string) (string, error) {
 	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
 		return "", nil
@@ -201,7 +167,7 @@ func fmtLongDate(v any, _ string) (string, error) {
 	if t.IsZero() {
 		return "", nil
 	}
-	return LongDate(t), nil
+	return period.LongDate(t), nil
 }
 
 func fmtShortDate(v any, _ string) (string, error) {
