@@ -59,7 +59,7 @@ func Bytes(r *consolidate.Report) ([]byte, []string, error) {
 
 // Build makes the workbook in memory.
 func Build(r *consolidate.Report) (*excelize.File, []string, error) {
-	b := &builder{f: excelize.NewFile(), r: r}
+	b := &builder{f: excelize.NewFile(), r: r, widths: map[string][]float64{}}
 	if err := b.styles(); err != nil {
 		return nil, nil, err
 	}
@@ -79,6 +79,7 @@ type builder struct {
 	f        *excelize.File
 	r        *consolidate.Report
 	warnings []string
+	widths   map[string][]float64 // column widths by sheet, for row heights
 
 	title, header, text, bold, number, section int
 }
@@ -132,6 +133,8 @@ func (b *builder) sheet(name, title string, headers []string, widths []float64) 
 		f.SetColWidth(name, col, col, widths[i])
 	}
 	f.SetCellStyle(name, "A2", last+"2", b.header)
+	b.widths[name] = widths
+	f.SetRowHeight(name, 2, rowHeight(headers, widths))
 	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
@@ -157,6 +160,27 @@ func (b *builder) put(sheet string, row int, style int, values ...string) {
 	}
 	last, _ := excelize.ColumnNumberToName(len(values))
 	b.f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), style)
+	// Excel and LibreOffice do not grow a row for wrapped text in a file
+	// they open, so the height is set from an estimate of the lines.
+	b.f.SetRowHeight(sheet, row, rowHeight(values, b.widths[sheet]))
+}
+
+// rowHeight estimates the height in points that shows every line of the
+// values in columns of the given widths (in characters), at 12 pt.
+func rowHeight(values []string, widths []float64) float64 {
+	lines := 1
+	for i, v := range values {
+		if i >= len(widths) || v == "" {
+			continue
+		}
+		perLine := max(int(widths[i]*1.25), 1)
+		n := 0
+		for _, para := range strings.Split(v, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	return min(409, 6+float64(lines)*15.5)
 }
 
 func (b *builder) fit(sheet, cell, v string) string {
@@ -184,6 +208,7 @@ func (b *builder) tasks() error {
 	for _, s := range b.r.Sections {
 		b.put(SheetTasks, row, b.section, s.Code, s.Title, "", "", "", "", "", "", "")
 		b.f.MergeCell(SheetTasks, fmt.Sprintf("B%d", row), fmt.Sprintf("I%d", row))
+		b.f.SetRowHeight(SheetTasks, row, rowHeight([]string{"", s.Title}, []float64{0, 45 + 20 + 14 + 50 + 30 + 30 + 30 + 22}))
 		row++
 		for _, t := range s.Tasks {
 			var results []string
