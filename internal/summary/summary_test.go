@@ -84,6 +84,11 @@ func TestSummaryContent(t *testing.T) {
 	if got := cellOf(SheetTasks, "H14"); got != "Phòng Kinh tế: +84 912 345 678" {
 		t.Errorf("proposals: %q", got)
 	}
+	// Wrapped text gets a row tall enough to show it: the IV.1.a row
+	// holds a long task content.
+	if h, _ := f.GetRowHeight(SheetTasks, 14); h < 60 {
+		t.Errorf("row 14 is %.0f pt high: its wrapped text would be cut", h)
+	}
 	// Units: KT and NHCSXH sent, eight did not.
 	unitRows, _ := f.GetRows(SheetUnits)
 	sent, missing := 0, 0
