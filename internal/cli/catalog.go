@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -267,8 +266,5 @@ func writeCatalogJSON(w io.Writer, c *catalog.Catalog, unit string) error {
 	for _, ind := range c.Indicators {
 		doc.Indicators = append(doc.Indicators, jsonInd{Code: ind.Code, Name: ind.Name, Measure: ind.Measure, Unit: ind.Unit})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -204,8 +203,5 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) 
 		}
 		doc.Files = append(doc.Files, f)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -215,4 +216,12 @@ func loadCatalog(g *globalOptions) (*catalog.Catalog, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// writeJSON prints v for scripts: indented, with "<" and "&" left as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
