@@ -102,7 +102,7 @@ func (r *Report) ReminderData(now time.Time) map[string]any {
 // ReminderDeadline is the date the reminder asks the forms by: the plan's
 // deadline for the period, or three days from now when that has passed.
 func (r *Report) ReminderDeadline(now time.Time) time.Time {
-	deadline := r.Period.To().AddDate(0, 0, r.Catalog.Plan.DeadlineDays)
+	deadline := forms.Deadline(r.Catalog, r.Period)
 	if soon := now.AddDate(0, 0, 3); deadline.Before(soon) {
 		deadline = time.Date(soon.Year(), soon.Month(), soon.Day(), 0, 0, 0, 0, time.UTC)
 	}
