@@ -47,22 +47,22 @@ const (
 
 // Columns of the report sheet, in order (A, B, ...).
 var Columns = []Column{
-	{Key: ColCode, Header: "Mã nhiệm vụ", Width: 9},
-	{Key: ColContent, Header: "Nội dung nhiệm vụ", Width: 48},
-	{Key: ColRole, Header: "Vai trò", Width: 10},
-	{Key: ColProduct, Header: "Sản phẩm", Width: 18},
-	{Key: ColTiming, Header: "Thời gian thực hiện", Width: 12},
-	{Key: ColStatus, Header: "Tình trạng", Fill: true, Width: 16,
+	{Key: ColCode, Header: "Mã nhiệm vụ", Width: 8},
+	{Key: ColContent, Header: "Nội dung nhiệm vụ", Width: 38},
+	{Key: ColRole, Header: "Vai trò", Width: 9},
+	{Key: ColProduct, Header: "Sản phẩm", Width: 15},
+	{Key: ColTiming, Header: "Thời gian thực hiện", Width: 10},
+	{Key: ColStatus, Header: "Tình trạng", Fill: true, Width: 13,
 		Prompt: "Chọn một trong danh sách: Hoàn thành, Đang thực hiện, Chưa thực hiện, Không phát sinh trong kỳ."},
-	{Key: ColResults, Header: "Kết quả thực hiện", Fill: true, Width: 40,
+	{Key: ColResults, Header: "Kết quả thực hiện", Fill: true, Width: 32,
 		Prompt: "Ghi cụ thể việc đã làm trong kỳ: số cuộc, số người, số hộ, số tiền (triệu đồng)..."},
-	{Key: ColDocuments, Header: "Văn bản, sản phẩm đã ban hành (số, ký hiệu, ngày)", Fill: true, Width: 28,
+	{Key: ColDocuments, Header: "Văn bản, sản phẩm đã ban hành (số, ký hiệu, ngày)", Fill: true, Width: 20,
 		Prompt: "Ghi số, ký hiệu, ngày văn bản, ví dụ: Kế hoạch số 15/KH-UBND ngày 20/01/2026. Mỗi văn bản một dòng (Alt+Enter)."},
-	{Key: ColDifficulties, Header: "Khó khăn, vướng mắc", Fill: true, Width: 24,
+	{Key: ColDifficulties, Header: "Khó khăn, vướng mắc", Fill: true, Width: 16,
 		Prompt: "Ghi khó khăn, vướng mắc và nguyên nhân (nếu có)."},
-	{Key: ColProposals, Header: "Đề xuất, kiến nghị", Fill: true, Width: 24,
+	{Key: ColProposals, Header: "Đề xuất, kiến nghị", Fill: true, Width: 16,
 		Prompt: "Ghi đề xuất, kiến nghị với UBND xã hoặc cấp trên (nếu có)."},
-	{Key: ColNotes, Header: "Ghi chú", Fill: true, Width: 14,
+	{Key: ColNotes, Header: "Ghi chú", Fill: true, Width: 9,
 		Prompt: "Ghi chú khác (nếu có)."},
 }
 
