@@ -156,30 +156,25 @@ func toTime(v any) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func fmtLongDate(v any, _ string) (string, error) {
-	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
-		return "", nil
-	}
-	t, ok := toTime(v)
-	if !ok {
-		return plain(v), fmt.Errorf("giá trị «%s» không phải là ngày", plain(v))
-	}
-	if t.IsZero() {
-		return "", nil
-	}
-	return period.LongDate(t), nil
-}
+var (
+	fmtLongDate  = dateFormatter(period.LongDate)
+	fmtShortDate = dateFormatter(period.ShortDate)
+)
 
-func fmtShortDate(v any, _ string) (string, error) {
-	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
-		return "", nil
+// dateFormatter makes a formatter that writes a date with write; a blank
+// value or a zero date prints nothing.
+func dateFormatter(write func(time.Time) string) func(any, string) (string, error) {
+	return func(v any, _ string) (string, error) {
+		if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
+			return "", nil
+		}
+		t, ok := toTime(v)
+		if !ok {
+			return plain(v), fmt.Errorf("giá trị «%s» không phải là ngày", plain(v))
+		}
+		if t.IsZero() {
+			return "", nil
+		}
+		return write(t), nil
 	}
-	t, ok := toTime(v)
-	if !ok {
-		return plain(v), fmt.Errorf("giá trị «%s» không phải là ngày", plain(v))
-	}
-	if t.IsZero() {
-		return "", nil
-	}
-	return t.Format("02/01/2006"), nil
 }
