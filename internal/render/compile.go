@@ -118,6 +118,18 @@ func compilePart(src []byte, part string) (*program, []Problem) {
 	return prog, c.problems
 }
 
+// addUnit appends one child: its ops, preceded by the raw bytes between it
+// and the previous child, and its tokens, numbered with the child's index.
+func addUnit(units []unit, toks []tok, prefix rawOp, u unit, ts []tok) ([]unit, []tok) {
+	if len(prefix) > 0 {
+		u.ops = append([]op{prefix}, u.ops...)
+	}
+	for i := range ts {
+		ts[i].unit = len(units)
+	}
+	return append(units, u), append(toks, ts...)
+}
+
 // container compiles the block-level children of a body, cell, header or
 // footer. With escalate, markers that do not match inside it are handed up
 // (a cell's markers that repeat the table's rows). It returns the ops, the
@@ -143,14 +155,7 @@ func (c *compiler) container(e *elem, escalate bool) ([]op, []tok, int) {
 			u.ops = []op{rawOp(c.src[k.start:k.end])}
 			ts = []tok{{kind: tokText, blank: true}}
 		}
-		if len(prefix) > 0 {
-			u.ops = append([]op{prefix}, u.ops...)
-		}
-		for i := range ts {
-			ts[i].unit = len(units)
-		}
-		units = append(units, u)
-		toks = append(toks, ts...)
+		units, toks = addUnit(units, toks, prefix, u, ts)
 	}
 	c.match(toks, escalate)
 	ops := c.build(toks, units)
@@ -283,14 +288,7 @@ func (c *compiler) table(e *elem) op {
 			u.ops = []op{rawOp(c.src[k.start:k.end])}
 			ts = []tok{{kind: tokText, blank: true}}
 		}
-		if len(prefix) > 0 {
-			u.ops = append([]op{prefix}, u.ops...)
-		}
-		for i := range ts {
-			ts[i].unit = len(units)
-		}
-		units = append(units, u)
-		toks = append(toks, ts...)
+		units, toks = addUnit(units, toks, prefix, u, ts)
 	}
 	c.match(toks, false)
 	t.body = c.build(toks, units)
