@@ -283,6 +283,10 @@ func DetectLegacy(s string) Encoding {
 // cleans it (Clean). It returns the encoding found, Unicode when the text was
 // not converted.
 func Repair(s string) (string, Encoding) {
+	// Detect on the cleaned text: NFC may turn a character outside the
+	// legacy range into one inside it (U+0387 becomes U+00B7, TCVN3 "ã"),
+	// and Repair must give the same answer on its own output.
+	s = Clean(s)
 	e := DetectLegacy(s)
 	return Clean(FromLegacy(s, e)), e
 }
