@@ -43,13 +43,11 @@ func catalogRun(o *catalogOptions) error {
 		return err
 	}
 	if o.unit != "" {
-		if c.Unit(o.unit) == nil {
-			if u := c.MatchUnit(o.unit); u != nil {
-				o.unit = u.Code
-			} else {
-				return usageErr("không có đơn vị mã «%s». Các mã hợp lệ: %s", o.unit, strings.Join(c.UnitCodes(), ", "))
-			}
+		u, err := resolveUnit(c, o.unit)
+		if err != nil {
+			return err
 		}
+		o.unit = u.Code
 	}
 	if o.asJSON {
 		return writeCatalogJSON(o.out, c, o.unit)

@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,7 +17,7 @@ import (
 type checkOptions struct {
 	*globalOptions
 	period string
-	unit   string
+	units  []string
 	asJSON bool
 	paths  []string
 }
@@ -23,7 +25,7 @@ type checkOptions struct {
 func newCheckCmd(g *globalOptions) *cobra.Command {
 	o := &checkOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "check [--period KỲ] [--unit MÃ] [--json] ĐƯỜNG_DẪN...",
+		Use:   "check [--period KỲ] [--unit [TỆP=]MÃ]... [--json] ĐƯỜNG_DẪN...",
 		Short: "Kiểm tra các tệp báo cáo đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào",
 		Long: `Đọc các tệp Excel đơn vị gửi về (tệp hoặc thư mục; trong thư mục đọc mọi tệp .xlsx, .xlsm, .xls),
 gắn từng dòng với nhiệm vụ của kế hoạch và liệt kê mọi vấn đề kèm vị trí: tệp, trang tính, ô hoặc dòng,
@@ -34,13 +36,15 @@ Mỗi tệp in một dòng: đơn vị, kỳ, số dòng khớp nhiệm vụ, s�
 sau đó là từng vấn đề. Cuối cùng là dòng tổng cộng.
 
 --period là kỳ đang kiểm tra: tệp của kỳ khác bị báo lỗi; tệp không ghi kỳ được coi là kỳ này.
---unit buộc mọi tệp được tính cho đơn vị đó (khi tệp không cho biết của đơn vị nào).
+--unit MÃ buộc mọi tệp được tính cho đơn vị đó; --unit "TỆP=MÃ" chỉ tệp có tên đó (nhắc lại được),
+dùng khi tệp không cho biết của đơn vị nào.
 
 Trạng thái thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi; 2 tham số sai
 hoặc tệp dữ liệu có lỗi.`,
 		Example: `  baocao check --period 2026-Q1 nhan-ve/
   baocao check KT-2026-Q1.xlsx
   baocao check --period 2026-Q1 --unit KT "Bao cao phong KT.xlsx"
+  baocao check --period 2026-Q1 --unit "bao cao quy 1.xlsx=HND" nhan-ve/
   baocao check --period 2026-Q1 --json nhan-ve/ > kiem-tra.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -49,13 +53,16 @@ hoặc tệp dữ liệu có lỗi.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo đang kiểm tra: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M, 2026")
-	cmd.Flags().StringVar(&o.unit, "unit", "", "tính mọi tệp cho đơn vị có `MÃ` này (ví dụ KT) khi tệp không cho biết đơn vị")
+	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "tính tệp cho đơn vị có mã này: `MÃ` cho mọi tệp, hoặc \"TỆP=MÃ\" cho tệp có tên đó (nhắc lại được)")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "in kết quả dạng JSON cho các chương trình khác")
 	return cmd
 }
 
-// intakeOptions turns the flags into intake options, as usage errors.
-func intakeOptions(c *catalog.Catalog, unit, per string) (intake.Options, error) {
+// intakeOptions turns --period and --unit into intake options, as usage
+// errors. A --unit value is either a unit (a code or a name the catalog
+// knows) for every file, or "FILE=UNIT" for the files of that name. Report
+// reads a whole folder, so it takes only the second form (perFileOnly).
+func intakeOptions(c *catalog.Catalog, units []string, per string, perFileOnly bool) (intake.Options, error) {
 	var opt intake.Options
 	if per != "" {
 		p, err := period.Parse(per)
@@ -64,16 +71,62 @@ func intakeOptions(c *catalog.Catalog, unit, per string) (intake.Options, error)
 		}
 		opt.Period = p
 	}
-	if unit != "" {
-		if u := c.Unit(unit); u != nil {
+	for _, arg := range units {
+		file, unit, perFile := cutLast(arg, "=")
+		if !perFile {
+			unit = arg
+		}
+		u, err := resolveUnit(c, unit)
+		if err != nil {
+			return opt, err
+		}
+		file = strings.TrimSpace(filepath.Base(strings.TrimSpace(file)))
+		switch {
+		case perFile && (file == "" || file == "." || file == string(filepath.Separator)):
+			return opt, usageErr("--unit «%s»: thiếu tên tệp trước dấu «=». Viết dạng --unit \"tên tệp.xlsx=MÃ\".", arg)
+		case perFile:
+			if opt.UnitOf == nil {
+				opt.UnitOf = map[string]string{}
+			}
+			opt.UnitOf[file] = u.Code
+		case perFileOnly:
+			return opt, usageErr("--unit «%s»: lệnh report đọc cả thư mục nên cần nêu tệp nào của đơn vị nào, dạng --unit \"tên tệp.xlsx=%s\".", arg, u.Code)
+		case opt.Unit != "" && opt.Unit != u.Code:
+			return opt, usageErr("--unit chỉ được nêu một đơn vị cho mọi tệp (đã có %s, thêm %s). Để gán từng tệp, viết dạng --unit \"tên tệp.xlsx=MÃ\".", opt.Unit, u.Code)
+		default:
 			opt.Unit = u.Code
-		} else if u := c.MatchUnit(unit); u != nil {
-			opt.Unit = u.Code
-		} else {
-			return opt, usageErr("không có đơn vị mã «%s». Các mã hợp lệ: %s", unit, strings.Join(c.UnitCodes(), ", "))
 		}
 	}
 	return opt, nil
+}
+
+// cutLast splits s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// unknownUnitFiles is a usage error when a "FILE=UNIT" of --unit names no
+// file that was read: the user mistyped the name and would otherwise
+// think the file was assigned.
+func unknownUnitFiles(opt intake.Options, subs []*intake.Submission) error {
+	var missing []string
+	for file := range opt.UnitOf {
+		found := false
+		for _, s := range subs {
+			found = found || strings.EqualFold(filepath.Base(s.Path), file)
+		}
+		if !found {
+			missing = append(missing, "«"+file+"»")
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.Sort(missing)
+	return usageErr("--unit nêu tệp không có trong các tệp đã đọc: %s. Kiểm tra lại tên tệp (chỉ ghi tên, không cần thư mục).", strings.Join(missing, ", "))
 }
 
 func checkRun(o *checkOptions) error {
@@ -81,11 +134,14 @@ func checkRun(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	opt, err := intakeOptions(c, o.unit, o.period)
+	opt, err := intakeOptions(c, o.units, o.period, false)
 	if err != nil {
 		return err
 	}
 	subs := intake.ReadAll(o.paths, c, opt)
+	if err := unknownUnitFiles(opt, subs); err != nil {
+		return err
+	}
 	if o.asJSON {
 		if err := writeCheckJSON(o.out, c, subs); err != nil {
 			return err

@@ -121,6 +121,10 @@ func TestCheckUsage(t *testing.T) {
 		{"no path", []string{"check", "--data", dataDir}, 2, "cần ít nhất 1 tham số"},
 		{"bad period", []string{"check", "--data", dataDir, "--period", "2026-Q5", empty}, 2, "kỳ báo cáo «2026-Q5» không hợp lệ"},
 		{"bad unit", []string{"check", "--data", dataDir, "--unit", "XYZ", empty}, 2, "không có đơn vị mã «XYZ»"},
+		{"bad unit for a file", []string{"check", "--data", dataDir, "--unit", "rong.xlsx=XYZ", empty}, 2, "không có đơn vị mã «XYZ»"},
+		{"no file before =", []string{"check", "--data", dataDir, "--unit", "=KT", empty}, 2, "thiếu tên tệp trước dấu «=»"},
+		{"two units for all", []string{"check", "--data", dataDir, "--unit", "KT", "--unit", "VP", empty}, 2, "chỉ được nêu một đơn vị cho mọi tệp"},
+		{"unknown file", []string{"check", "--data", dataDir, "--unit", "khac.xlsx=KT", empty}, 2, "--unit nêu tệp không có trong các tệp đã đọc: «khac.xlsx»"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,13 +158,21 @@ func TestCheckOverridesAndFolders(t *testing.T) {
 
 	// Neither unit nor period can be told: errors that say how to fix it.
 	code, out, _ := run(t, "check", "--data", dataDir, dir)
-	if code != 1 || !strings.Contains(out, "không xác định được tệp của đơn vị nào") || !strings.Contains(out, "--period") {
+	if code != 1 || !strings.Contains(out, "không xác định được tệp của đơn vị nào") || !strings.Contains(out, `--unit "bao-cao.xlsx=MÃ"`) || !strings.Contains(out, "--period") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 	// The options tell them.
 	code, out, _ = run(t, "check", "--data", dataDir, "--unit", "Phòng Kinh tế", "--period", "2026-Q1", dir)
 	if code != 0 || !strings.Contains(out, "Phòng Kinh tế (KT), quý I năm 2026 — 1 dòng khớp nhiệm vụ") {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+	// Per file, in any case of the name and with a folder, for check and
+	// report alike; the error names the option's form with the file.
+	for _, unit := range []string{"BAO-CAO.xlsx=HND", filepath.Join("nhan-ve", "bao-cao.xlsx") + "=Hội Nông dân"} {
+		code, out, _ = run(t, "check", "--data", dataDir, "--unit", unit, "--period", "2026-Q1", dir)
+		if code != 0 || !strings.Contains(out, "Hội Nông dân xã (HND), quý I năm 2026") {
+			t.Errorf("--unit %s: exit %d\n%s", unit, code, out)
+		}
 	}
 	// A file of another period is an error.
 	other := writeUnitLayout(t, dir, "kt-q1.xlsx", [][]any{{"I.1", "", "Hoàn thành", "x"}})

@@ -104,15 +104,9 @@ func formUnits(c *catalog.Catalog, args []string) ([]*catalog.Unit, error) {
 	}
 	var out []*catalog.Unit
 	for _, arg := range args {
-		u := c.Unit(strings.TrimSpace(arg))
-		if u == nil {
-			u = c.Unit(strings.ToUpper(strings.TrimSpace(arg)))
-		}
-		if u == nil {
-			u = c.MatchUnit(arg)
-		}
-		if u == nil {
-			return nil, usageErr("không có đơn vị mã «%s». Các mã hợp lệ: %s", arg, strings.Join(c.UnitCodes(), ", "))
+		u, err := resolveUnit(c, arg)
+		if err != nil {
+			return nil, err
 		}
 		if !slices.Contains(out, u) {
 			out = append(out, u)

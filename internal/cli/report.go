@@ -27,12 +27,13 @@ type reportOptions struct {
 	template         string
 	reminderTemplate string
 	date             string
+	units            []string
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
 	o := &reportOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "report --period KỲ --in THƯ_MỤC [--out THƯ_MỤC] [--template TỆP]",
+		Use:   "report --period KỲ --in THƯ_MỤC [--out THƯ_MỤC] [--template TỆP] [--unit TỆP=MÃ]...",
 		Short: "Tổng hợp các tệp đơn vị gửi thành báo cáo Word và bảng tổng hợp Excel",
 		Long: `Đọc mọi tệp Excel trong thư mục --in, kiểm tra từng tệp, rồi lập:
   THƯ_MỤC_RA/KỲ/bao-cao-KỲ.docx   dự thảo báo cáo của UBND xã (theo mẫu Word --template);
@@ -40,11 +41,13 @@ func newReportCmd(g *globalOptions) *cobra.Command {
   THƯ_MỤC_RA/KỲ/don-doc-KỲ.docx   công văn đôn đốc, khi còn đơn vị chưa gửi.
 Tệp có lỗi không được đưa vào báo cáo và được liệt kê cùng lỗi; các tệp còn lại vẫn được tổng hợp.
 Tệp của đơn vị không bao giờ bị sửa; tệp kết quả được ghi trọn vẹn hoặc không ghi gì.
+Tệp không cho biết của đơn vị nào thì gán bằng --unit "TỆP=MÃ" (nhắc lại được cho nhiều tệp).
 
 Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có tệp nào dùng được;
 2 tham số sai, mẫu báo cáo hoặc tệp dữ liệu có lỗi.`,
 		Example: `  baocao report --period 2026-Q1 --in data/samples/2026-Q1
-  baocao report --period 2026 --in "D:\Bao cao\2026" --out ket-qua`,
+  baocao report --period 2026 --in "D:\Bao cao\2026" --out ket-qua
+  baocao report --period 2026-Q1 --in nhan-ve --unit "bao cao quy 1.xlsx=HND"`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return reportRun(o) },
 	}
@@ -53,6 +56,7 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 	cmd.Flags().StringVar(&o.outDir, "out", "out", "`THƯ_MỤC` ghi kết quả")
 	cmd.Flags().StringVar(&o.template, "template", filepath.Join("templates", "bao-cao.docx"), "`TỆP` mẫu báo cáo Word")
 	cmd.Flags().StringVar(&o.reminderTemplate, "reminder-template", filepath.Join("templates", "don-doc.docx"), "`TỆP` mẫu công văn đôn đốc")
+	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "tính tệp có tên này cho đơn vị có mã này, dạng \"`TỆP=MÃ`\" (nhắc lại được)")
 	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)")
 	return cmd
 }
@@ -89,13 +93,20 @@ func reportRun(o *reportOptions) error {
 		return templateErr(o.template, err)
 	}
 
-	opt := intake.Options{Period: p}
+	opt, err := intakeOptions(c, o.units, "", true)
+	if err != nil {
+		return err
+	}
+	opt.Period = p
 	if p.Kind != period.Quarter {
 		// Longer periods may fall back on quarterly forms: consolidate
 		// decides which files of which period to use.
 		opt.Period = period.Period{}
 	}
 	subs := intake.ReadAll([]string{o.in}, c, opt)
+	if err := unknownUnitFiles(opt, subs); err != nil {
+		return err
+	}
 	r := consolidate.Build(c, p, subs)
 	w := o.out
 

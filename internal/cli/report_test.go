@@ -196,3 +196,43 @@ func TestReportExitCodes(t *testing.T) {
 		t.Errorf("nothing should be written when no report is made: %v", entries)
 	}
 }
+
+// A file that does not say whose it is is left out of the report, with a
+// message naming the option that assigns it; with that option it counts.
+func TestReportUnitOption(t *testing.T) {
+	in := sampleInput(t)
+	f := excelize.NewFile()
+	rows := [][]any{{"BÁO CÁO KẾT QUẢ QUÝ I NĂM 2026"}, {"STT", "Nội dung nhiệm vụ", "Tình trạng", "Kết quả thực hiện"},
+		{"I.2", "", "Hoàn thành", "Tuyên truyền qua 3 buổi sinh hoạt chi đoàn"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	if err := f.SaveAs(filepath.Join(in, "bao cao quy 1.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	code, stdout, stderr := run(t, reportArgs(in, t.TempDir())...)
+	if code != 0 || !strings.Contains(stdout, "Đơn vị đã gửi: 9/10") || !strings.Contains(stdout, `--unit "bao cao quy 1.xlsx=MÃ"`) {
+		t.Errorf("without --unit: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = run(t, reportArgs(in, t.TempDir(), "--unit", "bao cao quy 1.xlsx=DTN")...)
+	if code != 0 || !strings.Contains(stdout, "Đơn vị đã gửi: 10/10") || strings.Contains(stdout, "don-doc-") {
+		t.Errorf("with --unit: exit %d\n%s%s", code, stdout, stderr)
+	}
+
+	out := t.TempDir()
+	for _, tt := range []struct{ unit, want string }{
+		{"DTN", `lệnh report đọc cả thư mục nên cần nêu tệp nào của đơn vị nào, dạng --unit "tên tệp.xlsx=DTN"`},
+		{"khong-co.xlsx=DTN", "--unit nêu tệp không có trong các tệp đã đọc: «khong-co.xlsx»"},
+	} {
+		code, stdout, stderr = run(t, reportArgs(in, out, "--unit", tt.unit)...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("--unit %s: exit %d\n%s%s", tt.unit, code, stdout, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a usage error must write nothing: %v", entries)
+	}
+}

@@ -225,3 +225,20 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// resolveUnit finds the unit a user named on the command line: by code in
+// any case ("kt"), or by a name or alias the catalog knows.
+func resolveUnit(c *catalog.Catalog, arg string) (*catalog.Unit, error) {
+	arg = strings.TrimSpace(arg)
+	u := c.Unit(arg)
+	if u == nil {
+		u = c.Unit(strings.ToUpper(arg))
+	}
+	if u == nil {
+		u = c.MatchUnit(arg)
+	}
+	if u == nil {
+		return nil, usageErr("không có đơn vị mã «%s». Các mã hợp lệ: %s", arg, strings.Join(c.UnitCodes(), ", "))
+	}
+	return u, nil
+}

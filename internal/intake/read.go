@@ -22,7 +22,7 @@ import (
 // Read reads one workbook. It never returns nil and never panics: whatever
 // goes wrong is a Problem of the submission. The file is only read.
 func Read(path string, c *catalog.Catalog, opt Options) (s *Submission) {
-	s = &Submission{Path: path, Unit: opt.Unit, Period: opt.Period}
+	s = &Submission{Path: path, Unit: opt.unitFor(path), Period: opt.Period}
 	defer recoverInto(s)
 	st, err := os.Stat(path)
 	if err != nil {
@@ -495,6 +495,12 @@ func (r *reader) noTable() {
 		forms.Columns[0].Header, forms.Columns[1].Header, forms.Columns[5].Header, forms.Columns[6].Header)
 }
 
+// unitFlagHint shows the --unit option that assigns the file to a unit; it
+// works with both check and report.
+func unitFlagHint(fileName string) string {
+	return fmt.Sprintf("--unit \"%s=MÃ\"", fileName)
+}
+
 // identify finds the unit and the period: metadata first, then the title
 // cells, then the file name; the options override.
 func (r *reader) identify(title []string) {
@@ -510,7 +516,7 @@ func (r *reader) identify(title []string) {
 		} else if u := c.MatchUnit(r.meta.Unit); u != nil {
 			found, source = u.Code, "thông tin ẩn của biểu mẫu"
 		} else {
-			s.addf(SeverityWarning, "", "", "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục, hoặc chạy lại với --unit MÃ.", r.meta.Unit)
+			s.addf(SeverityWarning, "", "", "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục, hoặc chạy lại với %s.", r.meta.Unit, unitFlagHint(fileName))
 		}
 	}
 	if found == "" {
@@ -521,16 +527,16 @@ func (r *reader) identify(title []string) {
 		found = unitFromFileName(c, fileName)
 		source = "tên tệp"
 	}
-	switch {
-	case r.opt.Unit != "":
-		if found != "" && found != r.opt.Unit {
-			s.addf(SeverityWarning, "", "", "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s theo tùy chọn --unit.", c.Unit(found).Name, source, nameOf(c, r.opt.Unit))
+	switch forced := r.opt.unitFor(s.Path); {
+	case forced != "":
+		if found != "" && found != forced {
+			s.addf(SeverityWarning, "", "", "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s theo tùy chọn --unit.", c.Unit(found).Name, source, nameOf(c, forced))
 		}
-		s.Unit = r.opt.Unit
+		s.Unit = forced
 	case found != "":
 		s.Unit = found
 	default:
-		s.addf(SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ KT-2026-Q1.xlsx), ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính, hoặc chạy lại với --unit MÃ. Các mã: %s.", strings.Join(c.UnitCodes(), ", "))
+		s.addf(SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ KT-2026-Q1.xlsx), ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính, hoặc chạy lại với %s. Các mã: %s.", unitFlagHint(fileName), strings.Join(c.UnitCodes(), ", "))
 	}
 
 	// Period.

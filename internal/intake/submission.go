@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -140,7 +141,21 @@ func (s *Submission) Counts() (errors, warnings int) {
 type Options struct {
 	// Unit, when set, is the unit the files are for, whatever they say.
 	Unit string
+	// UnitOf gives, by file name (without folder, any case), the unit a
+	// file is for, whatever it says. It wins over Unit.
+	UnitOf map[string]string
 	// Period is the period being checked: a file for another period is an
 	// error. Zero means unknown: each file's own period is used.
 	Period period.Period
+}
+
+// unitFor is the unit that the options impose on the file at path, or "".
+func (o Options) unitFor(path string) string {
+	name := filepath.Base(path)
+	for file, code := range o.UnitOf {
+		if strings.EqualFold(file, name) {
+			return code
+		}
+	}
+	return o.Unit
 }
