@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 const dataDir = "../../data"
@@ -144,7 +145,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 }
 
 func TestHelpIsVietnamese(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"catalog", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"catalog", "--help"}, {"forms", "--help"}, {"check", "--help"}, {"report", "--help"}} {
 		code, out, _ := run(t, args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d", args, code)
@@ -155,8 +156,33 @@ func TestHelpIsVietnamese(t *testing.T) {
 			}
 		}
 	}
-	_, out, _ := run(t, "--version")
+	_, out, _ := run(t, "report", "--help")
+	if !strings.Contains(out, `(mặc định "out")`) || strings.Contains(out, `--date NGÀY (mặc định`) {
+		t.Errorf("defaults: %s", out)
+	}
+	_, out, _ = run(t, "--version")
 	if !strings.HasPrefix(out, "baocao phiên bản ") {
 		t.Errorf("--version: %q", out)
+	}
+}
+
+// The descriptions of a command's flags start in one column, counted in
+// characters: "--in THƯ_MỤC" is 12 characters but 15 bytes.
+func TestHelpFlagsAligned(t *testing.T) {
+	_, out, _ := run(t, "report", "--help")
+	section := out[strings.Index(out, "Tùy chọn:"):strings.Index(out, "Tùy chọn chung:")]
+	columns := map[int][]string{}
+	for _, line := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "-") {
+			continue
+		}
+		flag := line[strings.Index(line, "--"):]
+		gap := strings.Index(flag, "  ")
+		desc := strings.TrimLeft(flag[gap:], " ")
+		col := utf8.RuneCountInString(line[:len(line)-len(desc)])
+		columns[col] = append(columns[col], flag[:gap])
+	}
+	if len(columns) != 1 {
+		t.Errorf("descriptions start in %d columns: %v\n%s", len(columns), columns, section)
 	}
 }

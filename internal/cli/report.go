@@ -56,7 +56,7 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 	cmd.Flags().StringVar(&o.outDir, "out", "out", "`THƯ_MỤC` ghi kết quả")
 	cmd.Flags().StringVar(&o.template, "template", filepath.Join("templates", "bao-cao.docx"), "`TỆP` mẫu báo cáo Word")
 	cmd.Flags().StringVar(&o.reminderTemplate, "reminder-template", filepath.Join("templates", "don-doc.docx"), "`TỆP` mẫu công văn đôn đốc")
-	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "tính tệp có tên này cho đơn vị có mã này, dạng \"`TỆP=MÃ`\" (nhắc lại được)")
+	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "`TỆP=MÃ`: tính tệp có tên TỆP cho đơn vị có mã MÃ khi tệp không cho biết đơn vị (nhắc lại được)")
 	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)")
 	return cmd
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -90,10 +91,44 @@ func init() {
 	cobra.AddTemplateFunc("useLine", func(c *cobra.Command) string {
 		return strings.Replace(c.UseLine(), "[flags]", "[tùy chọn]", 1)
 	})
-	cobra.AddTemplateFunc("flagUsages", func(fs *pflag.FlagSet) string {
-		u := strings.TrimRight(fs.FlagUsages(), " \n")
-		return strings.ReplaceAll(u, "(default ", "(mặc định ")
+	cobra.AddTemplateFunc("flagUsages", flagUsages)
+}
+
+// flagUsages lists the flags as pflag does, but aligns the descriptions by
+// characters rather than bytes (pflag misaligns "THƯ_MỤC") and writes the
+// defaults in Vietnamese.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ left, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		varname, usage := pflag.UnquoteUsage(f)
+		if varname != "" && f.Value.Type() != "bool" {
+			left += " " + varname
+		}
+		switch f.DefValue {
+		case "", "false", "[]", "0":
+		default:
+			usage += fmt.Sprintf(" (mặc định %q)", f.DefValue)
+		}
+		width = max(width, utf8.RuneCountInString(left))
+		lines = append(lines, line{left, usage})
 	})
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.left + strings.Repeat(" ", width-utf8.RuneCountInString(l.left)+3) + l.usage)
+	}
+	return b.String()
 }
 
 func newRootCmd(g *globalOptions) *cobra.Command {
