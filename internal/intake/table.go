@@ -135,7 +135,11 @@ func (r *reader) readTable(g *grid, h *header) {
 			continue
 		}
 		t := c.Task(row.Task)
-		ctx = codeContext{section: t.Section, parent: t.Parent}
+		if row.Match == "code" {
+			// Only headings and codes give bare numbers a meaning: after a
+			// row placed by its content, "3" in an STT column is a count.
+			ctx = codeContext{section: t.Section, parent: t.Parent}
+		}
 		if s.Unit != "" {
 			row.Role = t.RoleOf(s.Unit)
 			if row.Role == catalog.RoleNone {
