@@ -211,8 +211,15 @@ func (b *builder) tasks() error {
 		b.f.SetRowHeight(SheetTasks, row, rowHeight([]string{"", s.Title}, []float64{0, 45 + 20 + 14 + 50 + 30 + 30 + 30 + 22}))
 		row++
 		for _, t := range s.Tasks {
-			var results []string
+			var results, idle []string
 			for _, c := range append(append(append([]consolidate.Contribution{}, t.Lead...), t.Support...), t.Others...) {
+				if c.Status == forms.StatusNotApplicable && c.Results == "" {
+					// One line for all of them: most coordinating units
+					// have nothing in a quarter, and a line each buried
+					// the results.
+					idle = append(idle, c.UnitName)
+					continue
+				}
 				line := c.UnitName + " (" + strings.ToLower(roleName(c)) + ")"
 				if c.Status != forms.StatusUnknown {
 					line += ", " + strings.ToLower(c.Status.String())
@@ -221,6 +228,9 @@ func (b *builder) tasks() error {
 					line += ": " + c.Results
 				}
 				results = append(results, line)
+			}
+			if len(idle) > 0 {
+				results = append(results, forms.StatusNotApplicable.String()+": "+strings.Join(idle, ", "))
 			}
 			var notes []string
 			if t.Disagreement {

@@ -19,6 +19,14 @@ import (
 
 func report(t *testing.T, results string) *consolidate.Report {
 	t.Helper()
+	c, p, subs := fixture(t, results)
+	return consolidate.Build(c, p, subs)
+}
+
+// fixture is a catalog, a period and two submissions: the economic office's
+// and the bank's.
+func fixture(t *testing.T, results string) (*catalog.Catalog, period.Period, []*intake.Submission) {
+	t.Helper()
 	c, err := catalog.Load("../../data")
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +43,7 @@ func report(t *testing.T, results string) *consolidate.Report {
 	}
 	nh := &intake.Submission{Path: "/in/NH.xlsx", Unit: "NHCSXH", Period: p, ModTime: time.Now(),
 		Indicators: []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: v(100000), Current: v(110000)}, {Code: "VON-NSDP", Previous: v(5000), Current: v(6500)}}}
-	return consolidate.Build(c, p, []*intake.Submission{kt, nh})
+	return c, p, []*intake.Submission{kt, nh}
 }
 
 func TestSummaryContent(t *testing.T) {
@@ -196,4 +204,33 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 			t.Errorf("PDF text lacks %q", want)
 		}
 	}
+}
+
+// Units with nothing in the period share one line, after those that did
+// something, whatever their role.
+func TestSummaryIdleUnitsOnOneLine(t *testing.T) {
+	c, p, subs := fixture(t, "Bố trí 300 triệu đồng")
+	idle := func(unit string) *intake.Submission {
+		return &intake.Submission{Path: "/in/" + unit + ".xlsx", Unit: unit, Period: p, ModTime: time.Now(),
+			Rows: []intake.Row{{Sheet: forms.ReportSheet, Row: 9, Task: "I.2", Match: "code", Status: forms.StatusNotApplicable}}}
+	}
+	r := consolidate.Build(c, p, append(subs, idle("MTTQ"), idle("HND")))
+	f, _, err := Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetTasks)
+	for _, row := range rows {
+		if row[0] != "I.2" {
+			continue
+		}
+		want := "Phòng Kinh tế (chủ trì), đang thực hiện: Đăng 4 tin\nKhông phát sinh trong kỳ: " +
+			c.Unit("MTTQ").Name + ", " + c.Unit("HND").Name
+		if row[4] != want {
+			t.Errorf("I.2 results:\n%s\nwant:\n%s", row[4], want)
+		}
+		return
+	}
+	t.Fatal("no I.2 row")
 }
