@@ -1,10 +1,13 @@
 package intake
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -101,4 +104,43 @@ func attr(tag, name string) string {
 		return rest[:j]
 	}
 	return ""
+}
+
+// withoutTheme returns the package without its theme parts. excelize
+// parses the theme on open, which costs about a tenth of reading a form,
+// and fails the whole file when the theme is malformed; we never use it.
+// The other parts are copied still compressed. On any doubt the package is
+// returned as it came.
+func withoutTheme(data []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || !slices.ContainsFunc(zr.File, isThemePart) {
+		return data
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if isThemePart(f) {
+			continue
+		}
+		w, err := zw.CreateRaw(&f.FileHeader)
+		if err != nil {
+			return data
+		}
+		rc, err := f.OpenRaw()
+		if err != nil {
+			return data
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			return data
+		}
+	}
+	if zw.Close() != nil {
+		return data
+	}
+	return buf.Bytes()
+}
+
+func isThemePart(f *zip.File) bool {
+	return strings.HasPrefix(strings.ToLower(f.Name), "xl/theme/")
 }

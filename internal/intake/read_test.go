@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
 	"baocao/internal/period"
@@ -63,4 +65,21 @@ func TestReadIndicators(t *testing.T) {
 		}
 	}
 	_ = catalog.RoleLead
+}
+
+// A malformed theme, which excelize refuses, does not stop the reading: the
+// theme holds only colours and fonts, and the reader drops it.
+func TestBrokenThemeIgnored(t *testing.T) {
+	c := loadCatalog(t)
+	path := tempPath(t, "KT-2026-Q1.xlsx")
+	filled(c).write(t, path)
+	rewriteZip(t, path, "xl/theme/theme1.xml", func(b []byte) []byte { return append(b[:len(b)/2:len(b)/2], "<<<"...) })
+	if f, err := excelize.OpenFile(path); err == nil {
+		f.Close()
+		t.Fatal("excelize opens the broken theme: the test no longer tests anything")
+	}
+	s := readUnchanged(t, path, c, Options{Period: q1})
+	if s.HasErrors() || len(s.Rows) != len(c.Assignments("KT")) {
+		t.Errorf("%d rows\n%s", len(s.Rows), problemsText(s))
+	}
 }
