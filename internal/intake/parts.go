@@ -106,11 +106,10 @@ func attr(tag, name string) string {
 	return ""
 }
 
-// withoutTheme returns the package without its theme parts. excelize
-// parses the theme on open, which costs about a tenth of reading a form,
-// and fails the whole file when the theme is malformed; we never use it.
-// The other parts are copied still compressed. On any doubt the package is
-// returned as it came.
+// withoutTheme returns the package without its theme parts: excelize
+// parses the theme on open and fails the whole file when it is malformed,
+// though a report never needs its colours. The other parts are copied
+// still compressed. On any doubt the package is returned as it came.
 func withoutTheme(data []byte) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil || !slices.ContainsFunc(zr.File, isThemePart) {

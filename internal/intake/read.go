@@ -122,7 +122,14 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		s.addf(SeverityError, "", "", "không phải tệp Excel (.xlsx): có thể tệp bị hỏng hoặc gửi nhầm tệp. Đề nghị đơn vị gửi lại đúng biểu mẫu đã điền.")
 		return
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(withoutTheme(data)), excelizeOptions())
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelizeOptions())
+	if err != nil {
+		// A malformed theme fails the whole file though we never use it:
+		// try again without it.
+		if g, err2 := excelize.OpenReader(bytes.NewReader(withoutTheme(data)), excelizeOptions()); err2 == nil {
+			f, err = g, nil
+		}
+	}
 	if err != nil {
 		s.addf(SeverityError, "", "", "%s", excelizeError(err))
 		return
