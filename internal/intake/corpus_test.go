@@ -249,6 +249,12 @@ func corpus(t *testing.T) []badInput {
 			b.sheets[0].rows = b.sheets[0].rows[:9]
 			return b
 		}), sev: SeverityWarning, want: "nhiệm vụ Phòng Kinh tế được giao"},
+		{file: "bieu-trong.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return formBook(c, "KT", q1, nil)
+		}), sev: SeverityError, want: "biểu chưa điền gì: cả 22 dòng nhiệm vụ đều trống"},
+		{file: "chua-dien-het.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return formBook(c, "KT", q1, map[string]entry{"I.1": {status: "Hoàn thành", results: "Đã phổ biến"}})
+		}), sev: SeverityWarning, want: "21 nhiệm vụ chưa được điền"},
 	}
 }
 

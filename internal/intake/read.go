@@ -152,6 +152,7 @@ type reader struct {
 	formulas bool              // some sheet has formulas
 	parts    map[string][]byte // sheet name -> raw XML
 	unfilled []string
+	filled   int // rows with something written in a fill-in column
 }
 
 // skipSheet tells the sheets that hold no report: our metadata, lists and
@@ -271,6 +272,9 @@ func (r *reader) read() {
 		r.readIndicators(indicators.g, indicators.h)
 	} else if s.Unit != "" && len(r.c.IndicatorsOf(s.Unit)) > 0 {
 		s.addf(SeverityWarning, "", "", "không tìm thấy bảng chỉ tiêu (trang tính «%s») với các cột «Mã chỉ tiêu», «Cuối kỳ trước», «Cuối kỳ này». Điền số liệu vào trang tính đó của biểu mẫu rồi gửi lại.", forms.IndicatorsSheet)
+	}
+	if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) {
+		s.addf(SeverityError, s.Sheet, "", "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
 	}
 	// Sheets with text that were not read.
 	used := map[string]bool{}
@@ -614,4 +618,14 @@ func (r *reader) unitFromTitle(title []string) string {
 		r.s.addf(SeverityWarning, "", "", "tiêu đề nêu nhiều đơn vị (%s) nên không dựa vào đó để xác định đơn vị gửi.", strings.Join(r.c.UnitNames(all), ", "))
 	}
 	return ""
+}
+
+// hasIndicatorValues tells whether any indicator has a figure.
+func hasIndicatorValues(s *Submission) bool {
+	for _, v := range s.Indicators {
+		if v.Previous != nil || v.Current != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -39,6 +39,7 @@ func (r *reader) readTable(g *grid, h *header) {
 
 	var ctx codeContext
 	before := len(s.Rows) + len(s.Unmatched)
+	filledBefore := r.filled
 	seen := map[string]int{} // task -> first row
 	numbering := true        // the row right under the header may number the columns
 	footerRow := -1          // the last row of a signature block above
@@ -120,6 +121,9 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 
 		row.Status = parseStatus(row.StatusText)
+		if filled {
+			r.filled++
+		}
 		r.matchRow(&row, res, written, content, codeCell, place, filled)
 		if row.Task == "" {
 			row.Text = joinNonEmpty(cells)
@@ -157,7 +161,8 @@ func (r *reader) readTable(g *grid, h *header) {
 	if len(s.Rows)+len(s.Unmatched) == before {
 		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", h.row+2), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", h.row+1)
 	}
-	if n := len(r.unfilled); n > 0 {
+	if n := len(r.unfilled); n > 0 && r.filled > filledBefore {
+		// A table with nothing filled at all gets one error from read.
 		s.addf(SeverityWarning, g.name, "", "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
 		r.unfilled = nil
 	}
