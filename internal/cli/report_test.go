@@ -236,3 +236,23 @@ func TestReportUnitOption(t *testing.T) {
 		t.Errorf("a usage error must write nothing: %v", entries)
 	}
 }
+
+// The summary that report writes, left in the input folder (here because
+// --out is inside --in), is skipped on the next run, not read as a unit's
+// report.
+func TestReportSkipsItsOwnSummary(t *testing.T) {
+	in := sampleInput(t)
+	out := filepath.Join(in, "ket-qua")
+	first, stdout, stderr := run(t, reportArgs(in, out)...)
+	if first != 0 {
+		t.Fatalf("exit %d\n%s%s", first, stdout, stderr)
+	}
+	code, second, stderr := run(t, reportArgs(in, out)...)
+	if code != 0 || !strings.Contains(second, "Đơn vị đã gửi: 9/10") || !strings.Contains(second, "Lỗi: 0.") {
+		t.Errorf("second run: exit %d\n%s%s", code, second, stderr)
+	}
+	code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", "tong-hop-2026-Q1.xlsx"))
+	if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
+		t.Errorf("check of the summary: exit %d\n%s", code, checked)
+	}
+}

@@ -106,4 +106,8 @@ const (
 	MetaPeriod      = "baocao_ky"
 	MetaFingerprint = "baocao_danh_muc"
 	MetaVersion     = "baocao_phien_ban"
+	// SummaryMarker is a custom property of the summary workbook that
+	// baocao writes (its value is the period), so that the intake can tell
+	// it from a unit's report when it lands in the input folder.
+	SummaryMarker = "baocao_tong_hop"
 )

@@ -169,6 +169,18 @@ func (r *reader) read() {
 	if props, err := r.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
+	if props, err := r.f.GetCustomProps(); err == nil {
+		for _, p := range props {
+			if p.Name == forms.SummaryMarker {
+				name := fmt.Sprint(p.Value)
+				if q, err := period.Parse(name); err == nil {
+					name = q.Name()
+				}
+				s.addf(SeverityWarning, "", "", "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị. Đừng để bảng tổng hợp trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).", name)
+				return
+			}
+		}
+	}
 	names := r.f.GetSheetList()
 	if len(names) == 0 {
 		s.addf(SeverityError, "", "", "sổ Excel không có trang tính nào. Đề nghị đơn vị gửi lại biểu mẫu đã điền.")

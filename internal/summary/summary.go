@@ -69,6 +69,9 @@ func Build(r *consolidate.Report) (*excelize.File, []string, error) {
 			return nil, nil, err
 		}
 	}
+	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: forms.SummaryMarker, Value: r.Period.String()}); err != nil {
+		return nil, nil, err
+	}
 	b.f.DeleteSheet("Sheet1")
 	idx, _ := b.f.GetSheetIndex(SheetTasks)
 	b.f.SetActiveSheet(idx)
