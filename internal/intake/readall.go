@@ -118,15 +118,23 @@ func skipNote(path string) *Submission {
 	return nil
 }
 
-// markSuperseded keeps the newest file of each unit and period.
+// markSuperseded keeps the newest usable file of each unit and period. A
+// file with errors is left out anyway, so it does not push aside an older
+// usable one: a unit's broken resend must not drop its report.
 func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 	groups := map[string][]*Submission{}
 	var keys []string
+	var broken []*Submission
+	key := func(s *Submission) string { return s.Unit + "|" + s.Period.String() }
 	for _, s := range subs {
 		if s.Unit == "" || s.Period.IsZero() || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) == 0 {
 			continue
 		}
-		k := s.Unit + "|" + s.Period.String()
+		if s.HasErrors() {
+			broken = append(broken, s)
+			continue
+		}
+		k := key(s)
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -161,6 +169,13 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 			older = append(older, s.Path)
 		}
 		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất, bỏ qua: %s.", nameOf(c, used.Unit), used.Period.Name(), strings.Join(older, ", "))
+	}
+	for _, s := range broken {
+		for _, u := range groups[key(s)] {
+			if u.SupersededBy == "" {
+				s.addf(SeverityWarning, "", "", "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, hãy sửa lỗi rồi chạy lại.", u.Path, nameOf(c, s.Unit), s.Period.Name())
+			}
+		}
 	}
 }
 

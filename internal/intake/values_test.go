@@ -114,6 +114,15 @@ func TestDuplicates(t *testing.T) {
 	if !hasProblem(subs[1], SeverityWarning, "tệp này cũ hơn") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất") {
 		t.Errorf("%s---\n%s", problemsText(subs[0]), problemsText(subs[1]))
 	}
+	// A newer file with errors (the blank form sent again) does not push
+	// aside the usable one; it says which file is used instead.
+	blank := filepath.Join(dir, "c-KT-trong.xlsx")
+	formBook(c, "KT", q1, nil).write(t, blank)
+	subs = ReadAll([]string{old, blank}, c, Options{Period: q1})
+	if subs[0].SupersededBy != "" || !subs[1].HasErrors() || !hasProblem(subs[1], SeverityWarning, "vì tệp này có lỗi, báo cáo dùng tệp "+old) {
+		t.Errorf("blank resend: %q\n%s---\n%s", subs[0].SupersededBy, problemsText(subs[0]), problemsText(subs[1]))
+	}
+	os.Remove(blank)
 	// A folder is expanded; the lock file gets a note.
 	os.WriteFile(filepath.Join(dir, "~$a-KT.xlsx"), []byte{1}, 0o644)
 	os.WriteFile(filepath.Join(dir, "ghi-chu.txt"), []byte("x"), 0o644)
