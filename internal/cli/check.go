@@ -116,7 +116,7 @@ func unknownUnitFiles(opt intake.Options, subs []*intake.Submission) error {
 	for file := range opt.UnitOf {
 		found := false
 		for _, s := range subs {
-			found = found || strings.EqualFold(filepath.Base(s.Path), file)
+			found = found || intake.SameFileName(file, s.Path)
 		}
 		if !found {
 			missing = append(missing, "«"+file+"»")

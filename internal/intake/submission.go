@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
 	"baocao/internal/period"
@@ -151,11 +153,17 @@ type Options struct {
 
 // unitFor is the unit that the options impose on the file at path, or "".
 func (o Options) unitFor(path string) string {
-	name := filepath.Base(path)
 	for file, code := range o.UnitOf {
-		if strings.EqualFold(file, name) {
+		if SameFileName(file, path) {
 			return code
 		}
 	}
 	return o.Unit
+}
+
+// SameFileName tells whether the file at path has the given name, in any
+// case and any Unicode form: names typed in NFC must find files unpacked
+// from a zip made on a Mac, which stores them in NFD.
+func SameFileName(name, path string) bool {
+	return strings.EqualFold(norm.NFC.String(filepath.Base(name)), norm.NFC.String(filepath.Base(path)))
 }

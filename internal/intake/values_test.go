@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"baocao/internal/forms"
 	"baocao/internal/vntext"
@@ -147,5 +148,24 @@ func TestSameFileTwice(t *testing.T) {
 	}
 	if !hasProblem(subs[2], SeverityWarning, "đã có ở trên trong danh sách") || len(subs[2].Rows) != 0 {
 		t.Errorf("the same path twice:\n%s", problemsText(subs[2]))
+	}
+}
+
+func TestSameFileName(t *testing.T) {
+	nfd := norm.NFD.String("Báo cáo Hội ND.xlsx")
+	tests := []struct {
+		name, path string
+		want       bool
+	}{
+		{"Báo cáo Hội ND.xlsx", filepath.Join("nhan-ve", nfd), true},
+		{"BÁO CÁO HỘI ND.XLSX", "Báo cáo Hội ND.xlsx", true},
+		{filepath.Join("a", "kt.xlsx"), filepath.Join("b", "KT.xlsx"), true},
+		{"Bao cao Hoi ND.xlsx", "Báo cáo Hội ND.xlsx", false},
+		{"kt.xlsx", "kt.xls", false},
+	}
+	for _, tt := range tests {
+		if got := SameFileName(tt.name, tt.path); got != tt.want {
+			t.Errorf("SameFileName(%q, %q) = %v", tt.name, tt.path, got)
+		}
 	}
 }
