@@ -164,7 +164,7 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 			}
 			k := key{row.Task, s.Unit}
 			if prev, ok := rows[k]; ok {
-				row = mergeRows(prev, row)
+				row = prev.Merge(row)
 			}
 			rows[k] = row
 			fileOf[k] = s
@@ -325,29 +325,6 @@ func (r *Report) contribution(s *intake.Submission, row intake.Row, role catalog
 		c.Period = s.Period.Name()
 	}
 	return c
-}
-
-// mergeRows joins two rows of one unit on one task.
-func mergeRows(a, b intake.Row) intake.Row {
-	join := func(x, y string) string {
-		switch {
-		case x == "":
-			return y
-		case y == "" || x == y:
-			return x
-		}
-		return x + "\n" + y
-	}
-	a.Results = join(a.Results, b.Results)
-	a.Documents = join(a.Documents, b.Documents)
-	a.Difficulties = join(a.Difficulties, b.Difficulties)
-	a.Proposals = join(a.Proposals, b.Proposals)
-	a.Notes = join(a.Notes, b.Notes)
-	// The later row (a later quarter) tells the current status.
-	if b.Status != forms.StatusUnknown {
-		a.Status, a.StatusText = b.Status, b.StatusText
-	}
-	return a
 }
 
 // labelled prefixes a quarterly form's text with its quarter, for a report

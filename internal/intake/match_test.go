@@ -215,3 +215,47 @@ func TestIsCleanLines(t *testing.T) {
 		t.Error("clean multi-line text is not recognised")
 	}
 }
+
+// A row inserted under a task, with no code and no content, adds to that
+// task; under a heading or an unmatched row it stays unmatched.
+func TestContinuationRows(t *testing.T) {
+	c := loadCatalog(t)
+	b := formBook(c, "KT", q1, map[string]entry{"I.2": {status: "Hoàn thành", results: "Đăng 4 tin"}})
+	var rows [][]any
+	for _, r := range b.sheets[0].rows {
+		rows = append(rows, r)
+		switch {
+		case len(r) > 1 && r[0] == "I.1": // left empty, written on the row below
+			rows = append(rows, []any{"", "", "", "", "", "đang triển khai", "Đã phổ biến ở 3 thôn"})
+		case len(r) > 1 && r[0] == "I.2":
+			rows = append(rows, []any{}, []any{"", "", "", "", "", "", "Phát 200 tờ rơi", "Công văn số 5/UBND"})
+		case len(r) > 1 && r[0] == "II": // under a section heading: no task above
+			rows = append(rows, []any{"", "", "", "", "", "", "Việc không rõ thuộc nhiệm vụ nào"})
+		}
+	}
+	b.sheets[0].rows = rows
+	path := tempPath(t, "KT-2026-Q1.xlsx")
+	b.write(t, path)
+	s := readUnchanged(t, path, c, Options{Period: q1})
+	byTask := map[string]Row{}
+	for _, r := range s.Rows {
+		byTask[r.Task] = r
+	}
+	if r := byTask["I.1"]; r.Status != forms.StatusInProgress || r.Results != "Đã phổ biến ở 3 thôn" {
+		t.Errorf("I.1: %+v", r)
+	}
+	if r := byTask["I.2"]; r.Status != forms.StatusDone || r.Results != "Đăng 4 tin\nPhát 200 tờ rơi" || r.Documents != "Công văn số 5/UBND" {
+		t.Errorf("I.2: %+v", r)
+	}
+	if len(s.Unmatched) != 1 || s.Unmatched[0].Text != "Việc không rõ thuộc nhiệm vụ nào" {
+		t.Errorf("unmatched: %+v", s.Unmatched)
+	}
+	if !hasProblem(s, SeverityWarning, "được gộp vào nhiệm vụ I.2 ở dòng") || !hasProblem(s, SeverityWarning, "được gộp vào nhiệm vụ I.1 ở dòng") {
+		t.Errorf("no merge warnings:\n%s", problemsText(s))
+	}
+	for _, p := range s.Problems {
+		if strings.Contains(p.Message, "chưa được điền") && strings.Contains(p.Message, " I.1 (dòng") {
+			t.Errorf("I.1 listed as not filled: %s", p.Message)
+		}
+	}
+}

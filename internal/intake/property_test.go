@@ -13,8 +13,9 @@ import (
 
 // TestNoRowLost fills random layouts (columns in any order, header on any
 // row, codes written in any of the accepted ways or left out, blank and
-// unrelated rows) and checks that every non-empty row written is either
-// matched, to the right task, or listed as unmatched with its place.
+// unrelated rows, rows inserted under a task) and checks that every
+// non-empty row written is either matched, to the right task, or listed as
+// unmatched with its place, or, inserted under a task, added to it.
 func TestNoRowLost(t *testing.T) {
 	c := loadCatalog(t)
 	iterations := 60
@@ -81,7 +82,8 @@ func checkRandomLayout(t *testing.T, c *catalog.Catalog, rng *rand.Rand) {
 		task      string // "" for a row that must stay unmatched
 		mustMatch bool   // the task is certain (code in full or content in full)
 	}
-	want := map[int]expect{} // sheet row -> what it must become
+	want := map[int]expect{}  // sheet row -> what it must become
+	added := map[int]string{} // sheet row -> the task it adds to
 	newRow := func() []any { return make([]any, len(cols)) }
 	lastSection, lastParent := "", ""
 	tasks := c.Assignments(u.Code)
@@ -143,6 +145,13 @@ func checkRandomLayout(t *testing.T, c *catalog.Catalog, rng *rand.Rand) {
 		}
 		rows = append(rows, row)
 		want[len(rows)] = expect{task: task.Code, mustMatch: sure}
+		if sure && rng.IntN(4) == 0 {
+			// A row inserted under the task to write more.
+			cont := newRow()
+			cont[idx[forms.ColResults]] = "Bổ sung " + task.Code + "."
+			rows = append(rows, cont)
+			added[len(rows)] = task.Code
+		}
 		if task.Parent == "" {
 			lastParent = ""
 		}
@@ -179,6 +188,19 @@ func checkRandomLayout(t *testing.T, c *catalog.Catalog, rng *rand.Rand) {
 			t.Errorf("row %d (unrelated) matched %s", n, r.Task)
 		case w.mustMatch && r.Task != w.task:
 			t.Errorf("row %d: matched %q (%s), want %s; text %q", n, r.Task, r.Match, w.task, r.Text)
+		}
+	}
+	// Rows inserted under a task are in that task's row.
+	for n, task := range added {
+		found := false
+		for _, r := range s.Rows {
+			found = found || r.Task == task && strings.Contains(r.Results, "Bổ sung "+task+".")
+		}
+		if !found {
+			t.Errorf("row %d, added under %s, lost", n, task)
+		}
+		if _, ok := got[n]; ok {
+			t.Errorf("row %d, added under %s, read on its own: %+v", n, task, got[n])
 		}
 	}
 	// Every other non-empty row is a heading or the title: never a task row.

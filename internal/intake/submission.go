@@ -92,6 +92,29 @@ type Row struct {
 	Text string
 }
 
+// Merge joins a later row on the same task into r: each text is added on
+// a new line (unless the same), and the later status wins when it has one.
+func (r Row) Merge(later Row) Row {
+	join := func(x, y string) string {
+		switch {
+		case x == "":
+			return y
+		case y == "" || x == y:
+			return x
+		}
+		return x + "\n" + y
+	}
+	r.Results = join(r.Results, later.Results)
+	r.Documents = join(r.Documents, later.Documents)
+	r.Difficulties = join(r.Difficulties, later.Difficulties)
+	r.Proposals = join(r.Proposals, later.Proposals)
+	r.Notes = join(r.Notes, later.Notes)
+	if later.Status != forms.StatusUnknown {
+		r.Status, r.StatusText = later.Status, later.StatusText
+	}
+	return r
+}
+
 // IndicatorValue is one credit figure read from the indicators sheet.
 type IndicatorValue struct {
 	Code              string

@@ -30,6 +30,13 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		return ""
 	}
+	// fillIn is what the unit wrote on row i.
+	fillIn := func(i int) Row {
+		row := Row{StatusText: col(i, forms.ColStatus), Results: col(i, forms.ColResults), Documents: col(i, forms.ColDocuments),
+			Difficulties: col(i, forms.ColDifficulties), Proposals: col(i, forms.ColProposals), Notes: col(i, forms.ColNotes)}
+		row.Status = parseStatus(row.StatusText)
+		return row
+	}
 	known := map[int]bool{}
 	for _, ci := range h.cols {
 		known[ci] = true
@@ -43,6 +50,7 @@ func (r *reader) readTable(g *grid, h *header) {
 	seen := map[string]int{} // task -> first row
 	numbering := true        // the row right under the header may number the columns
 	footerRow := -1          // the last row of a signature block above
+	last := -1               // index in s.Rows of the task row just above
 	for i := h.row + 1; i < len(g.rows); i++ {
 		cells := g.rows[i]
 		if isBlank(cells) {
@@ -79,6 +87,20 @@ func (r *reader) readTable(g *grid, h *header) {
 			continue // names and titles of the signature block
 		}
 		footerRow = -1
+		if code == "" && seq == "" && content == "" && filled && last >= 0 {
+			// A row inserted under a task to write more: it belongs to
+			// the task above.
+			prev := &s.Rows[last]
+			if n := len(r.unfilled); n > 0 && r.unfilled[n-1] == unfilledName(prev.Task, prev.Row) {
+				r.unfilled = r.unfilled[:n-1] // filled after all, on this row
+			}
+			*prev = prev.Merge(fillIn(i))
+			r.filled++
+			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", i+1), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
+				i+1, prev.Task, prev.Row, forms.Columns[0].Header)
+			continue
+		}
+		last = -1
 		written := code
 		if written == "" {
 			written = seq
@@ -101,13 +123,8 @@ func (r *reader) readTable(g *grid, h *header) {
 			}
 		}
 
-		row := Row{Sheet: g.name, Row: i + 1}
-		row.StatusText = col(i, forms.ColStatus)
-		row.Results = col(i, forms.ColResults)
-		row.Documents = col(i, forms.ColDocuments)
-		row.Difficulties = col(i, forms.ColDifficulties)
-		row.Proposals = col(i, forms.ColProposals)
-		row.Notes = col(i, forms.ColNotes)
+		row := fillIn(i)
+		row.Sheet, row.Row = g.name, i+1
 		row.Text = content
 		place := fmt.Sprintf("dòng %d", i+1)
 		codeCell := ""
@@ -120,7 +137,6 @@ func (r *reader) readTable(g *grid, h *header) {
 			codeCell = place
 		}
 
-		row.Status = parseStatus(row.StatusText)
 		if filled {
 			r.filled++
 		}
@@ -157,6 +173,7 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		r.readStatus(&row, g, h, i, filled)
 		s.Rows = append(s.Rows, row)
+		last = len(s.Rows) - 1
 	}
 	if len(s.Rows)+len(s.Unmatched) == before {
 		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", h.row+2), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", h.row+1)
@@ -251,10 +268,9 @@ func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
 	if ci, ok := h.cols[forms.ColStatus]; ok {
 		statusCell = cellName(ci, i)
 	}
-	row.Status = parseStatus(row.StatusText)
 	switch {
 	case !filled:
-		r.unfilled = append(r.unfilled, fmt.Sprintf("%s (dòng %d)", row.Task, i+1))
+		r.unfilled = append(r.unfilled, unfilledName(row.Task, i+1))
 	case row.StatusText == "":
 		if _, ok := h.cols[forms.ColStatus]; ok {
 			s.addf(SeverityWarning, g.name, statusCell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
@@ -544,3 +560,6 @@ func sortedKeys[V any](m map[int]V) []int {
 	slices.Sort(keys)
 	return keys
 }
+
+// unfilledName names a task row left empty, in the warning that lists them.
+func unfilledName(task string, row int) string { return fmt.Sprintf("%s (dòng %d)", task, row) }
