@@ -113,6 +113,8 @@ func TestReportEndToEnd(t *testing.T) {
 		"Tờ trình số 08/TTr-KT ngày 15/01/2026",
 		// Difficulties attributed, proposals.
 		"Nguồn thu ngân sách xã hạn chế",
+		// A row the culture office inserted under V.7, added to it.
+		"xác nhận thêm hồ sơ vay vốn cho 3 sinh viên",
 		"Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch",
 		// The unit that sent nothing.
 		"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",

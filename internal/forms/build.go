@@ -416,6 +416,9 @@ func (b *builder) footer(r int) {
 func (b *builder) protect(sheet string) {
 	b.check(b.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatRows: true, FormatColumns: true,
+		// A unit may insert a row under a task to write more; the
+		// intake adds it to that task.
+		InsertRows: true,
 	}))
 }
 

@@ -27,6 +27,25 @@ func FillRow(f *excelize.File, taskCode string, v map[string]string) error {
 	return nil
 }
 
+// InsertBelow inserts a row under the report row of taskCode, formatted
+// like it, with only values written in it, as a unit does to write more on
+// a task. It is meant for tests and sample data.
+func InsertBelow(f *excelize.File, taskCode string, v map[string]string) error {
+	row, err := findRow(f, ReportSheet, taskCode)
+	if err != nil {
+		return err
+	}
+	if err := f.DuplicateRowTo(ReportSheet, row, row+1); err != nil {
+		return err
+	}
+	for i, column := range Columns {
+		if err := f.SetCellStr(ReportSheet, cell(i, row+1), v[column.Key]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // FillIndicator writes an indicator's values at the end of the previous
 // period and of this one.
 func FillIndicator(f *excelize.File, code string, previous, current float64) error {

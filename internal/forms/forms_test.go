@@ -221,7 +221,8 @@ func TestValidationsAndProtection(t *testing.T) {
 		}
 	}
 
-	// Every sheet is protected without a password; select and resize allowed.
+	// Every sheet is protected without a password; select, resize and
+	// insert rows allowed (an inserted row adds to the task above).
 	raw := workbookXML(t, f)
 	for name, xml := range raw {
 		if !strings.HasPrefix(name, "xl/worksheets/sheet") {
@@ -231,7 +232,10 @@ func TestValidationsAndProtection(t *testing.T) {
 		if p == "" || !strings.Contains(p, `sheet="true"`) {
 			t.Errorf("%s is not protected", name)
 		}
-		for _, bad := range []string{"password", "hashValue", `selectLockedCells="true"`, `selectUnlockedCells="true"`, `formatRows="true"`} {
+		if !strings.Contains(p, `insertRows="false"`) {
+			t.Errorf("%s: inserting rows is not allowed: %s", name, p)
+		}
+		for _, bad := range []string{"password", "hashValue", `selectLockedCells="true"`, `selectUnlockedCells="true"`, `formatRows="true"`, `deleteRows="false"`} {
 			if strings.Contains(p, bad) {
 				t.Errorf("%s: protection has %s: %s", name, bad, p)
 			}

@@ -85,6 +85,14 @@ const (
 	legacyTask = "V.6"
 )
 
+// insertedUnit inserts a row under insertedTask to write more on it,
+// leaving the code and content empty: intake adds it to the task.
+const (
+	insertedUnit = "VHXH"
+	insertedTask = "V.7"
+	insertedText = "Bổ sung ngày 10/03/2026: xác nhận thêm hồ sơ vay vốn cho 3 sinh viên."
+)
+
 // ownWordsUnit retypes the table in its own layout, in its own words.
 const ownWordsUnit = "HCCB"
 

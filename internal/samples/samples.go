@@ -92,6 +92,14 @@ func filledForm(c *catalog.Catalog, unit string, p period.Period) (*excelize.Fil
 			return nil, err
 		}
 	}
+	if unit == insertedUnit {
+		// A row inserted under a task to write more: intake adds it to
+		// the task.
+		err := forms.InsertBelow(f, insertedTask, map[string]string{forms.ColResults: insertedText, forms.ColNotes: SampleNote})
+		if err != nil {
+			return nil, err
+		}
+	}
 	for _, ind := range c.IndicatorsOf(unit) {
 		v, ok := indicatorValues[ind.Code]
 		if !ok {
