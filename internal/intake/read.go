@@ -375,13 +375,46 @@ func (r *reader) gridProblems(g *grid) {
 	}
 }
 
+// formTexts holds, per catalog, the texts that our forms copy from the
+// catalog and the forms' vocabulary and that are already clean: most cells
+// of a form, which cleanGrid need not look at one character at a time.
+var formTexts sync.Map // *catalog.Catalog -> map[string]bool
+
+func knownClean(c *catalog.Catalog) map[string]bool {
+	if m, ok := formTexts.Load(c); ok {
+		return m.(map[string]bool)
+	}
+	texts := []string{catalog.RoleLead.String(), catalog.RoleSupport.String()}
+	for _, col := range forms.Columns {
+		texts = append(texts, col.Header)
+	}
+	for _, st := range forms.Statuses {
+		texts = append(texts, st.String())
+	}
+	for _, sec := range c.Sections {
+		texts = append(texts, sec.Code, sec.Title)
+	}
+	for _, t := range c.Tasks() {
+		texts = append(texts, t.Code, t.Content, t.Product, t.Timing)
+	}
+	m := map[string]bool{}
+	for _, t := range texts {
+		if isClean(t) {
+			m[t] = true
+		}
+	}
+	formTexts.Store(c, m)
+	return m
+}
+
 // cleanGrid normalises every cell and converts legacy-encoded text.
 func (r *reader) cleanGrid(g *grid) {
 	counts := map[vntext.Encoding]int{}
 	first := map[vntext.Encoding]string{}
+	known := knownClean(r.c)
 	for i, row := range g.rows {
 		for j, v := range row {
-			if v == "" || isClean(v) {
+			if v == "" || known[v] || isClean(v) {
 				continue
 			}
 			fixed, enc := repair(v)
