@@ -12,6 +12,9 @@ type Meta struct {
 	Period      string
 	Fingerprint string
 	Version     string
+	// Summary is set (to its period) when the workbook is not a form but
+	// the summary that baocao writes (SummaryMarker).
+	Summary string
 }
 
 func (m Meta) pairs() [][2]string {
@@ -35,6 +38,8 @@ func (m *Meta) set(key, value string) {
 		field = &m.Fingerprint
 	case MetaVersion:
 		field = &m.Version
+	case SummaryMarker:
+		field = &m.Summary
 	default:
 		return
 	}

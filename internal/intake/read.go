@@ -169,17 +169,13 @@ func (r *reader) read() {
 	if props, err := r.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
-	if props, err := r.f.GetCustomProps(); err == nil {
-		for _, p := range props {
-			if p.Name == forms.SummaryMarker {
-				name := fmt.Sprint(p.Value)
-				if q, err := period.Parse(name); err == nil {
-					name = q.Name()
-				}
-				s.addf(SeverityWarning, "", "", "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị. Đừng để bảng tổng hợp trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).", name)
-				return
-			}
+	r.meta, _ = forms.ReadMeta(r.f)
+	if name := r.meta.Summary; name != "" {
+		if q, err := period.Parse(name); err == nil {
+			name = q.Name()
 		}
+		s.addf(SeverityWarning, "", "", "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị. Đừng để bảng tổng hợp trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).", name)
+		return
 	}
 	names := r.f.GetSheetList()
 	if len(names) == 0 {
@@ -201,7 +197,6 @@ func (r *reader) read() {
 		r.gridProblems(g)
 		r.grids = append(r.grids, g)
 	}
-	r.meta, _ = forms.ReadMeta(r.f)
 	r.scanParts()
 
 	// Clean every cell: NFC, spaces, legacy encodings.
