@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -69,10 +68,6 @@ func formsRun(o *formsOptions) error {
 	for _, u := range units {
 		path := forms.Path(o.outDir, p, u.Code)
 		if err := forms.Write(c, u.Code, p, path); err != nil {
-			var we *forms.WriteError
-			if errors.As(err, &we) {
-				return usageErr("%s", we.Error())
-			}
 			return err
 		}
 		lead, support := 0, 0

@@ -71,7 +71,7 @@ func TestFormsErrors(t *testing.T) {
 		{"no period", []string{"forms"}, []string{"thiếu tùy chọn --period", "2026-Q1"}},
 		{"bad period", []string{"forms", "--period", "2026-Q5"}, []string{"kỳ báo cáo «2026-Q5» không hợp lệ", "NĂM-H1"}},
 		{"unknown unit", []string{"forms", "--period", "2026-Q1", "--unit", "XYZ"}, []string{"không có đơn vị mã «XYZ»", "VP, KT, VHXH"}},
-		{"output is a file", []string{"forms", "--period", "2026-Q1", "--unit", "KT", "--out", blocked}, []string{"không ghi được biểu mẫu vào «" + blocked + "»"}},
+		{"output is a file", []string{"forms", "--period", "2026-Q1", "--unit", "KT", "--out", blocked}, []string{"không tạo được thư mục", "«" + blocked + "» là một tệp chứ không phải thư mục"}},
 		{"extra argument", []string{"forms", "--period", "2026-Q1", "KT"}, []string{"không có lệnh"}},
 	}
 	for _, tt := range tests {

@@ -44,7 +44,7 @@ Tệp của đơn vị không bao giờ bị sửa; tệp kết quả được g
 Tệp không cho biết của đơn vị nào thì gán bằng --unit "TỆP=MÃ" (nhắc lại được cho nhiều tệp).
 
 Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có tệp nào dùng được;
-2 tham số sai, mẫu báo cáo hoặc tệp dữ liệu có lỗi.`,
+2 tham số sai, mẫu báo cáo hoặc tệp dữ liệu có lỗi, hoặc không ghi được vào thư mục kết quả.`,
 		Example: `  baocao report --period 2026-Q1 --in data/samples/2026-Q1
   baocao report --period 2026 --in "D:\Bao cao\2026" --out ket-qua
   baocao report --period 2026-Q1 --in nhan-ve --unit "bao cao quy 1.xlsx=HND"`,
@@ -143,7 +143,7 @@ func reportRun(o *reportOptions) error {
 		files = append(files, outfile.File{Path: filepath.Join(dir, "don-doc-"+p.String()+".docx"), Data: letter})
 	}
 	if err := outfile.WriteAll(files...); err != nil {
-		return &exitError{code: ExitProblems, msg: err.Error()}
+		return err // an --out that cannot be written: exit 2, as for forms
 	}
 
 	printReport(w, r, files, warnings)

@@ -171,6 +171,8 @@ func TestReportEndToEnd(t *testing.T) {
 func TestReportExitCodes(t *testing.T) {
 	empty := t.TempDir()
 	out := t.TempDir()
+	blocked := filepath.Join(t.TempDir(), "ket-qua")
+	os.WriteFile(blocked, []byte("x"), 0o644)
 	tests := []struct {
 		name string
 		args []string
@@ -182,6 +184,7 @@ func TestReportExitCodes(t *testing.T) {
 		{"missing folder", reportArgs(filepath.Join(empty, "khong-co"), out), 2, "không tìm thấy thư mục"},
 		{"nothing usable", reportArgs(empty, out), 1, "Không có tệp nào dùng được"},
 		{"bad template", reportArgs(empty, out, "--template", "../../README.md"), 2, "README.md"},
+		{"output is a file", reportArgs(sampleInput(t), blocked), 2, "«" + blocked + "» là một tệp chứ không phải thư mục"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

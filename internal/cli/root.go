@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"baocao/internal/catalog"
+	"baocao/internal/outfile"
 )
 
 // Version is set at build time with -ldflags "-X baocao/internal/cli.Version=...".
@@ -74,6 +75,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	var de catalog.Errors
 	if errors.As(err, &de) {
+		return ExitUsage
+	}
+	var oe *outfile.Error // an --out that cannot be written
+	if errors.As(err, &oe) {
 		return ExitUsage
 	}
 	var cobraErr flagError

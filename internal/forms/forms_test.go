@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/catalog"
+	"baocao/internal/outfile"
 	"baocao/internal/period"
 )
 
@@ -487,8 +488,8 @@ func TestWrite(t *testing.T) {
 	blocked := filepath.Join(t.TempDir(), "ket-qua")
 	os.WriteFile(blocked, []byte("x"), 0o644)
 	err = Write(c, "KT", q1, Path(blocked, q1, "KT"))
-	var we *WriteError
-	if !errors.As(err, &we) || !strings.Contains(err.Error(), "«"+blocked+"»") || !strings.Contains(err.Error(), "không ghi được biểu mẫu") {
+	var oe *outfile.Error
+	if !errors.As(err, &oe) || oe.Path != blocked || !strings.Contains(err.Error(), "«"+blocked+"» là một tệp chứ không phải thư mục") {
 		t.Errorf("err = %v", err)
 	}
 

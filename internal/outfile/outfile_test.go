@@ -1,6 +1,7 @@
 package outfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,7 +31,8 @@ func TestWriteAllNothingOnFailure(t *testing.T) {
 	os.WriteFile(blocker, []byte("not a folder"), 0o644)
 	good := filepath.Join(dir, "ok", "a.docx")
 	err := WriteAll(File{good, []byte("A")}, File{filepath.Join(blocker, "b.xlsx"), []byte("B")})
-	if err == nil || !strings.Contains(err.Error(), "không tạo được thư mục") {
+	var oe *Error
+	if !errors.As(err, &oe) || oe.Path != blocker || !strings.Contains(err.Error(), "không tạo được thư mục "+blocker+": «"+blocker+"» là một tệp chứ không phải thư mục") {
 		t.Fatalf("got %v", err)
 	}
 	if _, err := os.Stat(good); !os.IsNotExist(err) {
@@ -39,5 +41,21 @@ func TestWriteAllNothingOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(dir, "ok"))
 	if len(entries) != 0 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// A folder where the file should go: the last step fails, the error says
+// so, and no temporary file is left.
+func TestWriteAllOverAFolder(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "bao-cao.docx")
+	os.MkdirAll(filepath.Join(target, "x"), 0o755)
+	err := WriteAll(File{target, []byte("A")})
+	var oe *Error
+	if !errors.As(err, &oe) || oe.Path != target || !strings.Contains(err.Error(), "đã có một thư mục trùng tên với tệp") {
+		t.Fatalf("got %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
