@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,12 +86,21 @@ func reportRun(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	// Both templates are checked before any file is read: a mistake in
+	// one is found at once, not after the units' files.
 	tmpl, err := readTemplate(o.template, "--template")
 	if err != nil {
 		return err
 	}
 	if _, err := render.Fields(tmpl); err != nil {
 		return templateErr(o.template, err)
+	}
+	reminder, err := readTemplate(o.reminderTemplate, "--reminder-template")
+	if err != nil {
+		return err
+	}
+	if _, err := render.Fields(reminder); err != nil {
+		return templateErr(o.reminderTemplate, err)
 	}
 
 	opt, err := intakeOptions(c, o.units, "", true)
@@ -131,11 +141,7 @@ func reportRun(o *reportOptions) error {
 		{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx},
 	}
 	if missing := r.Missing(); len(missing) > 0 {
-		rt, err := readTemplate(o.reminderTemplate, "--reminder-template")
-		if err != nil {
-			return err
-		}
-		letter, lw, err := render.Render(rt, render.Data(r.ReminderData(now)))
+		letter, lw, err := render.Render(reminder, render.Data(r.ReminderData(now)))
 		if err != nil {
 			return templateErr(o.reminderTemplate, err)
 		}
@@ -152,8 +158,14 @@ func reportRun(o *reportOptions) error {
 
 func readTemplate(path, flag string) ([]byte, error) {
 	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, usageErr("không đọc được mẫu %s (tùy chọn %s): %v", path, flag, err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, usageErr("không tìm thấy mẫu %s (tùy chọn %s). Kiểm tra lại đường dẫn; mẫu có sẵn nằm trong thư mục templates.", path, flag)
+	case err != nil:
+		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+			return nil, usageErr("%s là thư mục, không phải tệp mẫu Word (tùy chọn %s): nêu tệp .docx, ví dụ templates/bao-cao.docx.", path, flag)
+		}
+		return nil, usageErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không? (%v)", path, flag, err)
 	}
 	return b, nil
 }

@@ -184,6 +184,8 @@ func TestReportExitCodes(t *testing.T) {
 		{"missing folder", reportArgs(filepath.Join(empty, "khong-co"), out), 2, "không tìm thấy thư mục"},
 		{"nothing usable", reportArgs(empty, out), 1, "Không có tệp nào dùng được"},
 		{"bad template", reportArgs(empty, out, "--template", "../../README.md"), 2, "README.md"},
+		{"missing template", reportArgs(empty, out, "--template", "khong-co.docx"), 2, "không tìm thấy mẫu khong-co.docx (tùy chọn --template)"},
+		{"template is a folder", reportArgs(empty, out, "--reminder-template", empty), 2, empty + " là thư mục, không phải tệp mẫu Word (tùy chọn --reminder-template)"},
 		{"output is a file", reportArgs(sampleInput(t), blocked), 2, "«" + blocked + "» là một tệp chứ không phải thư mục"},
 	}
 	for _, tt := range tests {
