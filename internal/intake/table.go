@@ -181,8 +181,8 @@ func (r *reader) readTable(g *grid, h *header) {
 	if n := len(r.unfilled); n > 0 && r.filled > filledBefore {
 		// A table with nothing filled at all gets one error from read.
 		s.addf(SeverityWarning, g.name, "", "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
-		r.unfilled = nil
 	}
+	r.unfilled = nil
 	for _, ci := range sortedKeys(extraUsed) {
 		first := extraUsed[ci]
 		head := ""
