@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
 	"baocao/internal/officetest"
@@ -72,6 +74,38 @@ func TestRealForms(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestInsertedRowLibreOffice: a row inserted under a task is added to it,
+// in the form as written and as re-saved by LibreOffice Calc.
+func TestInsertedRowLibreOffice(t *testing.T) {
+	c := loadCatalog(t)
+	src := filepath.Join(t.TempDir(), "KT-2026-Q1.xlsx")
+	realForm(t, c, "KT", src)
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := forms.InsertBelow(f, "I.2", map[string]string{forms.ColResults: "Bổ sung: phát 200 tờ rơi"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	saved := officetest.Convert(t, src, "xlsx:Calc MS Excel 2007 XML")
+	for _, path := range []string{src, saved} {
+		s := readUnchanged(t, path, c, Options{Period: q1})
+		var got string
+		for _, r := range s.Rows {
+			if r.Task == "I.2" {
+				got = r.Results
+			}
+		}
+		if got != "Kết quả của I.2\nBổ sung: phát 200 tờ rơi" || len(s.Unmatched) > 0 || len(s.Rows) != len(c.Assignments("KT")) {
+			t.Errorf("%s: I.2 results %q, %d rows, %d unmatched\n%s", path, got, len(s.Rows), len(s.Unmatched), problemsText(s))
+		}
+	}
 }
 
 func checkRealForm(t *testing.T, c *catalog.Catalog, unit string, s *Submission) {
