@@ -89,6 +89,9 @@ func ReadMeta(f *excelize.File) (m Meta, ok bool) {
 			}
 		}
 	}
+	if m.Unit != "" && m.Period != "" && m.Fingerprint != "" && m.Version != "" {
+		return m, true // the other places could only repeat it
+	}
 	if idx, err := f.GetSheetIndex(MetaSheet); err == nil && idx >= 0 {
 		if rows, err := f.Rows(MetaSheet); err == nil {
 			for n := 0; rows.Next() && n < 100; n++ {
