@@ -255,7 +255,8 @@ func TestReportSkipsItsOwnSummary(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", first, stdout, stderr)
 	}
 	code, second, stderr := run(t, reportArgs(in, out)...)
-	if code != 0 || !strings.Contains(second, "Đơn vị đã gửi: 9/10") || !strings.Contains(second, "Lỗi: 0.") {
+	if code != 0 || !strings.Contains(second, "Đơn vị đã gửi: 9/10") || !strings.Contains(second, "Lỗi: 0.") ||
+		!strings.Contains(second, "1 tệp được bỏ qua vì không phải báo cáo của đơn vị") || strings.Contains(second, "không được đưa vào báo cáo") {
 		t.Errorf("second run: exit %d\n%s%s", code, second, stderr)
 	}
 	code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", "tong-hop-2026-Q1.xlsx"))

@@ -41,6 +41,7 @@ type Report struct {
 
 	UsedFiles     int
 	ExcludedFiles int
+	SkippedFiles  int // files that are no unit's report (lock files, our summary)
 	Errors        int
 	Warnings      int
 }
@@ -244,6 +245,11 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 	var order []string
 	for _, s := range subs {
 		switch {
+		case !s.HasErrors() && s.Unit == "" && len(s.Rows)+len(s.Unmatched)+len(s.Indicators) == 0:
+			// Not a unit's report at all: an Excel lock file, a hidden
+			// file, our own summary. Intake has said so.
+			r.SkippedFiles++
+			continue
 		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil || s.SupersededBy != "":
 			r.ExcludedFiles++
 			continue
@@ -294,6 +300,9 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 			r.Catalog.Unit(unit).Name, r.Period.Name(), strings.Join(qs, ", ")))
 	}
 	r.UsedFiles = len(used)
+	if r.SkippedFiles > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp được bỏ qua vì không phải báo cáo của đơn vị (tệp khóa tạm của Excel, tệp ẩn hoặc bảng tổng hợp do baocao lập); xem trang Kiểm tra của bảng tổng hợp.", r.SkippedFiles))
+	}
 	if r.ExcludedFiles > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang Kiểm tra của bảng tổng hợp.", r.ExcludedFiles))
 	}
