@@ -233,6 +233,9 @@ func TestContinuationRows(t *testing.T) {
 			rows = append(rows, []any{"", "", "", "", "", "", "Việc không rõ thuộc nhiệm vụ nào"})
 		}
 	}
+	// Under the signature block a row adds to no task either.
+	rows = append(rows, []any{"", "", "", "", "", "", "Người lập biểu", "", "", "Thủ trưởng đơn vị"},
+		[]any{"", "", "", "", "", "", "Số liệu tính đến ngày 14/03/2026 theo báo cáo của các thôn, chưa đối chiếu với ngân hàng"})
 	b.sheets[0].rows = rows
 	path := tempPath(t, "KT-2026-Q1.xlsx")
 	b.write(t, path)
@@ -247,7 +250,7 @@ func TestContinuationRows(t *testing.T) {
 	if r := byTask["I.2"]; r.Status != forms.StatusDone || r.Results != "Đăng 4 tin\nPhát 200 tờ rơi" || r.Documents != "Công văn số 5/UBND" {
 		t.Errorf("I.2: %+v", r)
 	}
-	if len(s.Unmatched) != 1 || s.Unmatched[0].Text != "Việc không rõ thuộc nhiệm vụ nào" {
+	if len(s.Unmatched) != 2 || s.Unmatched[0].Text != "Việc không rõ thuộc nhiệm vụ nào" || !strings.HasPrefix(s.Unmatched[1].Text, "Số liệu tính đến") {
 		t.Errorf("unmatched: %+v", s.Unmatched)
 	}
 	if !hasProblem(s, SeverityWarning, "được gộp vào nhiệm vụ I.2 ở dòng") || !hasProblem(s, SeverityWarning, "được gộp vào nhiệm vụ I.1 ở dòng") {

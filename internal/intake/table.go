@@ -81,6 +81,7 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		if isFooter(cells) {
 			footerRow = i
+			last = -1 // what follows the signature block adds to no task
 			continue
 		}
 		if footerRow >= 0 && i-footerRow <= 8 && codeParts(code) == nil && codeParts(seq) == nil && shortCells(cells) {
