@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -189,23 +190,11 @@ func checkWordPart(name string, src []byte, root *elem) []error {
 		}
 		switch e.name {
 		case "w:tbl":
-			rows := 0
-			for _, k := range e.kids {
-				if k.name == "w:tr" {
-					rows++
-				}
-			}
-			if rows == 0 {
+			if !hasKid(e, "w:tr") {
 				add(e, "table without rows")
 			}
 		case "w:tr":
-			cells := 0
-			for _, k := range e.kids {
-				if k.name == "w:tc" {
-					cells++
-				}
-			}
-			if cells == 0 {
+			if !hasKid(e, "w:tc") {
 				add(e, "row without cells")
 			}
 		case "w:tc", "w:hdr", "w:ftr":
@@ -239,4 +228,9 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// hasKid tells whether e has a child element called name.
+func hasKid(e *elem, name string) bool {
+	return slices.ContainsFunc(e.kids, func(k *elem) bool { return k.name == name })
 }

@@ -306,3 +306,29 @@ func TestFormatterWarning(t *testing.T) {
 		t.Errorf("the text should stay as given:\n%s", got)
 	}
 }
+
+// CheckPackage finds what Word refuses: each case is a document with one
+// such mistake, and a well-formed one passes.
+func TestCheckPackageFindsWhatWordRefuses(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"well formed", para("a") + table(row(cell(para("b")), cell(para("c")))) + para(""), ""},
+		{"table without rows", `<w:tbl><w:tblPr/><w:tblGrid/></w:tbl>` + para(""), "table without rows"},
+		{"row without cells", table(`<w:tr></w:tr>`) + para(""), "row without cells"},
+		{"cell without paragraph", table(row(`<w:tc><w:tcPr/></w:tc>`)) + para(""), "does not end with a paragraph"},
+		{"outer spaces", `<w:p><w:r><w:t> a </w:t></w:r></w:p>`, "lacks xml:space"},
+		{"run properties after text", `<w:p><w:r><w:t>a</w:t><w:rPr/></w:r></w:p>`, "comes after a later sibling"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckPackage(doc(tt.body))
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("well-formed document refused: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("got %v, want an error with %q", err, tt.want)
+			}
+		})
+	}
+}
