@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -52,12 +53,18 @@ func (es Errors) Error() string {
 // Load reads and checks the data files in dir. On mistakes it returns an
 // Errors value listing all of them.
 func Load(dir string) (*Catalog, error) {
-	c := &Catalog{Dir: dir}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, Errors{{File: dir, Msg: "không tìm thấy thư mục dữ liệu kế hoạch. Kiểm tra tùy chọn --data (thư mục chứa plan.yaml, tasks.yaml, units.yaml, indicators.yaml)."}}
 	}
+	return LoadFS(os.DirFS(dir), dir)
+}
+
+// LoadFS reads and checks the data files at the root of fsys: a folder, or
+// the copies built into the program. dir names the place in messages.
+func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
+	c := &Catalog{Dir: dir}
 	var errs Errors
-	l := loader{dir: dir, errs: &errs}
+	l := loader{fsys: fsys, dir: dir, errs: &errs}
 
 	var pf planFile
 	l.decode(PlanFile, &pf)
@@ -118,6 +125,7 @@ func Load(dir string) (*Catalog, error) {
 }
 
 type loader struct {
+	fsys fs.FS
 	dir  string
 	errs *Errors
 }
@@ -127,10 +135,10 @@ var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
 // decode reads one file strictly (unknown keys are mistakes) into v.
 func (l loader) decode(name string, v any) {
 	path := filepath.Join(l.dir, name)
-	data, err := os.ReadFile(path)
+	data, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
 		msg := "không đọc được tệp dữ liệu: " + err.Error()
-		if errors.Is(err, os.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) {
 			msg = "không tìm thấy tệp dữ liệu. Kiểm tra tùy chọn --data (thư mục chứa plan.yaml, tasks.yaml, units.yaml, indicators.yaml)."
 		}
 		*l.errs = append(*l.errs, &DataError{File: path, Msg: msg})

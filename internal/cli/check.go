@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"baocao/internal/catalog"
+	"baocao/internal/cycle"
 	"baocao/internal/intake"
 	"baocao/internal/period"
 )
@@ -108,27 +108,6 @@ func cutLast(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
-// unknownUnitFiles is a usage error when a "FILE=UNIT" of --unit names no
-// file that was read: the user mistyped the name and would otherwise
-// think the file was assigned.
-func unknownUnitFiles(opt intake.Options, subs []*intake.Submission) error {
-	var missing []string
-	for file := range opt.UnitOf {
-		found := false
-		for _, s := range subs {
-			found = found || intake.SameFileName(file, s.Path)
-		}
-		if !found {
-			missing = append(missing, "«"+file+"»")
-		}
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	slices.Sort(missing)
-	return usageErr("--unit nêu tệp không có trong các tệp đã đọc: %s. Kiểm tra lại tên tệp (chỉ ghi tên, không cần thư mục).", strings.Join(missing, ", "))
-}
-
 func checkRun(o *checkOptions) error {
 	c, err := loadCatalog(o.globalOptions)
 	if err != nil {
@@ -139,7 +118,7 @@ func checkRun(o *checkOptions) error {
 		return err
 	}
 	subs := intake.ReadAll(o.paths, c, opt)
-	if err := unknownUnitFiles(opt, subs); err != nil {
+	if err := cycle.UnknownUnitFiles(opt.UnitOf, subs); err != nil {
 		return err
 	}
 	if o.asJSON {

@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +13,8 @@ import (
 
 	"baocao/internal/consolidate"
 	"baocao/internal/intake"
-	"baocao/internal/outfile"
+	"baocao/internal/cycle"
 	"baocao/internal/period"
-	"baocao/internal/render"
-	"baocao/internal/summary"
 )
 
 type reportOptions struct {
@@ -29,6 +26,8 @@ type reportOptions struct {
 	reminderTemplate string
 	date             string
 	units            []string
+	pdf              bool
+	soffice          string
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
@@ -55,8 +54,10 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M hoặc 2026 (bắt buộc)")
 	cmd.Flags().StringVar(&o.in, "in", "", "`THƯ_MỤC` chứa các tệp Excel đơn vị gửi về (bắt buộc)")
 	cmd.Flags().StringVar(&o.outDir, "out", "out", "`THƯ_MỤC` ghi kết quả")
-	cmd.Flags().StringVar(&o.template, "template", filepath.Join("templates", "bao-cao.docx"), "`TỆP` mẫu báo cáo Word")
-	cmd.Flags().StringVar(&o.reminderTemplate, "reminder-template", filepath.Join("templates", "don-doc.docx"), "`TỆP` mẫu công văn đôn đốc")
+	cmd.Flags().StringVar(&o.template, "template", "", "`TỆP` mẫu báo cáo Word (mặc định templates/bao-cao.docx ở thư mục này nếu có, nếu không thì mẫu có sẵn)")
+	cmd.Flags().StringVar(&o.reminderTemplate, "reminder-template", "", "`TỆP` mẫu công văn đôn đốc (mặc định templates/don-doc.docx ở thư mục này nếu có, nếu không thì mẫu có sẵn)")
+	cmd.Flags().BoolVar(&o.pdf, "pdf", false, "xuất thêm bản PDF của từng tệp (cần LibreOffice trên máy)")
+	cmd.Flags().StringVar(&o.soffice, "soffice", "", "`TỆP` chương trình LibreOffice (soffice) dùng để xuất PDF, khi không tự tìm thấy (hoặc biến môi trường BAOCAO_SOFFICE)")
 	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "`TỆP=MÃ`: tính tệp có tên TỆP cho đơn vị có mã MÃ khi tệp không cho biết đơn vị (nhắc lại được)")
 	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)")
 	return cmd
@@ -82,106 +83,46 @@ func reportRun(o *reportOptions) error {
 			return usageErr("ngày «%s» không hợp lệ (tùy chọn --date): viết dạng dd/mm/yyyy, ví dụ 05/01/2026.", o.date)
 		}
 	}
-	c, err := loadCatalog(o.globalOptions)
+	src, err := cycle.LoadSources(o.dataDir, o.template, o.reminderTemplate)
 	if err != nil {
 		return err
 	}
-	// Both templates are checked before any file is read: a mistake in
-	// one is found at once, not after the units' files.
-	tmpl, err := readTemplate(o.template, "--template")
+	o.noteBuiltin(src.BuiltinNote())
+	opt, err := intakeOptions(src.Catalog.Catalog, o.units, "", true)
 	if err != nil {
 		return err
 	}
-	if _, err := render.Fields(tmpl); err != nil {
-		return templateErr(o.template, err)
-	}
-	reminder, err := readTemplate(o.reminderTemplate, "--reminder-template")
+	res, err := src.BuildReport(context.Background(), cycle.ReportRequest{
+		Period: p, In: []string{o.in}, OutDir: o.outDir, Now: now, UnitOf: opt.UnitOf,
+		PDF: o.pdf, Soffice: o.soffice,
+	})
 	if err != nil {
 		return err
 	}
-	if _, err := render.Fields(reminder); err != nil {
-		return templateErr(o.reminderTemplate, err)
-	}
-
-	opt, err := intakeOptions(c, o.units, "", true)
-	if err != nil {
-		return err
-	}
-	opt.Period = p
-	if p.Kind != period.Quarter {
-		// Longer periods may fall back on quarterly forms: consolidate
-		// decides which files of which period to use.
-		opt.Period = period.Period{}
-	}
-	subs := intake.ReadAll([]string{o.in}, c, opt)
-	if err := unknownUnitFiles(opt, subs); err != nil {
-		return err
-	}
-	r := consolidate.Build(c, p, subs)
-	w := o.out
-
-	if r.UsedFiles == 0 {
-		printLeftOut(w, r)
-		fmt.Fprintf(w, "\nKhông có tệp nào dùng được cho báo cáo %s trong %s: chưa lập báo cáo.\n", p.Name(), o.in)
+	printReport(o.out, res)
+	if !res.Written {
+		fmt.Fprintf(o.out, "\nKhông có tệp nào dùng được cho báo cáo %s trong %s: chưa lập báo cáo.\n", p.Name(), o.in)
 		return silentExit(ExitProblems)
 	}
-
-	docx, warnings, err := render.Render(tmpl, render.Data(r.TemplateData(now)))
-	if err != nil {
-		return templateErr(o.template, err)
-	}
-	xlsx, xwarnings, err := summary.Bytes(r)
-	if err != nil {
-		return err
-	}
-	warnings = append(warnings, xwarnings...)
-	dir := filepath.Join(o.outDir, p.String())
-	files := []outfile.File{
-		{Path: filepath.Join(dir, "bao-cao-"+p.String()+".docx"), Data: docx},
-		{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx},
-	}
-	if missing := r.Missing(); len(missing) > 0 {
-		letter, lw, err := render.Render(reminder, render.Data(r.ReminderData(now)))
-		if err != nil {
-			return templateErr(o.reminderTemplate, err)
-		}
-		warnings = append(warnings, lw...)
-		files = append(files, outfile.File{Path: filepath.Join(dir, "don-doc-"+p.String()+".docx"), Data: letter})
-	}
-	if err := outfile.WriteAll(files...); err != nil {
-		return err // an --out that cannot be written: exit 2, as for forms
-	}
-
-	printReport(w, r, files, warnings)
 	return nil
 }
 
-func readTemplate(path, flag string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, usageErr("không tìm thấy mẫu %s (tùy chọn %s). Kiểm tra lại đường dẫn; mẫu có sẵn nằm trong thư mục templates.", path, flag)
-	case err != nil:
-		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
-			return nil, usageErr("%s là thư mục, không phải tệp mẫu Word (tùy chọn %s): nêu tệp .docx, ví dụ templates/bao-cao.docx.", path, flag)
-		}
-		return nil, usageErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không? (%v)", path, flag, err)
+func printReport(w io.Writer, res *cycle.ReportResult) {
+	r := res.Report
+	if res.Written {
+		fmt.Fprintf(w, "Đã lập báo cáo %s:\n", r.Period.Name())
+	} else if len(res.Files) > 0 {
+		fmt.Fprintf(w, "Đã lập công văn đôn đốc %s:\n", r.Period.Name())
 	}
-	return b, nil
-}
-
-func templateErr(path string, err error) error {
-	var te *render.TemplateError
-	if errors.As(err, &te) {
-		return usageErr("mẫu %s có lỗi, cần sửa trong Word:\n%s", path, te.Error())
+	for _, f := range res.Files {
+		fmt.Fprintf(w, "  %s\n", f)
 	}
-	return usageErr("mẫu %s: %v", path, err)
-}
-
-func printReport(w io.Writer, r *consolidate.Report, files []outfile.File, warnings []string) {
-	fmt.Fprintf(w, "Đã lập báo cáo %s:\n", r.Period.Name())
-	for _, f := range files {
-		fmt.Fprintf(w, "  %s\n", f.Path)
+	if res.PDFNote != "" {
+		fmt.Fprintf(w, "\n%s\n", res.PDFNote)
+	}
+	if !res.Written {
+		printLeftOut(w, r)
+		return
 	}
 	covered, total := r.TasksCovered()
 	fmt.Fprintf(w, "\nĐơn vị đã gửi: %d/%d. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.\n",
@@ -196,9 +137,9 @@ func printReport(w io.Writer, r *consolidate.Report, files []outfile.File, warni
 			fmt.Fprintf(w, "  %s, trang tính «%s», dòng %d: %s\n", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 90))
 		}
 	}
-	if len(warnings) > 0 {
+	if len(res.Warnings) > 0 {
 		fmt.Fprintln(w, "\nGhi chú khi lập tệp:")
-		for _, wn := range warnings {
+		for _, wn := range res.Warnings {
 			fmt.Fprintf(w, "  %s\n", wn)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"baocao/internal/catalog"
+	"baocao/internal/cycle"
 	"baocao/internal/outfile"
 )
 
@@ -51,6 +52,15 @@ type globalOptions struct {
 	dataDir string
 	out     io.Writer
 	errOut  io.Writer
+	noted   bool
+}
+
+// noteBuiltin says once per run which built-in copies are in use.
+func (g *globalOptions) noteBuiltin(note string) {
+	if note != "" && !g.noted {
+		fmt.Fprintln(g.errOut, note)
+		g.noted = true
+	}
 }
 
 // Main runs baocao with args and returns the exit code.
@@ -72,6 +82,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
+	}
+	var ie *cycle.InputError
+	if errors.As(err, &ie) {
+		return ExitUsage
 	}
 	var de catalog.Errors
 	if errors.As(err, &de) {
@@ -152,7 +166,7 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
-	root.PersistentFlags().StringVar(&g.dataDir, "data", "data", "`THƯ_MỤC` dữ liệu kế hoạch (plan.yaml, tasks.yaml, units.yaml, indicators.yaml)")
+	root.PersistentFlags().StringVar(&g.dataDir, "data", "", "`THƯ_MỤC` dữ liệu kế hoạch: plan.yaml, tasks.yaml, units.yaml, indicators.yaml (mặc định thư mục data ở đây nếu có, nếu không thì dữ liệu có sẵn trong chương trình)")
 	root.Flags().BoolP("version", "v", false, "in phiên bản của baocao")
 	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
@@ -247,7 +261,7 @@ func userMessage(err error) string {
 
 // loadCatalog loads the data files, turning mistakes into exit code 2.
 func loadCatalog(g *globalOptions) (*catalog.Catalog, error) {
-	c, err := catalog.Load(g.dataDir)
+	c, err := cycle.LoadCatalog(g.dataDir)
 	if err != nil {
 		var de catalog.Errors
 		if errors.As(err, &de) {
@@ -255,7 +269,8 @@ func loadCatalog(g *globalOptions) (*catalog.Catalog, error) {
 		}
 		return nil, err
 	}
-	return c, nil
+	g.noteBuiltin(c.BuiltinNote())
+	return c.Catalog, nil
 }
 
 // writeJSON prints v for scripts: indented, with "<" and "&" left as they are.
