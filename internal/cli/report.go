@@ -12,8 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"baocao/internal/consolidate"
-	"baocao/internal/intake"
 	"baocao/internal/cycle"
+	"baocao/internal/intake"
 	"baocao/internal/period"
 )
 
