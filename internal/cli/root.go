@@ -187,6 +187,7 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 	root.AddCommand(newFormsCmd(g))
 	root.AddCommand(newCheckCmd(g))
 	root.AddCommand(newReportCmd(g))
+	root.AddCommand(newInitCmd(g))
 	localise(root)
 	return root
 }
