@@ -99,13 +99,13 @@ func reason(err error, path string) string {
 	var why string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		why = "ổ đĩa đã đầy; giải phóng chỗ trống hoặc chọn thư mục khác (--out)"
+		why = "ổ đĩa đã đầy; giải phóng chỗ trống hoặc chọn thư mục khác"
 	case errors.Is(err, syscall.EROFS):
-		why = "ổ đĩa chỉ cho đọc (ví dụ USB bị khóa ghi); chọn thư mục khác (--out)"
+		why = "ổ đĩa chỉ cho đọc (ví dụ USB bị khóa ghi); chọn thư mục khác"
 	case errors.Is(err, fs.ErrPermission):
-		why = "không có quyền ghi; chọn thư mục khác (--out) hoặc xin quyền ghi"
+		why = "không có quyền ghi; chọn thư mục khác hoặc xin quyền ghi"
 	case errors.Is(err, syscall.ENOTDIR), errors.Is(err, fs.ErrExist):
-		why = fmt.Sprintf("«%s» là một tệp chứ không phải thư mục; đổi tên tệp đó hoặc chọn thư mục khác (--out)", path)
+		why = fmt.Sprintf("«%s» là một tệp chứ không phải thư mục; đổi tên tệp đó hoặc chọn thư mục khác", path)
 	default:
 		why = "lỗi hệ thống"
 	}
@@ -118,7 +118,7 @@ func reason(err error, path string) string {
 func renameReason(err error) string {
 	switch {
 	case errors.Is(err, syscall.EEXIST), errors.Is(err, syscall.EISDIR), errors.Is(err, syscall.ENOTEMPTY):
-		return fmt.Sprintf("đã có một thư mục trùng tên với tệp; đổi tên thư mục đó hoặc chọn thư mục khác (--out) (%v).", err)
+		return fmt.Sprintf("đã có một thư mục trùng tên với tệp; đổi tên thư mục đó hoặc chọn thư mục khác (%v).", err)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Sprintf("tệp cũ đang mở trong Word hoặc Excel, hoặc không có quyền ghi; đóng tệp rồi chạy lại (%v).", err)
 	}
