@@ -29,6 +29,10 @@ type Catalog struct {
 	byUnit  map[string]*Unit
 	byGroup map[string]*Group
 	aliases []alias // folded name -> unit or group code, longest first
+
+	// Texts prepared once for matching by content: task contents (in
+	// Tasks() order), section titles, indicator names.
+	taskIndex, sectionIndex, indicatorIndex *vntext.Index
 }
 
 // Section is one of the appendix's Roman-numbered sections.
@@ -371,7 +375,30 @@ func (c *Catalog) index() {
 			}
 		}
 	}
+	var contents, titles, names []string
+	for _, t := range c.tasks {
+		contents = append(contents, t.Content)
+	}
+	for _, s := range c.Sections {
+		titles = append(titles, s.Title)
+	}
+	for _, ind := range c.Indicators {
+		names = append(names, ind.Name)
+	}
+	c.taskIndex = vntext.NewIndex(contents...)
+	c.sectionIndex = vntext.NewIndex(titles...)
+	c.indicatorIndex = vntext.NewIndex(names...)
 }
+
+// TaskIndex is the leaf tasks' contents prepared for matching, in Tasks()
+// order: TaskIndex().Similarity(q, i) scores against Tasks()[i].
+func (c *Catalog) TaskIndex() *vntext.Index { return c.taskIndex }
+
+// SectionIndex is the sections' titles prepared for matching, in order.
+func (c *Catalog) SectionIndex() *vntext.Index { return c.sectionIndex }
+
+// IndicatorIndex is the indicators' names prepared for matching, in order.
+func (c *Catalog) IndicatorIndex() *vntext.Index { return c.indicatorIndex }
 
 // resolveTasks fills LeadUnits and SupportUnits.
 func (c *Catalog) resolveTasks() {

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"baocao/internal/catalog"
 )
 
@@ -127,5 +129,82 @@ func TestMemoryFlat(t *testing.T) {
 	// 800 more submissions of ~25 rows: a few MB at most.
 	if large > small+30<<20 {
 		t.Errorf("heap grew by %.1f MB for 800 more files", float64(large-small)/(1<<20))
+	}
+}
+
+// excelizeAlone is the cost of excelize by itself on a file: open it and
+// iterate every row of every sheet, as our reader must at the least.
+func excelizeAlone(path string) error {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.Rows(sh)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if _, err := rows.Columns(); err != nil {
+				return err
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BenchmarkReadPaths reads 200 copies of each kind of file a unit sends,
+// our own filled form and a unit's own layout (matched by content), on one
+// core, and prints per file our cost beside excelize's alone.
+func BenchmarkReadPaths(b *testing.B) {
+	c := loadCatalog(b)
+	kinds := []struct {
+		name, sample, unit string
+	}{
+		{"own-form", "KT-2026-Q1.xlsx", ""},
+		{"own-layout-HCCB", "HCCB bao cao tin dung CSXH.xlsx", "HCCB"},
+		{"own-layout-HND", "Bao cao Hoi Nong dan quy I.xlsx", "HND"},
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for _, k := range kinds {
+		b.Run(k.name, func(b *testing.B) {
+			data, err := os.ReadFile(filepath.Join("..", "..", "data", "samples", "2026-Q1", k.sample))
+			if err != nil {
+				b.Fatal(err)
+			}
+			dir := b.TempDir()
+			const n = 200
+			paths := make([]string, n)
+			for i := range paths {
+				paths[i] = filepath.Join(dir, fmt.Sprintf("%03d-%s", i, k.sample))
+				os.WriteFile(paths[i], data, 0o644)
+			}
+			var base, full time.Duration
+			b.ResetTimer()
+			for range b.N {
+				t0 := time.Now()
+				for _, p := range paths {
+					if err := excelizeAlone(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t1 := time.Now()
+				subs := ReadAll(paths, c, Options{Period: q1, Unit: k.unit})
+				full += time.Since(t1)
+				base += t1.Sub(t0)
+				if s := subs[n-1]; s.HasErrors() || len(s.Rows) == 0 {
+					b.Fatalf("%s: %s", s.Path, problemsText(s))
+				}
+			}
+			per := float64(full.Microseconds()) / 1000 / float64(b.N*n)
+			basePer := float64(base.Microseconds()) / 1000 / float64(b.N*n)
+			b.ReportMetric(per, "ms/file")
+			b.ReportMetric(basePer, "excelize-ms/file")
+			b.ReportMetric((per-basePer)/basePer, "ours/excelize")
+		})
 	}
 }

@@ -79,14 +79,15 @@ func (r *reader) matchIndicator(code, name string) *catalog.Indicator {
 		if text == "" {
 			continue
 		}
-		f := vntext.Fold(text)
 		var best *catalog.Indicator
 		bestScore := 0.0
-		for _, ind := range c.Indicators {
-			if vntext.Fold(ind.Name) == f {
+		ix := c.IndicatorIndex()
+		q := ix.Prepare(text)
+		for i, ind := range c.Indicators {
+			if ix.Equal(q, i) {
 				return ind
 			}
-			if v := vntext.Similarity(text, ind.Name); v > bestScore {
+			if v := ix.Similarity(q, i); v > bestScore {
 				best, bestScore = ind, v
 			}
 		}

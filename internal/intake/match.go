@@ -184,12 +184,14 @@ type candidate struct {
 // rankContent returns the tasks most similar to text, best first. Tasks of
 // the unit (when known) win ties: a unit mostly reports on its own tasks.
 func rankContent(c *catalog.Catalog, text, unit string) []candidate {
-	if len(vntext.Words(text)) == 0 {
+	ix := c.TaskIndex()
+	q := ix.Prepare(text)
+	if q.Empty() {
 		return nil
 	}
 	out := make([]candidate, 0, len(c.Tasks()))
-	for _, t := range c.Tasks() {
-		out = append(out, candidate{task: t, score: vntext.Similarity(text, t.Content)})
+	for i, t := range c.Tasks() {
+		out = append(out, candidate{task: t, score: ix.Similarity(q, i)})
 	}
 	own := func(t *catalog.Task) float64 {
 		if unit != "" && t.RoleOf(unit) != catalog.RoleNone {
@@ -212,5 +214,11 @@ func similarityTo(c *catalog.Catalog, text, code string) float64 {
 	if text == t.Content {
 		return 1 // our forms copy the content
 	}
-	return vntext.Similarity(text, t.Content)
+	ix := c.TaskIndex()
+	for i, task := range c.Tasks() {
+		if task == t {
+			return ix.Similarity(ix.Prepare(text), i)
+		}
+	}
+	return vntext.Similarity(text, t.Content) // a heading: not in the index
 }

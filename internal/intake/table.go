@@ -294,8 +294,10 @@ func headingContext(c *catalog.Catalog, code string) codeContext {
 // sectionByTitle finds the section whose title the text is.
 func sectionByTitle(c *catalog.Catalog, text string) string {
 	best, code := 0.0, ""
-	for _, sec := range c.Sections {
-		if v := vntext.Similarity(text, sec.Title); v > best {
+	ix := c.SectionIndex()
+	q := ix.Prepare(text)
+	for i, sec := range c.Sections {
+		if v := ix.Similarity(q, i); v > best {
 			best, code = v, sec.Code
 		}
 	}

@@ -60,57 +60,6 @@ func Words(s string) []string {
 //
 // Both scores are symmetric, so Similarity(a, b) == Similarity(b, a).
 func Similarity(a, b string) float64 {
-	wa, wb := Words(a), Words(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	if strings.Join(wa, " ") == strings.Join(wb, " ") {
-		return 1
-	}
-	ua, ub := wordSet(wa, 1), wordSet(wb, 1)
-	ba, bb := wordSet(wa, 2), wordSet(wb, 2)
-
-	dice := diceOf(ua, ub)
-	if len(ba) > 0 && len(bb) > 0 {
-		dice = (dice + diceOf(ba, bb)) / 2
-	}
-
-	contain := containmentOf(ua, ub)
-	if len(ba) > 0 && len(bb) > 0 {
-		contain = (contain + containmentOf(ba, bb)) / 2
-	}
-	short := min(len(wa), len(wb))
-	contain *= 0.9 * min(1, float64(short)/6)
-
-	return max(dice, contain)
-}
-
-// wordSet returns the set of n-grams (n words joined by a space) of words.
-func wordSet(words []string, n int) map[string]bool {
-	set := make(map[string]bool, len(words))
-	for i := 0; i+n <= len(words); i++ {
-		set[strings.Join(words[i:i+n], " ")] = true
-	}
-	return set
-}
-
-func common(a, b map[string]bool) int {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return n
-}
-
-func diceOf(a, b map[string]bool) float64 {
-	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
-}
-
-func containmentOf(a, b map[string]bool) float64 {
-	return float64(common(a, b)) / float64(min(len(a), len(b)))
+	ix := NewIndex(b)
+	return ix.Similarity(ix.Prepare(a), 0)
 }
