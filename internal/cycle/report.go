@@ -22,6 +22,9 @@ type Sources struct {
 	Catalog  Catalog
 	Report   Template
 	Reminder Template
+
+	// compiled once, used by every build
+	report, reminder *render.Template
 }
 
 // TemplateFlags name the options that give the templates, for messages.
@@ -45,10 +48,11 @@ func LoadSources(dataDir, reportTemplate, reminderTemplate string) (*Sources, er
 	if s.Reminder, err = LoadTemplate(reminderTemplate, ReminderTemplate, ReminderTemplateFlag); err != nil {
 		return nil, err
 	}
-	for _, t := range []Template{s.Report, s.Reminder} {
-		if _, err := render.Fields(t.Data); err != nil {
-			return nil, templateErr(t, err)
-		}
+	if s.report, err = render.Compile(s.Report.Data); err != nil {
+		return nil, templateErr(s.Report, err)
+	}
+	if s.reminder, err = render.Compile(s.Reminder.Data); err != nil {
+		return nil, templateErr(s.Reminder, err)
 	}
 	return s, nil
 }
@@ -141,7 +145,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
 	if res.Written {
-		docx, warnings, err := render.Render(s.Report.Data, render.Data(r.TemplateData(now)))
+		docx, warnings, err := s.report.Render(render.Data(r.TemplateData(now)))
 		if err != nil {
 			return nil, templateErr(s.Report, err)
 		}
@@ -155,7 +159,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
 	if len(r.Missing()) > 0 {
-		letter, lw, err := render.Render(s.Reminder.Data, render.Data(r.ReminderData(now)))
+		letter, lw, err := s.reminder.Render(render.Data(r.ReminderData(now)))
 		if err != nil {
 			return nil, templateErr(s.Reminder, err)
 		}

@@ -114,11 +114,20 @@ func compileAll(entries []*zipEntry) ([]*compiledPart, []Problem) {
 	return parts, problems
 }
 
-// Fields lists the names a template uses, in the order they first appear.
-func Fields(template []byte) (fields []Field, err error) {
+// Template is a compiled .docx template: compile it once, then list its
+// fields or fill it as often as needed. Render never changes it.
+type Template struct {
+	src     []byte
+	entries []*zipEntry
+	parts   []*compiledPart
+}
+
+// Compile reads and compiles a template. Its mistakes come back as a
+// *TemplateError that lists all of them. Compile never panics.
+func Compile(template []byte) (t *Template, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			fields, err = nil, fmt.Errorf("Mẫu báo cáo: lỗi bất ngờ khi đọc mẫu (%v)", r)
+			t, err = nil, fmt.Errorf("Mẫu báo cáo: lỗi bất ngờ khi đọc mẫu (%v)", r)
 		}
 	}()
 	entries, err := readPackage(template)
@@ -129,6 +138,21 @@ func Fields(template []byte) (fields []Field, err error) {
 	if len(problems) > 0 {
 		return nil, &TemplateError{Problems: problems}
 	}
+	return &Template{src: template, entries: entries, parts: parts}, nil
+}
+
+// Fields lists the names a template uses, in the order they first appear.
+func Fields(template []byte) ([]Field, error) {
+	t, err := Compile(template)
+	if err != nil {
+		return nil, err
+	}
+	return t.Fields(), nil
+}
+
+// Fields lists the names the template uses, in the order they first appear.
+func (t *Template) Fields() (fields []Field) {
+	parts := t.parts
 	index := map[string]int{}
 	var walk func(ops []op, chain []string)
 	add := func(name string, kind FieldKind, formatter string) {
@@ -173,7 +197,7 @@ func Fields(template []byte) (fields []Field, err error) {
 	for _, p := range parts {
 		walk(p.prog.body, nil)
 	}
-	return fields, nil
+	return fields
 }
 
 func contains(list []string, s string) bool {
@@ -192,19 +216,32 @@ var goDocxMu sync.Mutex
 // back as a *TemplateError that lists all of them; warnings (fields given
 // but never used, values a formatter could not read) come back apart, in
 // Vietnamese. Render never panics, whatever the template.
-func Render(template []byte, data Data) (out []byte, warnings []string, err error) {
+func Render(template []byte, data Data) ([]byte, []string, error) {
+	t, err := Compile(template)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t.Render(data)
+}
+
+// Render fills the template with data, as the function Render does.
+func (t *Template) Render(data Data) (out []byte, warnings []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, warnings, err = nil, nil, fmt.Errorf("Mẫu báo cáo: lỗi bất ngờ khi điền mẫu (%v)", r)
 		}
 	}()
-	entries, err := readPackage(template)
-	if err != nil {
-		return nil, nil, err
+	// Fill copies of the entries: the compiled template stays as it was.
+	template := t.src
+	entries := make([]*zipEntry, len(t.entries))
+	copied := map[*zipEntry]*zipEntry{}
+	for i, e := range t.entries {
+		c := *e
+		entries[i], copied[e] = &c, &c
 	}
-	parts, problems := compileAll(entries)
-	if len(problems) > 0 {
-		return nil, nil, &TemplateError{Problems: problems}
+	parts := make([]*compiledPart, len(t.parts))
+	for i, p := range t.parts {
+		parts[i] = &compiledPart{entry: copied[p.entry], name: p.name, prog: p.prog}
 	}
 	top := shapeOf(data)
 	chk := &checker{used: map[string]bool{}}

@@ -97,6 +97,40 @@ func TestRender(t *testing.T) {
 	}
 }
 
+// A template compiled once fills every case as the one-shot Render does,
+// and filling it leaves it unchanged for the next: render the test cases
+// in turn with one compiled template each, twice over.
+func TestCompileOnce(t *testing.T) {
+	tpl := doc(para("Ủy ban nhân dân {ten_xa}, {ngay|ngay}") + para("{#ds}- {x}{/ds}") + table(
+		row(cell(para("STT")), cell(para("Nội dung"))), row(cell(para("{#pl}{stt}")), cell(para("{noi_dung}{/pl}")))))
+	datas := []Data{
+		{"ten_xa": "XÃ XỐP", "ngay": day(2026, 1, 5), "ds": []Data{{"x": "một"}, {"x": "hai"}}, "pl": []Data{{"stt": 1, "noi_dung": "A"}}},
+		{"ten_xa": "PHƯỜNG {B}", "ngay": day(2026, 3, 14), "ds": []Data{}, "pl": []Data{{"stt": 1, "noi_dung": "B"}, {"stt": 2, "noi_dung": "C"}}},
+	}
+	compiled, err := Compile(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		for i, d := range datas {
+			want, _, err := Render(tpl, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _, err := compiled.Render(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dump(t, got) != dump(t, want) {
+				t.Errorf("round %d, data %d: the compiled template fills differently:\n%s\n---\n%s", round, i, dump(t, got), dump(t, want))
+			}
+		}
+	}
+	if got := len(compiled.Fields()); got != 7 {
+		t.Errorf("Fields: %d names, want 7 (ten_xa, ngay, ds, ds.x, pl, pl.stt, pl.noi_dung)", got)
+	}
+}
+
 // TestPreserveSpaces checks the XML itself: outer spaces need
 // xml:space="preserve" on every w:t, also after a line break.
 func TestPreserveSpaces(t *testing.T) {
