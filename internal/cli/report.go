@@ -117,6 +117,9 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	for _, f := range res.Files {
 		fmt.Fprintf(w, "  %s\n", f)
 	}
+	for _, n := range res.SetAside {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)
 	}

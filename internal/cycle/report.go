@@ -114,6 +114,10 @@ type ReportResult struct {
 	Warnings []string
 	// PDFNote says why a PDF asked for was not made, in Vietnamese.
 	PDFNote string
+	// SetAside says, a sentence a file, which earlier outputs were kept
+	// under a dated name: edited by the office, or a reminder no longer
+	// needed.
+	SetAside []string
 }
 
 // Dir is the folder a period's outputs go to under outDir.
@@ -171,7 +175,18 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
-	if err := outfile.WriteAll(files...); err != nil {
+	l := readLedger(dir)
+	var stale []string
+	if len(r.Missing()) == 0 {
+		reminder := filepath.Join(dir, "don-doc-"+p.String())
+		stale = []string{reminder + ".docx", reminder + ".pdf"}
+	}
+	kept, err := setAside(l, files, stale)
+	res.SetAside = kept
+	if err != nil {
+		return nil, err
+	}
+	if err := outfile.WriteAll(append(files, ledgerFile(dir, l, files))...); err != nil {
 		return nil, err
 	}
 	for _, f := range files {

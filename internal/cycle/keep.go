@@ -1,0 +1,104 @@
+package cycle
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"baocao/internal/outfile"
+)
+
+// ledgerName is the file, beside a period's outputs, that records what the
+// program last wrote there, so that a re-run can tell an output the office
+// edited (kept as a dated copy) from one it may replace.
+const ledgerName = ".baocao-da-ghi.json"
+
+type ledger map[string]string // base name -> sha256 of what we wrote
+
+func digest(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+func readLedger(dir string) ledger {
+	l := ledger{}
+	if b, err := os.ReadFile(filepath.Join(dir, ledgerName)); err == nil {
+		json.Unmarshal(b, &l) // a damaged ledger counts as empty: nothing is overwritten unseen
+	}
+	return l
+}
+
+// ledgerFile records files as written by us, with what the ledger held.
+func ledgerFile(dir string, l ledger, files []outfile.File) outfile.File {
+	for _, f := range files {
+		l[filepath.Base(f.Path)] = digest(f.Data)
+	}
+	b, _ := json.MarshalIndent(l, "", "  ")
+	return outfile.File{Path: filepath.Join(dir, ledgerName), Data: b}
+}
+
+// setAside keeps what the office has done to a period's outputs before new
+// ones are written: an output that differs from both the new one and what
+// the program last wrote there was edited, and is renamed to a dated copy
+// ("bao-cao-2026-Q1 (bản sửa 02-12-2026 10h15).docx", from its own
+// modification time); an output of stale (the reminder, once every unit
+// has sent) is renamed the same way, so that it no longer looks current.
+// It returns one Vietnamese sentence per file moved.
+func setAside(l ledger, files []outfile.File, stale []string) ([]string, error) {
+	var notes []string
+	for _, f := range files {
+		old, err := os.ReadFile(f.Path)
+		if err != nil {
+			continue // nothing there; or nothing readable, which the write will word
+		}
+		h := digest(old)
+		if h == digest(f.Data) || l[filepath.Base(f.Path)] == h {
+			continue // the same, or ours and untouched: replaced
+		}
+		to, err := moveDated(f.Path, "bản sửa")
+		if err != nil {
+			return notes, err
+		}
+		notes = append(notes, fmt.Sprintf("%s đã được sửa sau lần lập trước: giữ lại thành %s, không ghi đè.", filepath.Base(f.Path), filepath.Base(to)))
+	}
+	for _, path := range stale {
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		to, err := moveDated(path, "bản cũ")
+		if err != nil {
+			return notes, err
+		}
+		notes = append(notes, fmt.Sprintf("%s không còn cần (mọi đơn vị đã gửi): chuyển thành %s.", filepath.Base(path), filepath.Base(to)))
+	}
+	return notes, nil
+}
+
+// moveDated renames path to "name (label dd-mm-yyyy HHhMM).ext", dated by
+// its modification time, with a number added if that name is taken.
+func moveDated(path, label string) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	ext := filepath.Ext(path)
+	stem := strings.TrimSuffix(path, ext)
+	when := fi.ModTime().Format("02-01-2006 15h04")
+	to := fmt.Sprintf("%s (%s %s)%s", stem, label, when, ext)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(to); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		to = fmt.Sprintf("%s (%s %s, %d)%s", stem, label, when, n, ext)
+	}
+	if err := os.Rename(path, to); err != nil {
+		return "", &InputError{Msg: fmt.Sprintf("không đổi tên được %s để giữ lại bản đã có (%v). Đóng tệp nếu đang mở trong Word hoặc Excel rồi làm lại.", path, err)}
+	}
+	return to, nil
+}
