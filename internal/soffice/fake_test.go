@@ -155,13 +155,15 @@ func TestConvertFake(t *testing.T) {
 
 // TestConvertFakeRun: Convert hands the input to soffice as a file of the
 // given extension, in a folder of its own, with a profile of its own (as a
-// file URL) that is HOME too, and returns what soffice wrote.
+// file URL) that is HOME too, a temporary folder inside its own, and
+// returns what soffice wrote.
 func TestConvertFakeRun(t *testing.T) {
 	privateTemp(t)
 	log := filepath.Join(t.TempDir(), "log")
 	t.Setenv("FAKE_LOG", log)
 	bin := fakeSoffice(t, `printf '%s\n' "$@" > "$FAKE_LOG"
 echo "HOME=$HOME" >> "$FAKE_LOG"
+echo "TMPDIR=$TMPDIR" >> "$FAKE_LOG"
 mkdir -p "$8" && { echo "%PDF-1.6"; cat "$9"; } > "$8/tai-lieu.pdf"`)
 	got, err := ToPDF(context.Background(), bin, []byte("nội dung"), ".DOCX")
 	if err != nil {
@@ -175,7 +177,7 @@ mkdir -p "$8" && { echo "%PDF-1.6"; cat "$9"; } > "$8/tai-lieu.pdf"`)
 		t.Fatal(err)
 	}
 	args := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-	if len(args) != 10 {
+	if len(args) != 11 {
 		t.Fatalf("args: %q", args)
 	}
 	profileURL, ok := strings.CutPrefix(args[0], "-env:UserInstallation=")
@@ -197,6 +199,9 @@ mkdir -p "$8" && { echo "%PDF-1.6"; cat "$9"; } > "$8/tai-lieu.pdf"`)
 	}
 	if args[9] != "HOME="+profile {
 		t.Errorf("%s, want HOME=%s", args[9], profile)
+	}
+	if want := "TMPDIR=" + filepath.Join(dir, "tam"); args[10] != want {
+		t.Errorf("%s, want %s", args[10], want)
 	}
 	if !strings.HasPrefix(dir, os.Getenv("TMPDIR")) {
 		t.Errorf("conversion folder %s is not in the temporary folder", dir)

@@ -102,6 +102,7 @@ const (
 	srcBase    = "tai-lieu"
 	outDirName = "ket-qua"
 	profileDir = "ho-so"
+	tmpDirName = "tam"
 )
 
 // convert is Convert without waiting for the slot: tests call it from
@@ -131,6 +132,12 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	src := filepath.Join(dir, srcBase+ext)
 	outDir := filepath.Join(dir, outDirName)
 	profile := filepath.Join(dir, profileDir)
+	// LibreOffice's own temporary files go inside dir too, so that a killed
+	// LibreOffice leaves none behind.
+	tmp := filepath.Join(dir, tmpDirName)
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		return nil, &Error{Msg: fmt.Sprintf("không tạo được thư mục tạm trong %s (ổ đĩa đầy hoặc không có quyền ghi)", dir), Err: err}
+	}
 	if err := os.WriteFile(src, data, 0o600); err != nil {
 		return nil, &Error{Msg: fmt.Sprintf("không ghi được tệp tạm vào %s (ổ đĩa đầy hoặc không có quyền ghi)", dir), Err: err}
 	}
@@ -146,7 +153,7 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 		"--headless", "--norestore", "--nolockcheck",
 		"--convert-to", format, "--outdir", outDir, src)
 	// LibreOffice puts some of its state under HOME whatever the profile.
-	cmd.Env = append(os.Environ(), "HOME="+profile)
+	cmd.Env = append(os.Environ(), "HOME="+profile, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	// Should a child escape the kill and hold the output pipe, stop waiting.
