@@ -7,15 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/soffice"
 )
 
 // Limits on what a user's file may make us read.
@@ -164,44 +161,28 @@ func (k kind) describe() string {
 // saveAsAdvice tells how to save a file as .xlsx.
 const saveAsAdvice = "Mở tệp bằng Excel (hoặc LibreOffice Calc, WPS), chọn Tệp > Lưu thành (File > Save As), chọn kiểu «Sổ làm việc Excel (*.xlsx)», rồi gửi lại tệp .xlsx."
 
-// officeBinary finds LibreOffice; tests replace it to force either path.
+// officeBinary finds LibreOffice, or returns "" when there is none (a
+// BAOCAO_SOFFICE naming no program counts as none: the file is then
+// reported as not .xlsx); tests replace it to force either path.
 var officeBinary = func() string {
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+	bin, _ := soffice.Find("")
+	return bin
 }
 
-// officeMu runs one LibreOffice at a time: it is slow to start and heavy.
-var officeMu sync.Mutex
-
 // convertToXLSX converts a copy of data (never the user's file) with
-// headless LibreOffice and returns the .xlsx bytes.
+// headless LibreOffice and returns the .xlsx bytes. Its error is one
+// Vietnamese line saying what went wrong.
 func convertToXLSX(bin string, data []byte, ext string) ([]byte, error) {
-	officeMu.Lock()
-	defer officeMu.Unlock()
-	dir, err := os.MkdirTemp("", "baocao-convert-")
+	return soffice.Convert(context.Background(), bin, data, ext, soffice.XLSX)
+}
+
+// convertFailure says why a conversion gave no workbook: err from
+// convertToXLSX, or none when LibreOffice wrote something that is no .xlsx.
+func convertFailure(err error) string {
 	if err != nil {
-		return nil, err
+		return err.Error()
 	}
-	defer os.RemoveAll(dir)
-	src := filepath.Join(dir, "ban-sao"+ext)
-	if err := os.WriteFile(src, data, 0o600); err != nil {
-		return nil, err
-	}
-	out := filepath.Join(dir, "out")
-	profile := filepath.Join(dir, "profile")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.ToSlash(profile),
-		"--headless", "--norestore", "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, src)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("soffice: %w: %s", err, msg)
-	}
-	return os.ReadFile(filepath.Join(out, "ban-sao.xlsx"))
+	return "LibreOffice chuyển sang .xlsx nhưng tệp tạo ra không phải sổ Excel đọc được"
 }
 
 // openError words an error from os for the user.

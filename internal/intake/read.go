@@ -89,7 +89,7 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		ext := map[kind]string{kindXLS: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
 		conv, err := convertToXLSX(bin, data, ext)
 		if err != nil || sniff(conv) != kindXLSX {
-			s.addf(SeverityError, "", "", "tệp ở %s và LibreOffice không chuyển được sang .xlsx (%v). %s", k.describe(), err, saveAsAdvice)
+			s.addf(SeverityError, "", "", "tệp ở %s; %s. %s", k.describe(), convertFailure(err), saveAsAdvice)
 			return
 		}
 		s.addf(SeverityWarning, "", "", "tệp ở %s: đã dùng LibreOffice chuyển một bản sao tạm sang .xlsx để đọc (tệp gốc giữ nguyên). Đề nghị đơn vị lần sau lưu thành .xlsx. %s", k.describe(), saveAsAdvice)

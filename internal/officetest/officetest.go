@@ -5,32 +5,28 @@
 package officetest
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
+
+	"baocao/internal/soffice"
 )
 
-// mu serialises conversions inside one test binary: soffice instances are
-// slow to start and memory-hungry, and the machines have two cores.
-var mu sync.Mutex
-
-// Binary returns the path of soffice, or skips (or fails, under
-// BAOCAO_REQUIRE_LIBREOFFICE=1) when it is not installed.
+// Binary returns the path of soffice (found as soffice.Find finds it), or
+// skips (or fails, under BAOCAO_REQUIRE_LIBREOFFICE=1) when it is not
+// installed.
 func Binary(t testing.TB) string {
 	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
+	bin, err := soffice.Find("")
+	if err == nil {
+		return bin
 	}
-	const reason = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
+	reason := "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui (" + err.Error() + ")"
 	if os.Getenv("BAOCAO_REQUIRE_LIBREOFFICE") == "1" {
 		t.Fatal(reason + " (BAOCAO_REQUIRE_LIBREOFFICE=1 forbids skipping)")
 	}
@@ -38,39 +34,29 @@ func Binary(t testing.TB) string {
 	return ""
 }
 
-// Convert converts src with `soffice --headless --convert-to format` into a
-// fresh temporary folder and returns the path of the converted file. format
-// is what soffice takes, e.g. "pdf" or "xlsx:Calc MS Excel 2007 XML". Each
-// call uses its own LibreOffice profile so that parallel test binaries do not
-// fight over one.
+// Convert converts src with soffice.Convert (`soffice --headless
+// --convert-to format`) and returns the path of the converted file, in a
+// fresh temporary folder and named like src. format is what soffice takes,
+// e.g. "pdf" or "xlsx:Calc MS Excel 2007 XML". Each conversion has its own
+// LibreOffice profile, so that parallel test binaries do not fight over one,
+// and those of one test binary run one at a time.
 func Convert(t testing.TB, src, format string) string {
 	t.Helper()
 	bin := Binary(t)
-	mu.Lock()
-	defer mu.Unlock()
-
-	outDir := t.TempDir()
-	profile := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin,
-		"-env:UserInstallation=file://"+filepath.ToSlash(profile),
-		"--headless", "--norestore", "--nolockcheck",
-		"--convert-to", format, "--outdir", outDir, src)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("soffice --convert-to %s %s: %v\n%s", format, src, err, out.String())
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
 	}
-	ext := format
-	if i := strings.IndexByte(ext, ':'); i >= 0 {
-		ext = ext[:i]
+	out, err := soffice.Convert(context.Background(), bin, data, filepath.Ext(src), format)
+	if err != nil {
+		// The wrapped error holds what LibreOffice printed.
+		t.Fatalf("soffice --convert-to %s %s: %v\n%v", format, src, err, errors.Unwrap(err))
 	}
+	ext, _, _ := strings.Cut(format, ":")
 	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
-	dst := filepath.Join(outDir, base+"."+ext)
-	if fi, err := os.Stat(dst); err != nil || fi.Size() == 0 {
-		t.Fatalf("soffice made no %s from %s: %v\n%s", ext, src, err, out.String())
+	dst := filepath.Join(t.TempDir(), base+"."+ext)
+	if err := os.WriteFile(dst, out, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return dst
 }
