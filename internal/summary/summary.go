@@ -417,7 +417,11 @@ func (b *builder) chart() error {
 		Type:   excelize.Col,
 		Series: series,
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Số nhiệm vụ theo tình trạng, " + b.r.Period.Name(), Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}}}},
-		Legend: excelize.ChartLegend{Position: "bottom"},
+		// Every text in Times New Roman: an unset font prints in whatever
+		// sans-serif the machine has (DejaVu Sans here).
+		Legend: excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: "Times New Roman", Size: 10}},
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}},
+		YAxis:  excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}},
 		Dimension: excelize.ChartDimension{
 			Width: 720, Height: 360,
 		},

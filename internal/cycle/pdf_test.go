@@ -1,0 +1,127 @@
+package cycle
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/internal/officetest"
+	"baocao/internal/period"
+)
+
+// report --pdf: each output gets a PDF beside it, whose text is the
+// report's Vietnamese, whose fonts are all embedded serif faces, and which
+// pages as the document does.
+func TestReportPDF(t *testing.T) {
+	bin := officetest.Binary(t)
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	res, err := src.BuildReport(context.Background(), ReportRequest{
+		Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC),
+		PDF: true, Soffice: bin,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.PDFNote != "" {
+		t.Fatalf("PDF note: %s", res.PDFNote)
+	}
+	dir := Dir(out, q1)
+	for _, name := range []string{"bao-cao-2026-Q1", "tong-hop-2026-Q1", "don-doc-2026-Q1"} {
+		pdf := filepath.Join(dir, name+".pdf")
+		if !contains(res.Files, pdf) {
+			t.Errorf("%s is not among the files written: %v", pdf, res.Files)
+			continue
+		}
+		text := norm.NFC.String(officetest.PDFText(t, pdf))
+		for _, want := range map[string][]string{
+			"bao-cao-2026-Q1":  {"BÁO CÁO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phòng Kinh tế", "quý I năm 2026"},
+			"tong-hop-2026-Q1": {"Phòng giao dịch Ngân hàng Chính sách xã hội"},
+			"don-doc-2026-Q1":  {"Đoàn Thanh niên Cộng sản Hồ Chí Minh"},
+		}[name] {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the text lacks %q", name, want)
+			}
+		}
+		if n := officetest.PDFPages(t, pdf); n < 1 {
+			t.Errorf("%s: %d pages", name, n)
+		}
+		fonts, err := exec.Command(officetest.Poppler(t, "pdffonts"), pdf).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFonts(t, name, string(fonts))
+	}
+	// The Word report's PDF has the pages LibreOffice gives the .docx
+	// itself: the conversion added or lost nothing.
+	docx := officetest.Convert(t, filepath.Join(dir, "bao-cao-2026-Q1.docx"), "pdf")
+	if a, b := officetest.PDFPages(t, docx), officetest.PDFPages(t, filepath.Join(dir, "bao-cao-2026-Q1.pdf")); a != b {
+		t.Errorf("the report's PDF has %d pages, the .docx converted by hand %d", b, a)
+	}
+}
+
+// checkFonts reads pdffonts' table: every font embedded, and serif faces
+// metric-compatible with Times New Roman (Times New Roman itself, or
+// Liberation Serif where it is missing).
+func checkFonts(t *testing.T, name, table string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(table), "\n")
+	if len(lines) < 3 {
+		t.Errorf("%s: no fonts listed:\n%s", name, table)
+		return
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		if len(f) < 5 {
+			continue
+		}
+		// name type encoding emb sub uni object ID: emb is the 4th from the end but 3
+		if emb := f[len(f)-5]; emb != "yes" {
+			t.Errorf("%s: font not embedded: %s", name, l)
+		}
+		if !strings.Contains(f[0], "LiberationSerif") && !strings.Contains(f[0], "TimesNewRoman") {
+			t.Errorf("%s: font %s is not Times New Roman or Liberation Serif", name, f[0])
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Without LibreOffice the documents are written all the same and the note
+// says how to get the PDF.
+func TestReportWithoutLibreOffice(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("BAOCAO_SOFFICE", "")
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	res, err := src.BuildReport(context.Background(), ReportRequest{Period: q1, In: []string{samples}, OutDir: out, PDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.PDFNote, "LibreOffice") || !strings.Contains(res.PDFNote, "Lưu thành") {
+		t.Errorf("the note should say how to get a PDF: %q", res.PDFNote)
+	}
+	for _, f := range res.Files {
+		if strings.HasSuffix(f, ".pdf") {
+			t.Errorf("a PDF was written without LibreOffice: %s", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(Dir(out, q1), "bao-cao-2026-Q1.docx")); err != nil {
+		t.Error("the report was not written")
+	}
+}
