@@ -2,7 +2,8 @@
 # Benchmark of the main job: `baocao report` as a user runs it (process start
 # included) on N submissions, N = 10, 100, 1000. The submissions are copies
 # of the shipped samples under distinct names, so the program reads, checks
-# and matches every file, and keeps the newest of each unit. Prints, per N,
+# and matches every file, and keeps the newest of each unit. Prints, per N
+# (10, 100, 1000, 3000; or BENCH_SIZES="..."),
 # the best of 3 runs: wall time, time per file, and peak memory (RSS).
 #
 #   scripts/bench-report.sh            # needs /usr/bin/time (Debian package "time")
@@ -14,7 +15,7 @@ go build -o "$bin" ./cmd/baocao
 samples=(data/samples/2026-Q1/*.xlsx)
 
 printf '%6s %10s %12s %10s\n' files seconds ms/file peak_MB
-for n in 10 100 1000; do
+for n in ${BENCH_SIZES:-10 100 1000 3000}; do
 	in=$(mktemp -d)
 	out=$(mktemp -d)
 	for ((i = 0; i < n; i++)); do
