@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the main job: `baocao report` as a user runs it (process start
-# included) on N submissions, N = 10, 100, 1000. The submissions are copies
+# included) on N submissions. The submissions are copies
 # of the shipped samples under distinct names, so the program reads, checks
 # and matches every file, and keeps the newest of each unit. Prints, per N
 # (10, 100, 1000, 3000; or BENCH_SIZES="..."),
