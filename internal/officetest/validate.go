@@ -87,13 +87,28 @@ func tail(s string, n int) string {
 // CheckXML lists what the validator does not look at but Word or Excel
 // refuse: characters that XML 1.0 forbids in any part of the package.
 func CheckXML(data []byte) []string {
+	return eachPart(data, func(name string) bool {
+		return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")
+	}, func(name string, b []byte) []string {
+		for i, r := range string(b) {
+			if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+				return []string{fmt.Sprintf("%s, byte %d: character U+%04X is not allowed in XML", name, i, r)}
+			}
+		}
+		return nil
+	})
+}
+
+// eachPart calls check on every part of the package that keep selects and
+// gathers the problems it returns.
+func eachPart(data []byte, keep func(string) bool, check func(name string, b []byte) []string) []string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return []string{err.Error()}
 	}
 	var problems []string
 	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+		if !keep(f.Name) {
 			continue
 		}
 		rc, err := f.Open()
@@ -101,14 +116,13 @@ func CheckXML(data []byte) []string {
 			problems = append(problems, f.Name+": "+err.Error())
 			continue
 		}
-		b, _ := io.ReadAll(rc)
+		b, err := io.ReadAll(rc)
 		rc.Close()
-		for i, r := range string(b) {
-			if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
-				problems = append(problems, fmt.Sprintf("%s, byte %d: character U+%04X is not allowed in XML", f.Name, i, r))
-				break
-			}
+		if err != nil {
+			problems = append(problems, f.Name+": "+err.Error())
+			continue
 		}
+		problems = append(problems, check(f.Name, b)...)
 	}
 	return problems
 }
@@ -129,21 +143,10 @@ func mergeRefs(xml string) []string {
 func CheckWorkbook(data []byte) []string {
 	problems := CheckXML(data)
 	// Merged ranges as written: excelize mends overlaps when it reads them.
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return append(problems, err.Error())
-	}
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			problems = append(problems, zf.Name+": "+err.Error())
-			continue
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
+	problems = append(problems, eachPart(data, func(name string) bool {
+		return strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml")
+	}, func(name string, b []byte) []string {
+		var overlaps []string
 		var boxes [][4]int
 		for _, ref := range mergeRefs(string(b)) {
 			from, to, _ := strings.Cut(ref, ":")
@@ -151,12 +154,13 @@ func CheckWorkbook(data []byte) []string {
 			c2, r2, _ := excelize.CellNameToCoordinates(to)
 			for _, o := range boxes {
 				if c1 <= o[2] && o[0] <= c2 && r1 <= o[3] && o[1] <= r2 {
-					problems = append(problems, fmt.Sprintf("%s: merged ranges overlap at %s", zf.Name, ref))
+					overlaps = append(overlaps, fmt.Sprintf("%s: merged ranges overlap at %s", name, ref))
 				}
 			}
 			boxes = append(boxes, [4]int{c1, r1, c2, r2})
 		}
-	}
+		return overlaps
+	})...)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return append(problems, err.Error())
