@@ -28,7 +28,7 @@ type serveOptions struct {
 }
 
 func newServeCmd(g *globalOptions) *cobra.Command {
-	o := &serveOptions{globalOptions: g, open: openBrowser}
+	o := &serveOptions{globalOptions: g, open: browserOpener}
 	cmd := &cobra.Command{
 		Use:   "serve [--port CỔNG] [--no-browser] [--workspace THƯ_MỤC]",
 		Short: "Mở trang làm việc của văn phòng trong trình duyệt: cả vòng báo cáo, không cần gõ lệnh",
@@ -107,6 +107,9 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	}
 	return srv.Serve(ctx, ln)
 }
+
+// browserOpener opens the page; tests replace it.
+var browserOpener = openBrowser
 
 // openBrowser opens url in the default browser without waiting for it.
 func openBrowser(url string) error {

@@ -236,7 +236,7 @@ func intakeOptions(req ReportRequest) intake.Options {
 // as «baocao report --out Root» does. One build of a period runs at a time:
 // another is a *BusyError.
 func (w *Workspace) Report(ctx context.Context, s *Sources, p period.Period, now time.Time) (*ReportResult, error) {
-	unlock, err := w.lock(p)
+	unlock, err := w.Lock(p)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +250,7 @@ func (w *Workspace) Report(ctx context.Context, s *Sources, p period.Period, now
 // Reminder writes p's reminder letter to the units not yet in (and its
 // PDF), whatever came in so far; under the same one-build rule as Report.
 func (w *Workspace) Reminder(ctx context.Context, s *Sources, p period.Period, now time.Time) (*ReportResult, error) {
-	unlock, err := w.lock(p)
+	unlock, err := w.Lock(p)
 	if err != nil {
 		return nil, err
 	}

@@ -530,8 +530,9 @@ func (e *BusyError) Error() string {
 	return fmt.Sprintf("báo cáo %s đang được lập (bắt đầu lúc %s), có thể ở một cửa sổ khác: chờ xong rồi tải lại trang để xem kết quả.", e.Period.Name(), e.Since.Format("15:04:05"))
 }
 
-// lock marks a build of p as running; a *BusyError when one already is.
-func (w *Workspace) lock(p period.Period) (unlock func(), err error) {
+// Lock marks a build of p as running until unlock is called; a *BusyError
+// when one already is. Report and Reminder take it themselves.
+func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if since, ok := w.busy[p]; ok {

@@ -413,7 +413,7 @@ func TestWorkspaceReport(t *testing.T) {
 	}
 
 	// One build of a period at a time; another period is free.
-	unlock, err := w.lock(q1)
+	unlock, err := w.Lock(q1)
 	if err != nil {
 		t.Fatal(err)
 	}
