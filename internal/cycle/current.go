@@ -25,11 +25,16 @@ func CurrentPeriod(c *catalog.Catalog, now time.Time) period.Period {
 }
 
 // PeriodChoices are the periods offered to choose from, for the years
-// around the year of now: each year's quarters, halves, nine months and
-// the year, in the order their data end.
-func PeriodChoices(now time.Time) []period.Period {
+// from first (the plan's year, say) or the year before now, whichever is
+// earlier (ten years back at most), to the year after now: each year's quarters, halves, nine months
+// and the year, in the order their data end.
+func PeriodChoices(first int, now time.Time) []period.Period {
+	from := now.Year() - 1
+	if first > 0 && first < from {
+		from = max(first, now.Year()-10)
+	}
 	var out []period.Period
-	for y := now.Year() - 1; y <= now.Year()+1; y++ {
+	for y := from; y <= now.Year()+1; y++ {
 		q := func(n int) period.Period { return period.Period{Kind: period.Quarter, Year: y, Quarter: n} }
 		out = append(out,
 			q(1), q(2), period.Period{Kind: period.FirstHalf, Year: y},

@@ -478,7 +478,13 @@ func TestCurrentPeriod(t *testing.T) {
 			t.Errorf("CurrentPeriod(%s) = %s, want %s", tt.day, got, tt.want)
 		}
 	}
-	choices := PeriodChoices(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+	if got := PeriodChoices(2025, time.Date(2029, 5, 1, 0, 0, 0, 0, time.UTC)); got[0].String() != "2025-Q1" || got[len(got)-1].String() != "2030" {
+		t.Errorf("choices from the plan's year: %v … %v", got[0], got[len(got)-1])
+	}
+	if got := PeriodChoices(0, time.Date(2029, 5, 1, 0, 0, 0, 0, time.UTC)); got[0].String() != "2028-Q1" {
+		t.Errorf("no plan year: from %v", got[0])
+	}
+	choices := PeriodChoices(2026, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
 	var codes []string
 	for _, p := range choices {
 		codes = append(codes, p.String())

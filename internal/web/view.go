@@ -134,7 +134,7 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 		account:  a,
 	}
 	// The period choices: the years around now, and the one shown.
-	choices := cycle.PeriodChoices(now)
+	choices := cycle.PeriodChoices(c.Plan.Year, now)
 	found := false
 	for _, q := range choices {
 		found = found || q == p
