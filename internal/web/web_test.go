@@ -694,3 +694,26 @@ func TestPanicGivesPlainPage(t *testing.T) {
 		t.Errorf("after a panic: %d", res.StatusCode)
 	}
 }
+
+// A year's report reads the quarters' folders: the files received for Q1
+// count, and say where they are.
+func TestLongPeriod(t *testing.T) {
+	s := start(t)
+	s.send(t, s.client, allSamples(t)...).Body.Close()
+	res, err := s.client.Get(s.URL + "/api/tinh-hinh?ky=2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := decode(t, res)
+	if !strings.Contains(a.HTML["tally"], "9/10") || !strings.Contains(a.HTML["units"], "thư mục quý I năm 2026") ||
+		!strings.Contains(a.HTML["units"], `href="/nhan-ve/2026-Q1/KT-2026-Q1.xlsx"`) {
+		t.Errorf("the year's account:\n%s\n%s", a.HTML["tally"], a.HTML["units"])
+	}
+	a = decode(t, s.post(t, "/api/lap-bao-cao?ky=2026", nil))
+	if !strings.Contains(a.HTML["result"], "Đã lập báo cáo năm 2026") || !strings.Contains(a.HTML["result"], "báo cáo dùng biểu quý I năm 2026") {
+		t.Errorf("the year's report: %q\n%s", a.Error, a.HTML["result"])
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.Root, "2026", "bao-cao-2026.docx")); err != nil {
+		t.Error(err)
+	}
+}
