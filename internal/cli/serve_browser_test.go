@@ -283,4 +283,19 @@ func TestPageInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.ID("lap-cong-van")),
 		wait(`document.querySelector('#result-cong-van a[href$="don-doc-2026-Q1.docx"]') !== null`),
 	)
+
+	// A file dropped on the page is received like one chosen; one that
+	// says no unit asks whose it is.
+	do("keo-tha",
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([new Uint8Array([37, 80, 68, 70, 0, 1, 2])], "ảnh chụp kéo thả.pdf", {type: "application/pdf"}));
+			document.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		})()`),
+		chromedp.Click(chromedp.CSS(`nav a[data-buoc="nhan-tep"]`)),
+		wait(`document.querySelector("#unassigned") && document.querySelector("#unassigned").textContent.includes("ảnh chụp kéo thả.pdf")`),
+	)
+	if s := text("#nhat-ky li"); !strings.Contains(s, "chưa rõ của đơn vị nào") {
+		t.Errorf("the dropped file's line: %q", s)
+	}
 }

@@ -37,7 +37,6 @@ type pageView struct {
 	Outputs     []outputView
 	MaxMB       int
 	MaxFiles    int
-	Open        bool   // the period now open
 	FirstStep   string // the step shown first: receiving once a file came
 	account     *cycle.Account
 }
@@ -130,7 +129,6 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 		ZipURL:   "/mau-bieu/" + p.String() + "/tat-ca.zip",
 		MaxMB:    cycle.MaxReceivedSize >> 20,
 		MaxFiles: MaxFilesPerRequest,
-		Open:     p == current,
 		account:  a,
 	}
 	// The period choices: the years around now, and the one shown.

@@ -143,7 +143,20 @@
     e.preventDefault();
     depth = 0;
     body.classList.remove("dang-keo");
-    if (e.dataTransfer && e.dataTransfer.files.length) receive(e.dataTransfer.files);
+    if (!e.dataTransfer) return;
+    // A folder dropped cannot be sent as a file: say what to do instead.
+    var files = [];
+    Array.prototype.forEach.call(e.dataTransfer.items || [], function (item, i) {
+      var entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
+      var f = e.dataTransfer.files[i];
+      if (entry && entry.isDirectory) {
+        logLine("«" + entry.name + "» là thư mục: mở thư mục đó, chọn các tệp bên trong rồi kéo vào trang (hoặc nén thành tệp .zip).", "hong");
+      } else if (f) {
+        files.push(f);
+      }
+    });
+    if (!e.dataTransfer.items) files = e.dataTransfer.files;
+    if (files.length) receive(files);
   });
 
   // A unit for a file that does not say whose it is.
