@@ -85,6 +85,7 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return int(se)
 	}
 	fmt.Fprintln(stderr, "Lỗi:", userMessage(err))
+	holdWindow(args, stderr)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code

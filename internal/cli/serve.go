@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"runtime"
 	"syscall"
 
+	"github.com/inconshreveable/mousetrap"
 	"github.com/spf13/cobra"
 
 	"baocao/internal/catalog"
@@ -107,6 +110,21 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	}
 	return srv.Serve(ctx, ln)
 }
+
+// startedByExplorer tells a double-click on baocao.exe; tests replace it.
+var startedByExplorer = mousetrap.StartedByExplorer
+
+// holdWindow keeps the window of a double-click open after an error, whose
+// message would otherwise vanish with it, until Enter is pressed.
+func holdWindow(args []string, stderr io.Writer) {
+	if len(args) == 0 && startedByExplorer() {
+		fmt.Fprintln(stderr, "Bấm Enter để đóng cửa sổ này.")
+		bufio.NewReader(stdin).ReadString('\n')
+	}
+}
+
+// stdin is where holdWindow waits; tests replace it.
+var stdin io.Reader = os.Stdin
 
 // browserOpener opens the page; tests replace it.
 var browserOpener = openBrowser

@@ -11,6 +11,8 @@ import (
 	"testing"
 )
 
+var mousetrapDefault = startedByExplorer
+
 func TestServeHelp(t *testing.T) {
 	code, out, _ := run(t, "serve", "--help")
 	if code != 0 {
@@ -94,5 +96,26 @@ func TestNoArgumentsServes(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(home, "baocao")); err != nil || !fi.IsDir() {
 		t.Errorf("the default workspace ~/baocao: %v", err)
+	}
+}
+
+// After a double-click, an error waits for Enter before the window closes.
+func TestDoubleClickErrorWaits(t *testing.T) {
+	startedByExplorer = func() bool { return true }
+	stdin = strings.NewReader("\n")
+	t.Cleanup(func() { startedByExplorer, stdin = mousetrapDefault, os.Stdin })
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	t.Chdir(t.TempDir())
+	os.WriteFile(filepath.Join(home, "baocao"), []byte("a file where the workspace goes"), 0o644)
+	code, _, errOut := run(t)
+	if code != ExitUsage || !strings.Contains(errOut, "là một tệp, không phải thư mục") || !strings.HasSuffix(errOut, "Bấm Enter để đóng cửa sổ này.\n") {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+	// A command typed in a terminal never waits.
+	code, _, errOut = run(t, "serve", "--workspace", filepath.Join(home, "baocao"))
+	if code != ExitUsage || strings.Contains(errOut, "Bấm Enter") {
+		t.Errorf("serve: exit %d: %q", code, errOut)
 	}
 }
