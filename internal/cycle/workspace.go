@@ -68,9 +68,9 @@ func DefaultWorkspace() (string, error) {
 	return filepath.Join(home, "baocao"), nil
 }
 
-// OpenWorkspace makes root if it does not exist yet and returns the
-// workspace there. A root that cannot be made is an *outfile.Error-like
-// *InputError naming the folder.
+// OpenWorkspace makes root ("" for DefaultWorkspace) if it does not exist
+// yet and returns the workspace there. A root that is a file or cannot be
+// made is an *InputError naming the folder.
 func OpenWorkspace(root string) (*Workspace, error) {
 	if root == "" {
 		var err error
