@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,12 +66,17 @@ func (g *globalOptions) noteBuiltin(note string) {
 
 // Main runs baocao with args and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
+	return mainContext(context.Background(), args, stdout, stderr)
+}
+
+// mainContext is Main under a context, whose end stops «baocao serve».
+func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	g := &globalOptions{out: stdout, errOut: stderr}
 	root := newRootCmd(g)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -79,6 +85,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return int(se)
 	}
 	fmt.Fprintln(stderr, "Lỗi:", userMessage(err))
+	holdWindow(args, stderr)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -106,6 +113,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 func init() {
+	// A double-click on baocao.exe opens the office's page: cobra must not
+	// answer it with its English "started from Explorer" text.
+	cobra.MousetrapHelpText = ""
 	// pflag writes defaults in English: (default "data").
 	cobra.AddTemplateFunc("useLine", func(c *cobra.Command) string {
 		return strings.Replace(c.UseLine(), "[flags]", "[tùy chọn]", 1)
@@ -161,6 +171,9 @@ Kế hoạch triển khai Quyết định số 1560/QĐ-TTg về tín dụng ch�
   2. baocao check   kiểm tra các tệp đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào;
   3. baocao report  tổng hợp thành báo cáo Word và bảng tổng hợp Excel.
 
+Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) để làm cả vòng này trên trang
+của văn phòng trong trình duyệt (baocao serve).
+
 Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ liệu (--data), văn phòng tự sửa được.`,
 		Version:       Version,
 		SilenceErrors: true,
@@ -188,6 +201,13 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 	root.AddCommand(newCheckCmd(g))
 	root.AddCommand(newReportCmd(g))
 	root.AddCommand(newInitCmd(g))
+	serve := newServeCmd(g)
+	root.AddCommand(serve)
+	// No command at all, as a double-click gives: the office's page.
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		serve.SetContext(cmd.Context())
+		return serve.RunE(serve, nil)
+	}
 	localise(root)
 	return root
 }

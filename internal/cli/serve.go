@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"syscall"
+
+	"github.com/inconshreveable/mousetrap"
+	"github.com/spf13/cobra"
+
+	"baocao/internal/catalog"
+	"baocao/internal/cycle"
+	"baocao/internal/web"
+)
+
+type serveOptions struct {
+	*globalOptions
+	port      int
+	portSet   bool
+	noBrowser bool
+	workspace string
+	// open opens the page in the default browser; replaced in tests.
+	open func(url string) error
+}
+
+func newServeCmd(g *globalOptions) *cobra.Command {
+	o := &serveOptions{globalOptions: g, open: browserOpener}
+	cmd := &cobra.Command{
+		Use:   "serve [--port CỔNG] [--no-browser] [--workspace THƯ_MỤC]",
+		Short: "Mở trang làm việc của văn phòng trong trình duyệt: cả vòng báo cáo, không cần gõ lệnh",
+		Long: `Mở trang làm việc của văn phòng trên chính máy này (http://127.0.0.1:CỔNG/) và mở trình duyệt:
+chọn kỳ báo cáo, tải biểu mẫu gửi đơn vị, nhận và kiểm tra tệp đơn vị gửi về (kéo thả vào trang),
+lập báo cáo, bảng tổng hợp, công văn đôn đốc và bản PDF, rồi tải về. Chỉ máy này mở được trang.
+Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) cũng mở trang này.
+
+Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Documents\baocao trong thư mục người dùng
+trên Windows, ~/baocao trên máy khác), mở được bằng Explorer:
+  THƯ_MỤC/KỲ/mau-bieu/   biểu mẫu gửi các đơn vị;
+  THƯ_MỤC/KỲ/nhan-ve/    tệp đơn vị gửi về, giữ nguyên như khi nhận (tệp trùng tên được thêm « (2)»);
+  THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, công văn đôn đốc, như baocao report --out THƯ_MỤC.
+Trang không bao giờ xóa hay ghi đè tệp đã nhận.
+
+Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một cổng trống bất kỳ.
+Đóng cửa sổ chương trình (hoặc bấm Ctrl+C) để thoát.
+
+Trạng thái thoát: 0 khi dừng bình thường; 2 tham số sai, cổng --port đang bận, không tạo được
+thư mục làm việc, hoặc tệp dữ liệu, mẫu Word có lỗi.`,
+		Example: `  baocao
+  baocao serve --workspace "D:\Bao cao"
+  baocao serve --port 9000 --no-browser`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.portSet = cmd.Flags().Changed("port")
+			return serveRun(cmd.Context(), o)
+		},
+	}
+	cmd.Flags().IntVar(&o.port, "port", web.DefaultPort, "`CỔNG` của trang trên máy này (1-65535)")
+	cmd.Flags().BoolVar(&o.noBrowser, "no-browser", false, "không tự mở trình duyệt, chỉ in địa chỉ của trang")
+	cmd.Flags().StringVar(&o.workspace, "workspace", "", "`THƯ_MỤC` làm việc: biểu mẫu, tệp nhận về và tệp đã lập của từng kỳ (mặc định Documents\\baocao trên Windows, ~/baocao trên máy khác)")
+	return cmd
+}
+
+func serveRun(ctx context.Context, o *serveOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if o.portSet && (o.port < 1 || o.port > 65535) {
+		return usageErr("cổng %d không hợp lệ (tùy chọn --port): chọn một số từ 1 đến 65535, ví dụ --port %d.", o.port, web.DefaultPort)
+	}
+	src, err := cycle.LoadSources(o.dataDir, "", "")
+	if err != nil {
+		var de catalog.Errors
+		if errors.As(err, &de) {
+			return &exitError{code: ExitUsage, msg: "dữ liệu kế hoạch có lỗi, cần sửa trước khi chạy tiếp:\n" + de.Error()}
+		}
+		return err
+	}
+	o.noteBuiltin(src.BuiltinNote())
+	ws, err := cycle.OpenWorkspace(o.workspace)
+	if err != nil {
+		return err
+	}
+	ln, err := web.Listen(o.port, o.portSet)
+	if err != nil {
+		var pe *web.PortInUseError
+		if errors.As(err, &pe) {
+			return usageErr("%s", pe.Error())
+		}
+		return usageErr("không mở được trang trên cổng %d: %v", o.port, err)
+	}
+	defer ln.Close()
+	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut})
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	if !o.noBrowser {
+		if err := o.open(srv.URL()); err != nil {
+			fmt.Fprintf(o.errOut, "Không tự mở được trình duyệt (%v): chép địa chỉ ở trên vào trình duyệt.\n", err)
+		}
+	}
+	return srv.Serve(ctx, ln)
+}
+
+// startedByExplorer tells a double-click on baocao.exe; tests replace it.
+var startedByExplorer = mousetrap.StartedByExplorer
+
+// holdWindow keeps the window of a double-click open after an error, whose
+// message would otherwise vanish with it, until Enter is pressed.
+func holdWindow(args []string, stderr io.Writer) {
+	if len(args) == 0 && startedByExplorer() {
+		fmt.Fprintln(stderr, "Bấm Enter để đóng cửa sổ này.")
+		bufio.NewReader(stdin).ReadString('\n')
+	}
+}
+
+// stdin is where holdWindow waits; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// browserOpener opens the page; tests replace it.
+var browserOpener = openBrowser
+
+// openBrowser opens url in the default browser without waiting for it.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	case "darwin":
+		cmd = exec.Command("open", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait()
+	return nil
+}

@@ -1,0 +1,309 @@
+package cycle
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/period"
+)
+
+// UnitState is where an expected unit stands for a period: exactly one.
+type UnitState int
+
+const (
+	StateMissing    UnitState = iota // nothing came from the unit
+	StateComplete                    // a usable file, on every task of the unit
+	StateIncomplete                  // a usable file, some tasks missing
+	StateErrors                      // only files with errors: to be resent
+	StateUnreadable                  // only files that are no workbook (a PDF, a broken file)
+)
+
+// String is the state as the page and the messages word it.
+func (s UnitState) String() string {
+	switch s {
+	case StateComplete:
+		return "đã gửi đủ nhiệm vụ"
+	case StateIncomplete:
+		return "đã gửi, thiếu nhiệm vụ"
+	case StateErrors:
+		return "gửi tệp có lỗi"
+	case StateUnreadable:
+		return "gửi tệp không đọc được"
+	}
+	return "chưa gửi"
+}
+
+// Sent tells the states in which the unit's report is in the period's report.
+func (s UnitState) Sent() bool { return s == StateComplete || s == StateIncomplete }
+
+// FileAccount is one file received, as read.
+type FileAccount struct {
+	Name   string        // base name in its nhan-ve folder
+	Folder period.Period // the period whose nhan-ve holds it
+	Path   string
+	Unit   string // the unit it is for; "" when it does not say
+	// Assigned: the unit is the office's assignment, not read from the file.
+	Assigned bool
+	Period   period.Period // the form's period; zero when unknown
+	ModTime  time.Time
+	// Readable: the file opened as a workbook (it may still have errors).
+	Readable     bool
+	SupersededBy string // a newer file of the same unit used instead
+	Problems     []intake.Problem
+	Errors       int
+	Warnings     int
+}
+
+// UnitAccount is one expected unit for a period.
+type UnitAccount struct {
+	Unit     *catalog.Unit
+	State    UnitState
+	Files    []FileAccount
+	Received time.Time // the newest of its files
+	Tasks    int       // tasks it reported on
+	Expected int       // tasks it leads or coordinates
+	// MissingTasks are the codes of its tasks on which its usable file
+	// says nothing.
+	MissingTasks []string
+}
+
+// Account is the one account of units for a period: every expected unit in
+// exactly one state, the files that say no unit (for the office to assign)
+// and those that are no unit's report.
+type Account struct {
+	Period     period.Period
+	From, To   time.Time // the period's data dates
+	Deadline   time.Time
+	Units      []UnitAccount
+	Unassigned []FileAccount
+	Skipped    []FileAccount
+	Report     *consolidate.Report
+}
+
+// Count is the number of units in state s.
+func (a *Account) Count(s UnitState) int {
+	n := 0
+	for _, u := range a.Units {
+		if u.State == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Sent counts the units whose report is in (complete or not).
+func (a *Account) Sent() int { return a.Count(StateComplete) + a.Count(StateIncomplete) }
+
+// File finds a file of the account by folder and name, with its unit (nil
+// for a file of no unit).
+func (a *Account) File(folder period.Period, name string) (*FileAccount, *UnitAccount) {
+	for i := range a.Units {
+		for j := range a.Units[i].Files {
+			if f := &a.Units[i].Files[j]; f.Folder == folder && f.Name == name {
+				return f, &a.Units[i]
+			}
+		}
+	}
+	for _, list := range [][]FileAccount{a.Unassigned, a.Skipped} {
+		for i := range list {
+			if list[i].Folder == folder && list[i].Name == name {
+				return &list[i], nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// Account reads every file received for p (Folders(p)) with the office's
+// assignments, as a build of the report would, and says where each expected
+// unit stands, with its files, their times and their problems.
+func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
+	w.files.Lock()
+	req := w.request(p, time.Time{})
+	subs := intake.ReadAll(req.In, c, intakeOptions(req))
+	w.files.Unlock()
+	r := consolidate.Build(c, p, subs)
+	a := &Account{Period: p, From: p.From(), To: p.To(), Deadline: forms.Deadline(c, p), Report: r}
+
+	problems := map[string][]intake.Problem{}
+	for _, pr := range r.Problems {
+		problems[pr.File] = append(problems[pr.File], pr)
+	}
+	byUnit := map[string][]FileAccount{}
+	for _, s := range subs {
+		f := FileAccount{
+			Name: filepath.Base(s.Path), Path: s.Path, Unit: s.Unit, Period: s.Period, ModTime: s.ModTime,
+			Readable: s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0, SupersededBy: s.SupersededBy,
+			Problems: problems[s.Path],
+		}
+		f.Folder, _ = period.Parse(filepath.Base(filepath.Dir(filepath.Dir(s.Path))))
+		for file := range req.UnitOf {
+			f.Assigned = f.Assigned || intake.SameFileName(file, s.Path)
+		}
+		for _, pr := range f.Problems {
+			if pr.Severity == intake.SeverityError {
+				f.Errors++
+			} else {
+				f.Warnings++
+			}
+		}
+		u := c.Unit(s.Unit)
+		switch {
+		case s.Unit == "" && f.Errors == 0 && !hasContent(s):
+			a.Skipped = append(a.Skipped, f)
+		case u == nil || !slices.Contains(c.ReportingUnits(), u):
+			a.Unassigned = append(a.Unassigned, f)
+		default:
+			byUnit[u.Code] = append(byUnit[u.Code], f)
+		}
+	}
+
+	for _, st := range r.Units {
+		ua := UnitAccount{Unit: st.Unit, Files: byUnit[st.Unit.Code], Expected: st.Expected, Tasks: st.Tasks}
+		for _, f := range ua.Files {
+			if f.ModTime.After(ua.Received) {
+				ua.Received = f.ModTime
+			}
+		}
+		switch {
+		case st.Sent():
+			ua.MissingTasks = missingTasks(r, st)
+			ua.State = StateComplete
+			if len(ua.MissingTasks) > 0 {
+				ua.State = StateIncomplete
+			}
+		case len(ua.Files) == 0:
+			ua.State = StateMissing
+		default:
+			ua.State = StateUnreadable
+			for _, f := range ua.Files {
+				if f.Readable {
+					ua.State = StateErrors
+				}
+			}
+		}
+		a.Units = append(a.Units, ua)
+	}
+	return a
+}
+
+func hasContent(s *intake.Submission) bool {
+	return len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0
+}
+
+// missingTasks are the unit's tasks on which it reported nothing.
+func missingTasks(r *consolidate.Report, st consolidate.UnitStatus) []string {
+	done := map[string]bool{}
+	for _, sec := range r.Sections {
+		for _, t := range sec.Tasks {
+			for _, list := range [][]consolidate.Contribution{t.Lead, t.Support, t.Others} {
+				for _, c := range list {
+					if c.Unit == st.Unit.Code {
+						done[t.Task.Code] = true
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, a := range st.Assignments {
+		if !done[a.Task.Code] && !slices.Contains(out, a.Task.Code) {
+			out = append(out, a.Task.Code)
+		}
+	}
+	return out
+}
+
+// intakeOptions are those BuildReport reads with.
+func intakeOptions(req ReportRequest) intake.Options {
+	opt := intake.Options{UnitOf: req.UnitOf}
+	if req.Period.Kind == period.Quarter {
+		opt.Period = req.Period
+	}
+	return opt
+}
+
+// Report builds p's report, summary and reminder from what the workspace
+// received, with their PDFs where LibreOffice is installed, into Root/P/
+// as «baocao report --out Root» does. One build of a period runs at a time:
+// another is a *BusyError.
+func (w *Workspace) Report(ctx context.Context, s *Sources, p period.Period, now time.Time) (*ReportResult, error) {
+	unlock, err := w.Lock(p)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	w.files.Lock()
+	req := w.request(p, now)
+	w.files.Unlock()
+	return s.BuildReport(ctx, req)
+}
+
+// Reminder writes p's reminder letter to the units not yet in (and its
+// PDF), whatever came in so far; under the same one-build rule as Report.
+func (w *Workspace) Reminder(ctx context.Context, s *Sources, p period.Period, now time.Time) (*ReportResult, error) {
+	unlock, err := w.Lock(p)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	w.files.Lock()
+	req := w.request(p, now)
+	w.files.Unlock()
+	return s.BuildReminder(ctx, req)
+}
+
+// Output is a file a build wrote for a period.
+type Output struct {
+	Path    string
+	Name    string
+	Label   string // what it is, in Vietnamese
+	ModTime time.Time
+}
+
+// Outputs lists the outputs of p that are in the workspace, in the order
+// report, summary, reminder, then their PDFs.
+func (w *Workspace) Outputs(p period.Period) []Output {
+	var names []string
+	for _, k := range outputKinds {
+		names = append(names, k.stem+"-"+p.String()+k.ext)
+	}
+	for _, k := range outputKinds {
+		names = append(names, k.stem+"-"+p.String()+".pdf")
+	}
+	var out []Output
+	for _, name := range names {
+		path := filepath.Join(w.PeriodDir(p), name)
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+			out = append(out, Output{Path: path, Name: name, Label: OutputLabel(name), ModTime: fi.ModTime()})
+		}
+	}
+	return out
+}
+
+var outputKinds = []struct{ stem, ext, label string }{
+	{"bao-cao", ".docx", "Báo cáo"},
+	{"tong-hop", ".xlsx", "Bảng tổng hợp"},
+	{"don-doc", ".docx", "Công văn đôn đốc"},
+}
+
+// OutputLabel names an output file for the page: "Báo cáo (Word)",
+// "Bảng tổng hợp (PDF)"; the name itself for any other file.
+func OutputLabel(name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	kind := map[string]string{".docx": "Word", ".xlsx": "Excel", ".pdf": "PDF"}[ext]
+	for _, k := range outputKinds {
+		if strings.HasPrefix(name, k.stem+"-") && kind != "" {
+			return k.label + " (" + kind + ")"
+		}
+	}
+	return name
+}

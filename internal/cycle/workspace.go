@@ -1,0 +1,558 @@
+package cycle
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/internal/catalog"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/outfile"
+	"baocao/internal/period"
+)
+
+// The folders of a period in the workspace, and the file that records which
+// unit a received file is for.
+const (
+	FormsFolder     = "mau-bieu"
+	ReceivedFolder  = "nhan-ve"
+	AssignmentsFile = ".don-vi.json"
+)
+
+// Limits on what the workspace takes in: a filled form is a few dozen KB.
+const (
+	MaxReceivedSize = 20 << 20 // one file, or one file inside a zip
+	MaxZipEntries   = 100      // files taken out of one zip
+	maxNameRunes    = 120      // a stored name, extension included
+	maxCopies       = 1000     // "name (2)" … "name (1000)"
+)
+
+// Workspace is the office's folder, which it can also open in Explorer.
+// Per period P: P/mau-bieu/ holds the forms sent, P/nhan-ve/ the files
+// received (kept as they came, never replaced or deleted), and P/ the
+// outputs, laid out as «baocao report --out» lays them.
+type Workspace struct {
+	Root string
+
+	mu    sync.Mutex
+	busy  map[period.Period]time.Time // builds running, since when
+	files sync.Mutex                  // receiving and assigning
+}
+
+// DefaultWorkspace is the workspace used when none is given: Documents\baocao
+// under the user's home on Windows, ~/baocao elsewhere.
+func DefaultWorkspace() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", inputErr("không tìm thấy thư mục của người dùng để đặt thư mục làm việc (%v): chọn thư mục bằng --workspace.", err)
+	}
+	if runtime.GOOS == "windows" {
+		return filepath.Join(home, "Documents", "baocao"), nil
+	}
+	return filepath.Join(home, "baocao"), nil
+}
+
+// OpenWorkspace makes root ("" for DefaultWorkspace) if it does not exist
+// yet and returns the workspace there. A root that is a file or cannot be
+// made is an *InputError naming the folder.
+func OpenWorkspace(root string) (*Workspace, error) {
+	if root == "" {
+		var err error
+		if root, err = DefaultWorkspace(); err != nil {
+			return nil, err
+		}
+	}
+	abs, err := filepath.Abs(root)
+	if err == nil {
+		root = abs
+	}
+	if fi, err := os.Stat(root); err == nil && !fi.IsDir() {
+		return nil, inputErr("«%s» là một tệp, không phải thư mục: chọn thư mục làm việc khác bằng --workspace.", root)
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return nil, inputErr("không tạo được thư mục làm việc %s (%v): chọn thư mục khác bằng --workspace.", root, err)
+	}
+	return &Workspace{Root: root}, nil
+}
+
+// PeriodDir is where the outputs of p go: Root/P.
+func (w *Workspace) PeriodDir(p period.Period) string { return Dir(w.Root, p) }
+
+// FormsDir holds the forms of p: Root/P/mau-bieu.
+func (w *Workspace) FormsDir(p period.Period) string {
+	return filepath.Join(w.PeriodDir(p), FormsFolder)
+}
+
+// ReceivedDir holds the files received for p: Root/P/nhan-ve.
+func (w *Workspace) ReceivedDir(p period.Period) string {
+	return filepath.Join(w.PeriodDir(p), ReceivedFolder)
+}
+
+// FormPath is where the form of unit for p is: Root/P/mau-bieu/<CODE>-<P>.xlsx.
+func (w *Workspace) FormPath(p period.Period, unit string) string {
+	return forms.Path(w.Root, p, unit)
+}
+
+// EnsureForm writes the form of unit for p unless it is there already (the
+// office may have edited it before sending it) and returns its path.
+func (w *Workspace) EnsureForm(c *catalog.Catalog, p period.Period, unit string) (string, error) {
+	path := w.FormPath(p, unit)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := forms.Write(c, unit, p, path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// FormsZip writes the forms of every reporting unit for p that are missing
+// and returns them all as one zip, with the name to give it.
+func (w *Workspace) FormsZip(c *catalog.Catalog, p period.Period) (name string, data []byte, err error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, u := range c.ReportingUnits() {
+		path, err := w.EnsureForm(c, p, u.Code)
+		if err != nil {
+			return "", nil, err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return "", nil, err
+		}
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(path), Method: zip.Deflate, Modified: time.Now()})
+		if err != nil {
+			return "", nil, err
+		}
+		if _, err := f.Write(b); err != nil {
+			return "", nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return "", nil, err
+	}
+	return "mau-bieu-" + p.String() + ".zip", buf.Bytes(), nil
+}
+
+// SafeName reduces a file name sent by a browser, or found in a zip, to a
+// base name that is safe in the workspace on any system: the last element
+// of any path, in NFC, without control characters or the characters Windows
+// forbids (<>:"/\|?*), without leading dots (hidden files) or trailing dots
+// and spaces, not a Windows device name (CON, NUL, COM1…), and not too long.
+// It is an *InputError when nothing usable is left.
+func SafeName(name string) (string, error) {
+	name = strings.ToValidUTF8(name, "_")
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = norm.NFC.String(name)
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r):
+			return -1
+		case strings.ContainsRune(`<>:"/\|?*`, r):
+			return '_'
+		}
+		return r
+	}, name)
+	name = strings.TrimLeft(strings.TrimSpace(name), ". ")
+	name = strings.TrimRight(name, ". ")
+	if name == "" {
+		return "", inputErr("tên tệp không dùng được (trống hoặc chỉ có dấu chấm): đổi tên tệp rồi gửi lại.")
+	}
+	ext := filepath.Ext(name)
+	if utf8.RuneCountInString(ext) > 10 {
+		ext = ""
+	}
+	stem := strings.TrimSuffix(name, ext)
+	if r := []rune(stem); len(r) > maxNameRunes-len([]rune(ext)) {
+		stem = strings.TrimRight(string(r[:maxNameRunes-len([]rune(ext))]), ". ")
+	}
+	if stem == "" {
+		stem = "tep"
+	}
+	if reservedName(stem) {
+		stem = "_" + stem
+	}
+	return stem + ext, nil
+}
+
+// reservedName tells the Windows device names, which cannot name a file
+// whatever its extension: CON, PRN, AUX, NUL, COM1…COM9, LPT1…LPT9 (and
+// with a superscript digit), CONIN$, CONOUT$.
+func reservedName(stem string) bool {
+	s := strings.ToUpper(stem)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimRight(s, " ")
+	switch s {
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
+		return true
+	}
+	r := []rune(s)
+	return len(r) == 4 && (strings.HasPrefix(s, "COM") || strings.HasPrefix(s, "LPT")) &&
+		strings.ContainsRune("123456789¹²³", r[3])
+}
+
+// Received is one file stored in a period's nhan-ve folder.
+type Received struct {
+	Sent   string // the name it came with (in a zip: its name there)
+	Stored string // its base name in nhan-ve
+}
+
+// Receipt is what Receive stored.
+type Receipt struct {
+	// Files are the files to read: the file sent, or those taken out of
+	// the zip sent.
+	Files []Received
+	// Zip is the zip sent, stored as it came; "" when no zip was sent.
+	Zip *Received
+	// Notes say, in Vietnamese, what of a zip was not taken out.
+	Notes []string
+}
+
+// TooLargeError is a file above MaxReceivedSize.
+type TooLargeError struct{ Name string }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("tệp «%s» lớn hơn %d MB nên không nhận: biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã chọn đúng tệp chưa; nếu đúng, mở tệp, xóa ảnh và trang tính thừa, lưu lại rồi gửi lên.", e.Name, MaxReceivedSize>>20)
+}
+
+// Receive stores a file received for p under nhan-ve, with its safe name
+// and, when a file of that name is there already, a suffix " (2)", " (3)"…:
+// nothing is ever replaced. modTime, when not zero, becomes the file's
+// time, as a copy in Explorer keeps it: of two files of a unit, the one
+// saved last is used. A zip is stored too, and the files in it are taken
+// out beside it, each under the same rules. More than MaxReceivedSize bytes
+// is a *TooLargeError and nothing is stored.
+func (w *Workspace) Receive(p period.Period, name string, r io.Reader, modTime time.Time) (*Receipt, error) {
+	safe, err := SafeName(name)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxReceivedSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("nhận tệp %s: %w", name, err)
+	}
+	if len(data) > MaxReceivedSize {
+		return nil, &TooLargeError{Name: name}
+	}
+	w.files.Lock()
+	defer w.files.Unlock()
+	dir := w.ReceivedDir(p)
+	stored, err := storeNew(dir, safe, data, modTime)
+	if err != nil {
+		return nil, err
+	}
+	got := Received{Sent: name, Stored: stored}
+	if !strings.EqualFold(filepath.Ext(safe), ".zip") {
+		return &Receipt{Files: []Received{got}}, nil
+	}
+	rc := &Receipt{Zip: &got}
+	w.unzip(dir, name, data, rc)
+	return rc, nil
+}
+
+// unzip takes the files out of a zip received into dir.
+func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» bị hỏng hoặc chưa tải về hết nên không giải nén được. Tải lại tệp, hoặc đề nghị đơn vị gửi lại.", zipName))
+		return
+	}
+	var tooLarge, nested []string
+	taken := 0
+	for _, f := range zr.File {
+		entry := strings.ToValidUTF8(strings.ReplaceAll(f.Name, `\`, "/"), "_")
+		base := entry[strings.LastIndex(entry, "/")+1:]
+		switch {
+		case f.FileInfo().IsDir() || base == "":
+			continue
+		case strings.HasPrefix(entry, "__MACOSX/") || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$"):
+			continue // a Mac's resource forks, hidden and lock files
+		case strings.EqualFold(filepath.Ext(base), ".zip"):
+			nested = append(nested, "«"+base+"»")
+			continue
+		case f.UncompressedSize64 > MaxReceivedSize:
+			tooLarge = append(tooLarge, "«"+base+"»")
+			continue
+		}
+		if taken == MaxZipEntries {
+			rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» có hơn %d tệp: chỉ lấy %d tệp đầu. Giải nén rồi gửi lên từng phần.", zipName, MaxZipEntries, MaxZipEntries))
+			break
+		}
+		b, err := readEntry(f)
+		switch {
+		case errors.Is(err, errTooLarge):
+			tooLarge = append(tooLarge, "«"+base+"»")
+			continue
+		case err != nil:
+			rc.Notes = append(rc.Notes, fmt.Sprintf("không lấy được tệp «%s» trong tệp nén «%s» (tệp nén bị hỏng?).", base, zipName))
+			continue
+		}
+		safe, err := SafeName(base)
+		if err != nil {
+			continue
+		}
+		stored, err := storeNew(dir, safe, b, f.Modified)
+		if err != nil {
+			rc.Notes = append(rc.Notes, err.Error())
+			continue
+		}
+		taken++
+		rc.Files = append(rc.Files, Received{Sent: base, Stored: stored})
+	}
+	if len(tooLarge) > 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("trong tệp nén «%s», không lấy %s vì lớn hơn %d MB.", zipName, strings.Join(tooLarge, ", "), MaxReceivedSize>>20))
+	}
+	if len(nested) > 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("trong tệp nén «%s» có tệp nén khác (%s): giải nén tệp đó rồi gửi lên.", zipName, strings.Join(nested, ", ")))
+	}
+	if taken == 0 && len(rc.Notes) == 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» không có tệp nào để đọc.", zipName))
+	}
+}
+
+var errTooLarge = errors.New("too large")
+
+// readEntry reads a zip entry, at most MaxReceivedSize bytes whatever its
+// header declares.
+func readEntry(f *zip.File) ([]byte, error) {
+	r, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, MaxReceivedSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxReceivedSize {
+		return nil, errTooLarge
+	}
+	return b, nil
+}
+
+// storeNew writes data into dir under name, or "name (2)", "name (3)"… when
+// a file of that name (in any case or Unicode form) is there, and never
+// over an existing file. It returns the base name used.
+func storeNew(dir, name string, data []byte, modTime time.Time) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", receiveErr(dir, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", receiveErr(dir, err)
+	}
+	taken := func(n string) bool {
+		for _, e := range entries {
+			if intake.SameFileName(n, e.Name()) {
+				return true
+			}
+		}
+		return false
+	}
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	for i := 1; i <= maxCopies; i++ {
+		n := name
+		if i > 1 {
+			n = fmt.Sprintf("%s (%d)%s", stem, i, ext)
+		}
+		if taken(n) {
+			continue
+		}
+		path := filepath.Join(dir, n)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", receiveErr(dir, err)
+		}
+		_, err = f.Write(data)
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(path)
+			return "", receiveErr(dir, err)
+		}
+		if !modTime.IsZero() && modTime.Year() >= 1990 && modTime.Before(time.Now().Add(24*time.Hour)) {
+			os.Chtimes(path, modTime, modTime)
+		}
+		return n, nil
+	}
+	return "", inputErr("thư mục %s đã có quá nhiều tệp tên «%s»: đổi tên tệp rồi gửi lên.", dir, name)
+}
+
+// receiveErr words a failure to store a received file, naming the folder.
+func receiveErr(dir string, err error) error {
+	var why string
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		why = "không có quyền ghi; chọn thư mục làm việc khác hoặc xin quyền ghi"
+	case errors.Is(err, fs.ErrExist):
+		why = "có một tệp chiếm chỗ thư mục; đổi tên tệp đó"
+	default:
+		why = "ổ đĩa đầy, bị khóa ghi hoặc lỗi hệ thống"
+	}
+	return inputErr("không lưu được tệp vào thư mục %s: %s (%v).", dir, why, err)
+}
+
+// Folders are the nhan-ve folders whose files count for p: its own and,
+// for a half, nine months or a year, those of its quarters (a unit that
+// sent only quarterly forms is reported from them).
+func (w *Workspace) Folders(p period.Period) []period.Period {
+	out := []period.Period{p}
+	if p.Kind != period.Quarter {
+		out = append(out, p.Quarters()...)
+	}
+	return out
+}
+
+// ReceivedFiles lists the files received for p, from every folder of
+// Folders(p) that exists: all but hidden files (the assignments, temporary
+// files) and zips (their files were taken out beside them).
+func (w *Workspace) ReceivedFiles(p period.Period) []string {
+	var out []string
+	for _, f := range w.Folders(p) {
+		dir := w.ReceivedDir(f)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if !e.Type().IsRegular() || strings.HasPrefix(n, ".") || strings.EqualFold(filepath.Ext(n), ".zip") {
+				continue
+			}
+			out = append(out, filepath.Join(dir, n))
+		}
+	}
+	return out
+}
+
+// Assignments are the units the office gave to files of folder p that do
+// not say whose they are: base name to unit code. Entries whose file is no
+// longer there are left out.
+func (w *Workspace) Assignments(p period.Period) map[string]string {
+	dir := w.ReceivedDir(p)
+	b, err := os.ReadFile(filepath.Join(dir, AssignmentsFile))
+	if err != nil {
+		return map[string]string{}
+	}
+	var m map[string]string
+	if json.Unmarshal(b, &m) != nil || m == nil {
+		return map[string]string{}
+	}
+	for name := range m {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil || name != filepath.Base(name) {
+			delete(m, name)
+		}
+	}
+	return m
+}
+
+// UnitOf gathers the assignments of every folder that counts for p, the
+// period's own first.
+func (w *Workspace) UnitOf(p period.Period) map[string]string {
+	out := map[string]string{}
+	for _, f := range w.Folders(p) {
+		for name, unit := range w.Assignments(f) {
+			if _, ok := out[name]; !ok {
+				out[name] = unit
+			}
+		}
+	}
+	return out
+}
+
+// Assign records that the file name in folder p's nhan-ve is unit's; an
+// empty unit removes the assignment. The file must be there and the unit
+// one that reports; the record is written whole.
+func (w *Workspace) Assign(c *catalog.Catalog, p period.Period, name, unit string) error {
+	w.files.Lock()
+	defer w.files.Unlock()
+	dir := w.ReceivedDir(p)
+	if name != filepath.Base(name) || strings.HasPrefix(name, ".") || name == "" {
+		return inputErr("tên tệp «%s» không hợp lệ.", name)
+	}
+	if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+		return inputErr("không có tệp «%s» trong các tệp đã nhận của %s.", name, p.Name())
+	}
+	if unit != "" {
+		u := c.Unit(unit)
+		if u == nil || !slices.Contains(c.ReportingUnits(), u) {
+			return inputErr("không có đơn vị mã «%s» trong danh sách đơn vị báo cáo.", unit)
+		}
+	}
+	m := w.Assignments(p)
+	if unit == "" {
+		delete(m, name)
+	} else {
+		m[name] = unit
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return outfile.WriteAll(outfile.File{Path: filepath.Join(dir, AssignmentsFile), Data: append(b, '\n')})
+}
+
+// BusyError is a build asked for while another of the same period runs.
+type BusyError struct {
+	Period period.Period
+	Since  time.Time
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("báo cáo %s đang được lập (bắt đầu lúc %s), có thể ở một cửa sổ khác: chờ xong rồi tải lại trang để xem kết quả.", e.Period.Name(), e.Since.Format("15:04:05"))
+}
+
+// Lock marks a build of p as running until unlock is called; a *BusyError
+// when one already is. Report and Reminder take it themselves.
+func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if since, ok := w.busy[p]; ok {
+		return nil, &BusyError{Period: p, Since: since}
+	}
+	if w.busy == nil {
+		w.busy = map[period.Period]time.Time{}
+	}
+	w.busy[p] = time.Now()
+	return func() {
+		w.mu.Lock()
+		delete(w.busy, p)
+		w.mu.Unlock()
+	}, nil
+}
+
+// request is the build of p from what the workspace received.
+func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
+	return ReportRequest{
+		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
+		UnitOf: w.UnitOf(p), PDF: true,
+	}
+}

@@ -1,0 +1,496 @@
+package cycle
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/internal/catalog"
+	"baocao/internal/period"
+)
+
+var (
+	q1         = period.MustParse("2026-Q1")
+	samples, _ = filepath.Abs(filepath.Join("..", "..", "data", "samples", "2026-Q1"))
+)
+
+func builtinCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := LoadCatalog(repoData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Catalog
+}
+
+func newWorkspace(t *testing.T) *Workspace {
+	t.Helper()
+	w, err := OpenWorkspace(filepath.Join(t.TempDir(), "baocao"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// receive stores a file of the samples folder, or data under name.
+func receive(t *testing.T, w *Workspace, p period.Period, name string, data []byte) *Receipt {
+	t.Helper()
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(filepath.Join(samples, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rc, err := w.Receive(p, name, bytes.NewReader(data), time.Time{})
+	if err != nil {
+		t.Fatalf("Receive(%q): %v", name, err)
+	}
+	return rc
+}
+
+func sampleNames(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir(samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestSafeName(t *testing.T) {
+	nfd := norm.NFD.String("Báo cáo Hội Nông dân.xlsx")
+	tests := []struct{ in, want string }{
+		{"KT-2026-Q1.xlsx", "KT-2026-Q1.xlsx"},
+		{"../../etc/passwd", "passwd"},
+		{`..\..\Windows\win.ini`, "win.ini"},
+		{`C:\fakepath\Báo cáo.xlsx`, "Báo cáo.xlsx"},
+		{"/etc/shadow", "shadow"},
+		{nfd, "Báo cáo Hội Nông dân.xlsx"},
+		{`a<b>:"c|d?*.xlsx`, "a_b___c_d__.xlsx"},
+		{"dòng\x00mới\r\n.xlsx", "dòngmới.xlsx"},
+		{".an.xlsx", "an.xlsx"},
+		{"  tên. . ", "tên"},
+		{"CON", "_CON"},
+		{"con.xlsx", "_con.xlsx"},
+		{"NUL.tar.gz", "_NUL.tar.gz"},
+		{"Com1.xls", "_Com1.xls"},
+		{"LPT9.ods", "_LPT9.ods"},
+		{"COM10.xlsx", "COM10.xlsx"},
+		{"CONSOLE.xlsx", "CONSOLE.xlsx"},
+		{"..xlsx", "xlsx"},
+		{"\u202eslx.exe", "slx.exe"}, // a right-to-left override hiding the extension
+	}
+	for _, tt := range tests {
+		got, err := SafeName(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("SafeName(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+		if !norm.NFC.IsNormalString(got) || strings.ContainsAny(got, `/\<>:"|?*`) {
+			t.Errorf("SafeName(%q) = %q is not safe", tt.in, got)
+		}
+	}
+	for _, bad := range []string{"", "..", ".", "...", "/", `\`, " . "} {
+		if got, err := SafeName(bad); err == nil {
+			t.Errorf("SafeName(%q) = %q, want an error", bad, got)
+		}
+	}
+	long := strings.Repeat("dài ", 100) + ".xlsx"
+	got, err := SafeName(long)
+	if err != nil || len([]rune(got)) > maxNameRunes || !strings.HasSuffix(got, ".xlsx") {
+		t.Errorf("a long name: %q (%d runes), %v", got, len([]rune(got)), err)
+	}
+}
+
+// A second file of the same name gets a suffix; the first stays as it came.
+func TestReceiveNeverReplaces(t *testing.T) {
+	w := newWorkspace(t)
+	for i, want := range []string{"KT.xlsx", "KT (2).xlsx", "kt (3).xlsx", "KT (4).xlsx"} {
+		name := "KT.xlsx"
+		if i == 2 {
+			name = "kt.xlsx" // the same file on Windows
+		}
+		rc := receive(t, w, q1, name, []byte{byte('a' + i)})
+		if len(rc.Files) != 1 || rc.Files[0].Stored != want || rc.Files[0].Sent != name {
+			t.Fatalf("file %d: %+v, want stored as %q", i, rc.Files, want)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(w.ReceivedDir(q1), "KT.xlsx"))
+	if string(b) != "a" {
+		t.Errorf("the first file was changed: %q", b)
+	}
+
+	// Hostile names land inside nhan-ve, under a safe name.
+	rc := receive(t, w, q1, "../../../thoat.xlsx", []byte("x"))
+	if rc.Files[0].Stored != "thoat.xlsx" {
+		t.Errorf("stored as %q", rc.Files[0].Stored)
+	}
+	if _, err := os.Stat(filepath.Join(w.ReceivedDir(q1), "thoat.xlsx")); err != nil {
+		t.Error(err)
+	}
+
+	// The time the file came with is kept.
+	when := time.Date(2026, 3, 10, 9, 30, 0, 0, time.Local)
+	if _, err := w.Receive(q1, "HND.xlsx", strings.NewReader("y"), when); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(filepath.Join(w.ReceivedDir(q1), "HND.xlsx")); !fi.ModTime().Equal(when) {
+		t.Errorf("time %v, want %v", fi.ModTime(), when)
+	}
+}
+
+func TestReceiveTooLarge(t *testing.T) {
+	w := newWorkspace(t)
+	_, err := w.Receive(q1, "to.xlsx", bytes.NewReader(make([]byte, MaxReceivedSize+1)), time.Time{})
+	var tl *TooLargeError
+	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "20 MB") {
+		t.Fatalf("want a TooLargeError saying 20 MB, got %v", err)
+	}
+	if files := w.ReceivedFiles(q1); len(files) != 0 {
+		t.Errorf("something was stored: %v", files)
+	}
+	if _, err := w.Receive(q1, "vua.xlsx", bytes.NewReader(make([]byte, MaxReceivedSize)), time.Time{}); err != nil {
+		t.Errorf("exactly 20 MB is taken: %v", err)
+	}
+}
+
+func makeZip(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		f, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write(files[n])
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestReceiveZip(t *testing.T) {
+	w := newWorkspace(t)
+	kt, _ := os.ReadFile(filepath.Join(samples, "KT-2026-Q1.xlsx"))
+	data := makeZip(t, map[string][]byte{
+		"bao cao/KT-2026-Q1.xlsx":     kt,
+		"../../ngoai.xlsx":            []byte("x"),
+		"__MACOSX/._KT-2026-Q1.xlsx":  []byte("fork"),
+		"bao cao/~$KT-2026-Q1.xlsx":   []byte("lock"),
+		"bao cao/ben-trong.zip":       []byte("PK"),
+		"bao cao/":                    nil,
+		`bao cao\CON.xlsx`:            []byte("y"),
+		"bao cao/KT-2026-Q1 (2).xlsx": kt,
+	})
+	rc := receive(t, w, q1, "tu don vi.zip", data)
+	if rc.Zip == nil || rc.Zip.Stored != "tu don vi.zip" {
+		t.Fatalf("the zip is not kept: %+v", rc.Zip)
+	}
+	var stored []string
+	for _, f := range rc.Files {
+		stored = append(stored, f.Stored)
+	}
+	slices.Sort(stored)
+	// "KT-2026-Q1 (2).xlsx" comes first in the zip and keeps its name.
+	want := []string{"KT-2026-Q1 (2).xlsx", "KT-2026-Q1.xlsx", "_CON.xlsx", "ngoai.xlsx"}
+	if !slices.Equal(stored, want) {
+		t.Errorf("taken out: %q, want %q", stored, want)
+	}
+	if len(rc.Notes) != 1 || !strings.Contains(rc.Notes[0], "ben-trong.zip") {
+		t.Errorf("notes: %q", rc.Notes)
+	}
+	// The zip itself is not read; what came out of it is.
+	files := w.ReceivedFiles(q1)
+	if len(files) != 4 || slices.ContainsFunc(files, func(f string) bool { return strings.HasSuffix(f, ".zip") }) {
+		t.Errorf("received files: %q", files)
+	}
+
+	rc = receive(t, w, q1, "hong.zip", []byte("PK\x03\x04 not really"))
+	if len(rc.Files) != 0 || len(rc.Notes) != 1 || !strings.Contains(rc.Notes[0], "bị hỏng") {
+		t.Errorf("a broken zip: %+v", rc)
+	}
+}
+
+func TestAssignments(t *testing.T) {
+	w := newWorkspace(t)
+	c := builtinCatalog(t)
+	receive(t, w, q1, "khong ro.xlsx", []byte("x"))
+	if err := w.Assign(c, q1, "khong ro.xlsx", "HND"); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.UnitOf(q1); got["khong ro.xlsx"] != "HND" || len(got) != 1 {
+		t.Errorf("UnitOf = %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(w.ReceivedDir(q1), AssignmentsFile)); err != nil {
+		t.Errorf("the assignment is not kept in the workspace: %v", err)
+	}
+	for _, tt := range []struct{ file, unit, want string }{
+		{"khac.xlsx", "HND", "không có tệp «khac.xlsx»"},
+		{"../khong ro.xlsx", "HND", "không hợp lệ"},
+		{AssignmentsFile, "HND", "không hợp lệ"},
+		{"khong ro.xlsx", "XYZ", "không có đơn vị mã «XYZ»"},
+	} {
+		var ie *InputError
+		if err := w.Assign(c, q1, tt.file, tt.unit); !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Assign(%q, %q) = %v, want %q", tt.file, tt.unit, err, tt.want)
+		}
+	}
+	// A file removed in Explorer loses its assignment.
+	os.Remove(filepath.Join(w.ReceivedDir(q1), "khong ro.xlsx"))
+	if got := w.UnitOf(q1); len(got) != 0 {
+		t.Errorf("after removing the file: %v", got)
+	}
+}
+
+// A year's report counts the quarters' folders too.
+func TestFolders(t *testing.T) {
+	w := newWorkspace(t)
+	year := period.MustParse("2026")
+	receive(t, w, q1, "KT-2026-Q1.xlsx", nil)
+	receive(t, w, year, "VP-2026-Q1.xlsx", nil)
+	receive(t, w, period.MustParse("2026-Q2"), "rieng.zip", makeZip(t, map[string][]byte{"a.xlsx": []byte("a")}))
+	os.WriteFile(filepath.Join(w.ReceivedDir(q1), ".an.xlsx"), []byte("x"), 0o644)
+	var got []string
+	for _, f := range w.ReceivedFiles(year) {
+		rel, _ := filepath.Rel(w.Root, f)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := []string{"2026/nhan-ve/VP-2026-Q1.xlsx", "2026-Q1/nhan-ve/KT-2026-Q1.xlsx", "2026-Q2/nhan-ve/a.xlsx"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ReceivedFiles(2026) = %q, want %q", got, want)
+	}
+	if got := w.ReceivedFiles(q1); len(got) != 1 {
+		t.Errorf("a quarter counts only its own folder: %q", got)
+	}
+}
+
+func stateOf(t *testing.T, a *Account, code string) UnitAccount {
+	t.Helper()
+	for _, u := range a.Units {
+		if u.Unit.Code == code {
+			return u
+		}
+	}
+	t.Fatalf("no unit %s in the account", code)
+	return UnitAccount{}
+}
+
+// Every expected unit is in exactly one state, with its files and problems.
+func TestAccount(t *testing.T) {
+	w := newWorkspace(t)
+	c := builtinCatalog(t)
+	a := w.Account(c, q1)
+	if len(a.Units) != len(c.ReportingUnits()) || a.Count(StateMissing) != len(a.Units) {
+		t.Fatalf("empty workspace: %d units, %d missing", len(a.Units), a.Count(StateMissing))
+	}
+	if !a.From.Equal(time.Date(2025, 12, 15, 0, 0, 0, 0, time.UTC)) || !a.Deadline.Equal(time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("dates: %v %v", a.From, a.Deadline)
+	}
+
+	for _, n := range sampleNames(t) {
+		receive(t, w, q1, n, nil)
+	}
+	receive(t, w, q1, "anh chup.pdf", []byte("%PDF-1.4 scanned"))
+	a = w.Account(c, q1)
+	if got := stateOf(t, a, "KT"); got.State != StateComplete || len(got.Files) != 1 || got.Files[0].Name != "KT-2026-Q1.xlsx" || got.Received.IsZero() {
+		t.Errorf("KT: %+v", got)
+	}
+	hccb := stateOf(t, a, "HCCB")
+	if hccb.State != StateIncomplete || !slices.Contains(hccb.MissingTasks, "II.1") || hccb.Files[0].Warnings == 0 {
+		t.Errorf("HCCB: state %v, missing %v, files %+v", hccb.State, hccb.MissingTasks, hccb.Files)
+	}
+	if got := stateOf(t, a, "DTN"); got.State != StateMissing || len(got.Files) != 0 {
+		t.Errorf("DTN: %+v", got)
+	}
+	if a.Sent() != 9 || len(a.Unassigned) != 1 || a.Unassigned[0].Name != "anh chup.pdf" || a.Unassigned[0].Readable {
+		t.Fatalf("sent %d, unassigned %+v", a.Sent(), a.Unassigned)
+	}
+
+	// The office says whose the PDF is: the unit sent something unreadable.
+	if err := w.Assign(c, q1, "anh chup.pdf", "DTN"); err != nil {
+		t.Fatal(err)
+	}
+	a = w.Account(c, q1)
+	dtn := stateOf(t, a, "DTN")
+	if dtn.State != StateUnreadable || len(dtn.Files) != 1 || !dtn.Files[0].Assigned || dtn.Files[0].Errors == 0 || len(a.Unassigned) != 0 {
+		t.Fatalf("DTN after the assignment: %+v; unassigned %v", dtn, a.Unassigned)
+	}
+	// Then its form, sent back empty: readable, with errors.
+	path, err := w.EnsureForm(c, q1, "DTN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank, _ := os.ReadFile(path)
+	receive(t, w, q1, "DTN-2026-Q1.xlsx", blank)
+	a = w.Account(c, q1)
+	if dtn := stateOf(t, a, "DTN"); dtn.State != StateErrors || len(dtn.Files) != 2 {
+		t.Errorf("DTN with an empty form: %v, %d files", dtn.State, len(dtn.Files))
+	}
+	f, u := a.File(q1, "DTN-2026-Q1.xlsx")
+	if f == nil || u == nil || u.Unit.Code != "DTN" || f.Errors == 0 {
+		t.Errorf("File(): %+v %+v", f, u)
+	}
+	// Every problem says where it is.
+	for _, p := range f.Problems {
+		if p.File != f.Path {
+			t.Errorf("a problem of another file: %+v", p)
+		}
+	}
+}
+
+// A year's account reads the quarterly forms of the quarters' folders.
+func TestAccountLongPeriod(t *testing.T) {
+	w := newWorkspace(t)
+	c := builtinCatalog(t)
+	receive(t, w, q1, "KT-2026-Q1.xlsx", nil)
+	a := w.Account(c, period.MustParse("2026"))
+	if kt := stateOf(t, a, "KT"); !kt.State.Sent() || kt.Files[0].Folder != q1 {
+		t.Errorf("KT in the year: %+v", kt)
+	}
+}
+
+func TestWorkspaceReport(t *testing.T) {
+	t.Chdir(t.TempDir()) // no data/ or templates/ here: the built-in copies
+	src, err := LoadSources("", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newWorkspace(t)
+	now := time.Date(2026, 3, 18, 0, 0, 0, 0, time.Local)
+
+	// The reminder, before anything came in: every unit is asked.
+	res, err := w.Reminder(context.Background(), src, q1, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := filepath.Join(w.Root, "2026-Q1", "don-doc-2026-Q1.docx")
+	if len(res.Files) == 0 || res.Files[0] != letter || res.Written || len(res.Report.Missing()) != len(src.Catalog.ReportingUnits()) {
+		t.Fatalf("reminder: %+v", res)
+	}
+	if got := w.Outputs(q1); len(got) != 1 || got[0].Label != "Công văn đôn đốc (Word)" {
+		t.Errorf("outputs after the reminder: %+v", got)
+	}
+
+	for _, n := range sampleNames(t) {
+		receive(t, w, q1, n, nil)
+	}
+	res, err = w.Report(context.Background(), src, q1, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Written || res.Report.Reported() != 9 {
+		t.Fatalf("report: written %v, reported %d", res.Written, res.Report.Reported())
+	}
+	// The same layout as «baocao report --out Root».
+	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
+		if !slices.Contains(res.Files, filepath.Join(w.Root, "2026-Q1", name)) {
+			t.Errorf("%s not written: %q", name, res.Files)
+		}
+	}
+	var labels []string
+	for _, o := range w.Outputs(q1) {
+		labels = append(labels, o.Label)
+	}
+	if !slices.Equal(labels[:3], []string{"Báo cáo (Word)", "Bảng tổng hợp (Excel)", "Công văn đôn đốc (Word)"}) {
+		t.Errorf("outputs: %q", labels)
+	}
+
+	// One build of a period at a time; another period is free.
+	unlock, err := w.Lock(q1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.Report(context.Background(), src, q1, now)
+	var busy *BusyError
+	if !errors.As(err, &busy) || !strings.Contains(err.Error(), "đang được lập") {
+		t.Errorf("a second build: %v", err)
+	}
+	if _, err := w.Reminder(context.Background(), src, q1, now); !errors.As(err, &busy) {
+		t.Errorf("a reminder during a build: %v", err)
+	}
+	if _, err := w.Reminder(context.Background(), src, period.MustParse("2026-Q2"), now); err != nil {
+		t.Errorf("another period: %v", err)
+	}
+	unlock()
+	if _, err := w.Reminder(context.Background(), src, q1, now); err != nil {
+		t.Errorf("after the build: %v", err)
+	}
+}
+
+func TestFormsZip(t *testing.T) {
+	w := newWorkspace(t)
+	c := builtinCatalog(t)
+	// A form the office edited is kept as it is.
+	os.MkdirAll(w.FormsDir(q1), 0o755)
+	os.WriteFile(w.FormPath(q1, "KT"), []byte("sửa tay"), 0o644)
+	name, data, err := w.FormsZip(c, q1)
+	if err != nil || name != "mau-bieu-2026-Q1.zip" {
+		t.Fatal(name, err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zr.File) != len(c.ReportingUnits()) || zr.File[0].Name != "VP-2026-Q1.xlsx" {
+		t.Errorf("%d files, first %s", len(zr.File), zr.File[0].Name)
+	}
+	if b, _ := os.ReadFile(w.FormPath(q1, "KT")); string(b) != "sửa tay" {
+		t.Error("an edited form was overwritten")
+	}
+	if _, err := os.Stat(w.FormPath(q1, "DTN")); err != nil {
+		t.Errorf("the forms are written into the workspace: %v", err)
+	}
+}
+
+func TestCurrentPeriod(t *testing.T) {
+	c := builtinCatalog(t) // deadline_days: 2
+	for _, tt := range []struct{ day, want string }{
+		{"2025-12-15", "2025-Q4"}, // Q4 2025 is due on 16/12/2025
+		{"2025-12-17", "2026-Q1"},
+		{"2026-01-05", "2026-Q1"},
+		{"2026-03-14", "2026-Q1"},
+		{"2026-03-16", "2026-Q1"}, // the deadline: still Q1
+		{"2026-03-17", "2026-Q2"},
+		{"2026-06-10", "2026-Q2"},
+		{"2026-12-16", "2026-Q4"},
+		{"2026-12-17", "2027-Q1"},
+		{"2026-12-31", "2027-Q1"},
+	} {
+		day, _ := time.Parse("2006-01-02", tt.day)
+		if got := CurrentPeriod(c, day.Add(15*time.Hour)); got.String() != tt.want {
+			t.Errorf("CurrentPeriod(%s) = %s, want %s", tt.day, got, tt.want)
+		}
+	}
+	if got := PeriodChoices(2025, time.Date(2029, 5, 1, 0, 0, 0, 0, time.UTC)); got[0].String() != "2025-Q1" || got[len(got)-1].String() != "2030" {
+		t.Errorf("choices from the plan's year: %v … %v", got[0], got[len(got)-1])
+	}
+	if got := PeriodChoices(0, time.Date(2029, 5, 1, 0, 0, 0, 0, time.UTC)); got[0].String() != "2028-Q1" {
+		t.Errorf("no plan year: from %v", got[0])
+	}
+	choices := PeriodChoices(2026, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))
+	var codes []string
+	for _, p := range choices {
+		codes = append(codes, p.String())
+	}
+	if !slices.Contains(codes, "2026-Q1") || !slices.Contains(codes, "2026") || !slices.Contains(codes, "2026-9M") ||
+		codes[0] != "2025-Q1" || codes[len(codes)-1] != "2027" || len(codes) != 24 {
+		t.Errorf("choices: %q", codes)
+	}
+}

@@ -1,0 +1,342 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"baocao/internal/catalog"
+	"baocao/internal/cycle"
+	"baocao/internal/intake"
+	"baocao/internal/period"
+)
+
+// The view models below only arrange what cycle says for the templates.
+
+type pageView struct {
+	Commune     string
+	Code, Name  string
+	Title       string // the name with a capital
+	From, To    string
+	Deadline    string
+	Groups      []choiceGroup
+	Workspace   string
+	FormsDir    string
+	ReceivedDir string
+	OutDir      string
+	ZipURL      string
+	Units       []unitView
+	Unassigned  []fileView
+	Skipped     []fileView
+	Choices     []unitChoice // units to assign a file to
+	Sent, Total int
+	Counts      []stateCount
+	Missing     []string
+	Outputs     []outputView
+	MaxMB       int
+	MaxFiles    int
+	FirstStep   string // the step shown first: receiving once a file came
+	account     *cycle.Account
+}
+
+type choiceGroup struct {
+	Label   string
+	Options []choice
+}
+
+type choice struct {
+	Code, Label string
+	Selected    bool
+}
+
+type unitChoice struct{ Code, Name string }
+
+type stateCount struct {
+	Label string
+	Class string
+	N     int
+}
+
+type unitView struct {
+	Code, Name   string
+	State, Class string
+	FormURL      string
+	FormName     string
+	Lead         int
+	Support      int
+	Indicators   int
+	Tasks        int
+	Expected     int
+	MissingTasks string
+	Files        []fileView
+}
+
+type fileView struct {
+	ID         string // for the ids of the page
+	Name       string
+	URL        string
+	Time       string
+	Folder     string // the period code of the folder that holds it
+	FolderName string // when it is another period's folder
+	Assigned   bool
+	Unit       string
+	Superseded string
+	Errors     int
+	Warnings   int
+	Problems   []problemView
+	Open       bool // its problems shown at once
+	Readable   bool
+}
+
+type problemView struct {
+	Error   bool
+	Kind    string
+	Place   string
+	Message string
+}
+
+type outputView struct {
+	Label, Name, URL, Time string
+}
+
+var stateClass = map[cycle.UnitState]string{
+	cycle.StateComplete:   "du",
+	cycle.StateIncomplete: "thieu",
+	cycle.StateErrors:     "loi",
+	cycle.StateUnreadable: "hong",
+	cycle.StateMissing:    "chua",
+}
+
+// timeText writes a time as the office reads it: 14:05 05/03/2026.
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("15:04 02/01/2006")
+}
+
+func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
+	ws := s.opt.Workspace
+	a := ws.Account(c, p)
+	now := s.opt.Now()
+	current := cycle.CurrentPeriod(c, now)
+	v := &pageView{
+		Commune: c.Plan.CommuneName, Code: p.String(), Name: p.Name(), Title: upperFirst(p.Name()),
+		From: period.ShortDate(a.From), To: period.ShortDate(a.To), Deadline: period.ShortDate(a.Deadline),
+		Workspace: ws.Root, FormsDir: ws.FormsDir(p), ReceivedDir: ws.ReceivedDir(p), OutDir: ws.PeriodDir(p),
+		ZipURL:   "/mau-bieu/" + p.String() + "/tat-ca.zip",
+		MaxMB:    cycle.MaxReceivedSize >> 20,
+		MaxFiles: MaxFilesPerRequest,
+		account:  a,
+	}
+	// The period choices: the years around now, and the one shown.
+	choices := cycle.PeriodChoices(c.Plan.Year, now)
+	found := false
+	for _, q := range choices {
+		found = found || q == p
+	}
+	if !found {
+		choices = append(choices, p)
+	}
+	for _, q := range choices {
+		label := fmt.Sprintf("Năm %d", q.Year)
+		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Label != label {
+			v.Groups = append(v.Groups, choiceGroup{Label: label})
+		}
+		name := upperFirst(q.Name())
+		if q == current {
+			name += " (kỳ hiện tại)"
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Options = append(g.Options, choice{Code: q.String(), Label: name, Selected: q == p})
+	}
+
+	for _, u := range c.ReportingUnits() {
+		v.Choices = append(v.Choices, unitChoice{u.Code, u.Name})
+	}
+	for _, ua := range a.Units {
+		uv := unitView{
+			Code: ua.Unit.Code, Name: ua.Unit.Name, State: upperFirst(ua.State.String()), Class: stateClass[ua.State],
+			FormName: filepath.Base(ws.FormPath(p, ua.Unit.Code)),
+			Tasks:    ua.Tasks, Expected: ua.Expected, Indicators: len(c.IndicatorsOf(ua.Unit.Code)),
+			MissingTasks: strings.Join(ua.MissingTasks, ", "),
+		}
+		uv.FormURL = "/mau-bieu/" + p.String() + "/" + url.PathEscape(uv.FormName)
+		for _, as := range c.Assignments(ua.Unit.Code) {
+			if as.Role == catalog.RoleLead {
+				uv.Lead++
+			} else {
+				uv.Support++
+			}
+		}
+		for _, f := range ua.Files {
+			uv.Files = append(uv.Files, s.fileView(c, p, f))
+		}
+		if ua.State != cycle.StateComplete && ua.State != cycle.StateIncomplete {
+			v.Missing = append(v.Missing, ua.Unit.Name)
+		}
+		v.Units = append(v.Units, uv)
+	}
+	for _, f := range a.Unassigned {
+		v.Unassigned = append(v.Unassigned, s.fileView(c, p, f))
+	}
+	for _, f := range a.Skipped {
+		v.Skipped = append(v.Skipped, s.fileView(c, p, f))
+	}
+	v.Sent, v.Total = a.Sent(), len(a.Units)
+	v.FirstStep = "bieu-mau"
+	if len(ws.ReceivedFiles(p)) > 0 {
+		v.FirstStep = "nhan-tep"
+	}
+	for _, st := range []cycle.UnitState{cycle.StateComplete, cycle.StateIncomplete, cycle.StateErrors, cycle.StateUnreadable, cycle.StateMissing} {
+		v.Counts = append(v.Counts, stateCount{Label: upperFirst(st.String()), Class: stateClass[st], N: a.Count(st)})
+	}
+	for _, o := range ws.Outputs(p) {
+		v.Outputs = append(v.Outputs, outputView{Label: o.Label, Name: o.Name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(o.Name), Time: timeText(o.ModTime)})
+	}
+	return v
+}
+
+func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccount) fileView {
+	fv := fileView{
+		Name: f.Name, Time: timeText(f.ModTime), Folder: f.Folder.String(), Assigned: f.Assigned,
+		Errors: f.Errors, Warnings: f.Warnings, Readable: f.Readable,
+		URL: "/nhan-ve/" + f.Folder.String() + "/" + url.PathEscape(f.Name),
+	}
+	fv.ID = "tep-" + idOf(f.Folder.String()+"/"+f.Name)
+	if f.Folder != p {
+		fv.FolderName = f.Folder.Name()
+	}
+	if u := c.Unit(f.Unit); u != nil {
+		fv.Unit = u.Code
+	}
+	if f.SupersededBy != "" {
+		fv.Superseded = filepath.Base(f.SupersededBy)
+	}
+	for _, pr := range f.Problems {
+		fv.Problems = append(fv.Problems, problemView{
+			Error: pr.Severity == intake.SeverityError, Kind: upperFirst(pr.Severity.String()),
+			Place: upperFirst(pr.Place()), Message: pr.Message,
+		})
+	}
+	fv.Open = f.Errors > 0
+	return fv
+}
+
+// idOf makes an HTML id out of any text.
+func idOf(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "_%02x", c)
+		}
+	}
+	return b.String()
+}
+
+// fileVerdict says in one sentence what a file stored turned out to be.
+func (v *pageView) fileVerdict(folder period.Period, name string) string {
+	f, u := v.account.File(folder, name)
+	switch {
+	case f == nil:
+		return "đã lưu; chương trình không đọc tệp loại này."
+	case u == nil && f.Errors == 0 && f.Warnings > 0 && !f.Readable:
+		return "bỏ qua: " + strings.TrimSuffix(f.Problems[0].Message, ".") + "."
+	case u == nil && f.Unit == "":
+		return "chưa rõ của đơn vị nào: chọn đơn vị ở mục «Tệp chưa rõ đơn vị»."
+	case u == nil:
+		return "tệp của đơn vị không có trong danh sách báo cáo: chọn đơn vị ở mục «Tệp chưa rõ đơn vị»."
+	}
+	msg := u.Unit.Name + ": " + u.State.String()
+	switch {
+	case f.SupersededBy != "":
+		msg += "; tệp này không dùng vì đã có tệp mới hơn «" + filepath.Base(f.SupersededBy) + "»"
+	case f.Errors > 0:
+		msg += fmt.Sprintf("; tệp có %d lỗi, xem ở dòng của đơn vị", f.Errors)
+	case f.Warnings > 0:
+		msg += fmt.Sprintf("; %d cảnh báo, xem ở dòng của đơn vị", f.Warnings)
+	}
+	return msg + "."
+}
+
+// resultView is what a build says, as the console says it.
+type resultView struct {
+	Title     string
+	Written   bool
+	Files     []outputView
+	PDFNote   string
+	Summary   string
+	Notes     []string
+	Missing   []string
+	LeftOut   []leftOut
+	Unmatched []string
+	Warnings  []string
+	Time      string
+}
+
+type leftOut struct {
+	File     string
+	Problems []string
+}
+
+// resultView words a build; reminder tells the reminder alone from a report.
+func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool) *resultView {
+	r := res.Report
+	rv := &resultView{Written: res.Written, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
+	switch {
+	case res.Written:
+		rv.Title = "Đã lập báo cáo " + p.Name()
+	case len(res.Files) > 0 && reminder:
+		rv.Title = "Đã lập công văn đôn đốc " + p.Name()
+	case len(res.Files) > 0:
+		rv.Title = "Chưa có tệp nào dùng được nên chưa lập báo cáo " + p.Name() + "; đã lập công văn đôn đốc"
+	default:
+		rv.Title = "Mọi đơn vị đã gửi báo cáo dùng được: không cần công văn đôn đốc"
+	}
+	for _, f := range res.Files {
+		name := filepath.Base(f)
+		rv.Files = append(rv.Files, outputView{Label: cycle.OutputLabel(name), Name: name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(name)})
+	}
+	covered, total := r.TasksCovered()
+	rv.Summary = fmt.Sprintf("Đơn vị đã gửi: %d/%d. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
+		r.Reported(), len(r.Units), covered, total, len(r.Unmatched), r.Errors, r.Warnings)
+	rv.Notes = r.Notes
+	for _, u := range r.Missing() {
+		if !u.Excluded {
+			rv.Missing = append(rv.Missing, u.Unit.Name)
+		}
+	}
+	index := map[string]int{}
+	for _, pr := range r.Problems {
+		if pr.Severity != intake.SeverityError {
+			continue
+		}
+		i, ok := index[pr.File]
+		if !ok {
+			i = len(rv.LeftOut)
+			index[pr.File] = i
+			rv.LeftOut = append(rv.LeftOut, leftOut{File: filepath.Base(pr.File)})
+		}
+		msg := pr.Message
+		if place := pr.Place(); place != "" {
+			msg = place + ": " + msg
+		}
+		rv.LeftOut[i].Problems = append(rv.LeftOut[i].Problems, upperFirst(msg))
+	}
+	for _, u := range r.Unmatched {
+		rv.Unmatched = append(rv.Unmatched, fmt.Sprintf("%s, trang tính «%s», dòng %d: %s", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 110)))
+	}
+	return rv
+}
+
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
+}
