@@ -15,8 +15,6 @@ import (
 	"baocao/internal/summary"
 )
 
-var samples = filepath.Join("..", "..", "data", "samples", "2026-Q1")
-
 // BenchmarkReportPhases prints the cost of each fixed phase of `report` on
 // the samples: the plan's data, the templates, reading the files,
 // consolidating, the Word report, the reminder, the summary and writing,
