@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -115,6 +116,9 @@ func TestPageInBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(alloc)
 	defer cancel()
+	// No step may hang the suite: the whole visit has a bound.
+	ctx, cancelVisit := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancelVisit()
 
 	// Screenshots of every step, written under out/ when the test fails.
 	type shot struct {
@@ -124,6 +128,9 @@ func TestPageInBrowser(t *testing.T) {
 	var shots []shot
 	snap := func(name string) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			// A screenshot taken while a page loads can wait forever.
+			ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			defer cancel()
 			b, err := chromedp.FullScreenshot(100)(ctx, t)
 			if err == nil {
 				shots = append(shots, shot{name, b})
@@ -170,12 +177,21 @@ func TestPageInBrowser(t *testing.T) {
 		t.Errorf("the secret stays in the address bar: %s", loc)
 	}
 
-	do("chon-ky",
-		chromedp.SetValue(chromedp.ID("ky"), "2026-Q1"),
-		chromedp.Click(chromedp.CSS("#form-ky button")),
-		wait(`document.body.dataset.ky === "2026-Q1" && document.readyState === "complete"`),
-		chromedp.WaitVisible(chromedp.CSS(`#bieu-mau a[href="/mau-bieu/2026-Q1/tat-ca.zip"]`)),
-	)
+	// Choosing in the list, as a user does, fires "change", which loads
+	// the period's page. The event fires after the script returns, and the
+	// wait for the new page retries its check while the old page goes
+	// away (chromedp's own waits fail when the document changes under
+	// them).
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const s = document.getElementById("ky");
+		s.value = "2026-Q1";
+		setTimeout(() => s.dispatchEvent(new Event("change", {bubbles: true})), 0);
+	})()`)); err != nil {
+		t.Fatalf("chon-ky: %v", err)
+	}
+	acrossNavigation(t, ctx, `document.body.dataset.ky === "2026-Q1" && document.readyState === "complete" &&
+		(a => a !== null && a.offsetParent !== null)(document.querySelector('#bieu-mau a[href="/mau-bieu/2026-Q1/tat-ca.zip"]'))`)
+	do("chon-ky")
 	if s := text(".ky-ngay"); !strings.Contains(s, "15/12/2025") || !strings.Contains(s, "14/03/2026") || !strings.Contains(s, "16/03/2026") {
 		t.Errorf("the period's dates and deadline: %q", s)
 	}
@@ -298,4 +314,21 @@ func TestPageInBrowser(t *testing.T) {
 	if s := text("#nhat-ky li"); !strings.Contains(s, "chưa rõ của đơn vị nào") {
 		t.Errorf("the dropped file's line: %q", s)
 	}
+}
+
+// acrossNavigation waits until js is true on the page, retrying through
+// the errors a navigation gives (the old document's context is gone), for
+// at most about 60 seconds.
+func acrossNavigation(t *testing.T, ctx context.Context, js string) {
+	t.Helper()
+	var last error
+	for range 600 {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("the page never got to %s (last error: %v)", js, last)
 }

@@ -128,24 +128,13 @@ func Dir(outDir string, p period.Period) string { return filepath.Join(outDir, p
 // all whole or none. Errors are an *InputError (a template that fails),
 // an *outfile.Error (an output that cannot be written) or internal ones.
 func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportResult, error) {
-	p := req.Period
-	opt := intake.Options{UnitOf: req.UnitOf}
-	if p.Kind == period.Quarter {
-		// Longer periods may fall back on quarterly forms: consolidate
-		// decides which files of which period to use.
-		opt.Period = p
-	}
-	subs := intake.ReadAll(req.In, s.Catalog.Catalog, opt)
-	if err := UnknownUnitFiles(req.UnitOf, subs); err != nil {
+	r, err := s.consolidate(req)
+	if err != nil {
 		return nil, err
 	}
-	r := consolidate.Build(s.Catalog.Catalog, p, subs)
 	res := &ReportResult{Report: r, Written: r.UsedFiles > 0}
-	now := req.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-
+	now := reportDate(req)
+	p := req.Period
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
 	if res.Written {
@@ -163,34 +152,95 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
 	if len(r.Missing()) > 0 {
-		letter, lw, err := s.reminder.Render(render.Data(r.ReminderData(now)))
+		letter, err := s.reminderFile(res, dir, now)
 		if err != nil {
-			return nil, templateErr(s.Reminder, err)
+			return nil, err
 		}
-		res.Warnings = append(res.Warnings, lw...)
-		files = append(files, outfile.File{Path: filepath.Join(dir, "don-doc-"+p.String()+".docx"), Data: letter})
+		files = append(files, letter)
 	}
+	if err := s.write(ctx, req, res, files); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// BuildReminder writes only the period's reminder letter to the units from
+// which no usable file came (and its PDF when asked), whatever came in so
+// far: the office may send it before any file arrives. Nothing is written
+// when every unit is in; Files is then empty. Errors are as BuildReport's.
+func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*ReportResult, error) {
+	r, err := s.consolidate(req)
+	if err != nil {
+		return nil, err
+	}
+	res := &ReportResult{Report: r}
+	if len(r.Missing()) == 0 {
+		return res, nil
+	}
+	letter, err := s.reminderFile(res, Dir(req.OutDir, req.Period), reportDate(req))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.write(ctx, req, res, []outfile.File{letter}); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// consolidate reads what came in and consolidates it for the period.
+func (s *Sources) consolidate(req ReportRequest) (*consolidate.Report, error) {
+	subs := intake.ReadAll(req.In, s.Catalog.Catalog, intakeOptions(req))
+	if err := UnknownUnitFiles(req.UnitOf, subs); err != nil {
+		return nil, err
+	}
+	return consolidate.Build(s.Catalog.Catalog, req.Period, subs), nil
+}
+
+func reportDate(req ReportRequest) time.Time {
+	if req.Now.IsZero() {
+		return time.Now()
+	}
+	return req.Now
+}
+
+// reminderFile renders the reminder letter into dir.
+func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (outfile.File, error) {
+	r := res.Report
+	letter, warnings, err := s.reminder.Render(render.Data(r.ReminderData(now)))
+	if err != nil {
+		return outfile.File{}, templateErr(s.Reminder, err)
+	}
+	res.Warnings = append(res.Warnings, warnings...)
+	return outfile.File{Path: filepath.Join(dir, "don-doc-"+r.Period.String()+".docx"), Data: letter}, nil
+}
+
+// write adds the PDFs when asked, keeps what the office edited (and a
+// reminder no longer needed) under dated names, and writes the files and
+// the ledger whole or not at all.
+func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
 	if req.PDF && len(files) > 0 {
 		pdfs, note := toPDF(ctx, req.Soffice, files)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
+	p := req.Period
+	dir := Dir(req.OutDir, p)
 	l := readLedger(dir)
 	var stale []string
-	if len(r.Missing()) == 0 {
+	if len(res.Report.Missing()) == 0 {
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
 	kept, err := setAside(l, files, stale)
 	res.SetAside = kept
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := outfile.WriteAll(append(files, ledgerFile(dir, l, files))...); err != nil {
-		return nil, err
+		return err
 	}
 	for _, f := range files {
 		res.Files = append(res.Files, f.Path)
 	}
-	return res, nil
+	return nil
 }
