@@ -72,9 +72,22 @@ type TaskResult struct {
 	SilentLeads []string
 }
 
-// Reported tells whether any unit reported on the task.
+// Reported tells whether some unit filled the task in: a status or a
+// result. A row with only a note or a document counts as no report.
 func (t TaskResult) Reported() bool {
-	return len(t.Lead)+len(t.Support)+len(t.Others) > 0
+	for _, list := range [][]Contribution{t.Lead, t.Support, t.Others} {
+		for _, c := range list {
+			if c.Filled() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Filled tells whether the unit gave a status or a result.
+func (c Contribution) Filled() bool {
+	return filledRow(intake.Row{Status: c.Status, StatusText: c.StatusText, Results: c.Results})
 }
 
 // Contribution is one unit's row on a task.
@@ -103,8 +116,40 @@ type Attributed struct {
 	Text     string
 }
 
+// State is where an expected unit stands for the period: exactly one of
+// these, the same in every output (console, report, summary, reminder,
+// page).
+type State int
+
+const (
+	StateMissing    State = iota // nothing came from the unit
+	StateComplete                // a usable file, filled in on every task of the unit
+	StateIncomplete              // a usable file, some of its tasks not filled in
+	StateErrors                  // only files with errors: the unit is asked to resend
+	StateUnreadable              // only files that are no workbook (a PDF, a Word file)
+)
+
+// String words the state as every output does.
+func (s State) String() string {
+	switch s {
+	case StateComplete:
+		return "đã gửi đủ nhiệm vụ"
+	case StateIncomplete:
+		return "đã gửi, thiếu nhiệm vụ"
+	case StateErrors:
+		return "gửi tệp có lỗi"
+	case StateUnreadable:
+		return "gửi tệp không đọc được"
+	}
+	return "chưa gửi"
+}
+
+// Sent tells the states in which the unit's report is in the period's report.
+func (s State) Sent() bool { return s == StateComplete || s == StateIncomplete }
+
 // UnitStatus says what one expected unit sent.
 type UnitStatus struct {
+	State State
 	Unit     *catalog.Unit
 	File     string // the file used; "" when none
 	Received time.Time
@@ -117,10 +162,20 @@ type UnitStatus struct {
 	Excluded bool
 	// Tasks the unit leads or coordinates, for the reminder letter.
 	Assignments []catalog.Assignment
+	// MissingTasks are the codes of its tasks that its usable file does not
+	// fill in (no status, no result).
+	MissingTasks []string
+	// Problem is, for a unit whose file was left out, the first error of
+	// that file, worded with its place: the reminder says it.
+	Problem string
+	// Parts are the periods of the forms used when they are not the
+	// report's own (quarterly forms for a yearly report), and MissingParts
+	// those of the report's quarters that did not come.
+	Parts, MissingParts []period.Period
 }
 
 // Sent tells whether a usable file came from the unit.
-func (u UnitStatus) Sent() bool { return u.File != "" && !u.Excluded }
+func (u UnitStatus) Sent() bool { return u.State.Sent() }
 
 // Unmatched is a row that matched no task, kept verbatim with its place.
 type Unmatched struct {
@@ -165,7 +220,7 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 			}
 			k := key{row.Task, s.Unit}
 			if prev, ok := rows[k]; ok {
-				row = prev.Merge(row)
+				row = mergeParts(prev, row)
 			}
 			rows[k] = row
 			fileOf[k] = s
@@ -353,6 +408,30 @@ func sortContributions(cs []Contribution, order []string) {
 	})
 }
 
+// mergeParts joins a unit's rows on one task: from one form (the task
+// written twice) or from the parts of a long period, in order. The texts
+// are kept, each part's labelled; the status is the most advanced any part
+// gave ("Hoàn thành" in quarter I stays so for the year), and "Không phát
+// sinh trong kỳ" only when every part says so.
+func mergeParts(earlier, later intake.Row) intake.Row {
+	status, text := earlier.Status, earlier.StatusText
+	merged := earlier.Merge(later)
+	if partRank[later.Status] > partRank[status] {
+		status, text = later.Status, later.StatusText
+	}
+	merged.Status, merged.StatusText = status, text
+	return merged
+}
+
+// partRank orders statuses across the parts of a period.
+var partRank = map[forms.Status]int{
+	forms.StatusUnknown:       0,
+	forms.StatusNotApplicable: 1,
+	forms.StatusNotStarted:    2,
+	forms.StatusInProgress:    3,
+	forms.StatusDone:          4,
+}
+
 // progress ranks statuses from least to most advanced.
 var progress = map[forms.Status]int{
 	forms.StatusUnknown:       0,
@@ -403,47 +482,93 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 		st := UnitStatus{Unit: u, Assignments: r.Catalog.Assignments(u.Code)}
 		st.Expected = len(st.Assignments)
 		if list := usedBy[u.Code]; len(list) > 0 {
-			var names, periods []string
+			var names []string
 			for _, s := range list {
 				names = append(names, filepath.Base(s.Path))
 				if s.ModTime.After(st.Received) {
 					st.Received = s.ModTime
 				}
 				if s.Period != r.Period {
-					periods = append(periods, s.Period.Name())
+					st.Parts = append(st.Parts, s.Period)
 				}
-				for _, p := range s.Problems {
-					if p.Severity == intake.SeverityError {
-						st.Errors++
-					} else {
-						st.Warnings++
+				e, w := s.Counts()
+				st.Errors += e
+				st.Warnings += w
+			}
+			st.File = strings.Join(names, ", ")
+			var parts []string
+			for _, q := range st.Parts {
+				parts = append(parts, q.Name())
+			}
+			st.Period = strings.Join(parts, ", ")
+			if len(st.Parts) > 0 {
+				for _, q := range r.Period.Quarters() {
+					if !slices.Contains(st.Parts, q) {
+						st.MissingParts = append(st.MissingParts, q)
 					}
 				}
 			}
-			st.File = strings.Join(names, ", ")
-			st.Period = strings.Join(periods, ", ")
-			for k := range rows {
-				if k.unit == u.Code {
+			for _, a := range st.Assignments {
+				row, ok := rows[key{a.Task.Code, u.Code}]
+				if ok && filledRow(row) {
 					st.Tasks++
+				} else if !slices.Contains(st.MissingTasks, a.Task.Code) {
+					st.MissingTasks = append(st.MissingTasks, a.Task.Code)
 				}
 			}
+			st.State = StateComplete
+			if len(st.MissingTasks) > 0 {
+				st.State = StateIncomplete
+			}
 		} else {
-			// A file with errors from this unit, if any.
+			// Files of the unit that were left out: with errors, or no
+			// workbook at all.
+			readable := false
 			for _, s := range all {
-				if s.Unit == u.Code && s.HasErrors() {
-					st.File, st.Received, st.Excluded = filepath.Base(s.Path), s.ModTime, true
-					for _, p := range s.Problems {
-						if p.Severity == intake.SeverityError {
-							st.Errors++
-						} else {
-							st.Warnings++
+				if s.Unit != u.Code || !s.HasErrors() {
+					continue
+				}
+				st.File, st.Received, st.Excluded = filepath.Base(s.Path), s.ModTime, true
+				readable = readable || s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0
+				e, w := s.Counts()
+				st.Errors += e
+				st.Warnings += w
+				for _, p := range s.Problems {
+					if p.Severity == intake.SeverityError && st.Problem == "" {
+						st.Problem = p.Message
+						if place := p.Place(); place != "" {
+							st.Problem = place + ": " + p.Message
 						}
 					}
 				}
 			}
+			switch {
+			case !st.Excluded:
+				st.State = StateMissing
+			case readable:
+				st.State = StateErrors
+			default:
+				st.State = StateUnreadable
+			}
 		}
 		r.Units = append(r.Units, st)
 	}
+}
+
+// filledRow tells a row that gives a status or a result.
+func filledRow(row intake.Row) bool {
+	return row.Status != forms.StatusUnknown || strings.TrimSpace(row.StatusText) != "" || strings.TrimSpace(row.Results) != ""
+}
+
+// InState returns the expected units in state st, in units.yaml order.
+func (r *Report) InState(st State) []UnitStatus {
+	var out []UnitStatus
+	for _, u := range r.Units {
+		if u.State == st {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // Missing returns the expected units from which no usable file came.

@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"fmt"
+	"strings"
 
 	"baocao/internal/catalog"
 	"baocao/internal/intake"
@@ -20,7 +21,17 @@ type IndicatorLine struct {
 	Change *float64
 	// ChangePercent is Change as a percentage of Previous, when Previous > 0.
 	ChangePercent *float64
+	// PreviousNote and CurrentNote say why a value built from the parts of
+	// a long period is missing: "chưa đủ số liệu (thiếu quý III)".
+	PreviousNote, CurrentNote string
 }
+
+// Stock and Flow are the kinds of indicator (indicators.yaml): a balance
+// at a date, or a turnover within the period.
+const (
+	Stock = "stock"
+	Flow  = "flow"
+)
 
 // TargetCheck is one target of task IV.1.a computed from the indicators.
 type TargetCheck struct {
@@ -34,17 +45,15 @@ type TargetCheck struct {
 }
 
 func (r *Report) indicators(used []*intake.Submission) {
-	values := map[string]intake.IndicatorValue{}
+	// The reporting unit's values, by the period of the form they are in.
+	values := map[string]map[period.Period]intake.IndicatorValue{}
 	for _, s := range used {
 		for _, v := range s.Indicators {
-			if r.Catalog.Indicator(v.Code) != nil && r.Catalog.Indicator(v.Code).Unit == s.Unit {
-				// With quarterly forms for a yearly report, the latest wins
-				// for the current value and the earliest for the previous one.
-				old, seen := values[v.Code]
-				if seen && old.Previous != nil {
-					v.Previous = old.Previous
+			if ind := r.Catalog.Indicator(v.Code); ind != nil && ind.Unit == s.Unit {
+				if values[v.Code] == nil {
+					values[v.Code] = map[period.Period]intake.IndicatorValue{}
 				}
-				values[v.Code] = v
+				values[v.Code][s.Period] = v
 			}
 		}
 	}
@@ -53,8 +62,12 @@ func (r *Report) indicators(used []*intake.Submission) {
 		if u := r.Catalog.Unit(ind.Unit); u != nil {
 			line.UnitName = u.Name
 		}
-		if v, ok := values[ind.Code]; ok {
+		parts := values[ind.Code]
+		if v, ok := parts[r.Period]; ok {
+			// A form of the period itself is used as it is.
 			line.Previous, line.Current = v.Previous, v.Current
+		} else if len(parts) > 0 {
+			r.fromParts(&line, parts)
 		}
 		if line.Previous != nil && line.Current != nil {
 			d := *line.Current - *line.Previous
@@ -67,6 +80,59 @@ func (r *Report) indicators(used []*intake.Submission) {
 		r.Indicators = append(r.Indicators, line)
 	}
 	r.targets()
+}
+
+// fromParts builds a long period's figure from the forms of its quarters.
+// A balance is the value at the end of the last quarter, against the value
+// at the start of the first (the end of the previous period of the same
+// length: for the year 2026, 14/12/2025, the first quarter's "cuối kỳ
+// trước"). A flow is the sum of the quarters; the previous period's parts
+// are not at hand, so its previous value is "chưa đủ số liệu". A quarter
+// missing is named, never a partial value given as the whole.
+func (r *Report) fromParts(line *IndicatorLine, parts map[period.Period]intake.IndicatorValue) {
+	qs := r.Period.Quarters()
+	lack := func(missing []period.Period) string {
+		var names []string
+		for _, q := range missing {
+			names = append(names, quarterWord(q))
+		}
+		return "chưa đủ số liệu (thiếu " + strings.Join(names, ", ") + ")"
+	}
+	if line.Indicator.Kind == Flow {
+		var missing []period.Period
+		sum := 0.0
+		for _, q := range qs {
+			v, ok := parts[q]
+			if !ok || v.Current == nil {
+				missing = append(missing, q)
+				continue
+			}
+			sum += *v.Current
+		}
+		if len(missing) > 0 {
+			line.CurrentNote = lack(missing)
+		} else {
+			line.Current = &sum
+		}
+		line.PreviousNote = "chưa đủ số liệu (cần biểu các quý của kỳ trước)"
+		return
+	}
+	first, last := qs[0], qs[len(qs)-1]
+	if v, ok := parts[first]; ok && v.Previous != nil {
+		line.Previous = v.Previous
+	} else {
+		line.PreviousNote = lack([]period.Period{first})
+	}
+	if v, ok := parts[last]; ok && v.Current != nil {
+		line.Current = v.Current
+	} else {
+		line.CurrentNote = lack([]period.Period{last})
+	}
+}
+
+// quarterWord names a quarter without its year: "quý III".
+func quarterWord(q period.Period) string {
+	return strings.TrimSuffix(q.Name(), fmt.Sprintf(" năm %d", q.Year))
 }
 
 func (r *Report) line(code string) *IndicatorLine {

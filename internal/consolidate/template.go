@@ -63,7 +63,7 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 		}
 		inds = append(inds, map[string]any{
 			"ten": l.Indicator.Name, "don_vi_tinh": l.Indicator.Measure,
-			"ky_truoc": numberOrBlank(l.Previous), "ky_nay": numberOrBlank(l.Current), "tang_giam": numberOrBlank(l.Change),
+			"ky_truoc": numberOr(l.Previous, l.PreviousNote), "ky_nay": numberOr(l.Current, l.CurrentNote), "tang_giam": numberOrBlank(l.Change),
 		})
 	}
 	d["chi_tieu"] = inds
@@ -219,6 +219,14 @@ func attributed(list []Attributed) []map[string]any {
 		out = append(out, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text + " (nhiệm vụ " + a.Task + ")"})
 	}
 	return out
+}
+
+// numberOr is the value, or the note that says why there is none.
+func numberOr(v *float64, note string) any {
+	if v == nil {
+		return note
+	}
+	return *v
 }
 
 func numberOrBlank(v *float64) any {

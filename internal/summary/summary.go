@@ -306,11 +306,18 @@ func (b *builder) figures() error {
 	row := 3
 	for _, l := range b.r.Indicators {
 		b.put(SheetFigures, row, b.text, l.Indicator.Code, l.Indicator.Name, l.Indicator.Measure, "", "", "", "")
-		for col, v := range map[string]*float64{"D": l.Previous, "E": l.Current, "F": l.Change, "G": l.ChangePercent} {
-			cell := fmt.Sprintf("%s%d", col, row)
-			if v != nil {
-				b.f.SetCellFloat(SheetFigures, cell, *v, -1, 64)
-			} else {
+		for _, c := range []struct {
+			col  string
+			v    *float64
+			note string
+		}{{"D", l.Previous, l.PreviousNote}, {"E", l.Current, l.CurrentNote}, {"F", l.Change, ""}, {"G", l.ChangePercent, ""}} {
+			cell := fmt.Sprintf("%s%d", c.col, row)
+			switch {
+			case c.v != nil:
+				b.f.SetCellFloat(SheetFigures, cell, *c.v, -1, 64)
+			case c.note != "":
+				b.f.SetCellStr(SheetFigures, cell, c.note)
+			default:
 				b.f.SetCellStr(SheetFigures, cell, "chưa có số liệu")
 			}
 		}
