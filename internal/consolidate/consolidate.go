@@ -3,7 +3,7 @@
 // unit contributed, the documents issued, difficulties and proposals with
 // their units, the tasks nobody reported on, the units that sent nothing,
 // the rows that matched no task, every problem found, and the credit
-// indicators with the targets of task IV.1.a.
+// indicators with the plan's targets.
 package consolidate
 
 import (

@@ -71,7 +71,8 @@ type builder struct {
 	err error // first error of a chain of calls
 	st  styles
 
-	headings map[string]bool // group headings already on the form
+	headings  map[string]bool // group headings already on the form
+	numStyles map[int]int     // number styles by decimals, beyond st.count and st.money
 }
 
 // check keeps the first error so that the layout code reads as a list of
@@ -124,17 +125,26 @@ func (b *builder) style(s *excelize.Style) int {
 	return id
 }
 
-func (b *builder) newStyles() styles {
-	border := []excelize.Border{
+func (b *builder) border() []excelize.Border {
+	return []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1},
 		{Type: "right", Color: "000000", Style: 1},
 		{Type: "bottom", Color: "000000", Style: 1},
 	}
+}
+
+// fillColour is the background of the cells a unit fills in.
+func (b *builder) fillColour() excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DC"}}
+}
+
+func (b *builder) newStyles() styles {
+	border := b.border()
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	topLeft := &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}
 	topCenter := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
-	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DC"}}
+	fill := b.fillColour()
 	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
 	unlocked := &excelize.Protection{Locked: false}
 	return styles{
