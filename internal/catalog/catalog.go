@@ -210,6 +210,10 @@ type Assignment struct {
 	Role Role
 }
 
+// Collector returns the unit that collects the reports, or nil when
+// plan.yaml names none.
+func (c *Catalog) Collector() *Unit { return c.byUnit[c.Plan.Collector] }
+
 // CollectorName names who collects the reports: the collecting unit, or
 // the plan's issuer when plan.yaml names none.
 func (c *Catalog) CollectorName() string {
