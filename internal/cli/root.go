@@ -188,6 +188,7 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 	root.AddCommand(newCheckCmd(g))
 	root.AddCommand(newReportCmd(g))
 	root.AddCommand(newInitCmd(g))
+	root.AddCommand(newPlanCmd(g))
 	localise(root)
 	return root
 }
