@@ -253,9 +253,12 @@ func (b *builder) reportSheet() {
 				row++
 				printed = true
 			}
-			// A group heading (IV.1) goes before its first item on the form.
-			if t.Parent != "" && !b.headingDone(t.Parent) {
-				h := c.Task(t.Parent)
+			// The group headings of a task (II.3, then II.3.b) go before
+			// its first item on the form.
+			for _, h := range c.Headings(t) {
+				if b.headingDone(h.Code) {
+					continue
+				}
 				b.put(s, row, 0, 0, h.Code, st.code)
 				b.put(s, row, 1, last, h.Content, st.heading)
 				b.check(f.SetRowHeight(s, row, rowHeight(h.Content, boldWidth*sumWidths(1, last), 1)))
@@ -353,9 +356,15 @@ func (b *builder) fillValidations(first, last int, rows []int) {
 			dv.Type = "none"
 		}
 		title, _, _ := strings.Cut(column.Header, " (")
-		dv.SetInput(short(title, 32), short(column.Prompt, 255))
+		dv.SetInput(short(title, 32), short(b.localise(column.Prompt), 255))
 		b.check(b.f.AddDataValidation(ReportSheet, dv))
 	}
+}
+
+// localise words a prompt for the plan's kind of local body: the
+// prompts are written for a xã ("UBND xã").
+func (b *builder) localise(s string) string {
+	return strings.ReplaceAll(s, "UBND xã", "UBND "+b.c.Plan.LocalKind)
 }
 
 func statusList() string {

@@ -139,8 +139,8 @@ func (b *builder) instructions() []string {
 		"Cần viết thêm cho một nhiệm vụ: xuống dòng ngay trong ô, hoặc chèn một dòng ngay dưới dòng nhiệm vụ đó (bấm chuột phải vào số thứ tự dòng bên dưới, chọn «Insert»/«Chèn») và để trống hai cột mã, nội dung: chương trình tổng hợp gộp dòng đó vào nhiệm vụ ở trên.",
 		"Không xóa, đổi thứ tự các dòng, các cột; không đổi tên các trang tính; không chép nội dung sang tệp khác. Các trang tính được khóa không mật khẩu để tránh sửa nhầm; trường hợp thật cần thiết có thể bỏ khóa (Excel: Review/Xem lại > Unprotect Sheet; LibreOffice: Tools/Công cụ > Protect Sheet), nhưng không sửa các cột lấy từ kế hoạch.",
 		"Gửi báo cáo: lưu tệp ở định dạng Excel .xlsx như khi nhận (trong Excel chọn «Excel Workbook (*.xlsx)»; trong LibreOffice chọn «Excel 2007-365 (.xlsx)» và bấm «Use Excel 2007-365!»; trong WPS chọn «.xlsx»). Không lưu thành .xls, không chuyển sang PDF, không chụp ảnh: chương trình tổng hợp chỉ đọc được tệp .xlsx. Có thể đổi tên tệp.",
-		fmt.Sprintf("Gửi tệp .xlsx qua thư điện tử hoặc ứng dụng nhắn tin cho Văn phòng; đồng thời in trang «%s», người lập biểu và thủ trưởng đơn vị ký, gửi bản giấy về %s.", ReportSheet, c.Plan.PlanIssuer),
-		"Khi có vướng mắc về biểu mẫu, liên hệ Văn phòng HĐND và UBND xã.",
+		fmt.Sprintf("Gửi tệp .xlsx qua thư điện tử hoặc ứng dụng nhắn tin cho %s; đồng thời in trang «%s», người lập biểu và thủ trưởng đơn vị ký, gửi bản giấy về %s.", c.CollectorName(), ReportSheet, c.Plan.PlanIssuer),
+		fmt.Sprintf("Khi có vướng mắc về biểu mẫu, liên hệ %s.", c.CollectorName()),
 	)
 	return out
 }
