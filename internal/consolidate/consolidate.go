@@ -56,6 +56,9 @@ type Section struct {
 // TaskResult is what was reported on one task.
 type TaskResult struct {
 	Task *catalog.Task
+	// Headings are the group headings to show above the task, outermost
+	// first: those of its headings not shown above an earlier task.
+	Headings []*catalog.Task
 	// Status derives from the lead units' statuses: all alike gives that
 	// status; differing ones give the least advanced, with Disagreement set.
 	Status       forms.Status
@@ -177,11 +180,18 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 
 	for _, sec := range c.Sections {
 		out := Section{Code: sec.Code, Title: sec.Title}
+		shown := map[string]bool{}
 		for _, t := range sec.Items {
 			if t.Heading {
 				continue
 			}
 			tr := TaskResult{Task: t}
+			for _, h := range c.Headings(t) {
+				if !shown[h.Code] {
+					shown[h.Code] = true
+					tr.Headings = append(tr.Headings, h)
+				}
+			}
 			for _, unit := range unitOrder {
 				row, ok := rows[key{t.Code, unit}]
 				if !ok {

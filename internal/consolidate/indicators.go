@@ -199,6 +199,9 @@ func (r *Report) target(t *catalog.Target) TargetCheck {
 		measure, decimals := "", 2
 		if ind != nil {
 			measure, decimals = " "+ind.Measure, ind.Decimals
+			if ind.Measure == "%" {
+				measure = "%"
+			}
 		}
 		if t.ByYear > 0 {
 			word("%s đạt %s%s vào năm %d", r.name(t.Indicator), vntext.FormatNumber(t.Value, decimals), measure, t.ByYear)
