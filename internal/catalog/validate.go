@@ -49,7 +49,7 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 		code := u.Code.Value
 		switch {
 		case !unitCode.MatchString(code):
-			v.add(UnitsFile, u.Code.Line, "mã đơn vị «%s» không hợp lệ: chỉ dùng chữ in hoa không dấu, chữ số và dấu gạch ngang (ví dụ KT, NHCSXH)", code)
+			v.add(UnitsFile, u.Code.Line, "mã đơn vị «%s» không hợp lệ: chỉ dùng chữ in hoa không dấu, chữ số và dấu gạch ngang (ví dụ %s)", code, exampleCodes(uf))
 		case refs[code]:
 			v.add(UnitsFile, u.Code.Line, "mã đơn vị «%s» bị trùng", code)
 		}
@@ -205,6 +205,20 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 // taskCode is a section or task code: parts of letters and digits joined
 // by single dots ("IV", "IV.1.a", "II.3.b.1").
 var taskCode = regexp.MustCompile(`^[\p{L}0-9]+(\.[\p{L}0-9]+)*$`)
+
+// exampleCodes are up to two valid unit codes of the file, for messages.
+func exampleCodes(uf unitsFile) string {
+	var out []string
+	for _, u := range uf.Units {
+		if unitCode.MatchString(u.Code.Value) && len(out) < 2 {
+			out = append(out, u.Code.Value)
+		}
+	}
+	if len(out) == 0 {
+		return "KT, HOI-ND"
+	}
+	return strings.Join(out, ", ")
+}
 
 func isHeading(headings map[string]bool, code string) bool {
 	_, ok := headings[code]

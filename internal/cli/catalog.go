@@ -28,12 +28,12 @@ hoặc phối hợp (kể cả qua các nhóm như "Các phòng, đơn vị liê
 
 Trạng thái thoát: 0 thành công; 2 tham số sai hoặc tệp dữ liệu có lỗi.`,
 		Example: `  baocao catalog
-  baocao catalog --unit KT
+  baocao catalog --unit ` + exUnit + `
   baocao catalog --json > danh-muc.json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return catalogRun(o) },
 	}
-	cmd.Flags().StringVar(&o.unit, "unit", "", "chỉ liệt kê nhiệm vụ của đơn vị có `MÃ` này (ví dụ KT, NHCSXH)")
+	cmd.Flags().StringVar(&o.unit, "unit", "", "chỉ liệt kê nhiệm vụ của đơn vị có `MÃ` này (ví dụ "+exUnit+", "+exUnit2+")")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "in toàn bộ danh mục dạng JSON cho các chương trình khác")
 	return cmd
 }
