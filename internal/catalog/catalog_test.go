@@ -385,3 +385,14 @@ func TestMissingFolder(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// Targets written the old way (a mapping of two kinds) are told how to
+// write them now, with the line.
+func TestOldTargets(t *testing.T) {
+	old := smallIndicators + "targets:\n  capital_share:\n    part: X\n"
+	tasks := "sections:\n  - code: I\n    title: Một\n    tasks:\n      - {code: I.1, content: Việc, lead: [VH]}\n"
+	_, err := Load(writeData(t, smallPlan, tasks, smallUnits, old))
+	if err == nil || !strings.Contains(err.Error(), "indicators.yaml, dòng 3: targets phải là một danh sách mục tiêu, mỗi mục bắt đầu bằng «- kind:»") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -198,9 +198,17 @@ func yamlErrors(path string, err error) []*DataError {
 var (
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type`)
 	badValue     = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?([^`]*)`? into (\\S+)")
+	bareType     = regexp.MustCompile(`^cannot unmarshal !!(\w+) into (\S+)`)
 )
 
 func yamlMessage(t string) string {
+	if strings.Contains(t, "[]catalog.targetEntry") {
+		return "targets phải là một danh sách mục tiêu, mỗi mục bắt đầu bằng «- kind:» (" + strings.Join(TargetKinds, ", ") +
+			"); dạng cũ «capital_share:», «growth_share:» cần viết lại thành «- kind: capital_share», «- kind: growth_share» (xem mẫu: baocao init THƯ_MỤC_MỚI ghi ra bản indicators.yaml có sẵn)"
+	}
+	if m := bareType.FindStringSubmatch(t); m != nil {
+		return fmt.Sprintf("giá trị không đúng kiểu (cần %s)", kindName(m[2]))
+	}
 	if m := unknownField.FindStringSubmatch(t); m != nil {
 		return fmt.Sprintf("khóa «%s» không có trong mẫu dữ liệu (viết sai tên khóa?)", m[1])
 	}

@@ -225,10 +225,11 @@ type jsonGroup struct {
 }
 
 type jsonInd struct {
-	Code    string `json:"code"`
-	Name    string `json:"name"`
-	Measure string `json:"measure"`
-	Unit    string `json:"unit"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Measure  string `json:"measure"`
+	Unit     string `json:"unit"`
+	Decimals int    `json:"decimals"`
 }
 
 func writeCatalogJSON(w io.Writer, c *catalog.Catalog, unit string) error {
@@ -280,7 +281,7 @@ func writeCatalogJSON(w io.Writer, c *catalog.Catalog, unit string) error {
 		doc.Groups = append(doc.Groups, jsonGroup{Code: g.Code, Name: g.Name, Members: g.Members})
 	}
 	for _, ind := range c.Indicators {
-		doc.Indicators = append(doc.Indicators, jsonInd{Code: ind.Code, Name: ind.Name, Measure: ind.Measure, Unit: ind.Unit})
+		doc.Indicators = append(doc.Indicators, jsonInd{Code: ind.Code, Name: ind.Name, Measure: ind.Measure, Unit: ind.Unit, Decimals: ind.Decimals})
 	}
 	return writeJSON(w, doc)
 }

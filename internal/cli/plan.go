@@ -14,7 +14,7 @@ import (
 func newPlanCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "plan",
-		Short: "Dữ liệu kế hoạch của xã: nhập phụ lục nhiệm vụ từ Word hoặc Excel",
+		Short: "Dữ liệu kế hoạch của xã, phường: nhập phụ lục nhiệm vụ từ Word hoặc Excel",
 		Long: `Các lệnh về dữ liệu kế hoạch (plan.yaml, tasks.yaml, units.yaml, indicators.yaml).
 
   baocao plan import TỆP --out THƯ_MỤC   đọc phụ lục nhiệm vụ (.docx, .xlsx) thành các tệp dữ liệu.`,
