@@ -109,8 +109,12 @@ func TestAnotherCommuneEndToEnd(t *testing.T) {
 	if !strings.Contains(help, "--unit VPUB --unit PKT") {
 		t.Errorf("the help's examples are not this plan's units:\n%s", help)
 	}
-	runOK("--help")
-	runOK("report", "--help")
+	if root := runOK("--help"); !strings.Contains(strings.Join(strings.Fields(root), " "), "của Ủy ban nhân dân xã Thạch Bình về kết quả thực hiện kế hoạch triển khai Chỉ thị") {
+		t.Errorf("the help does not name this plan:\n%s", root)
+	}
+	if rh := runOK("report", "--help"); !strings.Contains(rh, "  THƯ_MỤC_RA/KỲ/bao-cao-KỲ.docx   dự thảo báo cáo của Ủy ban nhân dân xã Thạch Bình (theo mẫu\n                                  Word --template);") {
+		t.Errorf("the report's help lost its layout:\n%s", rh)
+	}
 
 	dir := t.TempDir()
 	p := period.MustParse("2026-Q2")

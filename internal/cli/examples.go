@@ -65,13 +65,24 @@ func (g *globalOptions) fillHelp(c *cobra.Command) {
 	c.InheritedFlags().VisitAll(fill)
 }
 
-// rewrap breaks the lines longer than width that a long value made.
+// rewrap breaks the lines longer than width that a long value made,
+// keeping their layout: the indentation, and a description after a gap of
+// spaces ("  FILE   what it is") hanging under itself.
 func rewrap(text string, width int) string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		if utf8.RuneCountInString(l) > width+4 {
-			lines[i] = wrap(l, width, "")
+		if utf8.RuneCountInString(l) <= width+4 {
+			continue
 		}
+		rest := strings.TrimLeft(l, " ")
+		head := l[:len(l)-len(rest)] // the indentation
+		if gap := strings.Index(rest, "   "); gap > 0 {
+			desc := strings.TrimLeft(rest[gap:], " ")
+			head += rest[:len(rest)-len(desc)]
+			rest = desc
+		}
+		hang := utf8.RuneCountInString(head)
+		lines[i] = head + wrap(rest, max(width-hang, 20), strings.Repeat(" ", hang))
 	}
 	return strings.Join(lines, "\n")
 }

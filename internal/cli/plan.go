@@ -38,9 +38,11 @@ func newPlanImportCmd(g *globalOptions) *cobra.Command {
 		Long: `Đọc bảng phụ lục nhiệm vụ của kế hoạch, như văn phòng đang có: tệp Word (.docx) hoặc cùng
 bảng đó trong tệp Excel (.xlsx), với các cột STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối
 hợp, Sản phẩm, Thời gian thực hiện (theo thứ tự nào cũng được). Ghi vào THƯ_MỤC:
-  plan.yaml, tasks.yaml, units.yaml, indicators.yaml   dữ liệu kế hoạch, dùng được với --data THƯ_MỤC;
-  ` + planimport.ReviewFile + `                                    danh sách cần kiểm tra: mọi chỗ chương trình
-                                                       phải đoán hoặc phụ lục để trống, kèm hàng của bảng.
+  plan.yaml, tasks.yaml, units.yaml, indicators.yaml
+      dữ liệu kế hoạch, dùng được với --data THƯ_MỤC;
+  ` + planimport.ReviewFile + `
+      danh sách cần kiểm tra: mọi chỗ chương trình phải đoán hoặc phụ lục để trống,
+      kèm hàng của bảng mà nó lấy ra.
 Danh sách cần kiểm tra cũng được in ra màn hình. Đọc nó, sửa các tệp .yaml nếu cần, rồi chạy
 baocao --data THƯ_MỤC catalog để kiểm tra.
 Không bao giờ ghi đè: THƯ_MỤC đã có một trong các tệp trên thì không ghi gì cả.
