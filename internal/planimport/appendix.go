@@ -33,7 +33,9 @@ func headerColumn(text string) column {
 	switch {
 	case f == "stt" || f == "tt" || f == "so tt" || f == "so thu tu" || strings.HasPrefix(f, "stt "):
 		return colSTT
-	case has("chu tri"):
+	case has("chu tri") || has("don vi thuc hien") || has("co quan thuc hien"):
+		// "Đơn vị thực hiện" alone is who leads; over "Chủ trì" and
+		// "Phối hợp" it is their common header, at the lead's column
 		return colLead
 	case has("phoi hop"):
 		return colSupport

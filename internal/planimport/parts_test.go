@@ -139,3 +139,17 @@ func TestJoinText(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderColumn(t *testing.T) {
+	for text, want := range map[string]column{
+		"STT": colSTT, "TT": colSTT, "Số TT": colSTT, "NỘI DUNG NHIỆM VỤ": colContent, "Nội dung công việc": colContent,
+		"Nhiệm vụ": colContent, "ĐƠN VỊ CHỦ TRÌ": colLead, "Chủ trì": colLead, "Đơn vị thực hiện": colLead,
+		"ĐƠN VỊ PHỐI HỢP": colSupport, "Sản phẩm đầu ra": colProduct, "Kết quả đầu ra": colProduct,
+		"THỜI GIAN THỰC HIỆN": colTiming, "Thời hạn hoàn thành": colTiming, "Tiến độ": colTiming,
+		"Ghi chú": -1, "Kinh phí": -1,
+	} {
+		if got := headerColumn(text); got != want {
+			t.Errorf("headerColumn(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
