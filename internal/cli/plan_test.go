@@ -16,7 +16,7 @@ import (
 	"baocao/internal/planimport/appendixtest"
 )
 
-const seedAppendix = "../../../shared/seed/phu-luc-nhiem-vu-qd1560.txt"
+var seedAppendix = appendixtest.SeedPath()
 
 // writeSeedDocx writes the seed appendix as the Word table the office has.
 func writeSeedDocx(t *testing.T) string {

@@ -15,8 +15,8 @@ import (
 	"baocao/internal/vntext"
 )
 
-// The seed appendix as extracted from the PDF, relative to the repository.
-const seedFile = "../../../shared/seed/phu-luc-nhiem-vu-qd1560.txt"
+// The seed appendix as extracted from the PDF.
+var seedFile = appendixtest.SeedPath()
 
 func seedDoc(t testing.TB) appendixtest.Doc {
 	t.Helper()

@@ -234,3 +234,19 @@ func (r *lineReader) take(n int) []string {
 	}
 	return out
 }
+
+// SeedPath finds the seed appendix's text from a package two folders
+// under the repository's root: ../shared/seed beside the repository, as
+// the project keeps it, else the copy that internal/catalog's tests keep
+// (a fresh clone has only that one).
+func SeedPath() string {
+	for _, p := range []string{
+		"../../../shared/seed/phu-luc-nhiem-vu-qd1560.txt",
+		"../catalog/testdata/phu-luc-nhiem-vu-qd1560.txt",
+	} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "../../../shared/seed/phu-luc-nhiem-vu-qd1560.txt"
+}
