@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
+	"baocao/internal/period"
 	"baocao/internal/vntext"
 )
 
@@ -17,7 +19,11 @@ type Catalog struct {
 	Units      []*Unit
 	Groups     []*Group
 	Indicators []*Indicator
-	Targets    Targets
+	Targets    []*Target
+	// Notes are findings in the data files that do not stop the program
+	// (two groups with the same members), worded for the person who edits
+	// them.
+	Notes Errors
 	// Dir is the folder the data files were read from.
 	Dir string
 	// Fingerprint identifies the task list (codes, contents, units): forms
@@ -44,11 +50,12 @@ type Section struct {
 }
 
 // Task is one row of the appendix: a leaf task, or a group heading (IV.1)
-// whose items are tasks.
+// whose items are tasks or other headings, to any depth (II.3, II.3.b,
+// II.3.b.1).
 type Task struct {
 	Code          string
 	Section       string // section code, "IV"
-	Parent        string // heading code for items of a group, "IV.1"
+	Parent        string // the heading this is an item of ("IV.1"); "" under the section itself
 	Heading       bool
 	Content       string
 	Lead          []string // unit or group codes as written in tasks.yaml
@@ -89,38 +96,62 @@ type Indicator struct {
 	Measure string
 	Unit    string
 	Kind    string // "stock" or "flow"
+	// Decimals is how many digits may follow the decimal comma: 0 for
+	// whole numbers (households, groups), 2 for money.
+	Decimals int
 }
 
-// Targets are the numeric goals of task IV.1.a.
-type Targets struct {
-	CapitalShare CapitalShare
-	GrowthShare  GrowthShare
+// The kinds of target a plan sets on its indicators.
+const (
+	// TargetCapitalShare: Part should be Percent% of Whole by ByYear.
+	TargetCapitalShare = "capital_share"
+	// TargetGrowthShare: the growth of Part should be MinPercent to
+	// MaxPercent% of the growth of Whole each year.
+	TargetGrowthShare = "growth_share"
+	// TargetGrowthRate: Indicator should grow by at least MinPercent% a year.
+	TargetGrowthRate = "growth_rate"
+	// TargetReach: Indicator should reach Value (a count or an amount) by
+	// ByYear, or in every period when ByYear is 0.
+	TargetReach = "reach"
+	// TargetRatio is no goal but a figure these reports give: Part as a
+	// percentage of Whole (the overdue ratio), named by Name.
+	TargetRatio = "ratio"
+)
+
+// TargetKinds lists the kinds, as indicators.yaml writes them.
+var TargetKinds = []string{TargetCapitalShare, TargetGrowthShare, TargetGrowthRate, TargetReach, TargetRatio}
+
+// Target is one numeric goal of the plan, computed from the indicators.
+type Target struct {
+	Kind string
+	Task string // the task that sets it, "" for none
+	Name string // its wording; "" to word it from the kind and numbers
+
+	Part, Whole string // indicator codes: capital_share, growth_share, ratio
+	Indicator   string // indicator code: growth_rate, reach
+
+	Percent    float64 // capital_share
+	MinPercent float64 // growth_share, growth_rate
+	MaxPercent float64 // growth_share; 0 for no upper bound
+	Value      float64 // reach
+	ByYear     int     // capital_share, reach
 }
 
-// CapitalShare: Part should be Percent% of Whole by ByYear.
-type CapitalShare struct {
-	Task    string
-	Part    string
-	Whole   string
-	Percent float64
-	ByYear  int
-}
-
-// GrowthShare: the growth of Part should be MinPercent-MaxPercent% of the
-// growth of Whole each year.
-type GrowthShare struct {
-	Task       string
-	Part       string
-	Whole      string
-	MinPercent float64
-	MaxPercent float64
-}
+// The kinds of local body (Law on the Organisation of Local Government,
+// 2025): the People's Committee of a xã, a phường or a đặc khu reports.
+var LocalKinds = []string{"xã", "phường", "đặc khu"}
 
 // Plan holds the facts of the plan and of the reports made on it.
 type Plan struct {
-	Issuer         string
-	Commune        string
-	CommuneName    string
+	Issuer  string
+	Commune string // the local body in capitals, for headers: "XÃ XỐP"
+	// CommuneName is the local body in running text: "xã Xốp".
+	CommuneName string
+	// LocalKind is the kind of local body: "xã", "phường" or "đặc khu".
+	LocalKind string
+	// Collector is the code of the unit that collects the reports; ""
+	// when the plan does not say (the plan's issuer collects them).
+	Collector      string
 	Place          string
 	Province       string
 	ReportSuffix   string
@@ -128,16 +159,18 @@ type Plan struct {
 	Kind           string
 	Number         string
 	Suffix         string
-	Date           string
-	Month, Year    int
-	PlanIssuer     string
-	Title          string
-	Grounds        []string
-	DeadlineDays   int
-	Authority      string
-	SignerTitle    string
-	SignerName     string
-	Recipients     []string
+	// Date is the plan's date, dd/mm/yyyy; zero when the appendix leaves
+	// the day blank, and Month and Year say what it gives.
+	Date         time.Time
+	Month, Year  int
+	PlanIssuer   string
+	Title        string
+	Grounds      []string
+	DeadlineDays int
+	Authority    string
+	SignerTitle  string
+	SignerName   string
+	Recipients   []string
 }
 
 // Reference is how documents cite the plan: "Kế hoạch số      /KH-UBND ngày
@@ -148,9 +181,9 @@ func (p Plan) Reference() string {
 	if number == "" {
 		number = "     "
 	}
-	date := p.Date
-	if date == "" {
-		date = fmt.Sprintf("ngày      tháng %d năm %d", p.Month, p.Year)
+	date := fmt.Sprintf("ngày      tháng %d năm %d", p.Month, p.Year)
+	if !p.Date.IsZero() {
+		date = period.LongDate(p.Date)
 	}
 	return fmt.Sprintf("%s số %s/%s %s của %s", p.Kind, number, p.Suffix, date, p.PlanIssuer)
 }
@@ -179,6 +212,59 @@ func (r Role) String() string {
 type Assignment struct {
 	Task *Task
 	Role Role
+}
+
+// Collector returns the unit that collects the reports, or nil when
+// plan.yaml names none.
+func (c *Catalog) Collector() *Unit { return c.byUnit[c.Plan.Collector] }
+
+// CollectorName names who collects the reports: the collecting unit, or
+// the plan's issuer when plan.yaml names none.
+func (c *Catalog) CollectorName() string {
+	if u := c.byUnit[c.Plan.Collector]; u != nil {
+		return u.Name
+	}
+	return c.Plan.PlanIssuer
+}
+
+// Headings returns the group headings that t is an item of, outermost
+// first: for II.3.b.1, II.3 and II.3.b.
+func (c *Catalog) Headings(t *Task) []*Task {
+	var out []*Task
+	for p := c.byTask[t.Parent]; p != nil; p = c.byTask[p.Parent] {
+		out = append(out, p)
+		if len(out) > len(c.byTask) {
+			break // a cycle cannot be written, but never loop
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// ExampleTask is a task code to give as an example in messages: the first
+// of the deepest leaf tasks, so that the example shows how codes are
+// written in this plan ("IV.1.a", "II.3.b.1").
+func (c *Catalog) ExampleTask() string {
+	best, depth := "", 0
+	for _, t := range c.tasks {
+		if d := strings.Count(t.Code, ".") + 1; d > depth {
+			best, depth = t.Code, d
+		}
+	}
+	return best
+}
+
+// ExampleUnits are up to n unit codes to give as examples in messages: the
+// reporting units, in units.yaml order.
+func (c *Catalog) ExampleUnits(n int) []string {
+	var out []string
+	for _, u := range c.ReportingUnits() {
+		if len(out) == n {
+			break
+		}
+		out = append(out, u.Code)
+	}
+	return out
 }
 
 // Tasks returns the leaf tasks (no group headings) in appendix order.

@@ -182,6 +182,22 @@ func TestLoadErrors(t *testing.T) {
 		{"indicator of unknown unit", IndicatorsFile, "unit: NHCSXH\n    kind: flow", "unit: NHCSX\n    kind: flow", "unit: NHCSXH\n    kind: flow", "đơn vị «NHCSX»"},
 		{"timing missing but given", TasksFile, "timing: \"\"\n        timing_missing: true", "timing: Hằng năm\n        timing_missing: true", "code: V.8", "timing_missing: true nhưng lại ghi"},
 		{"wrong type", TasksFile, "heading: true", "heading: có", "heading: true", "không đúng kiểu"},
+		{"date not dd/mm/yyyy", PlanFile, `date: ""`, "date: 5/9/2025", `date: ""`, "«5/9/2025» không đúng dạng dd/mm/yyyy"},
+		{"date against month", PlanFile, `date: ""`, "date: 05/10/2025", `date: ""`, "không khớp với month: 9"},
+		{"unknown local kind", PlanFile, "local_kind: xã", "local_kind: huyện", "local_kind: xã", "local_kind «huyện» không hợp lệ"},
+		{"name of another kind", PlanFile, "commune_name: xã Xốp", "commune_name: phường Xốp", "commune_name: xã Xốp", "phải bắt đầu bằng loại đơn vị hành chính «xã»"},
+		{"unknown collector", PlanFile, "collector: VP", "collector: VPX", "collector: VP", "collector (đơn vị thu nhận báo cáo) «VPX»"},
+		{"lead_text names another unit", TasksFile, "lead_text: Công an xã", "lead_text: Công an xã, Phòng Kinh tế", "lead_text: Công an xã", "nêu KT, nhưng lead chỉ ghi [CA]"},
+		{"lead_text names no unit", TasksFile, "lead_text: Công an xã", "lead_text: Công an phường", "lead_text: Công an xã", "không nêu đơn vị hay nhóm nào"},
+		{"support_text leaves a code out", TasksFile, "support_text: UBMTTQVN; các tổ chức chính trị - xã hội xã", "support_text: UBMTTQVN", "support_text: UBMTTQVN; các tổ chức", "support ghi CTXH, nhưng support_text «UBMTTQVN» không nêu"},
+		{"item without its heading", TasksFile, "code: IV.1\n        heading: true", "code: IV.9\n        heading: true", "code: IV.1.a", "IV.1.a là mục con của IV.1, nhưng phần IV không có tiêu đề nhóm IV.1 ở trước nó"},
+		{"heading without items", TasksFile, "code: IV.1\n        heading: true", "code: IV.9\n        heading: true", "code: IV.1\n", "IV.9 là tiêu đề nhóm (heading: true) nhưng không có mục con nào"},
+		{"bad task code", TasksFile, "code: V.4", "code: V..4", "code: V.4", "mã nhiệm vụ «V..4» không hợp lệ"},
+		{"indicator without decimals", IndicatorsFile, "    decimals: 0\n", "", "code: KHACH-HANG", "KHACH-HANG chưa ghi decimals"},
+		{"unknown target kind", IndicatorsFile, "kind: growth_share", "kind: growth", "kind: growth_share", "kind «growth» không hợp lệ"},
+		{"target of unknown indicator", IndicatorsFile, "part: NO-QUA-HAN", "part: NO-QH", "part: NO-QUA-HAN", "chỉ tiêu «NO-QH» chưa khai báo"},
+		{"target of unknown task", IndicatorsFile, "task: IV.1.a\n    part: VON-NSDP\n    whole: TONG-DU-NO", "task: IV.1.d\n    part: VON-NSDP\n    whole: TONG-DU-NO", "task: IV.1.a\n    part: VON-NSDP\n    whole: TONG-DU-NO", "nhiệm vụ «IV.1.d» không có"},
+		{"member twice", UnitsFile, "members: [VP, KT, VHXH, CA]", "members: [VP, KT, VHXH, KT]", "members: [VP, KT, VHXH, CA]", "ghi thành viên «KT» hai lần"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -245,9 +261,138 @@ func edit(t *testing.T, path, old, new string) {
 	}
 }
 
+func TestNotes(t *testing.T) {
+	c := loadData(t)
+	if len(c.Notes) != 1 || !strings.Contains(c.Notes[0].Msg, "nhóm DT-UT có đúng các thành viên của nhóm CTXH") ||
+		c.Notes[0].Line != lineOf(t, UnitsFile, "code: DT-UT") {
+		t.Errorf("notes: %v", c.Notes)
+	}
+}
+
+func TestPlanFacts(t *testing.T) {
+	c := loadData(t)
+	if c.Plan.LocalKind != "xã" || c.Plan.Collector != "VP" || c.CollectorName() != "Văn phòng HĐND và UBND xã" {
+		t.Errorf("plan: kind %q, collector %q (%q)", c.Plan.LocalKind, c.Plan.Collector, c.CollectorName())
+	}
+	if got := c.ExampleTask(); got != "IV.1.a" {
+		t.Errorf("example task %q", got)
+	}
+	if ind := c.Indicator("TONG-NGUON-VON"); ind.Decimals != 2 {
+		t.Errorf("decimals %d", ind.Decimals)
+	}
+	if ind := c.Indicator("KHACH-HANG"); ind.Decimals != 0 {
+		t.Errorf("decimals %d", ind.Decimals)
+	}
+	if len(c.Targets) != 3 || c.Targets[0].Kind != TargetCapitalShare || c.Targets[2].Kind != TargetRatio {
+		t.Errorf("targets %+v", c.Targets)
+	}
+
+	// A day given: the reference cites it as Decree 30/2020 writes dates,
+	// and a kind left out is read from commune_name.
+	dir := copyData(t, PlanFile, `date: ""`, "date: 05/09/2025")
+	edit(t, filepath.Join(dir, PlanFile), "local_kind: xã", "# local_kind: xã")
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Plan.Reference(); got != "Kế hoạch số      /KH-UBND ngày 05 tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp" {
+		t.Errorf("reference %q", got)
+	}
+	if c.Plan.LocalKind != "xã" {
+		t.Errorf("kind %q", c.Plan.LocalKind)
+	}
+}
+
+// writeData writes a data folder from the four files' texts.
+func writeData(t *testing.T, plan, tasks, units, indicators string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{PlanFile: plan, TasksFile: tasks, UnitsFile: units, IndicatorsFile: indicators} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const (
+	smallPlan = `issuer: ỦY BAN NHÂN DÂN
+commune: PHƯỜNG AN HẢI
+commune_name: phường An Hải
+local_kind: phường
+place: An Hải
+collector: VH
+plan: {kind: Kế hoạch, suffix: KH-UBND, date: 20/10/2025, issuer: Ủy ban nhân dân phường An Hải, title: Kế hoạch triển khai Quyết định số 1560/QĐ-TTg}
+`
+	smallUnits = `units:
+  - {code: VH, name: Phòng Văn hóa - Xã hội}
+  - {code: KT, name: "Phòng Kinh tế, Hạ tầng và Đô thị"}
+`
+	smallIndicators = "indicators: []\n"
+)
+
+func TestDeepCodes(t *testing.T) {
+	tasks := `sections:
+  - code: II
+    title: Nguồn vốn
+    tasks:
+      - {code: II.1, content: Nhiệm vụ một, lead: [VH]}
+      - {code: II.3, heading: true, content: Nhóm ba}
+      - {code: II.3.a, content: Mục a, lead: [KT]}
+      - {code: II.3.b, heading: true, content: Nhóm b}
+      - {code: II.3.b.1, content: Mục b.1, lead: [KT], lead_text: "Phòng Kinh tế, Hạ tầng và Đô thị"}
+      - {code: II.3.b.2, content: Mục b.2, lead: [VH]}
+      - {code: II.4, content: Nhiệm vụ bốn, lead: [VH]}
+`
+	c, err := Load(writeData(t, smallPlan, tasks, smallUnits, smallIndicators))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, task := range c.Tasks() {
+		codes = append(codes, task.Code)
+	}
+	if want := []string{"II.1", "II.3.a", "II.3.b.1", "II.3.b.2", "II.4"}; !slices.Equal(codes, want) {
+		t.Errorf("leaves %v", codes)
+	}
+	var heads []string
+	for _, h := range c.Headings(c.Task("II.3.b.2")) {
+		heads = append(heads, h.Code)
+	}
+	if !slices.Equal(heads, []string{"II.3", "II.3.b"}) {
+		t.Errorf("headings of II.3.b.2: %v", heads)
+	}
+	if len(c.Headings(c.Task("II.4"))) != 0 || c.Task("II.3.a").Parent != "II.3" {
+		t.Error("parents")
+	}
+	if got := c.ExampleTask(); got != "II.3.b.1" {
+		t.Errorf("example %q", got)
+	}
+	if c.CollectorName() != "Phòng Văn hóa - Xã hội" || c.Plan.LocalKind != "phường" || c.Plan.Month != 10 || c.Plan.Year != 2025 {
+		t.Errorf("plan %+v", c.Plan)
+	}
+
+	// A heading dropped between II.3 and II.3.b.1 is a mistake.
+	_, err = Load(writeData(t, smallPlan, strings.Replace(tasks, "      - {code: II.3.b, heading: true, content: Nhóm b}\n", "", 1), smallUnits, smallIndicators))
+	if err == nil || !strings.Contains(err.Error(), "tasks.yaml, dòng 8: nhiệm vụ II.3.b.1 là mục con của II.3.b, nhưng phần II không có tiêu đề nhóm II.3.b") {
+		t.Errorf("got %v", err)
+	}
+}
+
 func TestMissingFolder(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "none"))
 	if err == nil || !strings.Contains(err.Error(), "không tìm thấy thư mục dữ liệu") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// Targets written the old way (a mapping of two kinds) are told how to
+// write them now, with the line.
+func TestOldTargets(t *testing.T) {
+	old := smallIndicators + "targets:\n  capital_share:\n    part: X\n"
+	tasks := "sections:\n  - code: I\n    title: Một\n    tasks:\n      - {code: I.1, content: Việc, lead: [VH]}\n"
+	_, err := Load(writeData(t, smallPlan, tasks, smallUnits, old))
+	if err == nil || !strings.Contains(err.Error(), "indicators.yaml, dòng 3: targets phải là một danh sách mục tiêu, mỗi mục bắt đầu bằng «- kind:»") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -87,30 +88,37 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 	}
 	for _, s := range tf.Sections {
 		sec := &Section{Code: s.Code.Value, Title: vntext.Clean(s.Title)}
+		codes := map[string]bool{}
 		for _, t := range s.Tasks {
 			sec.Items = append(sec.Items, &Task{
 				Code: t.Code.Value, Section: s.Code.Value, Heading: t.Heading, Content: vntext.Clean(t.Content),
-				Lead: values(t.Lead), LeadText: vntext.Clean(t.LeadText), Support: values(t.Support), SupportText: vntext.Clean(t.SupportText),
+				Lead: values(t.Lead), LeadText: vntext.Clean(t.LeadText.Value), Support: values(t.Support), SupportText: vntext.Clean(t.SupportText.Value),
 				Product: vntext.Clean(t.Product), Timing: vntext.Clean(t.Timing), TimingMissing: t.TimingMissing,
 			})
 		}
-		heading := ""
+		// An item's heading is its code less the last part (II.3.b.1 is
+		// an item of II.3.b), written above it in the same section.
 		for _, t := range sec.Items {
-			switch {
-			case t.Heading:
-				heading = t.Code
-			case heading != "" && strings.HasPrefix(t.Code, heading+"."):
-				t.Parent = heading
+			if p := parentCode(t.Code); p != sec.Code && codes[p] {
+				t.Parent = p
 			}
+			codes[t.Code] = true
 		}
 		c.Sections = append(c.Sections, sec)
 	}
 	for _, ind := range inf.Indicators {
-		c.Indicators = append(c.Indicators, &Indicator{Code: ind.Code.Value, Name: vntext.Clean(ind.Name), Measure: ind.Measure, Unit: ind.Unit.Value, Kind: ind.Kind})
+		decimals := 0
+		if ind.Decimals != nil {
+			decimals = *ind.Decimals
+		}
+		c.Indicators = append(c.Indicators, &Indicator{Code: ind.Code.Value, Name: vntext.Clean(ind.Name), Measure: ind.Measure, Unit: ind.Unit.Value, Kind: ind.Kind, Decimals: decimals})
 	}
-	c.Targets = Targets{
-		CapitalShare: CapitalShare(inf.Targets.CapitalShare),
-		GrowthShare:  GrowthShare(inf.Targets.GrowthShare),
+	for _, t := range inf.Targets {
+		c.Targets = append(c.Targets, &Target{
+			Kind: t.Kind.Value, Task: t.Task.Value, Name: vntext.Clean(t.Name),
+			Part: t.Part.Value, Whole: t.Whole.Value, Indicator: t.Indicator.Value,
+			Percent: t.Percent, MinPercent: t.MinPercent, MaxPercent: t.MaxPercent, Value: t.Value, ByYear: t.ByYear,
+		})
 	}
 
 	v := validator{dir: dir, errs: &errs}
@@ -118,7 +126,21 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if c.Plan.LocalKind == "" {
+		c.Plan.LocalKind = localKindOf(c.Plan.CommuneName)
+	}
+	c.Plan.Date, _ = parseDate(pf.Plan.Date.Value)
+	if !c.Plan.Date.IsZero() {
+		c.Plan.Month, c.Plan.Year = int(c.Plan.Date.Month()), c.Plan.Date.Year()
+	}
 	c.index()
+	// What the appendix wrote in the unit columns must name the units the
+	// codes give: checked once the names are indexed.
+	v.checkTexts(c, tf)
+	c.Notes = v.notes(uf)
+	if len(errs) > 0 {
+		return nil, errs
+	}
 	c.resolveTasks()
 	c.Fingerprint = c.fingerprint()
 	return c, nil
@@ -176,9 +198,17 @@ func yamlErrors(path string, err error) []*DataError {
 var (
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type`)
 	badValue     = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?([^`]*)`? into (\\S+)")
+	bareType     = regexp.MustCompile(`^cannot unmarshal !!(\w+) into (\S+)`)
 )
 
 func yamlMessage(t string) string {
+	if strings.Contains(t, "[]catalog.targetEntry") {
+		return "targets phải là một danh sách mục tiêu, mỗi mục bắt đầu bằng «- kind:» (" + strings.Join(TargetKinds, ", ") +
+			"); dạng cũ «capital_share:», «growth_share:» cần viết lại thành «- kind: capital_share», «- kind: growth_share» (xem mẫu: baocao init THƯ_MỤC_MỚI ghi ra bản indicators.yaml có sẵn)"
+	}
+	if m := bareType.FindStringSubmatch(t); m != nil {
+		return fmt.Sprintf("giá trị không đúng kiểu (cần %s)", kindName(m[2]))
+	}
 	if m := unknownField.FindStringSubmatch(t); m != nil {
 		return fmt.Sprintf("khóa «%s» không có trong mẫu dữ liệu (viết sai tên khóa?)", m[1])
 	}
@@ -228,22 +258,24 @@ func values(ls []located) []string {
 // The files' shapes.
 
 type planFile struct {
-	Issuer         string `yaml:"issuer"`
-	Commune        string `yaml:"commune"`
-	CommuneName    string `yaml:"commune_name"`
-	Place          string `yaml:"place"`
-	Province       string `yaml:"province"`
-	ReportSuffix   string `yaml:"report_suffix"`
-	ReminderSuffix string `yaml:"reminder_suffix"`
+	Issuer         string  `yaml:"issuer"`
+	Kind           located `yaml:"local_kind"`
+	Commune        string  `yaml:"commune"`
+	CommuneName    located `yaml:"commune_name"`
+	Place          string  `yaml:"place"`
+	Collector      located `yaml:"collector"`
+	Province       string  `yaml:"province"`
+	ReportSuffix   string  `yaml:"report_suffix"`
+	ReminderSuffix string  `yaml:"reminder_suffix"`
 	Plan           struct {
-		Kind   string `yaml:"kind"`
-		Number string `yaml:"number"`
-		Suffix string `yaml:"suffix"`
-		Date   string `yaml:"date"`
-		Month  int    `yaml:"month"`
-		Year   int    `yaml:"year"`
-		Issuer string `yaml:"issuer"`
-		Title  string `yaml:"title"`
+		Kind   string  `yaml:"kind"`
+		Number string  `yaml:"number"`
+		Suffix string  `yaml:"suffix"`
+		Date   located `yaml:"date"`
+		Month  int     `yaml:"month"`
+		Year   int     `yaml:"year"`
+		Issuer string  `yaml:"issuer"`
+		Title  string  `yaml:"title"`
 	} `yaml:"plan"`
 	Grounds      []string `yaml:"grounds"`
 	DeadlineDays int      `yaml:"deadline_days"`
@@ -257,10 +289,11 @@ type planFile struct {
 
 func (pf planFile) plan() Plan {
 	return Plan{
-		Issuer: vntext.Clean(pf.Issuer), Commune: vntext.Clean(pf.Commune), CommuneName: vntext.Clean(pf.CommuneName),
+		Issuer: vntext.Clean(pf.Issuer), Commune: vntext.Clean(pf.Commune), CommuneName: vntext.Clean(pf.CommuneName.Value),
+		LocalKind: vntext.Clean(pf.Kind.Value), Collector: pf.Collector.Value,
 		Place: vntext.Clean(pf.Place), Province: vntext.Clean(pf.Province),
 		ReportSuffix: pf.ReportSuffix, ReminderSuffix: pf.ReminderSuffix,
-		Kind: vntext.Clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix, Date: vntext.Clean(pf.Plan.Date),
+		Kind: vntext.Clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix,
 		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: vntext.Clean(pf.Plan.Issuer), Title: vntext.Clean(pf.Plan.Title),
 		Grounds: pf.Grounds, DeadlineDays: pf.DeadlineDays,
 		Authority: vntext.Clean(pf.Signer.Authority), SignerTitle: pf.Signer.Title, SignerName: vntext.Clean(pf.Signer.Name),
@@ -270,21 +303,23 @@ func (pf planFile) plan() Plan {
 
 type tasksFile struct {
 	Sections []struct {
-		Code  located `yaml:"code"`
-		Title string  `yaml:"title"`
-		Tasks []struct {
-			Code          located   `yaml:"code"`
-			Heading       bool      `yaml:"heading"`
-			Content       string    `yaml:"content"`
-			Lead          []located `yaml:"lead"`
-			LeadText      string    `yaml:"lead_text"`
-			Support       []located `yaml:"support"`
-			SupportText   string    `yaml:"support_text"`
-			Product       string    `yaml:"product"`
-			Timing        string    `yaml:"timing"`
-			TimingMissing bool      `yaml:"timing_missing"`
-		} `yaml:"tasks"`
+		Code  located     `yaml:"code"`
+		Title string      `yaml:"title"`
+		Tasks []taskEntry `yaml:"tasks"`
 	} `yaml:"sections"`
+}
+
+type taskEntry struct {
+	Code          located   `yaml:"code"`
+	Heading       bool      `yaml:"heading"`
+	Content       string    `yaml:"content"`
+	Lead          []located `yaml:"lead"`
+	LeadText      located   `yaml:"lead_text"`
+	Support       []located `yaml:"support"`
+	SupportText   located   `yaml:"support_text"`
+	Product       string    `yaml:"product"`
+	Timing        string    `yaml:"timing"`
+	TimingMissing bool      `yaml:"timing_missing"`
 }
 
 type unitsFile struct {
@@ -305,26 +340,58 @@ type unitsFile struct {
 
 type indicatorsFile struct {
 	Indicators []struct {
-		Code    located `yaml:"code"`
-		Name    string  `yaml:"name"`
-		Measure string  `yaml:"measure"`
-		Unit    located `yaml:"unit"`
-		Kind    string  `yaml:"kind"`
+		Code     located `yaml:"code"`
+		Name     string  `yaml:"name"`
+		Measure  string  `yaml:"measure"`
+		Unit     located `yaml:"unit"`
+		Kind     string  `yaml:"kind"`
+		Decimals *int    `yaml:"decimals"`
 	} `yaml:"indicators"`
-	Targets struct {
-		CapitalShare struct {
-			Task    string  `yaml:"task"`
-			Part    string  `yaml:"part"`
-			Whole   string  `yaml:"whole"`
-			Percent float64 `yaml:"percent"`
-			ByYear  int     `yaml:"by_year"`
-		} `yaml:"capital_share"`
-		GrowthShare struct {
-			Task       string  `yaml:"task"`
-			Part       string  `yaml:"part"`
-			Whole      string  `yaml:"whole"`
-			MinPercent float64 `yaml:"min_percent"`
-			MaxPercent float64 `yaml:"max_percent"`
-		} `yaml:"growth_share"`
-	} `yaml:"targets"`
+	Targets []targetEntry `yaml:"targets"`
+}
+
+type targetEntry struct {
+	Kind       located `yaml:"kind"`
+	Task       located `yaml:"task"`
+	Name       string  `yaml:"name"`
+	Part       located `yaml:"part"`
+	Whole      located `yaml:"whole"`
+	Indicator  located `yaml:"indicator"`
+	Percent    float64 `yaml:"percent"`
+	MinPercent float64 `yaml:"min_percent"`
+	MaxPercent float64 `yaml:"max_percent"`
+	Value      float64 `yaml:"value"`
+	ByYear     int     `yaml:"by_year"`
+}
+
+// parentCode is code less its last part: "II.3.b" for "II.3.b.1", "IV" for
+// "IV.1".
+func parentCode(code string) string {
+	if i := strings.LastIndexByte(code, '.'); i > 0 {
+		return code[:i]
+	}
+	return ""
+}
+
+// DateLayout is the one form of dates in the data files: dd/mm/yyyy.
+const DateLayout = "02/01/2006"
+
+// parseDate reads a date of the data files; "" is no date.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(DateLayout, s)
+}
+
+// localKindOf is the kind of local body that a name in running text
+// starts with ("xã Xốp" -> "xã"), or "".
+func localKindOf(name string) string {
+	f := vntext.Fold(name)
+	for _, k := range LocalKinds {
+		if fk := vntext.Fold(k); f == fk || strings.HasPrefix(f, fk+" ") {
+			return k
+		}
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"baocao/internal/vntext"
@@ -24,12 +25,7 @@ func (v validator) add(file string, line int, format string, args ...any) {
 var unitCode = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]*$`)
 
 func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicatorsFile) {
-	if strings.TrimSpace(pf.Issuer) == "" || strings.TrimSpace(pf.Commune) == "" || strings.TrimSpace(pf.Place) == "" {
-		v.add(PlanFile, 0, "cần có issuer (cơ quan ban hành), commune (tên xã) và place (địa danh)")
-	}
-	if pf.DeadlineDays < 0 {
-		v.add(PlanFile, 0, "deadline_days (số ngày hạn gửi báo cáo) không được âm")
-	}
+	v.checkPlan(pf, uf)
 
 	// Units and groups share one namespace: tasks refer to either.
 	refs := map[string]bool{}
@@ -53,7 +49,7 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 		code := u.Code.Value
 		switch {
 		case !unitCode.MatchString(code):
-			v.add(UnitsFile, u.Code.Line, "mã đơn vị «%s» không hợp lệ: chỉ dùng chữ in hoa không dấu, chữ số và dấu gạch ngang (ví dụ KT, NHCSXH)", code)
+			v.add(UnitsFile, u.Code.Line, "mã đơn vị «%s» không hợp lệ: chỉ dùng chữ in hoa không dấu, chữ số và dấu gạch ngang (ví dụ %s)", code, exampleCodes(uf))
 		case refs[code]:
 			v.add(UnitsFile, u.Code.Line, "mã đơn vị «%s» bị trùng", code)
 		}
@@ -83,10 +79,15 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 		if len(g.Members) == 0 {
 			v.add(UnitsFile, g.Code.Line, "nhóm «%s» chưa có thành viên (members)", code)
 		}
+		members := map[string]bool{}
 		for _, m := range g.Members {
-			if !units[m.Value] {
+			switch {
+			case !units[m.Value]:
 				v.add(UnitsFile, m.Line, "nhóm «%s» có thành viên «%s» không phải là mã đơn vị đã khai báo trong units", code, m.Value)
+			case members[m.Value]:
+				v.add(UnitsFile, m.Line, "nhóm «%s» ghi thành viên «%s» hai lần", code, m.Value)
 			}
+			members[m.Value] = true
 		}
 	}
 
@@ -96,15 +97,24 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 	seen := map[string]bool{}
 	leaves := 0
 	for _, s := range tf.Sections {
-		if s.Code.Value == "" || seen[s.Code.Value] {
+		switch {
+		case s.Code.Value == "" || seen[s.Code.Value]:
 			v.add(TasksFile, s.Code.Line, "mã phần «%s» bị trống hoặc trùng", s.Code.Value)
+		case !taskCode.MatchString(s.Code.Value) || strings.Contains(s.Code.Value, "."):
+			v.add(TasksFile, s.Code.Line, "mã phần «%s» không hợp lệ: dùng số La Mã hoặc số, không dấu chấm, không dấu cách (ví dụ I, II, 3)", s.Code.Value)
 		}
 		seen[s.Code.Value] = true
 		if strings.TrimSpace(s.Title) == "" {
 			v.add(TasksFile, s.Code.Line, "phần %s chưa có tên (title)", s.Code.Value)
 		}
+		// headings of this section: code -> has items
+		headings := map[string]bool{}
+		headingLine := map[string]int{}
+		var headingOrder []string
+		leavesHere := map[string]bool{}
 		for _, t := range s.Tasks {
 			code := t.Code.Value
+			valid := false
 			switch {
 			case code == "":
 				v.add(TasksFile, t.Code.Line, "nhiệm vụ chưa có mã (code)")
@@ -112,14 +122,38 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 				v.add(TasksFile, t.Code.Line, "mã nhiệm vụ «%s» bị trùng", code)
 			case !strings.HasPrefix(code, s.Code.Value+"."):
 				v.add(TasksFile, t.Code.Line, "mã nhiệm vụ «%s» phải bắt đầu bằng mã phần «%s.»", code, s.Code.Value)
+			case !taskCode.MatchString(code):
+				v.add(TasksFile, t.Code.Line, "mã nhiệm vụ «%s» không hợp lệ: các phần cách nhau bởi một dấu chấm, chỉ gồm chữ và số (ví dụ %s.1, %s.1.a, %s.3.b.1)", code, s.Code.Value, s.Code.Value, s.Code.Value)
+			default:
+				valid = true
 			}
 			seen[code] = true
+			if valid {
+				// An item (II.3.b.1) sits under its heading (II.3.b),
+				// which comes first in the same section.
+				if p := parentCode(code); p != s.Code.Value {
+					switch {
+					case leavesHere[p]:
+						v.add(TasksFile, t.Code.Line, "nhiệm vụ %s là mục con của %s, nên %s phải là tiêu đề nhóm: thêm «heading: true» cho %s (dòng %d) và bỏ đơn vị, sản phẩm, thời gian của nó", code, p, p, p, lineOfTask(s.Tasks, p))
+					case !isHeading(headings, p):
+						v.add(TasksFile, t.Code.Line, "nhiệm vụ %s là mục con của %s, nhưng phần %s không có tiêu đề nhóm %s ở trước nó: thêm tiêu đề đó (code: %s, heading: true, content: ...) hoặc sửa mã", code, p, s.Code.Value, p, p)
+					default:
+						headings[p] = true
+					}
+				}
+			}
 			if strings.TrimSpace(t.Content) == "" {
 				v.add(TasksFile, t.Code.Line, "nhiệm vụ %s chưa có nội dung (content)", code)
 			}
 			if t.Heading {
+				if !isHeading(headings, code) {
+					headings[code] = false
+					headingLine[code] = t.Code.Line
+					headingOrder = append(headingOrder, code)
+				}
 				continue
 			}
+			leavesHere[code] = true
 			leaves++
 			if len(t.Lead) == 0 {
 				v.add(TasksFile, t.Code.Line, "nhiệm vụ %s chưa có đơn vị chủ trì (lead)", code)
@@ -131,6 +165,11 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 			}
 			if t.TimingMissing && strings.TrimSpace(t.Timing) != "" {
 				v.add(TasksFile, t.Code.Line, "nhiệm vụ %s có timing_missing: true nhưng lại ghi thời gian «%s»", code, t.Timing)
+			}
+		}
+		for _, code := range headingOrder {
+			if !headings[code] {
+				v.add(TasksFile, headingLine[code], "%s là tiêu đề nhóm (heading: true) nhưng không có mục con nào (mã bắt đầu bằng «%s.»): bỏ «heading: true» nếu đó là một nhiệm vụ", code, code)
 			}
 		}
 	}
@@ -151,16 +190,209 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 		if ind.Kind != "stock" && ind.Kind != "flow" {
 			v.add(IndicatorsFile, ind.Code.Line, "chỉ tiêu %s: kind phải là stock (số dư) hoặc flow (doanh số trong kỳ)", code)
 		}
-	}
-	cs, gs := inf.Targets.CapitalShare, inf.Targets.GrowthShare
-	for _, code := range []string{cs.Part, cs.Whole, gs.Part, gs.Whole} {
-		if code != "" && !inds[code] {
-			v.add(IndicatorsFile, 0, "mục tiêu (targets) nhắc tới chỉ tiêu «%s» chưa khai báo trong indicators", code)
+		switch {
+		case ind.Decimals == nil:
+			v.add(IndicatorsFile, ind.Code.Line, "chỉ tiêu %s chưa ghi decimals (số chữ số thập phân được ghi): 0 cho số nguyên (hộ, khách hàng, tổ), 2 cho tiền (triệu đồng) hoặc tỷ lệ (%%)", code)
+		case *ind.Decimals < 0 || *ind.Decimals > 6:
+			v.add(IndicatorsFile, ind.Code.Line, "chỉ tiêu %s: decimals phải là một số từ 0 đến 6, không phải %d", code, *ind.Decimals)
 		}
 	}
-	for _, task := range []string{cs.Task, gs.Task} {
-		if task != "" && !seen[task] {
-			v.add(IndicatorsFile, 0, "mục tiêu (targets) gắn với nhiệm vụ «%s» không có trong %s", task, TasksFile)
+	for _, t := range inf.Targets {
+		v.checkTarget(t, inds, seen)
+	}
+}
+
+// taskCode is a section or task code: parts of letters and digits joined
+// by single dots ("IV", "IV.1.a", "II.3.b.1").
+var taskCode = regexp.MustCompile(`^[\p{L}0-9]+(\.[\p{L}0-9]+)*$`)
+
+// exampleCodes are up to two valid unit codes of the file, for messages.
+func exampleCodes(uf unitsFile) string {
+	var out []string
+	for _, u := range uf.Units {
+		if unitCode.MatchString(u.Code.Value) && len(out) < 2 {
+			out = append(out, u.Code.Value)
 		}
 	}
+	if len(out) == 0 {
+		return "KT, HOI-ND"
+	}
+	return strings.Join(out, ", ")
+}
+
+func isHeading(headings map[string]bool, code string) bool {
+	_, ok := headings[code]
+	return ok
+}
+
+func lineOfTask(tasks []taskEntry, code string) int {
+	for _, t := range tasks {
+		if t.Code.Value == code {
+			return t.Code.Line
+		}
+	}
+	return 0
+}
+
+func (v validator) checkPlan(pf planFile, uf unitsFile) {
+	if strings.TrimSpace(pf.Issuer) == "" || strings.TrimSpace(pf.Commune) == "" || strings.TrimSpace(pf.Place) == "" {
+		v.add(PlanFile, 0, "cần có issuer (cơ quan ban hành), commune (tên xã, phường viết hoa ở đầu văn bản) và place (địa danh ghi trước ngày tháng)")
+	}
+	if pf.DeadlineDays < 0 {
+		v.add(PlanFile, 0, "deadline_days (số ngày hạn gửi báo cáo) không được âm")
+	}
+	kinds := strings.Join(LocalKinds, ", ")
+	kind := vntext.Clean(pf.Kind.Value)
+	switch {
+	case kind != "" && !slices.Contains(LocalKinds, kind):
+		v.add(PlanFile, pf.Kind.Line, "local_kind «%s» không hợp lệ: ghi một trong %s", kind, kinds)
+	case kind == "" && localKindOf(pf.CommuneName.Value) == "":
+		v.add(PlanFile, pf.CommuneName.Line, "chưa rõ loại đơn vị hành chính: ghi local_kind (một trong %s) và commune_name bắt đầu bằng nó (ví dụ «xã Thạch Bình», «phường Hải Châu»)", kinds)
+	case kind != "" && strings.TrimSpace(pf.CommuneName.Value) != "" && localKindOf(pf.CommuneName.Value) != kind:
+		v.add(PlanFile, pf.CommuneName.Line, "commune_name «%s» phải bắt đầu bằng loại đơn vị hành chính «%s» (local_kind)", strings.TrimSpace(pf.CommuneName.Value), kind)
+	}
+	if c := pf.Collector.Value; c != "" {
+		found := false
+		for _, u := range uf.Units {
+			found = found || u.Code.Value == c
+		}
+		if !found {
+			v.add(PlanFile, pf.Collector.Line, "collector (đơn vị thu nhận báo cáo) «%s» không phải là mã đơn vị trong %s", c, UnitsFile)
+		}
+	}
+	if d := pf.Plan.Date.Value; d != "" {
+		t, err := parseDate(d)
+		switch {
+		case err != nil:
+			v.add(PlanFile, pf.Plan.Date.Line, "ngày «%s» không đúng dạng dd/mm/yyyy (hai chữ số ngày, hai chữ số tháng, bốn chữ số năm, ví dụ 05/09/2025); để \"\" nếu kế hoạch để trống ngày", d)
+		case pf.Plan.Month != 0 && pf.Plan.Month != int(t.Month()), pf.Plan.Year != 0 && pf.Plan.Year != t.Year():
+			v.add(PlanFile, pf.Plan.Date.Line, "ngày %s không khớp với month: %d, year: %d: bỏ month, year hoặc sửa cho khớp", d, pf.Plan.Month, pf.Plan.Year)
+		}
+	} else if pf.Plan.Month < 1 || pf.Plan.Month > 12 || pf.Plan.Year < 1900 {
+		v.add(PlanFile, pf.Plan.Date.Line, "kế hoạch chưa có ngày: ghi date (dd/mm/yyyy), hoặc month và year khi phụ lục để trống ngày")
+	}
+}
+
+func (v validator) checkTarget(t targetEntry, inds, tasks map[string]bool) {
+	line := t.Kind.Line
+	if line == 0 {
+		line = t.Task.Line
+	}
+	need := func(field string, l located) {
+		switch {
+		case l.Value == "":
+			v.add(IndicatorsFile, line, "mục tiêu loại %s cần %s (mã chỉ tiêu)", t.Kind.Value, field)
+		case !inds[l.Value]:
+			v.add(IndicatorsFile, l.Line, "mục tiêu nhắc tới chỉ tiêu «%s» chưa khai báo trong indicators", l.Value)
+		}
+	}
+	switch t.Kind.Value {
+	case TargetCapitalShare:
+		need("part", t.Part)
+		need("whole", t.Whole)
+		if t.Percent <= 0 || t.ByYear == 0 {
+			v.add(IndicatorsFile, line, "mục tiêu capital_share cần percent (tỷ lệ phần trăm, lớn hơn 0) và by_year (năm phải đạt)")
+		}
+	case TargetGrowthShare:
+		need("part", t.Part)
+		need("whole", t.Whole)
+		if t.MinPercent <= 0 || (t.MaxPercent != 0 && t.MaxPercent < t.MinPercent) {
+			v.add(IndicatorsFile, line, "mục tiêu growth_share cần min_percent lớn hơn 0, và max_percent (nếu có) không nhỏ hơn min_percent")
+		}
+	case TargetGrowthRate:
+		need("indicator", t.Indicator)
+		if t.MinPercent <= 0 {
+			v.add(IndicatorsFile, line, "mục tiêu growth_rate cần min_percent (mức tăng tối thiểu mỗi năm, phần trăm, lớn hơn 0)")
+		}
+	case TargetReach:
+		need("indicator", t.Indicator)
+		if t.Value <= 0 {
+			v.add(IndicatorsFile, line, "mục tiêu reach cần value (số lượng hoặc số tiền phải đạt, lớn hơn 0)")
+		}
+	case TargetRatio:
+		need("part", t.Part)
+		need("whole", t.Whole)
+		if strings.TrimSpace(t.Name) == "" {
+			v.add(IndicatorsFile, line, "mục tiêu ratio cần name (tên tỷ lệ, ví dụ «Tỷ lệ nợ quá hạn trên tổng dư nợ»)")
+		}
+	default:
+		v.add(IndicatorsFile, line, "mục tiêu có kind «%s» không hợp lệ: ghi một trong %s", t.Kind.Value, strings.Join(TargetKinds, ", "))
+	}
+	if t.Task.Value != "" && !tasks[t.Task.Value] {
+		v.add(IndicatorsFile, t.Task.Line, "mục tiêu gắn với nhiệm vụ «%s» không có trong %s", t.Task.Value, TasksFile)
+	}
+}
+
+// checkTexts checks that every task's lead_text and support_text name the
+// units and groups of its lead and support codes, no more and no fewer.
+func (v validator) checkTexts(c *Catalog, tf tasksFile) {
+	for _, s := range tf.Sections {
+		for _, t := range s.Tasks {
+			if t.Heading {
+				continue
+			}
+			v.checkText(c, t.Code.Value, "lead", t.LeadText, t.Lead)
+			v.checkText(c, t.Code.Value, "support", t.SupportText, t.Support)
+		}
+	}
+}
+
+func (v validator) checkText(c *Catalog, task, field string, text located, codes []located) {
+	if strings.TrimSpace(text.Value) == "" {
+		return
+	}
+	line := text.Line
+	found := c.FindUnits(text.Value)
+	var want []string
+	for _, l := range codes {
+		want = append(want, l.Value)
+	}
+	if len(found) == 0 {
+		v.add(TasksFile, line, "nhiệm vụ %s: %s_text «%s» không nêu đơn vị hay nhóm nào có trong %s: thêm cách viết này vào aliases của đơn vị (hoặc nhóm) %s", task, field, text.Value, UnitsFile, strings.Join(want, ", "))
+		return
+	}
+	var extra, missing []string
+	for _, f := range found {
+		if !slices.Contains(want, f) {
+			extra = append(extra, f)
+		}
+	}
+	for _, w := range want {
+		if !slices.Contains(found, w) {
+			missing = append(missing, w)
+		}
+	}
+	if len(extra) > 0 {
+		v.add(TasksFile, line, "nhiệm vụ %s: %s_text «%s» nêu %s, nhưng %s chỉ ghi [%s]: thêm mã vào %s, hoặc sửa %s_text", task, field, text.Value, strings.Join(extra, ", "), field, strings.Join(want, ", "), field, field)
+	}
+	if len(missing) > 0 {
+		v.add(TasksFile, line, "nhiệm vụ %s: %s ghi %s, nhưng %s_text «%s» không nêu: bỏ mã khỏi %s, hoặc thêm tên vào %s_text (hay vào aliases trong %s)", task, field, strings.Join(missing, ", "), field, text.Value, field, field, UnitsFile)
+	}
+}
+
+// notes finds what overlaps in the registry without being wrong: two
+// groups with the same members.
+func (v validator) notes(uf unitsFile) Errors {
+	var out Errors
+	for i, a := range uf.Groups {
+		for _, b := range uf.Groups[:i] {
+			if len(a.Members) > 0 && sameSet(values(a.Members), values(b.Members)) {
+				out = append(out, &DataError{File: filepath.Join(v.dir, UnitsFile), Line: a.Code.Line,
+					Msg: fmt.Sprintf("nhóm %s có đúng các thành viên của nhóm %s: nếu là một nhóm, chuyển tên của %s vào aliases của %s", a.Code.Value, b.Code.Value, a.Code.Value, b.Code.Value)})
+			}
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -27,12 +28,12 @@ hoặc phối hợp (kể cả qua các nhóm như "Các phòng, đơn vị liê
 
 Trạng thái thoát: 0 thành công; 2 tham số sai hoặc tệp dữ liệu có lỗi.`,
 		Example: `  baocao catalog
-  baocao catalog --unit KT
+  baocao catalog --unit ` + exUnit + `
   baocao catalog --json > danh-muc.json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return catalogRun(o) },
 	}
-	cmd.Flags().StringVar(&o.unit, "unit", "", "chỉ liệt kê nhiệm vụ của đơn vị có `MÃ` này (ví dụ KT, NHCSXH)")
+	cmd.Flags().StringVar(&o.unit, "unit", "", "chỉ liệt kê nhiệm vụ của đơn vị có `MÃ` này (ví dụ "+exUnit+", "+exUnit2+")")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "in toàn bộ danh mục dạng JSON cho các chương trình khác")
 	return cmd
 }
@@ -48,6 +49,9 @@ func catalogRun(o *catalogOptions) error {
 			return err
 		}
 		o.unit = u.Code
+	}
+	for _, n := range c.Notes {
+		fmt.Fprintln(o.errOut, "Lưu ý:", n.Error())
 	}
 	if o.asJSON {
 		return writeCatalogJSON(o.out, c, o.unit)
@@ -71,6 +75,7 @@ func writeCatalogText(w io.Writer, c *catalog.Catalog, unit string) {
 	} else {
 		fmt.Fprintf(w, "Phụ lục nhiệm vụ: %d phần, %d nhiệm vụ.\n", len(c.Sections), len(c.Tasks()))
 	}
+	width := codeWidth(c)
 	for _, s := range c.Sections {
 		printedSection := false
 		for _, t := range s.Items {
@@ -87,16 +92,29 @@ func writeCatalogText(w io.Writer, c *catalog.Catalog, unit string) {
 				fmt.Fprintf(w, "\n%s. %s\n", s.Code, strings.ToUpper(s.Title))
 				printedSection = true
 			}
-			writeTask(w, c, t, role)
+			writeTask(w, c, t, role, width)
 		}
 	}
 }
 
 const labelWidth = 11
 
-func writeTask(w io.Writer, c *catalog.Catalog, t *catalog.Task, role catalog.Role) {
-	indent := strings.Repeat(" ", 2+8)
-	fmt.Fprintf(w, "\n  %-8s%s\n", t.Code, wrap(t.Content, 96, indent))
+// codeWidth is the width of the code column: the longest code and two
+// spaces, at least 8.
+func codeWidth(c *catalog.Catalog) int {
+	width := 8
+	for _, s := range c.Sections {
+		for _, t := range s.Items {
+			width = max(width, utf8.RuneCountInString(t.Code)+2)
+		}
+	}
+	return width
+}
+
+func writeTask(w io.Writer, c *catalog.Catalog, t *catalog.Task, role catalog.Role, width int) {
+	indent := strings.Repeat(" ", 2+width)
+	code := t.Code + strings.Repeat(" ", width-utf8.RuneCountInString(t.Code))
+	fmt.Fprintf(w, "\n  %s%s\n", code, wrap(t.Content, 96, indent))
 	if t.Heading {
 		return
 	}
@@ -207,10 +225,11 @@ type jsonGroup struct {
 }
 
 type jsonInd struct {
-	Code    string `json:"code"`
-	Name    string `json:"name"`
-	Measure string `json:"measure"`
-	Unit    string `json:"unit"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Measure  string `json:"measure"`
+	Unit     string `json:"unit"`
+	Decimals int    `json:"decimals"`
 }
 
 func writeCatalogJSON(w io.Writer, c *catalog.Catalog, unit string) error {
@@ -262,7 +281,7 @@ func writeCatalogJSON(w io.Writer, c *catalog.Catalog, unit string) error {
 		doc.Groups = append(doc.Groups, jsonGroup{Code: g.Code, Name: g.Name, Members: g.Members})
 	}
 	for _, ind := range c.Indicators {
-		doc.Indicators = append(doc.Indicators, jsonInd{Code: ind.Code, Name: ind.Name, Measure: ind.Measure, Unit: ind.Unit})
+		doc.Indicators = append(doc.Indicators, jsonInd{Code: ind.Code, Name: ind.Name, Measure: ind.Measure, Unit: ind.Unit, Decimals: ind.Decimals})
 	}
 	return writeJSON(w, doc)
 }

@@ -42,9 +42,9 @@ dùng khi tệp không cho biết của đơn vị nào.
 Trạng thái thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi; 2 tham số sai
 hoặc tệp dữ liệu có lỗi.`,
 		Example: `  baocao check --period 2026-Q1 nhan-ve/
-  baocao check KT-2026-Q1.xlsx
-  baocao check --period 2026-Q1 --unit KT "Bao cao phong KT.xlsx"
-  baocao check --period 2026-Q1 --unit "bao cao quy 1.xlsx=HND" nhan-ve/
+  baocao check ` + exUnit + `-2026-Q1.xlsx
+  baocao check --period 2026-Q1 --unit ` + exUnit + ` "Bao cao quy 1.xlsx"
+  baocao check --period 2026-Q1 --unit "bao cao quy 1.xlsx=` + exUnit2 + `" nhan-ve/
   baocao check --period 2026-Q1 --json nhan-ve/ > kiem-tra.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {

@@ -35,13 +35,13 @@ Kỳ viết là ` + period.Accepted + `.
 
 Trạng thái thoát: 0 thành công; 2 tham số sai, tệp dữ liệu có lỗi hoặc không ghi được thư mục kết quả.`,
 		Example: `  baocao forms --period 2026-Q1
-  baocao forms --period 2026-H1 --unit KT --unit NHCSXH
+  baocao forms --period 2026-H1 --unit ` + exUnit + ` --unit ` + exUnit2 + `
   baocao forms --period 2026 --out D:\baocao`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return formsRun(o) },
 	}
 	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo, ví dụ 2026-Q1, 2026-H1, 2026-9M, 2026 (bắt buộc)")
-	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "chỉ tạo biểu mẫu cho đơn vị có `MÃ` này (nhắc lại được: --unit KT --unit VP)")
+	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "chỉ tạo biểu mẫu cho đơn vị có `MÃ` này (nhắc lại được: --unit "+exUnit+" --unit "+exUnit2+")")
 	cmd.Flags().StringVar(&o.outDir, "out", "out", "`THƯ_MỤC` ghi kết quả")
 	return cmd
 }

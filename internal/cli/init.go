@@ -15,7 +15,7 @@ func newInitCmd(g *globalOptions) *cobra.Command {
 		Use:   "init [THƯ_MỤC]",
 		Short: "Tạo bản sao sửa được của dữ liệu kế hoạch và các mẫu Word",
 		Long: `Ghi vào THƯ_MỤC (mặc định: thư mục đang đứng) bản sao của dữ liệu kế hoạch và các mẫu Word có
-sẵn trong chương trình, để văn phòng sửa cho xã mình:
+sẵn trong chương trình, để văn phòng sửa cho xã, phường mình (hoặc dùng baocao plan import):
   THƯ_MỤC/data/plan.yaml, tasks.yaml, units.yaml, indicators.yaml  (sửa bằng Notepad, lưu UTF-8)
   THƯ_MỤC/templates/bao-cao.docx, don-doc.docx                    (sửa bằng Word)
 Tệp đã có thì giữ nguyên, không bao giờ ghi đè. Chạy baocao trong THƯ_MỤC đó thì các bản đã sửa được dùng.
@@ -54,7 +54,7 @@ func initRun(g *globalOptions, dir string) error {
 	}
 	fmt.Fprintf(w, `
 Việc cần sửa trước tiên, trong %s:
-  - số, ngày và tên kế hoạch của xã;
+  - số, ngày và tên kế hoạch của xã, phường;
   - người ký báo cáo (chức vụ, họ tên) và nơi nhận;
   - đơn vị thu nhận báo cáo và số ngày hạn gửi.
 Sau đó chạy baocao ngay trong thư mục %s: các bản đã sửa sẽ được dùng thay cho bản có sẵn.

@@ -36,7 +36,7 @@ func newReportCmd(g *globalOptions) *cobra.Command {
 		Use:   "report --period KỲ --in THƯ_MỤC [--out THƯ_MỤC] [--template TỆP] [--unit TỆP=MÃ]...",
 		Short: "Tổng hợp các tệp đơn vị gửi thành báo cáo Word và bảng tổng hợp Excel",
 		Long: `Đọc mọi tệp Excel trong thư mục --in, kiểm tra từng tệp, rồi lập:
-  THƯ_MỤC_RA/KỲ/bao-cao-KỲ.docx   dự thảo báo cáo của UBND xã (theo mẫu Word --template);
+  THƯ_MỤC_RA/KỲ/bao-cao-KỲ.docx   dự thảo báo cáo của ` + exBody + ` (theo mẫu Word --template);
   THƯ_MỤC_RA/KỲ/tong-hop-KỲ.xlsx  bảng tổng hợp đính kèm;
   THƯ_MỤC_RA/KỲ/don-doc-KỲ.docx   công văn đôn đốc, khi còn đơn vị chưa gửi.
 Tệp có lỗi không được đưa vào báo cáo và được liệt kê cùng lỗi; các tệp còn lại vẫn được tổng hợp.
@@ -47,7 +47,7 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 2 tham số sai, mẫu báo cáo hoặc tệp dữ liệu có lỗi, hoặc không ghi được vào thư mục kết quả.`,
 		Example: `  baocao report --period 2026-Q1 --in data/samples/2026-Q1
   baocao report --period 2026 --in "D:\Bao cao\2026" --out ket-qua
-  baocao report --period 2026-Q1 --in nhan-ve --unit "bao cao quy 1.xlsx=HND"`,
+  baocao report --period 2026-Q1 --in nhan-ve --unit "bao cao quy 1.xlsx=` + exUnit + `"`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return reportRun(o) },
 	}

@@ -163,9 +163,8 @@ func flagUsages(fs *pflag.FlagSet) string {
 func newRootCmd(g *globalOptions) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "baocao",
-		Short: "Lập báo cáo định kỳ về tín dụng chính sách xã hội của xã",
-		Long: `baocao lập báo cáo định kỳ (quý, 6 tháng, 9 tháng, năm) của Ủy ban nhân dân xã về thực hiện
-Kế hoạch triển khai Quyết định số 1560/QĐ-TTg về tín dụng chính sách xã hội:
+		Short: "Lập báo cáo định kỳ về tín dụng chính sách xã hội của xã, phường",
+		Long: `baocao lập báo cáo định kỳ (quý, 6 tháng, 9 tháng, năm) của ` + exBody + ` về ` + exPlan + `:
 
   1. baocao forms   tạo biểu mẫu Excel cho từng đơn vị điền;
   2. baocao check   kiểm tra các tệp đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào;
@@ -174,7 +173,9 @@ Kế hoạch triển khai Quyết định số 1560/QĐ-TTg về tín dụng ch�
 Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) để làm cả vòng này trên trang
 của văn phòng trong trình duyệt (baocao serve).
 
-Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ liệu (--data), văn phòng tự sửa được.`,
+Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ liệu (--data), văn phòng tự sửa được.
+Xã, phường mới: baocao plan import phu-luc.docx --out du-lieu đọc phụ lục nhiệm vụ của kế hoạch
+(bảng trong tệp Word hoặc Excel) thành thư mục dữ liệu, rồi chạy các lệnh với --data du-lieu.`,
 		Version:       Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -183,6 +184,11 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 	root.Flags().BoolP("version", "v", false, "in phiên bản của baocao")
 	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
+	defaultHelp := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		g.fillHelp(c)
+		defaultHelp(c, args)
+	})
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError{err} })
 	root.SetHelpCommand(&cobra.Command{
 		Use:    "help [lệnh]",
@@ -201,6 +207,7 @@ Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ li�
 	root.AddCommand(newCheckCmd(g))
 	root.AddCommand(newReportCmd(g))
 	root.AddCommand(newInitCmd(g))
+	root.AddCommand(newPlanCmd(g))
 	serve := newServeCmd(g)
 	root.AddCommand(serve)
 	// No command at all, as a double-click gives: the office's page.

@@ -3,7 +3,7 @@
 // unit contributed, the documents issued, difficulties and proposals with
 // their units, the tasks nobody reported on, the units that sent nothing,
 // the rows that matched no task, every problem found, and the credit
-// indicators with the targets of task IV.1.a.
+// indicators with the plan's targets.
 package consolidate
 
 import (
@@ -56,6 +56,9 @@ type Section struct {
 // TaskResult is what was reported on one task.
 type TaskResult struct {
 	Task *catalog.Task
+	// Headings are the group headings to show above the task, outermost
+	// first: those of its headings not shown above an earlier task.
+	Headings []*catalog.Task
 	// Status derives from the lead units' statuses: all alike gives that
 	// status; differing ones give the least advanced, with Disagreement set.
 	Status       forms.Status
@@ -232,11 +235,18 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 
 	for _, sec := range c.Sections {
 		out := Section{Code: sec.Code, Title: sec.Title}
+		shown := map[string]bool{}
 		for _, t := range sec.Items {
 			if t.Heading {
 				continue
 			}
 			tr := TaskResult{Task: t}
+			for _, h := range c.Headings(t) {
+				if !shown[h.Code] {
+					shown[h.Code] = true
+					tr.Headings = append(tr.Headings, h)
+				}
+			}
 			for _, unit := range unitOrder {
 				row, ok := rows[key{t.Code, unit}]
 				if !ok {

@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"baocao/internal/catalog"
@@ -33,7 +34,7 @@ const (
 	Flow  = "flow"
 )
 
-// TargetCheck is one target of task IV.1.a computed from the indicators.
+// TargetCheck is one of the plan's targets computed from the indicators.
 type TargetCheck struct {
 	Task   string
 	Target string // the target, in words
@@ -151,64 +152,155 @@ func (r *Report) name(code string) string {
 	return code
 }
 
-// targets computes the two targets of task IV.1.a: local-budget capital as a
-// share of total capital (15% by 2030), and its growth as a share of the
-// growth of outstanding loans (15-20% a year).
+// targets evaluates the plan's targets on the indicators, in the order of
+// indicators.yaml. A target whose figures have not come in says so
+// ("chưa đủ số liệu: cần ... của <unit>").
 func (r *Report) targets() {
-	const noData = "chưa đủ số liệu: cần %s của Phòng giao dịch NHCSXH"
-	if cs := r.Catalog.Targets.CapitalShare; cs.Part != "" {
-		tc := TargetCheck{Task: cs.Task, Target: fmt.Sprintf("%s đạt %s%% %s vào năm %d",
-			r.name(cs.Part), vntext.FormatAuto(cs.Percent), lowerFirst(r.name(cs.Whole)), cs.ByYear)}
-		part, whole := r.line(cs.Part), r.line(cs.Whole)
+	for _, t := range r.Catalog.Targets {
+		r.Targets = append(r.Targets, r.target(t))
+	}
+}
+
+// noData says which figures a target lacks, and from whom they come.
+func (r *Report) noData(what string, codes ...string) string {
+	var names, units []string
+	for _, code := range codes {
+		names = append(names, "«"+r.name(code)+"»")
+		if ind := r.Catalog.Indicator(code); ind != nil {
+			if u := r.Catalog.Unit(ind.Unit); u != nil && !slices.Contains(units, u.Name) {
+				units = append(units, u.Name)
+			}
+		}
+	}
+	msg := fmt.Sprintf("chưa đủ số liệu: cần %s của %s", what, strings.Join(names, " và "))
+	if len(units) > 0 {
+		msg += " của " + strings.Join(units, ", ")
+	}
+	return msg
+}
+
+func (r *Report) target(t *catalog.Target) TargetCheck {
+	tc := TargetCheck{Task: t.Task, Target: t.Name}
+	word := func(format string, args ...any) {
+		if tc.Target == "" {
+			tc.Target = fmt.Sprintf(format, args...)
+		}
+	}
+	yearly := func() {
+		if r.Period.Kind != period.Year { // the target is yearly
+			tc.Verdict += " (tính trong kỳ; mục tiêu tính theo năm)"
+		}
+	}
+	switch t.Kind {
+	case catalog.TargetCapitalShare:
+		word("%s đạt %s%% %s vào năm %d", r.name(t.Part), vntext.FormatAuto(t.Percent), lowerFirst(r.name(t.Whole)), t.ByYear)
+		part, whole := r.line(t.Part), r.line(t.Whole)
 		switch {
 		case part == nil || whole == nil || part.Current == nil || whole.Current == nil:
-			tc.Verdict = fmt.Sprintf(noData, "số cuối kỳ của «"+r.name(cs.Part)+"» và «"+r.name(cs.Whole)+"»")
+			tc.Verdict = r.noData("số cuối kỳ", t.Part, t.Whole)
 		case *whole.Current <= 0:
-			tc.Verdict = "không tính được: " + lowerFirst(r.name(cs.Whole)) + " bằng 0"
+			tc.Verdict = "không tính được: " + lowerFirst(r.name(t.Whole)) + " bằng 0"
 		default:
 			share := *part.Current / *whole.Current * 100
 			tc.Actual = &share
-			tc.Met = share >= cs.Percent
+			tc.Met = share >= t.Percent
 			if tc.Met {
-				tc.Verdict = fmt.Sprintf("đạt %s%%, đã đạt mục tiêu %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(cs.Percent))
+				tc.Verdict = fmt.Sprintf("đạt %s%%, đã đạt mục tiêu %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(t.Percent))
 			} else {
 				tc.Verdict = fmt.Sprintf("đạt %s%%, còn thiếu %s điểm phần trăm so với mục tiêu %s%% vào năm %d",
-					vntext.FormatNumber(share, 2), vntext.FormatNumber(cs.Percent-share, 2), vntext.FormatAuto(cs.Percent), cs.ByYear)
+					vntext.FormatNumber(share, 2), vntext.FormatNumber(t.Percent-share, 2), vntext.FormatAuto(t.Percent), t.ByYear)
 			}
 		}
-		r.Targets = append(r.Targets, tc)
-	}
-	if gs := r.Catalog.Targets.GrowthShare; gs.Part != "" {
-		tc := TargetCheck{Task: gs.Task, Target: fmt.Sprintf("Tăng trưởng %s bằng khoảng %s - %s%% tăng trưởng %s",
-			lowerFirst(r.name(gs.Part)), vntext.FormatAuto(gs.MinPercent), vntext.FormatAuto(gs.MaxPercent), lowerFirst(r.name(gs.Whole)))}
-		part, whole := r.line(gs.Part), r.line(gs.Whole)
+	case catalog.TargetGrowthShare:
+		if t.MaxPercent > 0 {
+			word("Tăng trưởng %s bằng khoảng %s - %s%% tăng trưởng %s",
+				lowerFirst(r.name(t.Part)), vntext.FormatAuto(t.MinPercent), vntext.FormatAuto(t.MaxPercent), lowerFirst(r.name(t.Whole)))
+		} else {
+			word("Tăng trưởng %s bằng ít nhất %s%% tăng trưởng %s", lowerFirst(r.name(t.Part)), vntext.FormatAuto(t.MinPercent), lowerFirst(r.name(t.Whole)))
+		}
+		part, whole := r.line(t.Part), r.line(t.Whole)
 		switch {
 		case part == nil || whole == nil || part.Change == nil || whole.Change == nil:
-			tc.Verdict = fmt.Sprintf(noData, "số cuối kỳ trước và cuối kỳ này của «"+r.name(gs.Part)+"» và «"+r.name(gs.Whole)+"»")
+			tc.Verdict = r.noData("số cuối kỳ trước và cuối kỳ này", t.Part, t.Whole)
 		case *whole.Change <= 0:
-			tc.Verdict = "không tính được: " + lowerFirst(r.name(gs.Whole)) + " không tăng trong kỳ"
+			tc.Verdict = "không tính được: " + lowerFirst(r.name(t.Whole)) + " không tăng trong kỳ"
 		default:
 			share := *part.Change / *whole.Change * 100
 			tc.Actual = &share
-			tc.Met = share >= gs.MinPercent
+			tc.Met = share >= t.MinPercent
 			switch {
-			case share < gs.MinPercent:
-				tc.Verdict = fmt.Sprintf("bằng %s%%, thấp hơn mức %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(gs.MinPercent))
-			case share > gs.MaxPercent:
-				tc.Verdict = fmt.Sprintf("bằng %s%%, vượt mức %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(gs.MaxPercent))
-			default:
+			case share < t.MinPercent:
+				tc.Verdict = fmt.Sprintf("bằng %s%%, thấp hơn mức %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(t.MinPercent))
+			case t.MaxPercent > 0 && share > t.MaxPercent:
+				tc.Verdict = fmt.Sprintf("bằng %s%%, vượt mức %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(t.MaxPercent))
+			case t.MaxPercent > 0:
 				tc.Verdict = fmt.Sprintf("bằng %s%%, trong khoảng mục tiêu", vntext.FormatNumber(share, 2))
+			default:
+				tc.Verdict = fmt.Sprintf("bằng %s%%, đạt mức %s%%", vntext.FormatNumber(share, 2), vntext.FormatAuto(t.MinPercent))
 			}
-			if r.Period.Kind != period.Year { // the target is yearly
-				tc.Verdict += " (tính trong kỳ; mục tiêu tính theo năm)"
+			yearly()
+		}
+	case catalog.TargetGrowthRate:
+		word("%s tăng ít nhất %s%% mỗi năm", r.name(t.Indicator), vntext.FormatAuto(t.MinPercent))
+		l := r.line(t.Indicator)
+		switch {
+		case l == nil || l.Change == nil:
+			tc.Verdict = r.noData("số cuối kỳ trước và cuối kỳ này", t.Indicator)
+		case l.ChangePercent == nil:
+			tc.Verdict = "không tính được: số cuối kỳ trước của " + lowerFirst(r.name(t.Indicator)) + " bằng 0"
+		default:
+			pct := *l.ChangePercent
+			tc.Actual = &pct
+			tc.Met = pct >= t.MinPercent
+			if tc.Met {
+				tc.Verdict = fmt.Sprintf("tăng %s%%, đạt mức %s%%", vntext.FormatNumber(pct, 2), vntext.FormatAuto(t.MinPercent))
+			} else {
+				tc.Verdict = fmt.Sprintf("tăng %s%%, thấp hơn mức %s%%", vntext.FormatNumber(pct, 2), vntext.FormatAuto(t.MinPercent))
+			}
+			yearly()
+		}
+	case catalog.TargetReach:
+		ind := r.Catalog.Indicator(t.Indicator)
+		measure, decimals := "", 2
+		if ind != nil {
+			measure, decimals = " "+ind.Measure, ind.Decimals
+			if ind.Measure == "%" {
+				measure = "%"
 			}
 		}
-		r.Targets = append(r.Targets, tc)
+		if t.ByYear > 0 {
+			word("%s đạt %s%s vào năm %d", r.name(t.Indicator), vntext.FormatNumber(t.Value, decimals), measure, t.ByYear)
+		} else {
+			word("%s đạt %s%s", r.name(t.Indicator), vntext.FormatNumber(t.Value, decimals), measure)
+		}
+		l := r.line(t.Indicator)
+		switch {
+		case l == nil || l.Current == nil:
+			tc.Verdict = r.noData("số cuối kỳ", t.Indicator)
+		default:
+			v := *l.Current
+			tc.Actual = &v
+			tc.Met = v >= t.Value
+			if tc.Met {
+				tc.Verdict = fmt.Sprintf("đạt %s%s, đã đạt mục tiêu", vntext.FormatNumber(v, decimals), measure)
+			} else {
+				tc.Verdict = fmt.Sprintf("đạt %s%s, còn thiếu %s%s", vntext.FormatNumber(v, decimals), measure, vntext.FormatNumber(t.Value-v, decimals), measure)
+			}
+		}
+	case catalog.TargetRatio:
+		word("Tỷ lệ %s trên %s", lowerFirst(r.name(t.Part)), lowerFirst(r.name(t.Whole)))
+		part, whole := r.line(t.Part), r.line(t.Whole)
+		switch {
+		case part == nil || whole == nil || part.Current == nil || whole.Current == nil:
+			tc.Verdict = r.noData("số cuối kỳ", t.Part, t.Whole)
+		case *whole.Current <= 0:
+			tc.Verdict = "không tính được: " + lowerFirst(r.name(t.Whole)) + " bằng 0"
+		default:
+			ratio := *part.Current / *whole.Current * 100
+			tc.Actual = &ratio
+			tc.Verdict = vntext.FormatNumber(ratio, 2) + "%"
+			tc.Met = true
+		}
 	}
-	// The overdue ratio is a common figure of these reports.
-	if od, total := r.line("NO-QUA-HAN"), r.line("TONG-DU-NO"); od != nil && total != nil && od.Current != nil && total.Current != nil && *total.Current > 0 {
-		ratio := *od.Current / *total.Current * 100
-		r.Targets = append(r.Targets, TargetCheck{Target: "Tỷ lệ nợ quá hạn trên tổng dư nợ", Actual: &ratio,
-			Verdict: vntext.FormatNumber(ratio, 2) + "%", Met: true})
-	}
+	return tc
 }

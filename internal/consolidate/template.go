@@ -8,6 +8,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
+	"baocao/internal/vntext"
 )
 
 // The field names below are the report template's vocabulary: the office
@@ -19,7 +20,7 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	c := r.Catalog
 	d := r.header(now)
 	d["so_ky_hieu"] = "     /" + c.Plan.ReportSuffix
-	d["trich_yeu"] = fmt.Sprintf("Kết quả triển khai %s, %s", lowerFirst(c.Plan.Title), r.Period.Name())
+	d["trich_yeu"] = fmt.Sprintf("%s, %s", ResultsOf(c.Plan.Title), r.Period.Name())
 
 	var grounds []map[string]any
 	for _, g := range c.Plan.Grounds {
@@ -42,6 +43,11 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 		var tasks []map[string]any
 		for _, t := range s.Tasks {
 			tasks = append(tasks, r.taskFields(t))
+			for _, h := range t.Headings {
+				appendix = append(appendix, map[string]any{
+					"stt": h.Code, "noi_dung": h.Content, "chu_tri": "", "ket_qua": "", "san_pham": "", "tinh_trang": "", "ghi_chu": "",
+				})
+			}
 			appendix = append(appendix, r.appendixRow(t))
 		}
 		sections = append(sections, map[string]any{"so": s.Code, "ten": s.Title, "nhiem_vu": tasks})
@@ -85,8 +91,10 @@ func (r *Report) ReminderData(now time.Time) map[string]any {
 	delete(d, "tu_ngay")
 	delete(d, "den_ngay")
 	delete(d, "ke_hoach")
+	delete(d, "ten_dia_phuong")
 	d["so_ky_hieu"] = "     /" + c.Plan.ReminderSuffix
 	d["han_gui"] = r.ReminderDeadline(now)
+	d["don_vi_thu"] = c.CollectorName()
 	var units []map[string]any
 	for _, u := range r.Missing() {
 		var tasks []map[string]any
@@ -117,6 +125,7 @@ func (r *Report) header(now time.Time) map[string]any {
 	}
 	return map[string]any{
 		"co_quan": p.Issuer, "ten_xa": p.Commune, "dia_danh": p.Place,
+		"loai_xa": p.LocalKind, "ten_dia_phuong": p.CommuneName,
 		"ngay_bao_cao": now, "ky": r.Period.Name(),
 		"tu_ngay": r.Period.From(), "den_ngay": r.Period.To(),
 		"ke_hoach":   p.Reference(),
@@ -153,8 +162,13 @@ func (r *Report) taskFields(t TaskResult) map[string]any {
 	for _, a := range t.Documents {
 		docs = append(docs, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text})
 	}
+	var headings []map[string]any
+	for _, h := range t.Headings {
+		headings = append(headings, map[string]any{"ma": h.Code, "noi_dung": h.Content})
+	}
 	return map[string]any{
-		"ma": t.Task.Code, "noi_dung": t.Task.Content, "chu_tri": r.leadNames(t.Task),
+		"tieu_de": headings,
+		"ma":      t.Task.Code, "noi_dung": t.Task.Content, "chu_tri": r.leadNames(t.Task),
 		"tinh_trang": t.StatusText(),
 		"ket_qua":    results,
 		"phoi_hop":   support, "co_phoi_hop": len(support) > 0,
@@ -262,6 +276,22 @@ func shorten(s string, max int) string {
 		return string(r)[:i] + "…"
 	}
 	return string(r) + "…"
+}
+
+// ResultsOf is the summary line of a report on a plan: "Kết quả triển khai
+// kế hoạch thực hiện ...", with a verb the title does not already use
+// ("Kết quả thực hiện kế hoạch triển khai ...", never "triển khai kế hoạch
+// triển khai").
+func ResultsOf(title string) string {
+	words := strings.Fields(vntext.Fold(title))
+	head := " " + strings.Join(words[:min(len(words), 6)], " ") + " "
+	switch {
+	case !strings.Contains(head, " trien khai "):
+		return "Kết quả triển khai " + lowerFirst(title)
+	case !strings.Contains(head, " thuc hien "):
+		return "Kết quả thực hiện " + lowerFirst(title)
+	}
+	return "Kết quả " + lowerFirst(title)
 }
 
 func lowerFirst(s string) string {

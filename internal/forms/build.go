@@ -71,7 +71,8 @@ type builder struct {
 	err error // first error of a chain of calls
 	st  styles
 
-	headings map[string]bool // group headings already on the form
+	headings  map[string]bool // group headings already on the form
+	numStyles map[int]int     // number styles by decimals, beyond st.count and st.money
 }
 
 // check keeps the first error so that the layout code reads as a list of
@@ -124,17 +125,26 @@ func (b *builder) style(s *excelize.Style) int {
 	return id
 }
 
-func (b *builder) newStyles() styles {
-	border := []excelize.Border{
+func (b *builder) border() []excelize.Border {
+	return []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1},
 		{Type: "right", Color: "000000", Style: 1},
 		{Type: "bottom", Color: "000000", Style: 1},
 	}
+}
+
+// fillColour is the background of the cells a unit fills in.
+func (b *builder) fillColour() excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DC"}}
+}
+
+func (b *builder) newStyles() styles {
+	border := b.border()
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	topLeft := &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}
 	topCenter := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
-	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DC"}}
+	fill := b.fillColour()
 	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
 	unlocked := &excelize.Protection{Locked: false}
 	return styles{
@@ -243,9 +253,12 @@ func (b *builder) reportSheet() {
 				row++
 				printed = true
 			}
-			// A group heading (IV.1) goes before its first item on the form.
-			if t.Parent != "" && !b.headingDone(t.Parent) {
-				h := c.Task(t.Parent)
+			// The group headings of a task (II.3, then II.3.b) go before
+			// its first item on the form.
+			for _, h := range c.Headings(t) {
+				if b.headingDone(h.Code) {
+					continue
+				}
 				b.put(s, row, 0, 0, h.Code, st.code)
 				b.put(s, row, 1, last, h.Content, st.heading)
 				b.check(f.SetRowHeight(s, row, rowHeight(h.Content, boldWidth*sumWidths(1, last), 1)))
@@ -343,9 +356,15 @@ func (b *builder) fillValidations(first, last int, rows []int) {
 			dv.Type = "none"
 		}
 		title, _, _ := strings.Cut(column.Header, " (")
-		dv.SetInput(short(title, 32), short(column.Prompt, 255))
+		dv.SetInput(short(title, 32), short(b.localise(column.Prompt), 255))
 		b.check(b.f.AddDataValidation(ReportSheet, dv))
 	}
+}
+
+// localise words a prompt for the plan's kind of local body: the
+// prompts are written for a xã ("UBND xã").
+func (b *builder) localise(s string) string {
+	return strings.ReplaceAll(s, "UBND xã", "UBND "+b.c.Plan.LocalKind)
 }
 
 func statusList() string {

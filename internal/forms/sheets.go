@@ -16,9 +16,26 @@ const indicatorsHeaderRow = 5
 // Widths of the indicators sheet's columns, matching IndicatorColumns.
 var indicatorWidths = []float64{18, 42, 13, 17, 17, 28}
 
-// isMoney tells a measure in money (shown with two decimals) from a count
-// (whole numbers).
-func isMoney(measure string) bool { return strings.Contains(measure, "đồng") }
+// numberStyle is the style of an indicator's fill-in cells: as many
+// decimals as the indicator allows.
+func (b *builder) numberStyle(decimals int) int {
+	switch decimals {
+	case 0:
+		return b.st.count
+	case 2:
+		return b.st.money
+	}
+	if id, ok := b.numStyles[decimals]; ok {
+		return id
+	}
+	if b.numStyles == nil {
+		b.numStyles = map[int]int{}
+	}
+	id := b.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}, Border: b.border(), Fill: b.fillColour(),
+		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: ptr("#,##0." + strings.Repeat("0", decimals))})
+	b.numStyles[decimals] = id
+	return id
+}
 
 func (b *builder) indicatorsSheet(inds []*catalog.Indicator) {
 	const s = IndicatorsSheet
@@ -45,9 +62,12 @@ func (b *builder) indicatorsSheet(inds []*catalog.Indicator) {
 		b.put(s, row, 0, 0, ind.Code, st.indLocked)
 		b.put(s, row, 1, 1, ind.Name, st.indLocked)
 		b.put(s, row, 2, 2, ind.Measure, st.lockedCenter)
-		numStyle, kind, what := st.money, excelize.DataValidationTypeDecimal, "số không âm, được có phần thập phân"
-		if !isMoney(ind.Measure) {
-			numStyle, kind, what = st.count, excelize.DataValidationTypeWhole, "số nguyên không âm"
+		numStyle, kind, what := b.numberStyle(ind.Decimals), excelize.DataValidationTypeDecimal, fmt.Sprintf("số không âm, tối đa %d chữ số thập phân", ind.Decimals)
+		if ind.Decimals == 0 {
+			kind, what = excelize.DataValidationTypeWhole, "số nguyên không âm"
+		}
+		if ind.Decimals == 2 {
+			what = "số không âm, được có phần thập phân"
 		}
 		b.put(s, row, 3, 3, nil, numStyle)
 		b.put(s, row, 4, 4, nil, numStyle)
@@ -119,8 +139,8 @@ func (b *builder) instructions() []string {
 		"Cần viết thêm cho một nhiệm vụ: xuống dòng ngay trong ô, hoặc chèn một dòng ngay dưới dòng nhiệm vụ đó (bấm chuột phải vào số thứ tự dòng bên dưới, chọn «Insert»/«Chèn») và để trống hai cột mã, nội dung: chương trình tổng hợp gộp dòng đó vào nhiệm vụ ở trên.",
 		"Không xóa, đổi thứ tự các dòng, các cột; không đổi tên các trang tính; không chép nội dung sang tệp khác. Các trang tính được khóa không mật khẩu để tránh sửa nhầm; trường hợp thật cần thiết có thể bỏ khóa (Excel: Review/Xem lại > Unprotect Sheet; LibreOffice: Tools/Công cụ > Protect Sheet), nhưng không sửa các cột lấy từ kế hoạch.",
 		"Gửi báo cáo: lưu tệp ở định dạng Excel .xlsx như khi nhận (trong Excel chọn «Excel Workbook (*.xlsx)»; trong LibreOffice chọn «Excel 2007-365 (.xlsx)» và bấm «Use Excel 2007-365!»; trong WPS chọn «.xlsx»). Không lưu thành .xls, không chuyển sang PDF, không chụp ảnh: chương trình tổng hợp chỉ đọc được tệp .xlsx. Có thể đổi tên tệp.",
-		fmt.Sprintf("Gửi tệp .xlsx qua thư điện tử hoặc ứng dụng nhắn tin cho Văn phòng; đồng thời in trang «%s», người lập biểu và thủ trưởng đơn vị ký, gửi bản giấy về %s.", ReportSheet, c.Plan.PlanIssuer),
-		"Khi có vướng mắc về biểu mẫu, liên hệ Văn phòng HĐND và UBND xã.",
+		fmt.Sprintf("Gửi tệp .xlsx qua thư điện tử hoặc ứng dụng nhắn tin cho %s; đồng thời in trang «%s», người lập biểu và thủ trưởng đơn vị ký, gửi bản giấy về %s.", c.CollectorName(), ReportSheet, c.Plan.PlanIssuer),
+		fmt.Sprintf("Khi có vướng mắc về biểu mẫu, liên hệ %s.", c.CollectorName()),
 	)
 	return out
 }

@@ -33,7 +33,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 			if prev == "" && cur == "" && code == "" {
 				continue // a sub-heading or a note without figures
 			}
-			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu (ví dụ %s) vào cột «Mã chỉ tiêu».", i+1, shorten(joinNonEmpty(cells), 60), firstIndicator(c))
+			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu%s vào cột «Mã chỉ tiêu».", i+1, shorten(joinNonEmpty(cells), 60), firstIndicator(c))
 			continue
 		}
 		if codeCell == "" {
@@ -52,7 +52,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		if v.Current == nil {
 			if _, cell := col(i, indCur); cell != "" {
 				if raw, _ := col(i, indCur); raw == "" {
-					s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s chưa có số liệu cuối kỳ này. Điền số (triệu đồng, khách hàng… theo cột đơn vị tính).", ind.Code)
+					s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s chưa có số liệu cuối kỳ này. Điền số (đơn vị tính: %s).", ind.Code, ind.Measure)
 				}
 			}
 		}
@@ -60,11 +60,13 @@ func (r *reader) readIndicators(g *grid, h *header) {
 	}
 }
 
+// firstIndicator is an example of an indicator code for messages, " (ví
+// dụ CODE)", or "" when the plan has none.
 func firstIndicator(c *catalog.Catalog) string {
 	if len(c.Indicators) > 0 {
-		return c.Indicators[0].Code
+		return " (ví dụ " + c.Indicators[0].Code + ")"
 	}
-	return "TONG-NGUON-VON"
+	return ""
 }
 
 // matchIndicator finds an indicator by code, else by name.

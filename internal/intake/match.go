@@ -59,7 +59,7 @@ func codeParts(s string) []string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "Nhiệm vụ"), "nhiệm vụ")
 	s = strings.Trim(s, " .)(:*")
-	if s == "" || len(s) > 16 {
+	if s == "" || len(s) > 24 {
 		return nil
 	}
 	var parts []string
@@ -80,7 +80,7 @@ func codeParts(s string) []string {
 		}
 		parts = append(parts, p)
 	}
-	if len(parts) == 0 || len(parts) > 3 {
+	if len(parts) == 0 || len(parts) > 6 { // codes of any depth: II.3.b.1
 		return nil
 	}
 	for i, p := range parts {
@@ -135,7 +135,7 @@ func resolveCode(c *catalog.Catalog, written string, ctx codeContext) codeResult
 	}
 	// Arabic section numbers: "4.1.a" and "4.1" are IV.1.a and IV.1;
 	// "1.b" is item b of task 1 of the current section.
-	if isDigits(parts[0]) && (len(parts) == 3 || len(parts) == 2 && (isDigits(parts[1]) || ctx.section == "")) {
+	if isDigits(parts[0]) && (len(parts) >= 3 || len(parts) == 2 && (isDigits(parts[1]) || ctx.section == "")) {
 		n, _ := strconv.Atoi(parts[0])
 		if r := romanOf(n); r != "" && c.Section(r) != nil {
 			parts[0] = r

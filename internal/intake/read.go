@@ -548,6 +548,19 @@ func (r *reader) noTable() {
 
 // unitFlagHint shows the --unit option that assigns the file to a unit; it
 // works with both check and report.
+// exampleFileName is a form's file name to give as an example: the first
+// reporting unit's, for period p (2026-Q1 when none is given).
+func exampleFileName(c *catalog.Catalog, p period.Period) string {
+	if p.IsZero() {
+		p = period.MustParse("2026-Q1")
+	}
+	unit := "MÃ"
+	if units := c.ExampleUnits(1); len(units) > 0 {
+		unit = units[0]
+	}
+	return unit + "-" + p.String() + ".xlsx"
+}
+
 func unitFlagHint(fileName string) string {
 	return fmt.Sprintf("--unit \"%s=MÃ\"", fileName)
 }
@@ -587,7 +600,7 @@ func (r *reader) identify(title []string) {
 	case found != "":
 		s.Unit = found
 	default:
-		s.addf(SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ KT-2026-Q1.xlsx), ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính, hoặc chạy lại với %s. Các mã: %s.", unitFlagHint(fileName), strings.Join(c.UnitCodes(), ", "))
+		s.addf(SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ %s), ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính, hoặc chạy lại với %s. Các mã: %s.", exampleFileName(c, r.opt.Period), unitFlagHint(fileName), strings.Join(c.UnitCodes(), ", "))
 	}
 
 	// Period.
@@ -618,7 +631,7 @@ func (r *reader) identify(title []string) {
 		s.Period = r.opt.Period
 		s.addf(SeverityWarning, "", "", "tệp không ghi kỳ báo cáo; coi là báo cáo %s theo tùy chọn --period.", r.opt.Period.Name())
 	default:
-		s.addf(SeverityError, "", "", "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Chạy lại với --period (ví dụ --period 2026-Q1), hoặc ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ KT-2026-Q1.xlsx).")
+		s.addf(SeverityError, "", "", "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Chạy lại với --period (ví dụ --period 2026-Q1), hoặc ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ %s).", exampleFileName(c, period.MustParse("2026-Q1")))
 	}
 	if r.meta.Fingerprint != "" && c.Fingerprint != "" && r.meta.Fingerprint != c.Fingerprint {
 		s.addf(SeverityWarning, "", "", "biểu mẫu được tạo từ một danh mục nhiệm vụ khác với danh mục hiện tại (mã %s, hiện tại %s): nhiệm vụ có thể đã đổi. Các dòng được khớp lại theo mã và nội dung; nên gửi đơn vị biểu mẫu mới (baocao forms).", r.meta.Fingerprint, c.Fingerprint)

@@ -150,8 +150,8 @@ func (r *reader) readTable(g *grid, h *header) {
 			if filled {
 				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng tổng hợp, chưa đưa vào phần kết quả của báo cáo."
 			}
-			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
-				i+1, shorten(row.Text, 80), forms.Columns[0].Header, forms.Columns[1].Header, advice)
+			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ %s) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
+				i+1, shorten(row.Text, 80), c.ExampleTask(), forms.Columns[0].Header, forms.Columns[1].Header, advice)
 			s.Unmatched = append(s.Unmatched, row)
 			continue
 		}

@@ -11,16 +11,18 @@ func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0,
 // assembler passes it.
 func sampleReport() Data {
 	return Data{
-		"co_quan":      "ỦY BAN NHÂN DÂN",
-		"ten_xa":       "XÃ XỐP",
-		"dia_danh":     "Xốp",
-		"so_ky_hieu":   "     /BC-UBND",
-		"ngay_bao_cao": day(2026, 3, 14),
-		"ky":           "quý I năm 2026",
-		"tu_ngay":      day(2025, 12, 15),
-		"den_ngay":     day(2026, 3, 14),
-		"ke_hoach":     "Kế hoạch số      /KH-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp",
-		"trich_yeu":    "Kết quả thực hiện Kế hoạch triển khai Quyết định số 1560/QĐ-TTg quý I năm 2026",
+		"co_quan":        "ỦY BAN NHÂN DÂN",
+		"ten_xa":         "XÃ XỐP",
+		"dia_danh":       "Xốp",
+		"loai_xa":        "xã",
+		"ten_dia_phuong": "xã Xốp",
+		"so_ky_hieu":     "     /BC-UBND",
+		"ngay_bao_cao":   day(2026, 3, 14),
+		"ky":             "quý I năm 2026",
+		"tu_ngay":        day(2025, 12, 15),
+		"den_ngay":       day(2026, 3, 14),
+		"ke_hoach":       "Kế hoạch số      /KH-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp",
+		"trich_yeu":      "Kết quả thực hiện Kế hoạch triển khai Quyết định số 1560/QĐ-TTg quý I năm 2026",
 		"can_cu": []Data{
 			{"noi_dung": "Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư về nâng cao hiệu quả tín dụng chính sách xã hội"},
 			{"noi_dung": "Quyết định số 1560/QĐ-TTg ngày 18/7/2025 của Thủ tướng Chính phủ"},
@@ -31,7 +33,7 @@ func sampleReport() Data {
 		"chua_gui":         []Data{{"ten": "Hội Cựu chiến binh xã"}, {"ten": "Đoàn Thanh niên xã"}},
 		"phan": []Data{
 			{"so": "I", "ten": "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "nhiem_vu": []Data{
-				{"ma": "I.1", "noi_dung": "Quán triệt, triển khai Chỉ thị số 39-CT/TW", "chu_tri": "Văn phòng HĐND và UBND", "tinh_trang": "Hoàn thành",
+				{"tieu_de": []Data{}, "ma": "I.1", "noi_dung": "Quán triệt, triển khai Chỉ thị số 39-CT/TW", "chu_tri": "Văn phòng HĐND và UBND", "tinh_trang": "Hoàn thành",
 					"ket_qua":     []Data{{"don_vi": "Văn phòng HĐND và UBND", "noi_dung": "Đã tham mưu tổ chức hội nghị quán triệt cho 120 đại biểu.\nĐã ban hành kế hoạch.", "tinh_trang": "Hoàn thành"}},
 					"phoi_hop":    []Data{{"don_vi": "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "noi_dung": "Phối hợp tuyên truyền tại 12 thôn."}},
 					"co_phoi_hop": true,
@@ -39,10 +41,11 @@ func sampleReport() Data {
 					"co_van_ban":  true, "chua_bao_cao": false},
 			}},
 			{"so": "IV", "ten": "NGUỒN VỐN", "nhiem_vu": []Data{
-				{"ma": "IV.1.a", "noi_dung": "Bố trí nguồn vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội", "chu_tri": "Phòng Kinh tế", "tinh_trang": "Đang thực hiện",
+				{"tieu_de": []Data{{"ma": "IV.1", "noi_dung": "Tập trung các nguồn vốn vào Ngân hàng Chính sách xã hội:"}},
+					"ma": "IV.1.a", "noi_dung": "Bố trí nguồn vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội", "chu_tri": "Phòng Kinh tế", "tinh_trang": "Đang thực hiện",
 					"ket_qua":  []Data{{"don_vi": "Phòng Kinh tế", "noi_dung": "Đã trình bổ sung 500 triệu đồng <dự kiến> & chờ phê duyệt.", "tinh_trang": "Đang thực hiện"}},
 					"phoi_hop": []Data{}, "co_phoi_hop": false, "van_ban": []Data{}, "co_van_ban": false, "chua_bao_cao": false},
-				{"ma": "IV.1.b", "noi_dung": "Huy động nguồn vốn tại địa phương", "chu_tri": "Phòng giao dịch NHCSXH Đăk Glei", "tinh_trang": "Chưa báo cáo",
+				{"tieu_de": []Data{}, "ma": "IV.1.b", "noi_dung": "Huy động nguồn vốn tại địa phương", "chu_tri": "Phòng giao dịch NHCSXH Đăk Glei", "tinh_trang": "Chưa báo cáo",
 					"ket_qua": []Data{}, "phoi_hop": []Data{}, "co_phoi_hop": false, "van_ban": []Data{}, "co_van_ban": false, "chua_bao_cao": true},
 			}},
 		},
@@ -84,6 +87,7 @@ func appendixRows(n int) []Data {
 func sampleReminder() Data {
 	return Data{
 		"co_quan": "ỦY BAN NHÂN DÂN", "ten_xa": "XÃ XỐP", "dia_danh": "Xốp", "so_ky_hieu": "     /UBND",
+		"loai_xa": "xã", "don_vi_thu": "Văn phòng HĐND và UBND xã",
 		"ngay_bao_cao": day(2026, 3, 16), "ky": "quý I năm 2026", "han_gui": day(2026, 3, 20),
 		"don_vi": []Data{
 			{"ten": "Hội Cựu chiến binh xã", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay qua tổ chức chính trị - xã hội"}}},

@@ -118,7 +118,7 @@ func ownLayout(c *catalog.Catalog, u *catalog.Unit, p period.Period) (*excelize.
 	f := excelize.NewFile()
 	const sheet = "Sheet1"
 	set := func(cell, v string) { f.SetCellStr(sheet, cell, v) }
-	set("A1", "HỘI CỰU CHIẾN BINH XÃ XỐP")
+	set("A1", strings.ToUpper(u.Name+" "+c.Plan.Place)) // "HỘI CỰU CHIẾN BINH XÃ XỐP"
 	set("A3", "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH VỀ TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(p.Name()))
 	f.MergeCell(sheet, "A3", "E3")
 	for i, h := range []string{"STT", "Nội dung công việc", "Tình trạng", "Kết quả thực hiện", "Ghi chú"} {

@@ -84,7 +84,7 @@ type builder struct {
 	warnings []string
 	widths   map[string][]float64 // column widths by sheet, for row heights
 
-	title, header, text, bold, number, section int
+	title, header, text, bold, number, section, headingStyle int
 }
 
 func (b *builder) styles() error {
@@ -113,6 +113,7 @@ func (b *builder) styles() error {
 	b.bold = mk(&excelize.Style{Font: font(12, true, false), Border: border, Alignment: wrapTop})
 	b.section = mk(&excelize.Style{Font: font(12, true, false), Border: border, Alignment: wrapTop,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}})
+	b.headingStyle = mk(&excelize.Style{Font: font(12, true, true), Border: border, Alignment: wrapTop})
 	fmtCode := "#,##0.##"
 	b.number = mk(&excelize.Style{Font: font(12, false, false), Border: border, CustomNumFmt: &fmtCode,
 		Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
@@ -214,6 +215,13 @@ func (b *builder) tasks() error {
 		b.f.SetRowHeight(SheetTasks, row, rowHeight([]string{"", s.Title}, []float64{0, 45 + 20 + 14 + 50 + 30 + 30 + 30 + 22}))
 		row++
 		for _, t := range s.Tasks {
+			// the group headings above the task, at any depth
+			for _, h := range t.Headings {
+				b.put(SheetTasks, row, b.headingStyle, h.Code, h.Content, "", "", "", "", "", "", "")
+				b.f.MergeCell(SheetTasks, fmt.Sprintf("B%d", row), fmt.Sprintf("I%d", row))
+				b.f.SetRowHeight(SheetTasks, row, rowHeight([]string{"", h.Content}, []float64{0, 45 + 20 + 14 + 50 + 30 + 30 + 30 + 22}))
+				row++
+			}
 			var results, idle []string
 			for _, c := range append(append(append([]consolidate.Contribution{}, t.Lead...), t.Support...), t.Others...) {
 				if c.Status == forms.StatusNotApplicable && c.Results == "" {

@@ -70,11 +70,11 @@ func TestSummaryContent(t *testing.T) {
 	for _, row := range rows[2:] {
 		codes = append(codes, row[0])
 	}
-	if len(codes) != 6+23 {
-		t.Errorf("task sheet has %d rows, want 29 (6 sections + 23 tasks): %v", len(codes), codes)
+	if len(codes) != 6+1+23 || codes[11] != "IV.1" {
+		t.Errorf("task sheet has %d rows, want 30 (6 sections, the IV.1 heading, 23 tasks): %v", len(codes), codes)
 	}
 	// Units' text stays text: no formula, whatever it looks like.
-	for sheet, cells := range map[string][]string{SheetTasks: {"E14", "F14", "H14"}, SheetUnmatched: {"E3"}} {
+	for sheet, cells := range map[string][]string{SheetTasks: {"E15", "F15", "H15"}, SheetUnmatched: {"E3"}} {
 		for _, cell := range cells {
 			formula, _ := f.GetCellFormula(sheet, cell)
 			if formula != "" {
@@ -83,19 +83,23 @@ func TestSummaryContent(t *testing.T) {
 		}
 	}
 	cellOf := func(sheet, cell string) string { v, _ := f.GetCellValue(sheet, cell); return v }
-	if got := cellOf(SheetTasks, "A14"); got != "IV.1.a" {
-		t.Fatalf("A14 = %q, want the IV.1.a row", got)
+	// The group heading IV.1 is above its items.
+	if got := cellOf(SheetTasks, "A14") + " " + cellOf(SheetTasks, "B14"); !strings.HasPrefix(got, "IV.1 Tập trung các nguồn vốn") {
+		t.Errorf("row 14 = %q, want the IV.1 heading", got)
 	}
-	if got := cellOf(SheetTasks, "E14"); !strings.Contains(got, `=HYPERLINK("http://x","bấm")`) {
+	if got := cellOf(SheetTasks, "A15"); got != "IV.1.a" {
+		t.Fatalf("A15 = %q, want the IV.1.a row", got)
+	}
+	if got := cellOf(SheetTasks, "E15"); !strings.Contains(got, `=HYPERLINK("http://x","bấm")`) {
 		t.Errorf("results: %q", got)
 	}
-	if got := cellOf(SheetTasks, "H14"); got != "Phòng Kinh tế: +84 912 345 678" {
+	if got := cellOf(SheetTasks, "H15"); got != "Phòng Kinh tế: +84 912 345 678" {
 		t.Errorf("proposals: %q", got)
 	}
 	// Wrapped text gets a row tall enough to show it: the IV.1.a row
 	// holds a long task content.
-	if h, _ := f.GetRowHeight(SheetTasks, 14); h < 60 {
-		t.Errorf("row 14 is %.0f pt high: its wrapped text would be cut", h)
+	if h, _ := f.GetRowHeight(SheetTasks, 15); h < 60 {
+		t.Errorf("row 15 is %.0f pt high: its wrapped text would be cut", h)
 	}
 	// Units: KT and NHCSXH sent, eight did not.
 	unitRows, _ := f.GetRows(SheetUnits)
@@ -164,12 +168,12 @@ func TestLongTextIsCutWithAWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], "ô E14") || !strings.Contains(warnings[0], "32767") {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "ô E15") || !strings.Contains(warnings[0], "32767") {
 		t.Errorf("warnings: %v", warnings)
 	}
 	f, _ := excelize.OpenFile(path)
 	defer f.Close()
-	v, _ := f.GetCellValue(SheetTasks, "E14")
+	v, _ := f.GetCellValue(SheetTasks, "E15")
 	if !strings.HasSuffix(v, "xem toàn văn trong tệp của đơn vị)") || len([]rune(v)) > maxCell {
 		t.Errorf("cut text ends %q (%d runes)", v[len(v)-60:], len([]rune(v)))
 	}

@@ -33,12 +33,20 @@ func rule(width, cellWidth int, f R, text string) string {
 	return Text(P{Style: "Plain", Jc: "center", BorderBottom: true, SetIndentations: true, Left: side, Right: side}, f, text)
 }
 
+// issuingBody is the left of the head: the People's Committee and the
+// local body, in full whatever its length ("XÃ THẠCH BÌNH" on one line),
+// with a short rule under it drawn by a paragraph of its own.
+func issuingBody() string {
+	return Text(centre, bold13, "{co_quan}") +
+		Text(centre, bold13, "{ten_xa}") +
+		rule(1400, headLeft, R{Size: 4}, "")
+}
+
 // header is the two-column head of an administrative document (Decree
 // 30/2020, Appendix I): issuing body with a short rule, the number; the
 // national name and motto with a rule as long as the motto, place and date.
 func header(numberLine string) string {
-	left := Text(centre, bold13, "{co_quan}") +
-		rule(1400, headLeft, bold13, "{ten_xa}") +
+	left := issuingBody() +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, size13, numberLine)
 	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
 		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
@@ -85,14 +93,17 @@ func BaoCao() []byte {
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
 
 	w(bullet("{#can_cu}Căn cứ {noi_dung};{/can_cu}"))
-	w(bullet("Thực hiện {ke_hoach}; trên cơ sở báo cáo của các đơn vị (số liệu tính từ ngày {tu_ngay|dd/mm/yyyy} đến ngày {den_ngay|dd/mm/yyyy}), Ủy ban nhân dân xã báo cáo kết quả thực hiện {ky} như sau:"))
+	w(bullet("Thực hiện {ke_hoach}; trên cơ sở báo cáo của các đơn vị (số liệu tính từ ngày {tu_ngay|dd/mm/yyyy} đến ngày {den_ngay|dd/mm/yyyy}), Ủy ban nhân dân {loai_xa} báo cáo kết quả thực hiện {ky} như sau:"))
 	w(bullet("Đến thời điểm tổng hợp, {so_don_vi_da_gui}/{so_don_vi} đơn vị đã gửi báo cáo."))
 	w(bullet("{?co_chua_gui}Các đơn vị chưa gửi báo cáo:{/co_chua_gui}"))
 	w(bullet("{#chua_gui}- {ten};{/chua_gui}"))
 
 	w(Text(heading, R{}, "I. KẾT QUẢ THỰC HIỆN"))
 	w(Text(heading, R{}, "{#phan}{so}. {ten}"))
-	w(Text(body, boldItal, "{#nhiem_vu}{ma}. {noi_dung}"))
+	w(Para(body, Run(R{}, "{#nhiem_vu}")))
+	// the group headings above the task (IV.1, or II.3 then II.3.b)
+	w(Text(body, bold, "{#tieu_de}{ma}. {noi_dung}{/tieu_de}"))
+	w(Text(body, boldItal, "{ma}. {noi_dung}"))
 	w(Text(body, italic, "Đơn vị chủ trì: {chu_tri}. Tình trạng: {tinh_trang}."))
 	w(bullet("{#ket_qua}- {don_vi}: {noi_dung}{/ket_qua}"))
 	w(bullet("{?chua_bao_cao}- Chưa có đơn vị báo cáo kết quả thực hiện nhiệm vụ này.{/chua_bao_cao}"))
@@ -126,14 +137,14 @@ func BaoCao() []byte {
 	w(Text(heading, R{}, "IV. ĐỀ XUẤT, KIẾN NGHỊ"))
 	w(bullet("{#de_xuat}- {don_vi}: {noi_dung}{/de_xuat}"))
 	w(bullet("{^co_de_xuat}Không có đề xuất, kiến nghị.{/co_de_xuat}"))
-	w(bullet("Trên đây là báo cáo kết quả thực hiện {ke_hoach}, {ky} của Ủy ban nhân dân xã {dia_danh}./."))
+	w(bullet("Trên đây là báo cáo kết quả thực hiện {ke_hoach}, {ky} của Ủy ban nhân dân {ten_dia_phuong}./."))
 	w(signature())
 	// the portrait section ends here; the appendix follows on landscape pages
 	w(Para(P{Style: "Plain", Sect: Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID))}))
 
 	w(Text(centre, bold, "PHỤ LỤC"))
 	w(Text(centre, bold, "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {ky|hoa}"))
-	w(Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 0, After: 240}, italic, "(Kèm theo Báo cáo số {so_ky_hieu} {ngay_bao_cao|ngay} của Ủy ban nhân dân xã {dia_danh})"))
+	w(Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 0, After: 240}, italic, "(Kèm theo Báo cáo số {so_ky_hieu} {ngay_bao_cao|ngay} của Ủy ban nhân dân {ten_dia_phuong})"))
 	aw := []int{700, 3700, 1900, 3986, 1700, 1200, 1100}
 	ah := func(i int, s string) string { return Cell(aw[i], true, Text(cellHead, bold, s)) }
 	ac := func(i int, p P, s string) string { return Cell(aw[i], true, Text(p, R{}, s)) }
@@ -156,8 +167,7 @@ func DonDoc() []byte {
 			b.WriteString(x)
 		}
 	}
-	left := Text(centre, bold13, "{co_quan}") +
-		rule(1400, headLeft, bold13, "{ten_xa}") +
+	left := issuingBody() +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, size13, "Số: {so_ky_hieu}") +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 60, After: 0}, R{Size: 24}, "V/v đôn đốc gửi báo cáo\n{ky}")
 	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
@@ -168,10 +178,10 @@ func DonDoc() []byte {
 	w(Para(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 2268, FirstLine: 0}, Run(R{}, "Kính gửi:")))
 	w(Text(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 3402}, R{}, "{#don_vi}- {ten};{/don_vi}"))
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
-	w(bullet("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân xã đề nghị các đơn vị gửi báo cáo {ky} (theo mẫu biểu đã gửi) về Ủy ban nhân dân xã qua Văn phòng HĐND và UBND xã. Đến nay, các đơn vị dưới đây chưa gửi báo cáo:"))
+	w(bullet("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo {ky} (theo mẫu biểu đã gửi) về Ủy ban nhân dân {loai_xa} qua {don_vi_thu}. Đến nay, các đơn vị dưới đây chưa gửi báo cáo:"))
 	w(Text(body, bold, "{#don_vi}{ten}"))
 	w(bullet("{#nhiem_vu}- Nhiệm vụ {ma}: {noi_dung}{/nhiem_vu}{/don_vi}"))
-	w(bullet("Ủy ban nhân dân xã đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./."))
+	w(bullet("Ủy ban nhân dân {loai_xa} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./."))
 	left2 := Text(P{Style: "Plain", Jc: "left", SetBeforeAfter: true, Before: 120, After: 0}, R{Bold: true, Italic: true, Size: 24}, "Nơi nhận:") +
 		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Như trên;") +
 		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "{#noi_nhan}- {noi_dung};{/noi_nhan}") +
