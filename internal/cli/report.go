@@ -28,6 +28,7 @@ type reportOptions struct {
 	units            []string
 	pdf              bool
 	soffice          string
+	deadline         string
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
@@ -59,6 +60,7 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 	cmd.Flags().BoolVar(&o.pdf, "pdf", false, "xuất thêm bản PDF của từng tệp (cần LibreOffice trên máy)")
 	cmd.Flags().StringVar(&o.soffice, "soffice", "", "`TỆP` chương trình LibreOffice (soffice) dùng để xuất PDF, khi không tự tìm thấy (hoặc biến môi trường BAOCAO_SOFFICE)")
 	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "`TỆP=MÃ`: tính tệp có tên TỆP cho đơn vị có mã MÃ khi tệp không cho biết đơn vị (nhắc lại được)")
+	cmd.Flags().StringVar(&o.deadline, "deadline", "", "`NGÀY` hạn gửi ghi trong công văn đôn đốc, dạng dd/mm/yyyy (mặc định: hạn của kỳ theo dữ liệu kế hoạch)")
 	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)")
 	return cmd
 }
@@ -83,6 +85,12 @@ func reportRun(o *reportOptions) error {
 			return usageErr("ngày «%s» không hợp lệ (tùy chọn --date): viết dạng dd/mm/yyyy, ví dụ 05/01/2026.", o.date)
 		}
 	}
+	var deadline time.Time
+	if o.deadline != "" {
+		if deadline, err = time.Parse("02/01/2006", o.deadline); err != nil {
+			return usageErr("ngày «%s» không hợp lệ (tùy chọn --deadline): viết dạng dd/mm/yyyy, ví dụ 20/03/2026.", o.deadline)
+		}
+	}
 	src, err := cycle.LoadSources(o.dataDir, o.template, o.reminderTemplate)
 	if err != nil {
 		return err
@@ -94,7 +102,7 @@ func reportRun(o *reportOptions) error {
 	}
 	res, err := src.BuildReport(context.Background(), cycle.ReportRequest{
 		Period: p, In: []string{o.in}, OutDir: o.outDir, Now: now, UnitOf: opt.UnitOf,
-		PDF: o.pdf, Soffice: o.soffice,
+		PDF: o.pdf, Soffice: o.soffice, Deadline: deadline,
 	})
 	if err != nil {
 		return err
@@ -148,18 +156,49 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	}
 }
 
+// printAccount says, state by state, which units are not fully in (the
+// one account of units that the report, summary and reminder show too),
+// and which tasks no unit filled in.
+func printAccount(w io.Writer, r *consolidate.Report) {
+	for _, st := range []struct {
+		state consolidate.State
+		title string
+	}{
+		{consolidate.StateMissing, "Chưa gửi báo cáo"},
+		{consolidate.StateErrors, "Gửi tệp có lỗi, cần gửi lại"},
+		{consolidate.StateUnreadable, "Gửi tệp không đọc được, cần gửi lại tệp Excel"},
+		{consolidate.StateIncomplete, "Đã gửi, thiếu nhiệm vụ"},
+	} {
+		units := r.InState(st.state)
+		if len(units) == 0 {
+			continue
+		}
+		var names []string
+		for _, u := range units {
+			switch st.state {
+			case consolidate.StateIncomplete:
+				names = append(names, u.Unit.Name+" ("+strings.Join(u.MissingTasks, ", ")+")")
+			case consolidate.StateErrors, consolidate.StateUnreadable:
+				names = append(names, u.Unit.Name+" (tệp "+u.File+")")
+			default:
+				names = append(names, u.Unit.Name)
+			}
+		}
+		fmt.Fprintf(w, "\n%s (%d): %s.\n", st.title, len(units), strings.Join(names, "; "))
+	}
+	if tasks := r.Unreported(); len(tasks) > 0 {
+		var codes []string
+		for _, t := range tasks {
+			codes = append(codes, t.Code)
+		}
+		fmt.Fprintf(w, "\nNhiệm vụ chưa có đơn vị báo cáo (%d): %s.\n", len(tasks), strings.Join(codes, ", "))
+	}
+}
+
 // printLeftOut lists the units that sent nothing and the files left out
 // with their errors.
 func printLeftOut(w io.Writer, r *consolidate.Report) {
-	var missing []string
-	for _, u := range r.Missing() {
-		if !u.Excluded {
-			missing = append(missing, u.Unit.Name)
-		}
-	}
-	if len(missing) > 0 {
-		fmt.Fprintf(w, "\nChưa gửi báo cáo (%d): %s.\n", len(missing), strings.Join(missing, "; "))
-	}
+	printAccount(w, r)
 	errorsByFile := map[string][]intake.Problem{}
 	var order []string
 	for _, p := range r.Problems {

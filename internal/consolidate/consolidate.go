@@ -39,6 +39,9 @@ type Report struct {
 	// built from quarterly forms, files left out).
 	Notes []string
 
+	// Deadline, when set, is the reminder's deadline instead of the plan's.
+	Deadline time.Time
+
 	UsedFiles     int
 	ExcludedFiles int
 	SkippedFiles  int // files that are no unit's report (lock files, our summary)
@@ -152,7 +155,7 @@ func (s State) Sent() bool { return s == StateComplete || s == StateIncomplete }
 
 // UnitStatus says what one expected unit sent.
 type UnitStatus struct {
-	State State
+	State    State
 	Unit     *catalog.Unit
 	File     string // the file used; "" when none
 	Received time.Time
@@ -568,6 +571,45 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 // filledRow tells a row that gives a status or a result.
 func filledRow(row intake.Row) bool {
 	return row.Status != forms.StatusUnknown || strings.TrimSpace(row.StatusText) != "" || strings.TrimSpace(row.Results) != ""
+}
+
+// StateSentence words a unit's state with what it means for the unit, the
+// one sentence every output uses: "đã gửi, thiếu nhiệm vụ: V.7, VI.1".
+func StateSentence(u UnitStatus) string {
+	text := upperFirst(u.State.String())
+	switch u.State {
+	case StateIncomplete:
+		text += ": " + strings.Join(u.MissingTasks, ", ")
+	case StateErrors:
+		text += " (" + u.File + "), đề nghị gửi lại"
+		if u.Problem != "" {
+			text += ": " + u.Problem
+		}
+	case StateUnreadable:
+		text += " (" + u.File + "), đề nghị gửi lại tệp Excel"
+	}
+	if u.State.Sent() && len(u.Parts) > 0 {
+		var names []string
+		for _, q := range u.Parts {
+			names = append(names, q.Name())
+		}
+		text += "; dùng biểu " + strings.Join(names, ", ")
+		if len(u.MissingParts) > 0 {
+			var miss []string
+			for _, q := range u.MissingParts {
+				miss = append(miss, quarterWord(q))
+			}
+			text += ", thiếu " + strings.Join(miss, ", ")
+		}
+	}
+	return text
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // InState returns the expected units in state st, in units.yaml order.

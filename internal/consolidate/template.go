@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	missing := r.Missing()
 	var notSent []map[string]any
 	for _, u := range missing {
-		notSent = append(notSent, map[string]any{"ten": u.Unit.Name})
+		notSent = append(notSent, map[string]any{"ten": u.Unit.Name, "tinh_trang": lowerFirst(StateSentence(u))})
 	}
 	d["so_don_vi_da_gui"] = r.Reported()
 	d["so_don_vi"] = len(r.Units)
@@ -93,28 +94,63 @@ func (r *Report) ReminderData(now time.Time) map[string]any {
 	delete(d, "ke_hoach")
 	delete(d, "ten_dia_phuong")
 	d["so_ky_hieu"] = "     /" + c.Plan.ReminderSuffix
-	d["han_gui"] = r.ReminderDeadline(now)
+	deadline := r.ReminderDeadline()
+	d["han_gui"] = deadline
+	past := deadline.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, deadline.Location()))
+	d["han_gui_da_qua"] = past
 	d["don_vi_thu"] = c.CollectorName()
 	var units []map[string]any
-	for _, u := range r.Missing() {
+	for _, u := range r.ToRemind() {
 		var tasks []map[string]any
 		for _, a := range u.Assignments {
+			if u.State == StateIncomplete && !slices.Contains(u.MissingTasks, a.Task.Code) {
+				continue // only the tasks it left blank
+			}
 			tasks = append(tasks, map[string]any{"ma": a.Task.Code, "noi_dung": shorten(a.Task.Content, 160) + " (" + lowerFirst(a.Role.String()) + ")"})
 		}
-		units = append(units, map[string]any{"ten": u.Unit.Name, "nhiem_vu": tasks})
+		units = append(units, map[string]any{"ten": u.Unit.Name, "tinh_trang": reminderSentence(u), "nhiem_vu": tasks})
 	}
 	d["don_vi"] = units
 	return d
 }
 
-// ReminderDeadline is the date the reminder asks the forms by: the plan's
-// deadline for the period, or three days from now when that has passed.
-func (r *Report) ReminderDeadline(now time.Time) time.Time {
-	deadline := forms.Deadline(r.Catalog, r.Period)
-	if soon := now.AddDate(0, 0, 3); deadline.Before(soon) {
-		deadline = time.Date(soon.Year(), soon.Month(), soon.Day(), 0, 0, 0, 0, time.UTC)
+// ReminderDeadline is the date the reminder asks the forms by: Deadline
+// when the office gave one (report --deadline), else the plan's deadline
+// for the period. It is never moved: a deadline past is said to be past.
+func (r *Report) ReminderDeadline() time.Time {
+	if !r.Deadline.IsZero() {
+		return r.Deadline
 	}
-	return deadline
+	return forms.Deadline(r.Catalog, r.Period)
+}
+
+// ToRemind returns the units the reminder writes to: every expected unit
+// whose report is not complete, in units.yaml order.
+func (r *Report) ToRemind() []UnitStatus {
+	var out []UnitStatus
+	for _, u := range r.Units {
+		if u.State != StateComplete {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// reminderSentence says to a unit what the reminder asks of it.
+func reminderSentence(u UnitStatus) string {
+	switch u.State {
+	case StateIncomplete:
+		return "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây; đề nghị bổ sung và gửi lại."
+	case StateErrors:
+		s := fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng tệp có lỗi nên chưa tổng hợp được", u.File)
+		if u.Problem != "" {
+			s += " (" + strings.TrimSuffix(u.Problem, ".") + ")"
+		}
+		return s + "; đề nghị sửa và gửi lại biểu mẫu với các nhiệm vụ dưới đây."
+	case StateUnreadable:
+		return fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng đó không phải biểu mẫu Excel đọc được; đề nghị gửi lại biểu mẫu dạng .xlsx với các nhiệm vụ dưới đây.", u.File)
+	}
+	return "Đơn vị chưa gửi báo cáo các nhiệm vụ dưới đây."
 }
 
 func (r *Report) header(now time.Time) map[string]any {
@@ -140,9 +176,9 @@ func (r *Report) header(now time.Time) map[string]any {
 func (t TaskResult) StatusText() string {
 	if t.Status == forms.StatusUnknown {
 		if t.Reported() {
-			return "Chưa rõ"
+			return "đơn vị chủ trì chưa ghi tình trạng"
 		}
-		return "Chưa có báo cáo"
+		return "chưa có đơn vị báo cáo"
 	}
 	return t.Status.String()
 }

@@ -15,34 +15,17 @@ import (
 	"baocao/internal/period"
 )
 
-// UnitState is where an expected unit stands for a period: exactly one.
-type UnitState int
+// UnitState is where an expected unit stands for a period: the one state
+// consolidate gives it, which every output shows.
+type UnitState = consolidate.State
 
 const (
-	StateMissing    UnitState = iota // nothing came from the unit
-	StateComplete                    // a usable file, on every task of the unit
-	StateIncomplete                  // a usable file, some tasks missing
-	StateErrors                      // only files with errors: to be resent
-	StateUnreadable                  // only files that are no workbook (a PDF, a broken file)
+	StateMissing    = consolidate.StateMissing
+	StateComplete   = consolidate.StateComplete
+	StateIncomplete = consolidate.StateIncomplete
+	StateErrors     = consolidate.StateErrors
+	StateUnreadable = consolidate.StateUnreadable
 )
-
-// String is the state as the page and the messages word it.
-func (s UnitState) String() string {
-	switch s {
-	case StateComplete:
-		return "đã gửi đủ nhiệm vụ"
-	case StateIncomplete:
-		return "đã gửi, thiếu nhiệm vụ"
-	case StateErrors:
-		return "gửi tệp có lỗi"
-	case StateUnreadable:
-		return "gửi tệp không đọc được"
-	}
-	return "chưa gửi"
-}
-
-// Sent tells the states in which the unit's report is in the period's report.
-func (s UnitState) Sent() bool { return s == StateComplete || s == StateIncomplete }
 
 // FileAccount is one file received, as read.
 type FileAccount struct {
@@ -173,23 +156,7 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 				ua.Received = f.ModTime
 			}
 		}
-		switch {
-		case st.Sent():
-			ua.MissingTasks = missingTasks(r, st)
-			ua.State = StateComplete
-			if len(ua.MissingTasks) > 0 {
-				ua.State = StateIncomplete
-			}
-		case len(ua.Files) == 0:
-			ua.State = StateMissing
-		default:
-			ua.State = StateUnreadable
-			for _, f := range ua.Files {
-				if f.Readable {
-					ua.State = StateErrors
-				}
-			}
-		}
+		ua.State, ua.MissingTasks = st.State, st.MissingTasks
 		a.Units = append(a.Units, ua)
 	}
 	return a
@@ -197,29 +164,6 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 
 func hasContent(s *intake.Submission) bool {
 	return len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0
-}
-
-// missingTasks are the unit's tasks on which it reported nothing.
-func missingTasks(r *consolidate.Report, st consolidate.UnitStatus) []string {
-	done := map[string]bool{}
-	for _, sec := range r.Sections {
-		for _, t := range sec.Tasks {
-			for _, list := range [][]consolidate.Contribution{t.Lead, t.Support, t.Others} {
-				for _, c := range list {
-					if c.Unit == st.Unit.Code {
-						done[t.Task.Code] = true
-					}
-				}
-			}
-		}
-	}
-	var out []string
-	for _, a := range st.Assignments {
-		if !done[a.Task.Code] && !slices.Contains(out, a.Task.Code) {
-			out = append(out, a.Task.Code)
-		}
-	}
-	return out
 }
 
 // intakeOptions are those BuildReport reads with.

@@ -69,18 +69,15 @@ func TestRerunKeepsEdits(t *testing.T) {
 		t.Fatal("the samples leave a unit missing: a reminder was expected")
 	}
 	all := t.TempDir()
-	entries, _ := os.ReadDir(samples)
-	for _, e := range entries {
-		b, _ := os.ReadFile(filepath.Join(samples, e.Name()))
-		os.WriteFile(filepath.Join(all, e.Name()), b, 0o644)
+	for _, u := range src.Catalog.ReportingUnits() {
+		writeFilledForm(t, src, u.Code, all)
 	}
-	youth := writeYouthForm(t, src, all)
 	req.In = []string{all}
 	if res, err = src.BuildReport(context.Background(), req); err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Report.Missing()) != 0 {
-		t.Fatalf("%s should complete the units; missing %d", youth, len(res.Report.Missing()))
+	if n := len(res.Report.ToRemind()); n != 0 {
+		t.Fatalf("every unit filled its form in; %d still to remind", n)
 	}
 	if _, err := os.Stat(reminder); err == nil {
 		t.Error("a reminder no longer needed is still there under its current name")
@@ -91,23 +88,21 @@ func TestRerunKeepsEdits(t *testing.T) {
 	}
 }
 
-// writeYouthForm fills the form of the one unit the samples lack (DTN).
-func writeYouthForm(t *testing.T, src *Sources, dir string) string {
+// writeFilledForm writes unit's form with every task filled in.
+func writeFilledForm(t *testing.T, src *Sources, unit, dir string) {
 	t.Helper()
 	c := src.Catalog.Catalog
-	f, err := forms.Build(c, "DTN", period.MustParse("2026-Q1"))
+	f, err := forms.Build(c, unit, period.MustParse("2026-Q1"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for _, a := range c.Assignments("DTN") {
-		if err := forms.FillRow(f, a.Task.Code, map[string]string{forms.ColStatus: forms.Statuses[0].String(), forms.ColResults: "Đã tuyên truyền tới đoàn viên."}); err != nil {
+	for _, a := range c.Assignments(unit) {
+		if err := forms.FillRow(f, a.Task.Code, map[string]string{forms.ColStatus: forms.Statuses[0].String(), forms.ColResults: "Đã triển khai theo kế hoạch."}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	path := filepath.Join(dir, "DTN-2026-Q1.xlsx")
-	if err := f.SaveAs(path); err != nil {
+	if err := f.SaveAs(filepath.Join(dir, unit+"-2026-Q1.xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }

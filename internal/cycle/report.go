@@ -100,6 +100,8 @@ type ReportRequest struct {
 	// path; "" to look it up).
 	PDF     bool
 	Soffice string
+	// Deadline, when set, is the reminder's deadline instead of the plan's.
+	Deadline time.Time
 }
 
 // ReportResult is what a build wrote and what it found.
@@ -151,7 +153,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "bao-cao-"+p.String()+".docx"), Data: docx},
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
-	if len(r.Missing()) > 0 {
+	if len(r.ToRemind()) > 0 {
 		letter, err := s.reminderFile(res, dir, now)
 		if err != nil {
 			return nil, err
@@ -174,7 +176,7 @@ func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*Report
 		return nil, err
 	}
 	res := &ReportResult{Report: r}
-	if len(r.Missing()) == 0 {
+	if len(r.ToRemind()) == 0 {
 		return res, nil
 	}
 	letter, err := s.reminderFile(res, Dir(req.OutDir, req.Period), reportDate(req))
@@ -193,7 +195,9 @@ func (s *Sources) consolidate(req ReportRequest) (*consolidate.Report, error) {
 	if err := UnknownUnitFiles(req.UnitOf, subs); err != nil {
 		return nil, err
 	}
-	return consolidate.Build(s.Catalog.Catalog, req.Period, subs), nil
+	r := consolidate.Build(s.Catalog.Catalog, req.Period, subs)
+	r.Deadline = req.Deadline
+	return r, nil
 }
 
 func reportDate(req ReportRequest) time.Time {
@@ -227,7 +231,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	dir := Dir(req.OutDir, p)
 	l := readLedger(dir)
 	var stale []string
-	if len(res.Report.Missing()) == 0 {
+	if len(res.Report.ToRemind()) == 0 {
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}

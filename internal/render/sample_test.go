@@ -30,7 +30,7 @@ func sampleReport() Data {
 		"so_don_vi_da_gui": 7,
 		"so_don_vi":        9,
 		"co_chua_gui":      true,
-		"chua_gui":         []Data{{"ten": "Hội Cựu chiến binh xã"}, {"ten": "Đoàn Thanh niên xã"}},
+		"chua_gui":         []Data{{"ten": "Hội Cựu chiến binh xã", "tinh_trang": "gửi tệp có lỗi (HCCB.xlsx), đề nghị gửi lại"}, {"ten": "Đoàn Thanh niên xã", "tinh_trang": "chưa gửi"}},
 		"phan": []Data{
 			{"so": "I", "ten": "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "nhiem_vu": []Data{
 				{"tieu_de": []Data{}, "ma": "I.1", "noi_dung": "Quán triệt, triển khai Chỉ thị số 39-CT/TW", "chu_tri": "Văn phòng HĐND và UBND", "tinh_trang": "Hoàn thành",
@@ -88,10 +88,10 @@ func sampleReminder() Data {
 	return Data{
 		"co_quan": "ỦY BAN NHÂN DÂN", "ten_xa": "XÃ XỐP", "dia_danh": "Xốp", "so_ky_hieu": "     /UBND",
 		"loai_xa": "xã", "don_vi_thu": "Văn phòng HĐND và UBND xã",
-		"ngay_bao_cao": day(2026, 3, 16), "ky": "quý I năm 2026", "han_gui": day(2026, 3, 20),
+		"ngay_bao_cao": day(2026, 3, 16), "ky": "quý I năm 2026", "han_gui": day(2026, 3, 20), "han_gui_da_qua": false,
 		"don_vi": []Data{
-			{"ten": "Hội Cựu chiến binh xã", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay qua tổ chức chính trị - xã hội"}}},
-			{"ten": "Đoàn Thanh niên xã", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay"}, {"ma": "VI.4", "noi_dung": "Tuyên truyền chính sách tín dụng"}}},
+			{"ten": "Hội Cựu chiến binh xã", "tinh_trang": "Đơn vị đã gửi tệp «HCCB.xlsx» nhưng tệp có lỗi nên chưa tổng hợp được; đề nghị sửa và gửi lại.", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay qua tổ chức chính trị - xã hội"}}},
+			{"ten": "Đoàn Thanh niên xã", "tinh_trang": "Đơn vị chưa gửi báo cáo các nhiệm vụ dưới đây.", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay"}, {"ma": "VI.4", "noi_dung": "Tuyên truyền chính sách tín dụng"}}},
 		},
 		"noi_nhan":   []Data{{"noi_dung": "Chủ tịch, các PCT UBND xã"}},
 		"quyen_han":  "TM. ỦY BAN NHÂN DÂN",

@@ -285,15 +285,7 @@ func (b *builder) units() error {
 	}
 	for i, u := range b.r.Units {
 		row := i + 3
-		state, received := "Đã gửi", ""
-		switch {
-		case u.File == "":
-			state = "Chưa gửi"
-		case u.Excluded:
-			state = "Tệp có lỗi, chưa đưa vào báo cáo"
-		case u.Period != "":
-			state = "Đã gửi biểu " + u.Period
-		}
+		state, received := consolidate.StateSentence(u), ""
 		if !u.Received.IsZero() {
 			received = u.Received.Format("02/01/2006 15:04")
 		}

@@ -105,10 +105,10 @@ func TestSummaryContent(t *testing.T) {
 	unitRows, _ := f.GetRows(SheetUnits)
 	sent, missing := 0, 0
 	for _, row := range unitRows[2:] {
-		switch row[len(row)-1] {
-		case "Đã gửi":
+		switch last := row[len(row)-1]; {
+		case strings.HasPrefix(last, "Đã gửi"):
 			sent++
-		case "Chưa gửi":
+		case last == "Chưa gửi":
 			missing++
 		}
 	}

@@ -96,7 +96,7 @@ func BaoCao() []byte {
 	w(bullet("Thực hiện {ke_hoach}; trên cơ sở báo cáo của các đơn vị (số liệu tính từ ngày {tu_ngay|dd/mm/yyyy} đến ngày {den_ngay|dd/mm/yyyy}), Ủy ban nhân dân {loai_xa} báo cáo kết quả thực hiện {ky} như sau:"))
 	w(bullet("Đến thời điểm tổng hợp, {so_don_vi_da_gui}/{so_don_vi} đơn vị đã gửi báo cáo."))
 	w(bullet("{?co_chua_gui}Các đơn vị chưa gửi báo cáo:{/co_chua_gui}"))
-	w(bullet("{#chua_gui}- {ten};{/chua_gui}"))
+	w(bullet("{#chua_gui}- {ten}: {tinh_trang};{/chua_gui}"))
 
 	w(Text(heading, R{}, "I. KẾT QUẢ THỰC HIỆN"))
 	w(Text(heading, R{}, "{#phan}{so}. {ten}"))
@@ -178,10 +178,13 @@ func DonDoc() []byte {
 	w(Para(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 2268, FirstLine: 0}, Run(R{}, "Kính gửi:")))
 	w(Text(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 3402}, R{}, "{#don_vi}- {ten};{/don_vi}"))
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
-	w(bullet("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo {ky} (theo mẫu biểu đã gửi) về Ủy ban nhân dân {loai_xa} qua {don_vi_thu}. Đến nay, các đơn vị dưới đây chưa gửi báo cáo:"))
+	w(bullet("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo {ky} (theo mẫu biểu đã gửi) về Ủy ban nhân dân {loai_xa} qua {don_vi_thu}. Đến nay, báo cáo của các đơn vị dưới đây chưa đủ để tổng hợp:"))
 	w(Text(body, bold, "{#don_vi}{ten}"))
+	w(bullet("{tinh_trang}"))
 	w(bullet("{#nhiem_vu}- Nhiệm vụ {ma}: {noi_dung}{/nhiem_vu}{/don_vi}"))
-	w(bullet("Ủy ban nhân dân {loai_xa} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./."))
+	// The deadline as the plan sets it: a date already past is said to be.
+	w(bullet("{^han_gui_da_qua}Ủy ban nhân dân {loai_xa} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./.{/han_gui_da_qua}"))
+	w(bullet("{?han_gui_da_qua}Hạn gửi báo cáo là {han_gui|ngay}, đã quá hạn. Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo ngay để tổng hợp, báo cáo cấp trên theo quy định./.{/han_gui_da_qua}"))
 	left2 := Text(P{Style: "Plain", Jc: "left", SetBeforeAfter: true, Before: 120, After: 0}, R{Bold: true, Italic: true, Size: 24}, "Nơi nhận:") +
 		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Như trên;") +
 		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "{#noi_nhan}- {noi_dung};{/noi_nhan}") +
