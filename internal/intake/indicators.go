@@ -13,7 +13,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 	s, c := r.s, r.c
 	col := func(row int, key string) (string, string) {
 		if ci, ok := h.cols[key]; ok {
-			return g.cell(row, ci), cellName(ci, row)
+			return g.cell(row, ci), g.ref(ci, row)
 		}
 		return "", ""
 	}
@@ -26,14 +26,14 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		code, codeCell := col(i, indCode)
 		name, _ := col(i, indName)
 		ind := r.matchIndicator(code, name)
-		place := fmt.Sprintf("dòng %d", i+1)
+		place := fmt.Sprintf("dòng %d", g.num(i))
 		if ind == nil {
 			prev, _ := col(i, indPrev)
 			cur, _ := col(i, indCur)
 			if prev == "" && cur == "" && code == "" {
 				continue // a sub-heading or a note without figures
 			}
-			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu (ví dụ %s) vào cột «Mã chỉ tiêu».", i+1, shorten(joinNonEmpty(cells), 60), firstIndicator(c))
+			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu (ví dụ %s) vào cột «Mã chỉ tiêu».", g.num(i), shorten(joinNonEmpty(cells), 60), firstIndicator(c))
 			continue
 		}
 		if codeCell == "" {
@@ -45,8 +45,8 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		if first, dup := seen[ind.Code]; dup {
 			s.addf(SeverityWarning, g.name, place, "chỉ tiêu %s đã có ở dòng %d; dùng cả hai dòng là không đúng, hãy xóa một dòng.", ind.Code, first)
 		}
-		seen[ind.Code] = i + 1
-		v := IndicatorValue{Code: ind.Code, Sheet: g.name, Row: i + 1}
+		seen[ind.Code] = g.num(i)
+		v := IndicatorValue{Code: ind.Code, Sheet: g.name, Row: g.num(i)}
 		v.Previous = r.indicatorNumber(g, h, i, indPrev, ind)
 		v.Current = r.indicatorNumber(g, h, i, indCur, ind)
 		if v.Current == nil {
@@ -109,7 +109,7 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 	if v == "" {
 		return nil
 	}
-	cell := cellName(ci, i)
+	cell := g.ref(ci, i)
 	text := true
 	if !strings.Contains(v, ",") {
 		text = r.isText(g.name, cell)

@@ -268,10 +268,10 @@ func (r *reader) read() {
 		if i == 0 {
 			s.Sheet = t.g.name
 			if t.g.name != forms.ReportSheet {
-				s.addf(SeverityWarning, t.g.name, "", "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.h.row+1)
+				s.addf(SeverityWarning, t.g.name, "", "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.g.num(t.h.row))
 			}
 		} else {
-			s.addf(SeverityWarning, t.g.name, "", "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.h.row+1)
+			s.addf(SeverityWarning, t.g.name, "", "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.g.num(t.h.row))
 		}
 		r.readTable(t.g, t.h)
 	}
@@ -359,7 +359,7 @@ func (r *reader) gridProblems(g *grid) {
 		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d nên các dòng từ đó trở đi không đọc được (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, g.err)
 	}
 	if g.tooLong {
-		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", maxRows+1), "trang tính có hơn %d dòng; chỉ đọc %d dòng đầu. Xóa các dòng thừa ở cuối trang tính rồi gửi lại.", maxRows, maxRows)
+		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.tooLongRow), "trang tính có hơn %d dòng có dữ liệu nên chỉ đọc %d dòng đầu, đến trước dòng %d: không phải một biểu báo cáo bình thường. Xóa các dòng thừa (hoặc chép bảng báo cáo sang một tệp mới) rồi gửi lại.", maxRows, maxRows, g.tooLongRow)
 	}
 	for i, row := range g.overflow {
 		if i == 5 {
@@ -416,7 +416,7 @@ func (r *reader) cleanGrid(g *grid) {
 			row[j] = fixed
 			if enc != vntext.Unicode {
 				if counts[enc] == 0 {
-					first[enc] = cellName(j, i)
+					first[enc] = g.ref(j, i)
 				}
 				counts[enc]++
 			}

@@ -97,8 +97,8 @@ func (r *reader) readTable(g *grid, h *header) {
 			}
 			*prev = prev.Merge(fillIn(i))
 			r.filled++
-			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", i+1), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
-				i+1, prev.Task, prev.Row, forms.Columns[0].Header)
+			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", g.num(i)), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
+				g.num(i), prev.Task, prev.Row, forms.Columns[0].Header)
 			continue
 		}
 		last = -1
@@ -125,14 +125,14 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 
 		row := fillIn(i)
-		row.Sheet, row.Row = g.name, i+1
+		row.Sheet, row.Row = g.name, g.num(i)
 		row.Text = content
-		place := fmt.Sprintf("dòng %d", i+1)
+		place := fmt.Sprintf("dòng %d", g.num(i))
 		codeCell := ""
 		if ci, ok := h.cols[forms.ColCode]; ok && code != "" {
-			codeCell = cellName(ci, i)
+			codeCell = g.ref(ci, i)
 		} else if ci, ok := h.cols[colSeq]; ok && seq != "" {
-			codeCell = cellName(ci, i)
+			codeCell = g.ref(ci, i)
 		}
 		if codeCell == "" {
 			codeCell = place
@@ -151,7 +151,7 @@ func (r *reader) readTable(g *grid, h *header) {
 				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng tổng hợp, chưa đưa vào phần kết quả của báo cáo."
 			}
 			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ IV.1.a) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
-				i+1, shorten(row.Text, 80), forms.Columns[0].Header, forms.Columns[1].Header, advice)
+				g.num(i), shorten(row.Text, 80), forms.Columns[0].Header, forms.Columns[1].Header, advice)
 			s.Unmatched = append(s.Unmatched, row)
 			continue
 		}
@@ -168,16 +168,16 @@ func (r *reader) readTable(g *grid, h *header) {
 			}
 		}
 		if first, dup := seen[row.Task]; dup && !spread[i] {
-			s.addf(SeverityWarning, g.name, place, "nhiệm vụ %s đã có ở dòng %d; dòng %d cũng ghi nhiệm vụ này. Cả hai dòng đều được đưa vào báo cáo; nếu một dòng là bản cũ, hãy xóa.", row.Task, first, i+1)
+			s.addf(SeverityWarning, g.name, place, "nhiệm vụ %s đã có ở dòng %d; dòng %d cũng ghi nhiệm vụ này. Cả hai dòng đều được đưa vào báo cáo; nếu một dòng là bản cũ, hãy xóa.", row.Task, first, g.num(i))
 		} else if !dup {
-			seen[row.Task] = i + 1
+			seen[row.Task] = g.num(i)
 		}
 		r.readStatus(&row, g, h, i, filled)
 		s.Rows = append(s.Rows, row)
 		last = len(s.Rows) - 1
 	}
 	if len(s.Rows)+len(s.Unmatched) == before {
-		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", h.row+2), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", h.row+1)
+		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.num(h.row)+1), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", g.num(h.row))
 	}
 	if n := len(r.unfilled); n > 0 && r.filled > filledBefore {
 		// A table with nothing filled at all gets one error from read.
@@ -194,15 +194,15 @@ func (r *reader) readTable(g *grid, h *header) {
 			head = g.rows[h.first][ci]
 		}
 		if head != "" {
-			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), first+1, forms.Columns[6].Header)
+			s.addf(SeverityWarning, g.name, g.ref(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), g.num(first), forms.Columns[6].Header)
 		} else {
-			s.addf(SeverityWarning, g.name, cellName(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), first+1, forms.Columns[6].Header)
+			s.addf(SeverityWarning, g.name, g.ref(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), g.num(first), forms.Columns[6].Header)
 		}
 	}
 	for _, ci := range sortedKeys(h.extra) {
 		head := h.extra[ci]
 		if _, used := extraUsed[ci]; !used && head != "" {
-			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
+			s.addf(SeverityWarning, g.name, g.ref(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
 		}
 	}
 }
@@ -265,13 +265,13 @@ func (r *reader) matchRow(row *Row, res codeResult, written, content, codeCell, 
 // readStatus reads the status and checks that the row says something.
 func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
 	s := r.s
-	statusCell := fmt.Sprintf("dòng %d", i+1)
+	statusCell := fmt.Sprintf("dòng %d", g.num(i))
 	if ci, ok := h.cols[forms.ColStatus]; ok {
-		statusCell = cellName(ci, i)
+		statusCell = g.ref(ci, i)
 	}
 	switch {
 	case !filled:
-		r.unfilled = append(r.unfilled, unfilledName(row.Task, i+1))
+		r.unfilled = append(r.unfilled, unfilledName(row.Task, g.num(i)))
 	case row.StatusText == "":
 		if _, ok := h.cols[forms.ColStatus]; ok {
 			s.addf(SeverityWarning, g.name, statusCell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
@@ -432,15 +432,15 @@ func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 	for _, m := range merges {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
 		_, r2, err2 := excelize.CellNameToCoordinates(m[1])
-		if err1 != nil || err2 != nil || r2 <= r1 || r1-1 <= h.row {
+		if err1 != nil || err2 != nil || r2 <= r1 || r1 <= g.num(h.row) {
 			continue
 		}
-		ci, top := c1-1, r1-1
+		ci, top := c1-1, g.index(r1)
 		v := g.cell(top, ci)
-		if v == "" {
+		if top < 0 || v == "" {
 			continue
 		}
-		for row := top + 1; row <= r2-1 && row < len(g.rows); row++ {
+		for row := top + 1; row < len(g.rows) && g.num(row) <= r2; row++ {
 			if g.cell(row, ci) == "" {
 				g.set(row, ci, v)
 				if ident[ci] {
@@ -464,7 +464,7 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 			if g.cell(i, ci) != "" {
 				continue
 			}
-			cell := cellName(ci, i)
+			cell := g.ref(ci, i)
 			formula, err := r.f.GetCellFormula(g.name, cell)
 			if err != nil || formula == "" {
 				continue
@@ -510,10 +510,10 @@ func (r *reader) formatNumbers(g *grid, h *header) {
 			if !ok {
 				continue
 			}
-			if r.isText(g.name, cellName(ci, i)) {
+			if r.isText(g.name, g.ref(ci, i)) {
 				continue // typed as text: keep as written
 			}
-			if r.isDateCell(g.name, cellName(ci, i)) {
+			if r.isDateCell(g.name, g.ref(ci, i)) {
 				if t, err := excelize.ExcelDateToTime(x, r.date1904); err == nil {
 					g.set(i, ci, t.Format("02/01/2006"))
 					continue
