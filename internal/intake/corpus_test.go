@@ -272,6 +272,41 @@ func corpus(t *testing.T) []badInput {
 				t.Errorf("a row deleted in LibreOffice: %d rows\n%s", len(s.Rows), problemsText(s))
 			}
 		}},
+		{file: "tinh-trang-loi-rieng.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			words := []string{"đã xong", "hoàn thành 80%", "Không hoàn thành", "cơ bản hoàn thành", "chưa hoàn thành"}
+			for _, row := range b.sheets[0].rows[6:] {
+				if len(row) > 5 && len(words) > 0 {
+					row[5], words = words[0], words[1:]
+				}
+			}
+			return b
+		}), sev: SeverityWarning, want: "tình trạng «hoàn thành 80%» của nhiệm vụ", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			for _, r := range s.Rows {
+				if strings.Contains(r.StatusText, "hoàn thành") && r.StatusText != "Hoàn thành" && r.Status == forms.StatusDone {
+					t.Errorf("%s: «%s» read as Hoàn thành", r.Task, r.StatusText)
+				}
+				if r.StatusText != "Hoàn thành" && r.StatusText != "đã xong" && r.StatusWords != r.StatusText {
+					t.Errorf("%s: the unit's words «%s» not kept (%q)", r.Task, r.StatusText, r.StatusWords)
+				}
+			}
+		}},
+		{file: "tinh-trang-danh-dau.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return ownLayout([]string{"Phòng Kinh tế", "Báo cáo quý I năm 2026"}, []any{"STT", "Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Kết quả"},
+				[]any{"I.1", "", "x", "", "", "Đã phổ biến"}, []any{"I.2", "", "x", "x", "", "Đang in tờ rơi"})
+		}), sev: SeverityWarning, want: "có nhiều cột tình trạng được đánh dấu cùng lúc", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if len(s.Rows) != 2 || s.Rows[0].Status != forms.StatusDone || s.Rows[1].Status != forms.StatusUnknown {
+				t.Errorf("rows %+v", s.Rows)
+			}
+		}},
+		{file: "tieu-de-hai-dong.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b, _ := twoRowHeaderBook(c)
+			return b
+		}), absent: "không thuộc biểu mẫu", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if len(s.Rows) != 3 || len(s.Unmatched) != 0 || s.Rows[0].Difficulties != "Kinh phí ít" {
+				t.Errorf("%d rows, %d unmatched: %+v", len(s.Rows), len(s.Unmatched), s.Rows)
+			}
+		}},
 	}
 }
 

@@ -66,7 +66,7 @@ func FuzzResolveCode(f *testing.F) {
 		if res.code != "" && c.Task(res.code) == nil && c.Section(res.code) == nil {
 			t.Fatalf("%q resolved to %q, not in the plan", written, res.code)
 		}
-		parseStatus(written)
+		readStatusText(written)
 		findPeriod(written)
 	})
 }

@@ -32,6 +32,8 @@ type grid struct {
 	// rows[i] is sheet row nums[i] (1-based); trailing empty cells trimmed.
 	rows [][]string
 	nums []int
+	// merges are the sheet's merged ranges, start and end references.
+	merges [][2]string
 	// overflow lists rows with text beyond maxCols.
 	overflow []int
 	// tooLong is set when the sheet has more than maxRows rows holding a
@@ -136,6 +138,24 @@ func (g *grid) index(num int) int {
 
 // ref gives the A1 reference of column c (0-based) on row index i.
 func (g *grid) ref(c, i int) string { return cellName(c, g.num(i)-1) }
+
+// spans returns, for sheet row num, the columns (0-based) covered by a
+// merged range of two columns or more that starts on that row, each with
+// the range's first column.
+func (g *grid) spans(num int) map[int]int {
+	out := map[int]int{}
+	for _, m := range g.merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		c2, _, err2 := excelize.CellNameToCoordinates(m[1])
+		if err1 != nil || err2 != nil || r1 != num || c2 <= c1 || c1 > maxCols {
+			continue
+		}
+		for c := c1; c <= c2 && c <= maxCols; c++ {
+			out[c-1] = c1 - 1
+		}
+	}
+	return out
+}
 
 // cell returns the text at row index r, column c (both 0-based), or "".
 func (g *grid) cell(r, c int) string {

@@ -198,6 +198,9 @@ func (r *reader) read() {
 		r.grids = append(r.grids, g)
 	}
 	r.scanParts()
+	for _, g := range r.grids {
+		g.merges = r.mergesOf(g.name)
+	}
 
 	// Clean every cell: NFC, spaces, legacy encodings.
 	for _, g := range r.grids {
@@ -339,6 +342,26 @@ func (r *reader) scanParts() {
 		b, _ := v.([]byte)
 		scan("", name, b)
 	}
+}
+
+// mergesOf returns the merged ranges of a sheet as start and end
+// references: from the raw part, else from excelize.
+func (r *reader) mergesOf(sheet string) [][2]string {
+	if part, ok := r.parts[sheet]; ok {
+		return rawMerges(part)
+	}
+	if r.parts != nil {
+		return nil
+	}
+	mc, err := r.f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil
+	}
+	var merges [][2]string
+	for _, m := range mc {
+		merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+	}
+	return merges
 }
 
 // isText tells a cell stored as text (not a number), from the raw XML.

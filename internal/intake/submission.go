@@ -78,11 +78,17 @@ type Row struct {
 	Confidence float64
 	// Role is what the unit does on the task by the catalog.
 	Role catalog.Role
-	// Status is the status understood; StatusText what the unit wrote.
+	// Status is the status understood; StatusText what the unit wrote (for
+	// columns of one status each marked "x", the marked column's header).
 	Status     forms.Status
 	StatusText string
-	Results    string
-	Documents  string
+	// StatusWords are the unit's own words when the report must show them
+	// beside Status: a qualified status ("hoàn thành 80%" is Đang thực
+	// hiện) or words not clearly one status (Status is then Unknown). ""
+	// when Status says it all.
+	StatusWords string
+	Results     string
+	Documents   string
 	// Difficulties, Proposals and Notes are the unit's texts.
 	Difficulties string
 	Proposals    string
@@ -109,8 +115,8 @@ func (r Row) Merge(later Row) Row {
 	r.Difficulties = join(r.Difficulties, later.Difficulties)
 	r.Proposals = join(r.Proposals, later.Proposals)
 	r.Notes = join(r.Notes, later.Notes)
-	if later.Status != forms.StatusUnknown {
-		r.Status, r.StatusText = later.Status, later.StatusText
+	if later.Status != forms.StatusUnknown || later.StatusWords != "" {
+		r.Status, r.StatusText, r.StatusWords = later.Status, later.StatusText, later.StatusWords
 	}
 	return r
 }

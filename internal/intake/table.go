@@ -30,15 +30,33 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		return ""
 	}
+	// field is a text the unit wrote: one column, or the columns under a
+	// group header, each labelled ("Số cuộc: 3; Số người: 120").
+	field := func(row int, key string) string {
+		var out []string
+		for _, p := range h.columns(key) {
+			if v := g.cell(row, p.col); v != "" {
+				if p.label != "" {
+					v = p.label + ": " + v
+				}
+				out = append(out, v)
+			}
+		}
+		return strings.Join(out, "; ")
+	}
 	// fillIn is what the unit wrote on row i.
 	fillIn := func(i int) Row {
-		row := Row{StatusText: col(i, forms.ColStatus), Results: col(i, forms.ColResults), Documents: col(i, forms.ColDocuments),
-			Difficulties: col(i, forms.ColDifficulties), Proposals: col(i, forms.ColProposals), Notes: col(i, forms.ColNotes)}
-		row.Status = parseStatus(row.StatusText)
+		row := Row{Results: field(i, forms.ColResults), Documents: field(i, forms.ColDocuments),
+			Difficulties: field(i, forms.ColDifficulties), Proposals: field(i, forms.ColProposals), Notes: field(i, forms.ColNotes)}
+		st := statusAt(g, h, i)
+		row.StatusText, row.Status = st.text, st.reading.status
+		if st.reading.words() {
+			row.StatusWords = st.text
+		}
 		return row
 	}
 	known := map[int]bool{}
-	for _, ci := range h.cols {
+	for _, ci := range h.allCols() {
 		known[ci] = true
 	}
 	// Columns with text that we do not read: named once each.
@@ -67,8 +85,8 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		code, seq, content := col(i, forms.ColCode), col(i, colSeq), col(i, forms.ColContent)
 		filled := false
-		for _, k := range fillKeys {
-			if col(i, k) != "" {
+		for _, k := range append(fillKeys, markKeys...) {
+			if field(i, k) != "" {
 				filled = true
 			}
 		}
@@ -96,6 +114,7 @@ func (r *reader) readTable(g *grid, h *header) {
 				r.unfilled = r.unfilled[:n-1] // filled after all, on this row
 			}
 			*prev = prev.Merge(fillIn(i))
+			r.statusWarning(g, statusAt(g, h, i), prev.Task)
 			r.filled++
 			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", g.num(i)), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
 				g.num(i), prev.Task, prev.Row, forms.Columns[0].Header)
@@ -262,22 +281,112 @@ func (r *reader) matchRow(row *Row, res codeResult, written, content, codeCell, 
 	}
 }
 
-// readStatus reads the status and checks that the row says something.
+// readStatus checks that the row says something and warns where its
+// status was interpreted.
 func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
-	s := r.s
-	statusCell := fmt.Sprintf("dòng %d", g.num(i))
-	if ci, ok := h.cols[forms.ColStatus]; ok {
-		statusCell = g.ref(ci, i)
-	}
+	st := statusAt(g, h, i)
 	switch {
 	case !filled:
 		r.unfilled = append(r.unfilled, unfilledName(row.Task, g.num(i)))
-	case row.StatusText == "":
-		if _, ok := h.cols[forms.ColStatus]; ok {
-			s.addf(SeverityWarning, g.name, statusCell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
+	case st.text == "":
+		if _, ok := h.cols[forms.ColStatus]; ok || h.marks() > 0 {
+			r.s.addf(SeverityWarning, g.name, st.cell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
 		}
-	case row.Status == forms.StatusUnknown:
-		s.addf(SeverityWarning, g.name, statusCell, "không hiểu tình trạng «%s» của nhiệm vụ %s. Chọn một trong: %s.", shorten(row.StatusText, 40), row.Task, statusChoices())
+	default:
+		r.statusWarning(g, st, row.Task)
+	}
+}
+
+// cellStatus is what a row says of its task's status.
+type cellStatus struct {
+	text    string // the unit's words: the status cell, or the marked columns' headers
+	reading statusReading
+	cell    string // where: the status cell, a marked cell, or "dòng N"
+	marked  bool   // read from a column marked "x"
+	// clash names a mark that says another status than the status column.
+	clash string
+}
+
+// statusAt reads row i's status: the status column, else the columns of
+// one status each marked "x" (a mark that is no "x", "80%" under «Hoàn
+// thành», is read with its header: "Hoàn thành 80%").
+func statusAt(g *grid, h *header, i int) cellStatus {
+	st := cellStatus{cell: fmt.Sprintf("dòng %d", g.num(i))}
+	if ci, ok := h.cols[forms.ColStatus]; ok {
+		st.cell = g.ref(ci, i)
+		st.text = g.cell(i, ci)
+	}
+	var words, cells []string
+	for _, k := range markKeys {
+		ci, ok := h.cols[k]
+		if !ok {
+			continue
+		}
+		v := g.cell(i, ci)
+		if v == "" {
+			continue
+		}
+		head := g.cell(h.row, ci)
+		if !isStatusMark(v) {
+			head += " " + v
+		}
+		words = append(words, head)
+		cells = append(cells, g.ref(ci, i))
+	}
+	if st.text != "" {
+		st.reading = readStatusText(st.text)
+		if len(words) > 0 {
+			if m := readStatusText(strings.Join(words, "; ")); m.status != st.reading.status {
+				st.clash = fmt.Sprintf("ô %s («%s»)", strings.Join(cells, ", "), strings.Join(words, "; "))
+			}
+		}
+		return st
+	}
+	if len(words) == 0 {
+		return st
+	}
+	st.text, st.cell, st.marked = strings.Join(words, "; "), strings.Join(cells, ", "), true
+	st.reading = readStatusText(st.text)
+	if len(words) > 1 {
+		st.reading = statusReading{status: forms.StatusUnknown, how: statusUnclear, why: whyConflict}
+	}
+	return st
+}
+
+// statusWarning says how a status in the unit's words was read.
+func (r *reader) statusWarning(g *grid, st cellStatus, task string) {
+	s := r.s
+	if st.clash != "" {
+		s.addf(SeverityWarning, g.name, st.cell, "nhiệm vụ %s: cột tình trạng ghi «%s» nhưng %s đánh dấu tình trạng khác; báo cáo theo cột tình trạng. Chỉ ghi tình trạng ở một chỗ.", task, shorten(st.text, 60), st.clash)
+	}
+	text, rd := shorten(st.text, 60), st.reading
+	const kept = "báo cáo ghi kèm nguyên văn lời của đơn vị"
+	switch rd.how {
+	case statusExact:
+	case statusSynonym:
+		if !st.marked {
+			s.addf(SeverityWarning, g.name, st.cell, "đã hiểu tình trạng «%s» của nhiệm vụ %s là «%s». Nếu không đúng, chọn lại trong danh sách: %s.", text, task, rd.status, statusChoices())
+		}
+	case statusQualified:
+		s.addf(SeverityWarning, g.name, st.cell, "tình trạng «%s» của nhiệm vụ %s được xếp vào «%s» (gần nhất trong danh sách); %s. Nếu không đúng, chọn lại: %s.", text, task, rd.status, kept, statusChoices())
+	default:
+		var why string
+		switch {
+		case st.marked && rd.why == whyConflict:
+			why = "có nhiều cột tình trạng được đánh dấu cùng lúc"
+		case rd.why == whyNegated:
+			why = "có từ phủ định nên không tính là «Hoàn thành», mà cũng không rõ là «Đang thực hiện» hay «Chưa thực hiện»"
+		case rd.why == whyBasically:
+			why = "không rõ đã xong hẳn hay chưa"
+		case rd.why == whyConflict:
+			why = "nêu nhiều tình trạng khác nhau cùng lúc"
+		case rd.why == whyNotApplicable:
+			why = "không rõ là «Chưa thực hiện» hay «Không phát sinh trong kỳ»"
+		default:
+			s.addf(SeverityWarning, g.name, st.cell, "không hiểu tình trạng «%s» của nhiệm vụ %s nên không xếp vào tình trạng nào; %s. Chọn một trong: %s.", text, task, kept, statusChoices())
+			return
+		}
+		s.addf(SeverityWarning, g.name, st.cell, "tình trạng «%s» của nhiệm vụ %s %s, nên không xếp vào tình trạng nào; %s. Chọn một trong: %s.", text, task, why, kept, statusChoices())
 	}
 }
 
@@ -411,18 +520,7 @@ func shorten(s string, n int) string {
 // came from a merge above them.
 func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 	spread := map[int]bool{}
-	var merges [][2]string
-	if part, ok := r.parts[g.name]; ok {
-		merges = rawMerges(part)
-	} else if r.parts == nil {
-		mc, err := r.f.GetMergeCells(g.name, true)
-		if err != nil {
-			return spread
-		}
-		for _, m := range mc {
-			merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
-		}
-	}
+	merges := g.merges
 	ident := map[int]bool{}
 	for _, k := range []string{forms.ColCode, colSeq, forms.ColContent} {
 		if ci, ok := h.cols[k]; ok {
@@ -460,7 +558,7 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 	}
 	computed, failed, firstOK, firstBad := 0, 0, "", ""
 	for i := h.row + 1; i < len(g.rows) && i < h.row+2000; i++ {
-		for _, ci := range h.cols {
+		for _, ci := range h.allCols() {
 			if g.cell(i, ci) != "" {
 				continue
 			}
@@ -496,11 +594,13 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 // formatNumbers turns number cells of text columns into Vietnamese text:
 // dates as dd/mm/yyyy, other numbers as "1.234,5".
 func (r *reader) formatNumbers(g *grid, h *header) {
+	var cols []int
 	for _, k := range textKeys {
-		ci, ok := h.cols[k]
-		if !ok {
-			continue
+		for _, p := range h.columns(k) {
+			cols = append(cols, p.col)
 		}
+	}
+	for _, ci := range cols {
 		for i := h.row + 1; i < len(g.rows); i++ {
 			v := g.cell(i, ci)
 			if v == "" || !startsNumeric(v) {
