@@ -307,6 +307,22 @@ func corpus(t *testing.T) []badInput {
 				t.Errorf("%d rows, %d unmatched: %+v", len(s.Rows), len(s.Unmatched), s.Rows)
 			}
 		}},
+		{file: "chi-tieu-don-vi.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-NGUON-VON": {"12 tỷ", "12,5 tỷ"}, "VON-NSDP": {"1.250.000.000 đồng", "850 nghìn đồng"}})
+		}), sev: SeverityWarning, want: "đã đổi «12,5 tỷ» thành 12.500 triệu đồng", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if v := indicatorOf(t, s, "VON-NSDP"); *v.Previous != 1250 || *v.Current != 0.85 {
+				t.Errorf("VON-NSDP %v %v", *v.Previous, *v.Current)
+			}
+		}},
+		{file: "chi-tieu-am.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {nil, -1500.0}})
+		}), sev: SeverityError, want: "số âm (-1.500) nhưng chỉ tiêu TONG-DU-NO"},
+		{file: "chi-tieu-le.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"KHACH-HANG": {nil, "1.234,5"}})
+		}), sev: SeverityError, want: "1.234,5 khách hàng không phải số nguyên"},
+		{file: "chi-tieu-nhay.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {3000.0, 3000000000.0}})
+		}), sev: SeverityWarning, want: "thay đổi hơn 10 lần trong một kỳ là bất thường"},
 	}
 }
 

@@ -96,7 +96,7 @@ func formBook(c *catalog.Catalog, unit string, p period.Period, entries map[stri
 		}
 		irows = append(irows, ih)
 		for i, ind := range inds {
-			irows = append(irows, []any{ind.Code, ind.Name, ind.Measure, float64(1000 * (i + 1)), float64(1100*(i+1)) + 0.5, ""})
+			irows = append(irows, []any{ind.Code, ind.Name, ind.Measure, float64(1000 * (i + 1)), fixtureCurrent(ind, i), ""})
 		}
 		b.sheets = append(b.sheets, sheet{name: forms.IndicatorsSheet, rows: irows})
 	}
@@ -204,4 +204,22 @@ func readUnchanged(t testing.TB, path string, c *catalog.Catalog, opt Options) *
 
 func tempPath(t testing.TB, name string) string {
 	return filepath.Join(t.TempDir(), name)
+}
+
+// fixtureCurrent is the "cuối kỳ này" value the fixtures give the i-th
+// indicator of a unit: with a fraction for money, whole for counts.
+func fixtureCurrent(ind *catalog.Indicator, i int) float64 {
+	if measureOf(ind).count() {
+		return float64(1100 * (i + 1))
+	}
+	return float64(1100*(i+1)) + 0.5
+}
+
+// fixtureFilled is the "cuối kỳ này" value realForm gives the i-th
+// indicator.
+func fixtureFilled(ind *catalog.Indicator, i int) float64 {
+	if measureOf(ind).count() {
+		return 1234 * float64(i+1)
+	}
+	return 1234.5 * float64(i+1)
 }

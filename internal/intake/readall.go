@@ -1,7 +1,9 @@
 package intake
 
 import (
+	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,6 +12,7 @@ import (
 	"sync"
 
 	"baocao/internal/catalog"
+	"baocao/internal/vntext"
 )
 
 // workbookExts are the extensions ReadAll picks up in folders. .ods is
@@ -99,6 +102,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	close(work)
 	wg.Wait()
 	markSuperseded(out, c)
+	checkAgainstPrevious(out, c)
 	return out
 }
 
@@ -187,3 +191,59 @@ func indexOf(list []*Submission, s *Submission) int {
 	}
 	return -1
 }
+
+// checkAgainstPrevious compares each file's figures with those of the same
+// unit's file for the period before, when it is among the files read: its
+// "cuối kỳ trước" must be the other's "cuối kỳ này", and a figure that
+// changed more than jumpFactor times is implausible. Each finding is a
+// warning on the later file naming both cells.
+func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
+	used := func(s *Submission) bool {
+		return s.SupersededBy == "" && s.Unit != "" && !s.Period.IsZero() && len(s.Indicators) > 0
+	}
+	for _, s := range subs {
+		if !used(s) {
+			continue
+		}
+		var before *Submission
+		for _, t := range subs {
+			if t != s && used(t) && t.Unit == s.Unit && t.Period == s.Period.Previous() {
+				before = t
+				break
+			}
+		}
+		if before == nil {
+			continue
+		}
+		then := map[string]IndicatorValue{}
+		for _, v := range before.Indicators {
+			if _, dup := then[v.Code]; !dup {
+				then[v.Code] = v
+			}
+		}
+		other := fmt.Sprintf("tệp %s (báo cáo %s của cùng đơn vị)", filepath.Base(before.Path), before.Period.Name())
+		for _, v := range s.Indicators {
+			w, ok := then[v.Code]
+			if !ok || w.Current == nil {
+				continue
+			}
+			ind := c.Indicator(v.Code)
+			measure := ""
+			if ind != nil {
+				measure = " " + ind.Measure
+			}
+			switch {
+			case v.Previous != nil && !sameFigure(*v.Previous, *w.Current):
+				s.addf(SeverityWarning, v.Sheet, v.PreviousCell, "chỉ tiêu %s: cuối kỳ trước ghi %s%s (ô %s) nhưng %s ghi cuối kỳ này %s%s (trang tính «%s», ô %s). Hai số phải bằng nhau: kiểm tra lại một trong hai ô.",
+					v.Code, vntext.FormatAuto(*v.Previous), measure, v.PreviousCell, other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell)
+			case v.Previous == nil && v.Current != nil && jumps(*v.Current, *w.Current):
+				s.addf(SeverityWarning, v.Sheet, v.CurrentCell, "chỉ tiêu %s: cuối kỳ này %s%s (ô %s) %s cuối kỳ này của %s, %s%s (trang tính «%s», ô %s): thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại, nhất là đơn vị tính.",
+					v.Code, vntext.FormatAuto(*v.Current), measure, v.CurrentCell, jumpWord(*v.Current, *w.Current), other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell, jumpFactor)
+			}
+		}
+	}
+}
+
+// sameFigure tells two figures equal once rounded as the report shows
+// them (two decimals).
+func sameFigure(a, b float64) bool { return math.Abs(a-b) < 0.005 }

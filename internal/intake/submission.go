@@ -127,6 +127,8 @@ type IndicatorValue struct {
 	Previous, Current *float64
 	Sheet             string
 	Row               int
+	// PreviousCell and CurrentCell are the cells the values come from.
+	PreviousCell, CurrentCell string
 }
 
 // Submission is what one file holds.

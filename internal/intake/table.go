@@ -595,7 +595,7 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 // dates as dd/mm/yyyy, other numbers as "1.234,5".
 func (r *reader) formatNumbers(g *grid, h *header) {
 	var cols []int
-	for _, k := range textKeys {
+	for _, k := range append([]string{forms.ColStatus}, textKeys...) {
 		for _, p := range h.columns(k) {
 			cols = append(cols, p.col)
 		}
@@ -613,11 +613,15 @@ func (r *reader) formatNumbers(g *grid, h *header) {
 			if r.isText(g.name, g.ref(ci, i)) {
 				continue // typed as text: keep as written
 			}
-			if r.isDateCell(g.name, g.ref(ci, i)) {
+			switch r.cellFormat(g.name, g.ref(ci, i)) {
+			case formatDate:
 				if t, err := excelize.ExcelDateToTime(x, r.date1904); err == nil {
 					g.set(i, ci, t.Format("02/01/2006"))
 					continue
 				}
+			case formatPercent:
+				g.set(i, ci, vntext.FormatAuto(x*100)+"%")
+				continue
 			}
 			g.set(i, ci, vntext.FormatAuto(x))
 		}
@@ -629,7 +633,27 @@ func startsNumeric(v string) bool {
 }
 
 // isDateCell tells a cell whose number format shows a date.
-func (r *reader) isDateCell(sheet, cell string) bool {
+func (r *reader) isDateCell(sheet, cell string) bool { return r.cellFormat(sheet, cell) == formatDate }
+
+// isPercentCell tells a cell whose number format shows a percentage: 0,85
+// shown as 85%.
+func (r *reader) isPercentCell(sheet, cell string) bool {
+	return r.cellFormat(sheet, cell) == formatPercent
+}
+
+// What a cell's number format shows.
+type numberFormat int
+
+const (
+	formatPlain numberFormat = iota
+	formatDate
+	formatPercent
+)
+
+var formatLiterals = regexp.MustCompile(`"[^"]*"|\\.|\[[^\]]*\]`)
+
+// cellFormat tells what a cell's number format shows.
+func (r *reader) cellFormat(sheet, cell string) numberFormat {
 	var id int
 	if _, style, ok := rawCellAttrs(r.parts[sheet], cell); ok {
 		id, _ = strconv.Atoi(style)
@@ -637,22 +661,30 @@ func (r *reader) isDateCell(sheet, cell string) bool {
 		id, _ = r.f.GetCellStyle(sheet, cell)
 	}
 	if id <= 0 {
-		return false
+		return formatPlain
 	}
 	st, err := r.f.GetStyle(id)
 	if err != nil || st == nil {
-		return false
+		return formatPlain
 	}
 	switch n := st.NumFmt; {
+	case n == 9 || n == 10:
+		return formatPercent
 	case n >= 14 && n <= 22, n >= 27 && n <= 36, n >= 45 && n <= 47, n >= 50 && n <= 58:
-		return true
+		return formatDate
 	}
 	if st.CustomNumFmt != nil {
 		f := strings.ToLower(*st.CustomNumFmt)
-		f = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]`).ReplaceAllString(f, "")
-		return strings.Contains(f, "y") || (strings.Contains(f, "d") && strings.Contains(f, "m"))
+		f, _, _ = strings.Cut(f, ";") // the format of positive numbers
+		f = formatLiterals.ReplaceAllString(f, "")
+		switch {
+		case strings.Contains(f, "%"):
+			return formatPercent
+		case strings.Contains(f, "y") || (strings.Contains(f, "d") && strings.Contains(f, "m")):
+			return formatDate
+		}
 	}
-	return false
+	return formatPlain
 }
 
 func sortedKeys[V any](m map[int]V) []int {
