@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -323,6 +324,15 @@ func corpus(t *testing.T) []badInput {
 		{file: "chi-tieu-nhay.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {3000.0, 3000000000.0}})
 		}), sev: SeverityWarning, want: "thay đổi hơn 10 lần trong một kỳ là bất thường"},
+		{file: "ngay-luu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := withRows(filled(c), []any{}, []any{"", "", "", "", "", "", "Xốp, ngày 20 tháng 3 năm 2026"})
+			b.saved = "2026-03-20T08:15:00Z"
+			return b
+		}), check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if !s.Saved.Equal(time.Date(2026, 3, 20, 8, 15, 0, 0, time.UTC)) || s.FormDate.Day() != 20 || s.FormDate.Month() != 3 {
+				t.Errorf("saved %v, form date %v", s.Saved, s.FormDate)
+			}
+		}},
 	}
 }
 

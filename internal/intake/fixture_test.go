@@ -39,6 +39,9 @@ type book struct {
 	// metaWays selects where the metadata goes: "props", "sheet", "names";
 	// empty means all three.
 	metaWays []string
+	// saved is the save time written in the document properties
+	// (dcterms:modified, "2026-03-20T08:15:00Z"); "" keeps excelize's.
+	saved string
 }
 
 type sheet struct {
@@ -169,6 +172,11 @@ func (b book) write(t testing.TB, path string) {
 	for _, s := range b.sheets {
 		if s.hidden {
 			f.SetSheetVisible(s.name, false)
+		}
+	}
+	if b.saved != "" {
+		if err := f.SetDocProps(&excelize.DocProperties{Modified: b.saved, Creator: "Microsoft Excel"}); err != nil {
+			t.Fatal(err)
 		}
 	}
 	f.SetActiveSheet(0)

@@ -170,6 +170,7 @@ func (r *reader) read() {
 		r.date1904 = *props.Date1904
 	}
 	r.meta, _ = forms.ReadMeta(r.f)
+	s.Saved = savedTime(r.f)
 	if name := r.meta.Summary; name != "" {
 		if q, err := period.Parse(name); err == nil {
 			name = q.Name()
@@ -261,6 +262,11 @@ func (r *reader) read() {
 		}
 	}
 	r.identify(title)
+	if s.FormDate.IsZero() {
+		if d, ok := formDate(title); ok {
+			s.FormDate = d
+		}
+	}
 
 	if len(tables) == 0 {
 		if indicators == nil || len(r.c.Assignments(s.Unit)) > 0 {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"baocao/internal/catalog"
 	"baocao/internal/vntext"
@@ -149,30 +150,32 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 		if len(g) < 2 {
 			continue
 		}
+		by := latestBy(g)
 		// Newest first; on equal times the later in input order wins.
 		sorted := make([]*Submission, len(g))
 		copy(sorted, g)
 		sort.SliceStable(sorted, func(i, j int) bool {
 			a, b := sorted[i], sorted[j]
-			if a.ModTime.Equal(b.ModTime) {
-				return indexOf(g, a) > indexOf(g, b)
+			if c := by.compare(a, b); c != 0 {
+				return c > 0
 			}
-			return a.ModTime.After(b.ModTime)
+			return indexOf(g, a) > indexOf(g, b)
 		})
 		used := sorted[0]
 		var older []string
 		for _, s := range sorted[1:] {
 			s.SupersededBy = used.Path
-			if s.ModTime.Equal(used.ModTime) {
-				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, sửa cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
-					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path)
+			if by.compare(s, used) == 0 {
+				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
+					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), used.Path)
 			} else {
-				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; tệp này cũ hơn (sửa lúc %s) nên không dùng. Dùng tệp %s (sửa lúc %s).",
-					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path, used.ModTime.Format("15:04 02/01/2006"))
+				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; không dùng tệp này (%s lúc %s) vì tệp %s mới hơn (%s lúc %s), %s.",
+					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), used.Path, by.verb, by.show(used), by.why)
 			}
-			older = append(older, s.Path)
+			older = append(older, fmt.Sprintf("%s (%s lúc %s)", s.Path, by.verb, by.show(s)))
 		}
-		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất, bỏ qua: %s.", nameOf(c, used.Unit), used.Period.Name(), strings.Join(older, ", "))
+		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất (%s lúc %s), %s; không dùng: %s.",
+			nameOf(c, used.Unit), used.Period.Name(), by.verb, by.show(used), by.why, strings.Join(older, ", "))
 	}
 	for _, s := range broken {
 		for _, u := range groups[key(s)] {
@@ -247,3 +250,55 @@ func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
 // sameFigure tells two figures equal once rounded as the report shows
 // them (two decimals).
 func sameFigure(a, b float64) bool { return math.Abs(a-b) < 0.005 }
+
+// latest tells how the files of one unit and period are ordered in time.
+type latest struct {
+	when func(*Submission) time.Time
+	day  bool   // only the day is known
+	verb string // "lưu", "ký", "sửa"
+	why  string // the reason, for the messages
+}
+
+func (l latest) compare(a, b *Submission) int { return l.when(a).Compare(l.when(b)) }
+
+// show writes when a file was saved: dd/mm/yyyy hh:mm in local time, or
+// dd/mm/yyyy for the date written on a form.
+func (l latest) show(s *Submission) string {
+	if l.day {
+		return l.when(s).Format("02/01/2006")
+	}
+	return l.when(s).Local().Format("02/01/2006 15:04")
+}
+
+// latestBy chooses what tells the newest of several files of a unit: the
+// save time each workbook records, when all do and they differ; else the
+// date written on each form; else, as a last resort, the files'
+// modification times, which say when the office copied them.
+func latestBy(g []*Submission) latest {
+	all := func(ok func(*Submission) bool) bool {
+		for _, s := range g {
+			if !ok(s) {
+				return false
+			}
+		}
+		return true
+	}
+	differ := func(when func(*Submission) time.Time) bool {
+		for _, s := range g[1:] {
+			if !when(s).Equal(when(g[0])) {
+				return true
+			}
+		}
+		return false
+	}
+	saved := func(s *Submission) time.Time { return s.Saved }
+	dated := func(s *Submission) time.Time { return s.FormDate }
+	switch {
+	case all(func(s *Submission) bool { return !s.Saved.IsZero() }) && differ(saved):
+		return latest{when: saved, verb: "lưu", why: "theo thời gian lưu do Excel, LibreOffice hoặc WPS ghi trong tệp (không theo ngày chép tệp vào máy)"}
+	case all(func(s *Submission) bool { return !s.FormDate.IsZero() }) && differ(dated):
+		return latest{when: dated, day: true, verb: "ký", why: "theo ngày đơn vị ghi trên biểu"}
+	}
+	return latest{when: func(s *Submission) time.Time { return s.ModTime }, verb: "sửa",
+		why: "theo thời gian sửa tệp trên máy này, vì các tệp không ghi thời gian lưu hay ngày ký khác nhau"}
+}

@@ -133,10 +133,19 @@ type IndicatorValue struct {
 
 // Submission is what one file holds.
 type Submission struct {
-	Path    string
-	Unit    string // unit code, "" when unknown
-	Period  period.Period
+	Path   string
+	Unit   string // unit code, "" when unknown
+	Period period.Period
+	// ModTime is the file's modification time: when the office copied
+	// it, more often than when the unit saved it.
 	ModTime time.Time
+	// Saved is when the workbook was last saved, as it says itself (the
+	// document properties that Excel, LibreOffice and WPS set); zero when
+	// it does not say.
+	Saved time.Time
+	// FormDate is the date written on the form ("Xốp, ngày 20 tháng 3 năm
+	// 2026" above the signatures); zero when none is written.
+	FormDate time.Time
 	// Sheet is the sheet the task table was read from.
 	Sheet      string
 	Rows       []Row
@@ -144,7 +153,8 @@ type Submission struct {
 	Indicators []IndicatorValue
 	Problems   []Problem
 	// SupersededBy is the path of a newer file of the same unit and period
-	// that ReadAll used instead of this one; "" when this file is used.
+	// that ReadAll used instead of this one (by Saved, else FormDate, else
+	// ModTime); "" when this file is used.
 	SupersededBy string
 }
 

@@ -98,6 +98,9 @@ func (r *reader) readTable(g *grid, h *header) {
 			}
 		}
 		if isFooter(cells) {
+			if d, ok := formDate(cells); ok {
+				s.FormDate = d
+			}
 			footerRow = i
 			last = -1 // what follows the signature block adds to no task
 			continue

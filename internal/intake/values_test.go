@@ -112,7 +112,7 @@ func TestDuplicates(t *testing.T) {
 	if subs[1].SupersededBy != newer || subs[0].SupersededBy != "" {
 		t.Errorf("superseded: %q %q", subs[0].SupersededBy, subs[1].SupersededBy)
 	}
-	if !hasProblem(subs[1], SeverityWarning, "tệp này cũ hơn") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất") {
+	if !hasProblem(subs[1], SeverityWarning, "không dùng tệp này (sửa lúc") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất (sửa lúc") {
 		t.Errorf("%s---\n%s", problemsText(subs[0]), problemsText(subs[1]))
 	}
 	// A newer file with errors (the blank form sent again) does not push
