@@ -79,7 +79,7 @@ func Hide(sheet string) EditOp {
 // (sheet protection without a password is lifted first, as a user does
 // with Tools > Protect Sheet), saves as .xlsx and stops LibreOffice.
 const editScript = `
-import json, sys, time, uno
+import json, os, sys, time, uno
 from com.sun.star.beans import PropertyValue
 
 def prop(name, value):
@@ -145,10 +145,15 @@ try:
     doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "Calc MS Excel 2007 XML"),))
 finally:
     doc.close(True)
-    try:
-        desktop.terminate()
-    except Exception:
-        pass  # the bridge drops as LibreOffice stops
+print("saved", flush=True)
+try:
+    desktop.terminate()
+except Exception:
+    pass  # the bridge drops as LibreOffice stops
+# Leave without tearing down the bridge to a LibreOffice that is gone:
+# Python's own exit crashes in it now and then.
+sys.stdout.flush()
+os._exit(0)
 `
 
 // UnoPython returns a python3 that can import uno (Debian's python3-uno),
