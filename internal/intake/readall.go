@@ -16,24 +16,28 @@ import (
 	"baocao/internal/vntext"
 )
 
-// workbookExts are the extensions ReadAll picks up in folders. .ods is
-// listed so that its user is told how to convert it.
-var workbookExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
-
 // ReadAll reads files and folders (their workbooks, recursively) with at
-// most GOMAXPROCS files in flight, and returns one submission per file in
-// input order. Lock files ("~$…") and hidden files get a submission with a
-// note only. Of two files for the same unit and period, the older (by
-// modification time) is marked SupersededBy the newer, with a warning on
-// both saying which one is used.
+// most GOMAXPROCS files in flight, and returns the submissions in input
+// order. Nothing in a folder goes unmentioned: a PDF, a Word file, a
+// picture, an .xlsb gets a submission with an error saying what to do,
+// attributed to a unit by its name where possible; a .zip is opened and
+// its workbooks read in memory, one submission each; any other file gets
+// a note; only the system's files (Thumbs.db, hidden files) are passed
+// over. Lock files ("~$…") and hidden workbooks get a note only. Of two
+// files for the same unit and period, the older (by the save time the
+// workbook records, else the date on the form, else the modification
+// time) is marked SupersededBy the newer, with a warning on both saying
+// which one is used. Figures are compared with those of the same unit's
+// file of the period before, when it is among the files.
 func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	type job struct {
 		path string
 		note *Submission // set for entries that are not read
+		zip  bool
 	}
 	var jobs []job
 	seen := map[string]bool{}
-	add := func(path string, note *Submission) {
+	add := func(path string, note *Submission, isZip bool) {
 		key := path
 		if abs, err := filepath.Abs(path); err == nil {
 			key = abs
@@ -41,15 +45,23 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		if seen[key] {
 			s := &Submission{Path: path}
 			s.addf(SeverityWarning, "", "", "tệp đã có ở trên trong danh sách cần kiểm tra nên không đọc lại.")
-			note = s
+			note, isZip = s, false
 		}
 		seen[key] = true
-		jobs = append(jobs, job{path: path, note: note})
+		jobs = append(jobs, job{path: path, note: note, zip: isZip})
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil || !st.IsDir() {
-			add(p, skipNote(p))
+			k := kindOfName(p)
+			switch {
+			case err != nil || k == fileWorkbook || k == fileSystem:
+				add(p, skipNote(p), false) // a file named is read, whatever its name
+			case k == fileZip:
+				add(p, nil, true)
+			default:
+				add(p, otherFile(p, k, c, opt, st.ModTime()), false)
+			}
 			continue
 		}
 		found := 0
@@ -67,11 +79,24 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				}
 				return nil
 			}
-			if !workbookExts[strings.ToLower(filepath.Ext(name))] {
-				return nil
+			switch k := kindOfName(name); k {
+			case fileWorkbook:
+				found++
+				add(path, skipNote(path), false)
+			case fileZip:
+				found++
+				add(path, nil, true)
+			case fileSystem:
+			default:
+				var mod time.Time
+				if info, err := d.Info(); err == nil {
+					mod = info.ModTime()
+				}
+				if note := otherFile(path, k, c, opt, mod); note != nil {
+					found++
+					add(path, note, false)
+				}
 			}
-			found++
-			add(path, skipNote(path))
 			return nil
 		})
 		if found == 0 {
@@ -81,7 +106,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		}
 	}
 
-	out := make([]*Submission, len(jobs))
+	results := make([][]*Submission, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -89,11 +114,14 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				if jobs[i].note != nil {
-					out[i] = jobs[i].note
-					continue
+				switch j := jobs[i]; {
+				case j.note != nil:
+					results[i] = []*Submission{j.note}
+				case j.zip:
+					results[i] = readZip(j.path, c, opt)
+				default:
+					results[i] = []*Submission{Read(j.path, c, opt)}
 				}
-				out[i] = Read(jobs[i].path, c, opt)
 			}
 		}()
 	}
@@ -102,6 +130,10 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	}
 	close(work)
 	wg.Wait()
+	var out []*Submission
+	for _, r := range results {
+		out = append(out, r...)
+	}
 	markSuperseded(out, c)
 	checkAgainstPrevious(out, c)
 	return out

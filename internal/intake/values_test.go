@@ -127,7 +127,8 @@ func TestDuplicates(t *testing.T) {
 	// A folder is expanded; the lock file gets a note.
 	os.WriteFile(filepath.Join(dir, "~$a-KT.xlsx"), []byte{1}, 0o644)
 	os.WriteFile(filepath.Join(dir, "ghi-chu.txt"), []byte("x"), 0o644)
-	if subs := ReadAll([]string{dir}, c, Options{Period: q1}); len(subs) != 3 {
+	// Nothing goes unmentioned: the text file gets a note too.
+	if subs := ReadAll([]string{dir}, c, Options{Period: q1}); len(subs) != 4 || !hasProblem(subs[2], SeverityWarning, "tệp không phải tệp Excel nên không được đọc") {
 		t.Errorf("folder: %d submissions", len(subs))
 	}
 }
