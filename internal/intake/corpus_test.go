@@ -131,7 +131,8 @@ func corpus(t *testing.T) []badInput {
 			b, _ := os.ReadFile(path)
 			os.WriteFile(path, b[:len(b)/2], 0o644)
 		}, sev: SeverityError, want: "bị hỏng hoặc chưa tải về hết"},
-		{file: "nhi-phan.xlsx", build: writeBytes([]byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 1, 2, 3}), sev: SeverityError, want: "không phải tệp Excel (.xlsx)"},
+		{file: "nhi-phan.xlsx", build: writeBytes([]byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 1, 2, 3}), sev: SeverityError, want: "đây là ảnh (có thể là ảnh chụp biểu báo cáo), không phải sổ Excel"},
+		{file: "la.xlsx", build: writeBytes([]byte{0x13, 0x37, 0, 1, 2, 3, 0xFE, 0xFF}), sev: SeverityError, want: "không phải tệp Excel (.xlsx)"},
 		{file: "cu.xls", build: func(t *testing.T, c *catalog.Catalog, path string) {
 			src := filepath.Join(t.TempDir(), "cu.xlsx")
 			filled(c).write(t, src)

@@ -65,6 +65,9 @@ func recoverInto(s *Submission) {
 }
 
 func (s *Submission) addf(sev Severity, sheet, cell, format string, args ...any) {
+	if vntext.HasControls(sheet) {
+		sheet = vntext.Clean(sheet) // a sheet's name is shown, never reversed
+	}
 	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -89,11 +92,20 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		ext := map[kind]string{kindXLS: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
 		conv, err := convertToXLSX(bin, data, ext)
 		if err != nil || sniff(conv) != kindXLSX {
-			s.addf(SeverityError, "", "", "tệp ở %s và LibreOffice không chuyển được sang .xlsx (%v). %s", k.describe(), err, saveAsAdvice)
+			// One line that says what the file is; never LibreOffice's
+			// output, which the clerk cannot act on.
+			s.addf(SeverityError, "", "", "tệp có dạng %s nhưng LibreOffice không mở được để chuyển sang .xlsx: tệp có thể bị hỏng, hoặc là loại tệp khác mang đuôi Excel. %s", k.describe(), saveAsAdvice)
+			if err != nil && os.Getenv("BAOCAO_DEBUG") != "" {
+				s.addf(SeverityError, "", "", "%v", err)
+			}
 			return
 		}
 		s.addf(SeverityWarning, "", "", "tệp ở %s: đã dùng LibreOffice chuyển một bản sao tạm sang .xlsx để đọc (tệp gốc giữ nguyên). Đề nghị đơn vị lần sau lưu thành .xlsx. %s", k.describe(), saveAsAdvice)
 		data, k = conv, kindXLSX
+	}
+	if msg := otherKindMessage(k); msg != "" {
+		s.addf(SeverityError, "", "", "%s", msg)
+		return
 	}
 	switch k {
 	case kindXLSX:
@@ -436,10 +448,18 @@ func (r *reader) cleanGrid(g *grid) {
 	counts := map[vntext.Encoding]int{}
 	first := map[vntext.Encoding]string{}
 	known := knownClean(r.c)
+	controls, bidi, firstControl := 0, false, ""
 	for i, row := range g.rows {
 		for j, v := range row {
 			if v == "" || known[v] || isClean(v) {
 				continue
+			}
+			if vntext.HasControls(v) {
+				if controls == 0 {
+					firstControl = g.ref(j, i)
+				}
+				controls++
+				bidi = bidi || vntext.HasBidiControls(v)
 			}
 			fixed, enc := repair(v)
 			row[j] = fixed
@@ -450,6 +470,13 @@ func (r *reader) cleanGrid(g *grid) {
 				counts[enc]++
 			}
 		}
+	}
+	if controls > 0 {
+		what := "ký tự điều khiển ẩn (không nhìn thấy)"
+		if bidi {
+			what = "ký tự điều khiển ẩn, có ký tự đảo chiều chữ (như U+202E) làm Word hiện chữ ngược,"
+		}
+		r.s.addf(SeverityWarning, g.name, firstControl, "%d ô có %s: đã xóa các ký tự đó trước khi đưa vào báo cáo. Kiểm tra lại chữ ở các ô đó (ô đầu tiên: %s); thường do chép chữ từ trang web hoặc tin nhắn.", controls, what, firstControl)
 	}
 	for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
 		if n := counts[enc]; n > 0 {
@@ -523,7 +550,8 @@ func isClean(v string) bool {
 			prevSpace = true
 			continue
 		case r < 0x20 || (r >= 0x7F && r <= 0xA0) || r == 0xAD || r == 0xFEFF || r == 0x1680 || r == 0x3000 ||
-			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060:
+			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060 ||
+			vntext.Invisible(r):
 			return false // what vntext.Clean changes
 		case r >= 0x80 && r <= 0xFF:
 			latin1 = true
