@@ -566,6 +566,9 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 				continue
 			}
 			cell := g.ref(ci, i)
+			if cached, ok := rawCellCached(r.parts[g.name], cell); ok && cached {
+				continue // a formula that returned "": an empty cell
+			}
 			formula, err := r.f.GetCellFormula(g.name, cell)
 			if err != nil || formula == "" {
 				continue
