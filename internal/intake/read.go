@@ -223,12 +223,7 @@ func (r *reader) read() {
 	}
 
 	// Find the tables.
-	type found struct {
-		g *grid
-		h *header
-	}
-	var tables []found
-	var indicators *found
+	var tables, indicatorTables []found
 	for _, g := range r.grids {
 		if skipSheet(g.name) {
 			continue
@@ -238,9 +233,26 @@ func (r *reader) read() {
 			continue
 		}
 		if h := findHeader(g, indicatorHeaders, (*header).isIndicatorTable); h != nil {
-			if indicators == nil || g.name == forms.IndicatorsSheet {
-				indicators = &found{g, h}
-			}
+			indicatorTables = append(indicatorTables, found{g, h})
+		}
+	}
+	// A workbook with one sheet per period: the sheet of the period asked
+	// for, and no other.
+	handled := map[string]bool{}
+	var done []string
+	tables, done = r.choosePeriod(tables, "bảng báo cáo")
+	periodSheets := len(done) > 0
+	for _, name := range done {
+		handled[name] = true
+	}
+	indicatorTables, done = r.choosePeriod(indicatorTables, "bảng chỉ tiêu")
+	for _, name := range done {
+		handled[name] = true
+	}
+	var indicators *found
+	for i, t := range indicatorTables {
+		if indicators == nil || t.g.name == forms.IndicatorsSheet {
+			indicators = &indicatorTables[i]
 		}
 	}
 	// Our report sheet first, then the best table.
@@ -280,7 +292,7 @@ func (r *reader) read() {
 		}
 	}
 
-	if len(tables) == 0 {
+	if len(tables) == 0 && !periodSheets {
 		if indicators == nil || len(r.c.Assignments(s.Unit)) > 0 {
 			r.noTable()
 		}
@@ -305,7 +317,7 @@ func (r *reader) read() {
 		s.addf(SeverityError, s.Sheet, "", "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
 	}
 	// Sheets with text that were not read.
-	used := map[string]bool{}
+	used := handled
 	for _, t := range tables {
 		used[t.g.name] = true
 	}
