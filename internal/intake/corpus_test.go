@@ -40,6 +40,9 @@ type badInput struct {
 	absent string
 	// check, when set, checks more of what was read.
 	check func(t *testing.T, c *catalog.Catalog, s *Submission)
+	// all reads the file with ReadAll, as a folder's file is read (a zip,
+	// a PDF); the submissions' rows and problems are checked together.
+	all bool
 }
 
 var q1 = period.MustParse("2026-Q1")
@@ -334,6 +337,51 @@ func corpus(t *testing.T) []badInput {
 				t.Errorf("saved %v, form date %v", s.Saved, s.FormDate)
 			}
 		}},
+		{file: "thu-dien-tu.zip", all: true, build: func(t *testing.T, c *catalog.Catalog, path string) {
+			os.WriteFile(path, zipFiles(t,
+				[2]any{"Bao cao/NHCSXH-2026-Q1.xlsx", bookBytes(t, formBook(c, "NHCSXH", q1, map[string]entry{"V.1": {status: "Hoàn thành", results: "Rà soát 120 hộ"}}))},
+				[2]any{"Bao cao/HND ban in.pdf", "%PDF-1.4"},
+				[2]any{"../ngoai.xlsx", "PK"},
+			), 0o644)
+		}, opt: Options{Period: q1}, sev: SeverityError, want: "Hội Nông dân xã gửi tệp PDF", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if len(s.Rows) != len(c.Assignments("NHCSXH")) || !hasProblem(s, SeverityError, "mang tên không hợp lệ") {
+				t.Errorf("the zip: %d rows\n%s", len(s.Rows), problemsText(s))
+			}
+		}},
+		{file: "Bao-cao-Hoi-Nong-dan-quy-1.pdf", all: true, build: writeBytes([]byte("%PDF-1.4\n%âãÏÓ\n")), opt: Options{Period: q1},
+			sev: SeverityError, want: "Hội Nông dân xã gửi tệp PDF: đề nghị Hội Nông dân xã gửi lại tệp Excel", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+				if s.Unit != "HND" {
+					t.Errorf("the PDF is not attributed to HND: %q", s.Unit)
+				}
+			}},
+		{file: "trang-theo-quy.xlsx", build: writeBook(func(*catalog.Catalog) book { return quarterSheets("Phòng Kinh tế") }), opt: Options{Period: q1},
+			sev: SeverityWarning, want: "trang tính «Quý IV-2025» (trang ẩn) là của quý IV năm 2025, không phải quý I năm 2026, nên không được đọc", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+				if len(s.Rows) != 2 || s.Rows[0].Results != "Kết quả quý I" {
+					t.Errorf("rows %+v", s.Rows)
+				}
+			}},
+		{file: "trang-theo-quy-khong-ky.xlsx", build: writeBook(func(*catalog.Catalog) book { return quarterSheets("Phòng Kinh tế") }),
+			sev: SeverityError, want: "tệp không cho biết là báo cáo kỳ nào nên không đọc trang nào"},
+		{file: "cong-thuc-rong.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			filled(c).write(t, path)
+			rewriteZip(t, path, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+				return regexp.MustCompile(`<c r="I8"[^>]*>.*?</c>|<c r="I8"[^>]*/>`).ReplaceAll(b, []byte(`<c r="I8" t="str"><f>IF(G8="","Chưa có","")</f><v></v></c>`))
+			})
+		}, opt: Options{Period: q1}, absent: "công thức"},
+		{file: "word-duoi-xls.xls", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			src := filepath.Join(t.TempDir(), "bao-cao.txt")
+			os.WriteFile(src, []byte("Báo cáo quý I năm 2026 của Phòng Kinh tế\n"), 0o644)
+			copyFile(t, officetest.Convert(t, src, "doc:MS Word 97"), path)
+		}, sev: SeverityError, want: "đây là tệp Word 97-2003 (.doc), không phải sổ Excel"},
+		{file: "dao-chieu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows[7][6] = "Đã tổ chức \u202Ehội nghị\u202C quán triệt"
+			return b
+		}), sev: SeverityWarning, want: "có ký tự đảo chiều chữ (như U+202E)", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if r := s.Rows[0]; strings.ContainsRune(r.Results, '\u202E') {
+				t.Errorf("U+202E reached the row: %q", r.Results)
+			}
+		}},
 	}
 }
 
@@ -408,7 +456,21 @@ func TestBadInputs(t *testing.T) {
 	for _, k := range kinds {
 		t.Run(k.file, func(t *testing.T) {
 			path := filepath.Join(corpusDir, k.file)
-			s := readUnchanged(t, path, c, k.opt)
+			var s *Submission
+			if k.all {
+				s = &Submission{Path: path}
+				for _, x := range ReadAll([]string{path}, c, k.opt) {
+					s.Rows = append(s.Rows, x.Rows...)
+					s.Unmatched = append(s.Unmatched, x.Unmatched...)
+					s.Indicators = append(s.Indicators, x.Indicators...)
+					s.Problems = append(s.Problems, x.Problems...)
+					if s.Unit == "" {
+						s.Unit = x.Unit
+					}
+				}
+			} else {
+				s = readUnchanged(t, path, c, k.opt)
+			}
 			if k.want != "" && !hasProblem(s, k.sev, k.want) {
 				t.Errorf("want %s containing %q; got:\n%s", k.sev, k.want, problemsText(s))
 			}
@@ -419,7 +481,7 @@ func TestBadInputs(t *testing.T) {
 				k.check(t, c, s)
 			}
 			for _, p := range s.Problems {
-				if p.File != path {
+				if p.File != path && !(k.all && strings.HasPrefix(p.File, path+string(filepath.Separator))) {
 					t.Errorf("problem names file %q, want %q", p.File, path)
 				}
 			}
