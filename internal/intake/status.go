@@ -86,18 +86,32 @@ var (
 		"han", "xuat", "sac", "cong", "viec", "va", "cac", "noi", "dung", "100", "yeu", "cau", "thuc", "hien", "hoan", "thanh", "het", "tat", "ca", "day", "du"}
 )
 
+// foldedStatuses are the drop-down wordings folded, in forms.Statuses order.
+var foldedStatuses = func() []string {
+	var out []string
+	for _, st := range forms.Statuses {
+		out = append(out, vntext.Fold(st.String()))
+	}
+	return out
+}()
+
 // readStatusText reads a status written in the unit's own words. The four
 // drop-down wordings are exact. Anything else is read with care: a
 // negation is never dropped, a share done below 100% is Đang thực hiện,
 // and what is not clearly one status is left Unknown.
 func readStatusText(text string) statusReading {
+	for _, st := range forms.Statuses {
+		if text == st.String() {
+			return statusReading{status: st, how: statusExact} // the drop-down: most cells
+		}
+	}
 	folded := vntext.Fold(text)
 	if folded == "" {
 		return statusReading{status: forms.StatusUnknown, how: statusUnclear}
 	}
-	for _, st := range forms.Statuses {
-		if folded == vntext.Fold(st.String()) {
-			return statusReading{status: st, how: statusExact}
+	for i, f := range foldedStatuses {
+		if folded == f {
+			return statusReading{status: forms.Statuses[i], how: statusExact}
 		}
 	}
 	lower := strings.ToLower(vntext.Clean(text))
