@@ -103,12 +103,15 @@ type Contribution struct {
 	Role       catalog.Role
 	Status     forms.Status
 	StatusText string
-	Results    string
-	Documents  string
-	Notes      string
-	File       string
-	Sheet      string
-	Row        int
+	// StatusWords are the unit's words that the report shows beside the
+	// status (intake.Row.StatusWords).
+	StatusWords string
+	Results     string
+	Documents   string
+	Notes       string
+	File        string
+	Sheet       string
+	Row         int
 	// Period is the form's period when it differs from the report's (a
 	// quarterly form used for a yearly report).
 	Period string
@@ -394,7 +397,7 @@ func newest(list []*intake.Submission) *intake.Submission {
 func (r *Report) contribution(s *intake.Submission, row intake.Row, role catalog.Role) Contribution {
 	c := Contribution{
 		Unit: s.Unit, UnitName: r.Catalog.Unit(s.Unit).Name, Role: role,
-		Status: row.Status, StatusText: row.StatusText,
+		Status: row.Status, StatusText: row.StatusText, StatusWords: row.StatusWords,
 		Results: row.Results, Documents: row.Documents, Notes: row.Notes,
 		File: filepath.Base(s.Path), Sheet: row.Sheet, Row: row.Row,
 	}

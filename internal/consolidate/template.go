@@ -172,15 +172,27 @@ func (r *Report) header(now time.Time) map[string]any {
 	}
 }
 
-// StatusText is a task's status as the report prints it.
+// StatusText is a task's status as the report prints it, with the lead
+// units' own words beside it where the status was read from them
+// ("Đang thực hiện (Phòng Kinh tế ghi «hoàn thành 80%»)").
 func (t TaskResult) StatusText() string {
+	text := t.Status.String()
 	if t.Status == forms.StatusUnknown {
+		text = "chưa có đơn vị báo cáo"
 		if t.Reported() {
-			return "đơn vị chủ trì chưa ghi tình trạng"
+			text = "chưa rõ tình trạng"
 		}
-		return "chưa có đơn vị báo cáo"
 	}
-	return t.Status.String()
+	var words []string
+	for _, c := range t.Lead {
+		if c.StatusWords != "" {
+			words = append(words, c.UnitName+" ghi «"+c.StatusWords+"»")
+		}
+	}
+	if len(words) > 0 {
+		text += " (" + strings.Join(words, "; ") + ")"
+	}
+	return text
 }
 
 func (r *Report) taskFields(t TaskResult) map[string]any {

@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,5 +57,33 @@ func TestTemplateDataFitsTemplates(t *testing.T) {
 	r.Deadline = time.Time{}
 	if s := r.TemplateData(now)["trich_yeu"].(string); !strings.HasSuffix(s, ", quý I năm 2026") {
 		t.Errorf("trich_yeu %q", s)
+	}
+}
+
+// A status read from the unit's own words reaches the report with them:
+// "hoàn thành 80%" is Đang thực hiện, and the report says both.
+func TestStatusWordsReachTheReport(t *testing.T) {
+	c := loadCatalog(t)
+	kt := sub("KT", q1, time.Now(), row("I.2", forms.StatusInProgress, "Đăng 4 tin."), row("I.1", forms.StatusUnknown, "Đã phổ biến."))
+	kt.Rows[0].StatusText, kt.Rows[0].StatusWords = "hoàn thành 80%", "hoàn thành 80%"
+	kt.Rows[1].StatusText, kt.Rows[1].StatusWords = "cơ bản hoàn thành", "cơ bản hoàn thành"
+	r := Build(c, q1, []*intake.Submission{kt})
+	data := r.TemplateData(time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC))
+	var got []string
+	for _, sec := range data["phan"].([]map[string]any) {
+		for _, task := range sec["nhiem_vu"].([]map[string]any) {
+			if m := task["ma"]; m == "I.1" || m == "I.2" {
+				got = append(got, task["tinh_trang"].(string))
+			}
+		}
+	}
+	want := []string{"chưa rõ tình trạng (Phòng Kinh tế ghi «cơ bản hoàn thành»)", "Đang thực hiện (Phòng Kinh tế ghi «hoàn thành 80%»)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("report statuses %q, want %q", got, want)
+	}
+	for _, row := range data["phu_luc"].([]map[string]any) {
+		if row["stt"] == "I.2" && row["tinh_trang"] != want[1] {
+			t.Errorf("appendix: %q", row["tinh_trang"])
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,7 +22,10 @@ import (
 	"baocao/internal/vntext"
 )
 
-var update = flag.Bool("update", false, "regenerate the bad-input corpus under testdata/bad")
+var (
+	update    = flag.Bool("update", false, "write the files of the bad-input corpus under testdata/bad that are missing")
+	updateAll = flag.Bool("update-all", false, "regenerate every file of the bad-input corpus under testdata/bad")
+)
 
 const corpusDir = "testdata/bad"
 
@@ -31,7 +35,14 @@ type badInput struct {
 	build func(t *testing.T, c *catalog.Catalog, path string) // writes the file (with -update)
 	opt   Options
 	sev   Severity
-	want  string // part of the expected message
+	want  string // part of the expected message; "" when none is expected
+	// absent is part of a message that must not be there.
+	absent string
+	// check, when set, checks more of what was read.
+	check func(t *testing.T, c *catalog.Catalog, s *Submission)
+	// all reads the file with ReadAll, as a folder's file is read (a zip,
+	// a PDF); the submissions' rows and problems are checked together.
+	all bool
 }
 
 var q1 = period.MustParse("2026-Q1")
@@ -123,7 +134,8 @@ func corpus(t *testing.T) []badInput {
 			b, _ := os.ReadFile(path)
 			os.WriteFile(path, b[:len(b)/2], 0o644)
 		}, sev: SeverityError, want: "bị hỏng hoặc chưa tải về hết"},
-		{file: "nhi-phan.xlsx", build: writeBytes([]byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 1, 2, 3}), sev: SeverityError, want: "không phải tệp Excel (.xlsx)"},
+		{file: "nhi-phan.xlsx", build: writeBytes([]byte{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 1, 2, 3}), sev: SeverityError, want: "đây là ảnh (có thể là ảnh chụp biểu báo cáo), không phải sổ Excel"},
+		{file: "la.xlsx", build: writeBytes([]byte{0x13, 0x37, 0, 1, 2, 3, 0xFE, 0xFF}), sev: SeverityError, want: "không phải tệp Excel (.xlsx)"},
 		{file: "cu.xls", build: func(t *testing.T, c *catalog.Catalog, path string) {
 			src := filepath.Join(t.TempDir(), "cu.xlsx")
 			filled(c).write(t, src)
@@ -255,6 +267,132 @@ func corpus(t *testing.T) []badInput {
 		{file: "chua-dien-het.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return formBook(c, "KT", q1, map[string]entry{"I.1": {status: "Hoàn thành", results: "Đã phổ biến"}})
 		}), sev: SeverityWarning, want: "21 nhiệm vụ chưa được điền"},
+		// Issue 9: what units really send.
+		{file: "lo-xoa-dong.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			src := filepath.Join(t.TempDir(), "KT-2026-Q1.xlsx")
+			realForm(t, c, "KT", src)
+			copyFile(t, officetest.Edit(t, src, "KT-2026-Q1.xlsx", officetest.Delete(forms.ReportSheet, 38, 1)), path)
+		}, opt: Options{Period: q1}, absent: "dòng có dữ liệu", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if s.HasErrors() || len(s.Rows) != len(c.Assignments("KT")) {
+				t.Errorf("a row deleted in LibreOffice: %d rows\n%s", len(s.Rows), problemsText(s))
+			}
+		}},
+		{file: "tinh-trang-loi-rieng.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			words := []string{"đã xong", "hoàn thành 80%", "Không hoàn thành", "cơ bản hoàn thành", "chưa hoàn thành"}
+			for _, row := range b.sheets[0].rows[6:] {
+				if len(row) > 5 && len(words) > 0 {
+					row[5], words = words[0], words[1:]
+				}
+			}
+			return b
+		}), sev: SeverityWarning, want: "tình trạng «hoàn thành 80%» của nhiệm vụ", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			for _, r := range s.Rows {
+				if strings.Contains(r.StatusText, "hoàn thành") && r.StatusText != "Hoàn thành" && r.Status == forms.StatusDone {
+					t.Errorf("%s: «%s» read as Hoàn thành", r.Task, r.StatusText)
+				}
+				if r.StatusText != "Hoàn thành" && r.StatusText != "đã xong" && r.StatusWords != r.StatusText {
+					t.Errorf("%s: the unit's words «%s» not kept (%q)", r.Task, r.StatusText, r.StatusWords)
+				}
+			}
+		}},
+		{file: "tinh-trang-danh-dau.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return ownLayout([]string{"Phòng Kinh tế", "Báo cáo quý I năm 2026"}, []any{"STT", "Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Kết quả"},
+				[]any{"I.1", "", "x", "", "", "Đã phổ biến"}, []any{"I.2", "", "x", "x", "", "Đang in tờ rơi"})
+		}), sev: SeverityWarning, want: "có nhiều cột tình trạng được đánh dấu cùng lúc", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if len(s.Rows) != 2 || s.Rows[0].Status != forms.StatusDone || s.Rows[1].Status != forms.StatusUnknown {
+				t.Errorf("rows %+v", s.Rows)
+			}
+		}},
+		{file: "tieu-de-hai-dong.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b, _ := twoRowHeaderBook(c)
+			return b
+		}), absent: "không thuộc biểu mẫu", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if len(s.Rows) != 3 || len(s.Unmatched) != 0 || s.Rows[0].Difficulties != "Kinh phí ít" {
+				t.Errorf("%d rows, %d unmatched: %+v", len(s.Rows), len(s.Unmatched), s.Rows)
+			}
+		}},
+		{file: "chi-tieu-don-vi.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-NGUON-VON": {"12 tỷ", "12,5 tỷ"}, "VON-NSDP": {"1.250.000.000 đồng", "850 nghìn đồng"}})
+		}), sev: SeverityWarning, want: "đã đổi «12,5 tỷ» thành 12.500 triệu đồng", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if v := indicatorOf(t, s, "VON-NSDP"); *v.Previous != 1250 || *v.Current != 0.85 {
+				t.Errorf("VON-NSDP %v %v", *v.Previous, *v.Current)
+			}
+		}},
+		{file: "chi-tieu-am.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {nil, -1500.0}})
+		}), sev: SeverityError, want: "số âm (-1.500) nhưng chỉ tiêu TONG-DU-NO"},
+		{file: "chi-tieu-le.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"KHACH-HANG": {nil, "1.234,5"}})
+		}), sev: SeverityError, want: "1.234,5 khách hàng không phải số nguyên"},
+		{file: "chi-tieu-nhay.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {3000.0, 3000000000.0}})
+		}), sev: SeverityWarning, want: "thay đổi hơn 10 lần trong một kỳ là bất thường"},
+		{file: "ngay-luu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := withRows(filled(c), []any{}, []any{"", "", "", "", "", "", "Xốp, ngày 20 tháng 3 năm 2026"})
+			b.saved = "2026-03-20T08:15:00Z"
+			return b
+		}), check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if !s.Saved.Equal(time.Date(2026, 3, 20, 8, 15, 0, 0, time.UTC)) || s.FormDate.Day() != 20 || s.FormDate.Month() != 3 {
+				t.Errorf("saved %v, form date %v", s.Saved, s.FormDate)
+			}
+		}},
+		{file: "thu-dien-tu.zip", all: true, build: func(t *testing.T, c *catalog.Catalog, path string) {
+			os.WriteFile(path, zipFiles(t,
+				[2]any{"Bao cao/NHCSXH-2026-Q1.xlsx", bookBytes(t, formBook(c, "NHCSXH", q1, map[string]entry{"V.1": {status: "Hoàn thành", results: "Rà soát 120 hộ"}}))},
+				[2]any{"Bao cao/HND ban in.pdf", "%PDF-1.4"},
+				[2]any{"../ngoai.xlsx", "PK"},
+			), 0o644)
+		}, opt: Options{Period: q1}, sev: SeverityError, want: "Hội Nông dân xã gửi tệp PDF", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if len(s.Rows) != len(c.Assignments("NHCSXH")) || !hasProblem(s, SeverityError, "mang tên không hợp lệ") {
+				t.Errorf("the zip: %d rows\n%s", len(s.Rows), problemsText(s))
+			}
+		}},
+		{file: "Bao-cao-Hoi-Nong-dan-quy-1.pdf", all: true, build: writeBytes([]byte("%PDF-1.4\n%âãÏÓ\n")), opt: Options{Period: q1},
+			sev: SeverityError, want: "Hội Nông dân xã gửi tệp PDF: đề nghị Hội Nông dân xã gửi lại tệp Excel", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+				if s.Unit != "HND" {
+					t.Errorf("the PDF is not attributed to HND: %q", s.Unit)
+				}
+			}},
+		{file: "trang-theo-quy.xlsx", build: writeBook(func(*catalog.Catalog) book { return quarterSheets("Phòng Kinh tế") }), opt: Options{Period: q1},
+			sev: SeverityWarning, want: "trang tính «Quý IV-2025» (trang ẩn) là của quý IV năm 2025, không phải quý I năm 2026, nên không được đọc", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+				if len(s.Rows) != 2 || s.Rows[0].Results != "Kết quả quý I" {
+					t.Errorf("rows %+v", s.Rows)
+				}
+			}},
+		{file: "trang-theo-quy-khong-ky.xlsx", build: writeBook(func(*catalog.Catalog) book { return quarterSheets("Phòng Kinh tế") }),
+			sev: SeverityError, want: "tệp không cho biết là báo cáo kỳ nào nên không đọc trang nào"},
+		{file: "cong-thuc-rong.xlsx", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			filled(c).write(t, path)
+			rewriteZip(t, path, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+				return regexp.MustCompile(`<c r="I8"[^>]*>.*?</c>|<c r="I8"[^>]*/>`).ReplaceAll(b, []byte(`<c r="I8" t="str"><f>IF(G8="","Chưa có","")</f><v></v></c>`))
+			})
+		}, opt: Options{Period: q1}, absent: "công thức"},
+		{file: "word-duoi-xls.xls", build: func(t *testing.T, c *catalog.Catalog, path string) {
+			src := filepath.Join(t.TempDir(), "bao-cao.txt")
+			os.WriteFile(src, []byte("Báo cáo quý I năm 2026 của Phòng Kinh tế\n"), 0o644)
+			copyFile(t, officetest.Convert(t, src, "doc:MS Word 97"), path)
+		}, sev: SeverityError, want: "đây là tệp Word 97-2003 (.doc), không phải sổ Excel"},
+		{file: "dao-chieu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			b.sheets[0].rows[7][6] = "Đã tổ chức \u202Ehội nghị\u202C quán triệt"
+			return b
+		}), sev: SeverityWarning, want: "có ký tự đảo chiều chữ (như U+202E)", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			if r := s.Rows[0]; strings.ContainsRune(r.Results, '\u202E') {
+				t.Errorf("U+202E reached the row: %q", r.Results)
+			}
+		}},
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -297,28 +435,53 @@ func rewriteZip(t *testing.T, path, part string, edit func([]byte) []byte) {
 }
 
 // TestBadInputs reads each kind of bad input in testdata/bad and checks
-// its message; with -update it first regenerates the files.
+// its message; with -update it first writes the files that are missing,
+// with -update-all it regenerates them all.
 func TestBadInputs(t *testing.T) {
 	c := loadCatalog(t)
 	saved := officeBinary
 	officeBinary = func() string { return "" } // the messages without LibreOffice
 	defer func() { officeBinary = saved }()
 	kinds := corpus(t)
-	if *update {
+	if *update || *updateAll {
 		os.MkdirAll(corpusDir, 0o755)
 		for _, k := range kinds {
-			k.build(t, c, filepath.Join(corpusDir, k.file))
+			path := filepath.Join(corpusDir, k.file)
+			if _, err := os.Stat(path); err == nil && !*updateAll {
+				continue // committed files change only when asked
+			}
+			k.build(t, c, path)
 		}
 	}
 	for _, k := range kinds {
 		t.Run(k.file, func(t *testing.T) {
 			path := filepath.Join(corpusDir, k.file)
-			s := readUnchanged(t, path, c, k.opt)
-			if !hasProblem(s, k.sev, k.want) {
+			var s *Submission
+			if k.all {
+				s = &Submission{Path: path}
+				for _, x := range ReadAll([]string{path}, c, k.opt) {
+					s.Rows = append(s.Rows, x.Rows...)
+					s.Unmatched = append(s.Unmatched, x.Unmatched...)
+					s.Indicators = append(s.Indicators, x.Indicators...)
+					s.Problems = append(s.Problems, x.Problems...)
+					if s.Unit == "" {
+						s.Unit = x.Unit
+					}
+				}
+			} else {
+				s = readUnchanged(t, path, c, k.opt)
+			}
+			if k.want != "" && !hasProblem(s, k.sev, k.want) {
 				t.Errorf("want %s containing %q; got:\n%s", k.sev, k.want, problemsText(s))
 			}
+			if k.absent != "" && (hasProblem(s, SeverityError, k.absent) || hasProblem(s, SeverityWarning, k.absent)) {
+				t.Errorf("want no problem containing %q; got:\n%s", k.absent, problemsText(s))
+			}
+			if k.check != nil {
+				k.check(t, c, s)
+			}
 			for _, p := range s.Problems {
-				if p.File != path {
+				if p.File != path && !(k.all && strings.HasPrefix(p.File, path+string(filepath.Separator))) {
 					t.Errorf("problem names file %q, want %q", p.File, path)
 				}
 			}

@@ -22,5 +22,5 @@ func ExampleRead() {
 	// Output:
 	// KT 2026-Q1 22 dòng khớp, 0 dòng không khớp
 	// I.2 code "Tạm ổn" Hoàn thành
-	// cảnh báo testdata/bad/tinh-trang-la.xlsx, trang tính «Báo cáo», ô F8: không hiểu tình trạng «Tạm ổn» của nhiệm vụ I.1. Chọn một trong: «Hoàn thành», «Đang thực hiện», «Chưa thực hiện», «Không phát sinh trong kỳ».
+	// cảnh báo testdata/bad/tinh-trang-la.xlsx, trang tính «Báo cáo», ô F8: không hiểu tình trạng «Tạm ổn» của nhiệm vụ I.1 nên không xếp vào tình trạng nào; báo cáo ghi kèm nguyên văn lời của đơn vị. Chọn một trong: «Hoàn thành», «Đang thực hiện», «Chưa thực hiện», «Không phát sinh trong kỳ».
 }

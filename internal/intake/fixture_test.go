@@ -39,6 +39,9 @@ type book struct {
 	// metaWays selects where the metadata goes: "props", "sheet", "names";
 	// empty means all three.
 	metaWays []string
+	// saved is the save time written in the document properties
+	// (dcterms:modified, "2026-03-20T08:15:00Z"); "" keeps excelize's.
+	saved string
 }
 
 type sheet struct {
@@ -96,7 +99,7 @@ func formBook(c *catalog.Catalog, unit string, p period.Period, entries map[stri
 		}
 		irows = append(irows, ih)
 		for i, ind := range inds {
-			irows = append(irows, []any{ind.Code, ind.Name, ind.Measure, float64(1000 * (i + 1)), float64(1100*(i+1)) + 0.5, ""})
+			irows = append(irows, []any{ind.Code, ind.Name, ind.Measure, float64(1000 * (i + 1)), fixtureCurrent(ind, i), ""})
 		}
 		b.sheets = append(b.sheets, sheet{name: forms.IndicatorsSheet, rows: irows})
 	}
@@ -171,6 +174,11 @@ func (b book) write(t testing.TB, path string) {
 			f.SetSheetVisible(s.name, false)
 		}
 	}
+	if b.saved != "" {
+		if err := f.SetDocProps(&excelize.DocProperties{Modified: b.saved, Creator: "Microsoft Excel"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	f.SetActiveSheet(0)
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -204,4 +212,22 @@ func readUnchanged(t testing.TB, path string, c *catalog.Catalog, opt Options) *
 
 func tempPath(t testing.TB, name string) string {
 	return filepath.Join(t.TempDir(), name)
+}
+
+// fixtureCurrent is the "cuối kỳ này" value the fixtures give the i-th
+// indicator of a unit: with a fraction for money, whole for counts.
+func fixtureCurrent(ind *catalog.Indicator, i int) float64 {
+	if measureOf(ind).count() {
+		return float64(1100 * (i + 1))
+	}
+	return float64(1100*(i+1)) + 0.5
+}
+
+// fixtureFilled is the "cuối kỳ này" value realForm gives the i-th
+// indicator.
+func fixtureFilled(ind *catalog.Indicator, i int) float64 {
+	if measureOf(ind).count() {
+		return 1234 * float64(i+1)
+	}
+	return 1234.5 * float64(i+1)
 }

@@ -1,11 +1,16 @@
 package intake
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"baocao/internal/forms"
 	"baocao/internal/period"
+	"baocao/internal/vntext"
 )
 
 // FuzzRead feeds arbitrary bytes to the reader, seeded with real forms and
@@ -66,7 +71,74 @@ func FuzzResolveCode(f *testing.F) {
 		if res.code != "" && c.Task(res.code) == nil && c.Section(res.code) == nil {
 			t.Fatalf("%q resolved to %q, not in the plan", written, res.code)
 		}
-		parseStatus(written)
+		readStatusText(written)
 		findPeriod(written)
+	})
+}
+
+// FuzzStatus: any status text reads without panicking; a negated
+// completion is never Hoàn thành; the unit's words are kept whenever the
+// status is Unknown.
+func FuzzStatus(f *testing.F) {
+	for _, s := range []string{"Hoàn thành", "đã xong", "hoàn thành 80%", "Không hoàn thành", "chưa hoàn thành (đạt 80%)", "cơ bản hoàn thành", "x", "đang thực hiện, dự kiến xong tháng 6", "không", "100%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rd := readStatusText(s)
+		if rd.status == forms.StatusUnknown && rd.how != statusUnclear && vntext.Fold(s) != "" {
+			t.Fatalf("%q: Unknown but read as %d", s, rd.how)
+		}
+		if rd.status == forms.StatusDone {
+			folded := " " + vntext.Fold(s) + " "
+			for _, neg := range []string{" khong hoan thanh ", " chua hoan thanh ", " khong dat ", " chua dat ", " chua xong ", " khong xong "} {
+				if strings.Contains(folded, neg) {
+					t.Fatalf("%q has %q and reads as Hoàn thành", s, neg)
+				}
+			}
+		}
+	})
+}
+
+// FuzzFigure: any text in an indicator cell reads as a finite value in the
+// indicator's measure or is refused with a reason, never both.
+func FuzzFigure(f *testing.F) {
+	c := loadCatalog(f)
+	for _, s := range []string{"12,5 tỷ", "1.250.000.000 đồng", "850 nghìn đồng", "1 tỷ 250 triệu", "85%", "1.234 khách hàng", "-5", "khoảng hai tỷ", "1.234,5"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, which int) {
+		inds := c.Indicators
+		ind := inds[(which%len(inds)+len(inds))%len(inds)]
+		v, note, bad := readFigure(s, ind)
+		switch {
+		case bad != "" && (v != 0 || note != ""):
+			t.Fatalf("%q: refused (%s) yet %v %q", s, bad, v, note)
+		case bad == "" && (math.IsNaN(v) || math.IsInf(v, 0)):
+			t.Fatalf("%q: %v", s, v)
+		}
+		checkFigure(v, ind)
+	})
+}
+
+// FuzzReadZip: any bytes as a zip of workbooks read without panicking and
+// without writing anything, each submission with a message or rows.
+func FuzzReadZip(f *testing.F) {
+	c := loadCatalog(f)
+	saved := officeBinary
+	officeBinary = func() string { return "" }
+	f.Cleanup(func() { officeBinary = saved })
+	if b, err := os.ReadFile(filepath.Join(corpusDir, "thu-dien-tu.zip")); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, s := range readZipData("thu.zip", data, time.Time{}, c, Options{}) {
+			if len(s.Problems) == 0 && len(s.Rows)+len(s.Unmatched)+len(s.Indicators) == 0 {
+				t.Fatalf("%s: neither read nor mentioned", s.Path)
+			}
+			if !strings.HasPrefix(s.Path, "thu.zip") {
+				t.Fatalf("a submission named %q, outside the zip", s.Path)
+			}
+		}
 	})
 }

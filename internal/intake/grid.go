@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -11,19 +12,34 @@ const (
 	// maxCols is the number of columns read: a form has 11, a unit's own
 	// layout rarely more than 20. Text beyond is reported, never read.
 	maxCols = 40
-	// maxRows is the number of rows read from a sheet.
+	// maxRows is the number of rows holding a value that are read from a
+	// sheet. Empty rows, with or without a style, do not count: LibreOffice
+	// writes an empty row 1048576 after a row is deleted, and some writers
+	// give every row of a sheet a style.
 	maxRows = 20000
+	// maxGap is the longest run of empty rows kept as it is in a grid; a
+	// longer run is kept as one empty row, so that a value far down a
+	// sheet costs one row, not a million.
+	maxGap = 32
 )
 
-// grid is the text of one sheet, as excelize gives it (raw values).
+// grid is the text of one sheet, as excelize gives it (raw values): the
+// rows that hold a value, with the empty rows between them (a long run of
+// empty rows is kept as one).
 type grid struct {
 	name   string
 	hidden bool
-	rows   [][]string // rows[i] is sheet row i+1; trailing empty cells trimmed
+	// rows[i] is sheet row nums[i] (1-based); trailing empty cells trimmed.
+	rows [][]string
+	nums []int
+	// merges are the sheet's merged ranges, start and end references.
+	merges [][2]string
 	// overflow lists rows with text beyond maxCols.
 	overflow []int
-	// tooLong is set when the sheet has more than maxRows rows.
-	tooLong bool
+	// tooLong is set when the sheet has more than maxRows rows holding a
+	// value; tooLongRow is the first of them not read.
+	tooLong    bool
+	tooLongRow int
 	// err is a read error that stopped the sheet early, at row errRow.
 	err    error
 	errRow int
@@ -39,13 +55,10 @@ func readGrid(f *excelize.File, name string) *grid {
 		return g
 	}
 	defer rows.Close()
-	n := 0
+	n, valued := 0, 0
+	gapStart, gap := 0, 0 // the empty rows since the last row with a value
 	for rows.Next() {
 		n++
-		if n > maxRows {
-			g.tooLong = true
-			break
-		}
 		cols, err := rows.Columns()
 		if err != nil {
 			g.err, g.errRow = err, n
@@ -65,28 +78,86 @@ func readGrid(f *excelize.File, name string) *grid {
 			last--
 		}
 		if last == 0 {
-			g.rows = append(g.rows, nil)
+			if gap == 0 {
+				gapStart = n
+			}
+			gap++
 			continue
+		}
+		valued++
+		if valued > maxRows {
+			g.tooLong, g.tooLongRow = true, n
+			break
+		}
+		if gap > 0 {
+			if gap > maxGap {
+				gap = 1
+			}
+			for k := range gap {
+				g.rows = append(g.rows, nil)
+				g.nums = append(g.nums, gapStart+k)
+			}
+			gap = 0
 		}
 		// Copy: a row with a cell in column XFD comes as a 16,384-string
 		// slice, which must not stay alive behind the capped row.
 		row := make([]string, last)
 		copy(row, cols[:last])
 		g.rows = append(g.rows, row)
+		g.nums = append(g.nums, n)
 	}
 	if err := rows.Error(); err != nil && g.err == nil {
 		g.err, g.errRow = err, n
 	}
-	// Drop trailing empty rows.
-	last := len(g.rows)
-	for last > 0 && len(g.rows[last-1]) == 0 {
-		last--
-	}
-	g.rows = g.rows[:last]
 	return g
 }
 
-// cell returns the text at row r, column c (both 0-based), or "".
+// num is the sheet row number (1-based) of row index i; past the end it
+// counts on from the last row.
+func (g *grid) num(i int) int {
+	switch {
+	case i < 0:
+		return i + 1
+	case i < len(g.nums):
+		return g.nums[i]
+	case len(g.nums) == 0:
+		return i + 1
+	}
+	return g.nums[len(g.nums)-1] + i - len(g.nums) + 1
+}
+
+// index is the row index of sheet row num (1-based), or -1 when that row
+// is empty and not kept.
+func (g *grid) index(num int) int {
+	i := sort.SearchInts(g.nums, num)
+	if i < len(g.nums) && g.nums[i] == num {
+		return i
+	}
+	return -1
+}
+
+// ref gives the A1 reference of column c (0-based) on row index i.
+func (g *grid) ref(c, i int) string { return cellName(c, g.num(i)-1) }
+
+// spans returns, for sheet row num, the columns (0-based) covered by a
+// merged range of two columns or more that starts on that row, each with
+// the range's first column.
+func (g *grid) spans(num int) map[int]int {
+	out := map[int]int{}
+	for _, m := range g.merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
+		c2, _, err2 := excelize.CellNameToCoordinates(m[1])
+		if err1 != nil || err2 != nil || r1 != num || c2 <= c1 || c1 > maxCols {
+			continue
+		}
+		for c := c1; c <= c2 && c <= maxCols; c++ {
+			out[c-1] = c1 - 1
+		}
+	}
+	return out
+}
+
+// cell returns the text at row index r, column c (both 0-based), or "".
 func (g *grid) cell(r, c int) string {
 	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
 		return ""
@@ -94,7 +165,7 @@ func (g *grid) cell(r, c int) string {
 	return g.rows[r][c]
 }
 
-// set stores v at row r, column c (0-based), growing the row.
+// set stores v at row index r, column c (0-based), growing the row.
 func (g *grid) set(r, c int, v string) {
 	if r < 0 || r >= len(g.rows) || c < 0 || c >= maxCols {
 		return

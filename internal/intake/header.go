@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -14,6 +15,13 @@ const (
 	colSeq     = "seq"     // STT: a running number, or the code's last part
 	colLead    = "lead"    // Đơn vị chủ trì
 	colSupport = "support" // Đơn vị phối hợp
+
+	// Columns with one status each, marked "x" on a task's row.
+	markDone       = "mark_done"
+	markProgress   = "mark_progress"
+	markNotStarted = "mark_not_started"
+	markNA         = "mark_na"
+	markNotDone    = "mark_not_done"
 
 	indCode    = "ind_code"
 	indName    = "ind_name"
@@ -58,13 +66,24 @@ var taskHeaders = headerTable{"task", synonyms(map[string][]string{
 	forms.ColTiming:  {"thời gian thực hiện", "thời gian", "thời hạn", "thời hạn hoàn thành", "thời gian hoàn thành"},
 	forms.ColStatus:  {"tình trạng", "trạng thái", "tiến độ", "tiến độ thực hiện", "mức độ hoàn thành", "tình trạng thực hiện", "đánh giá", "tự đánh giá"},
 	forms.ColResults: {"kết quả thực hiện", "kết quả", "kết quả đạt được", "tình hình thực hiện", "tình hình, kết quả thực hiện",
-		"nội dung đã thực hiện", "việc đã làm", "kết quả triển khai", "kết quả thực hiện trong kỳ"},
-	forms.ColDocuments: {"văn bản, sản phẩm đã ban hành", "văn bản đã ban hành", "văn bản ban hành", "văn bản", "số, ký hiệu văn bản",
+		"nội dung đã thực hiện", "việc đã làm", "đã làm", "những việc đã làm", "đã thực hiện", "kết quả triển khai", "kết quả thực hiện trong kỳ"},
+	forms.ColDocuments: {"văn bản, sản phẩm đã ban hành", "văn bản đã ban hành", "văn bản ban hành", "văn bản", "số, ký hiệu văn bản", "số, ký hiệu", "số ký hiệu", "ngày ban hành",
 		"sản phẩm đã ban hành", "sản phẩm đã hoàn thành", "văn bản, sản phẩm"},
 	forms.ColDifficulties: {"khó khăn, vướng mắc", "khó khăn", "vướng mắc", "tồn tại, hạn chế", "hạn chế", "tồn tại"},
 	forms.ColProposals:    {"đề xuất, kiến nghị", "đề xuất", "kiến nghị", "kiến nghị, đề xuất"},
 	forms.ColNotes:        {"ghi chú"},
+	// A column per status, marked "x": the header must be the whole cell.
+	markDone:       {"hoàn thành", "đã hoàn thành", "xong", "đã xong"},
+	markProgress:   {"đang thực hiện", "đang triển khai", "đang làm"},
+	markNotStarted: {"chưa thực hiện", "chưa triển khai", "chưa làm"},
+	markNA:         {"không phát sinh", "không phát sinh trong kỳ", "không có"},
+	markNotDone:    {"chưa hoàn thành", "không hoàn thành"},
 })}
+
+// markKeys are the status columns marked "x", in the drop-down's order.
+var markKeys = []string{markDone, markProgress, markNotStarted, markNA, markNotDone}
+
+func isMarkKey(key string) bool { return strings.HasPrefix(key, "mark_") }
 
 // indicatorHeaders lists the wordings of the indicators table's headers.
 var indicatorHeaders = headerTable{"indicator", synonyms(map[string][]string{
@@ -86,7 +105,20 @@ type header struct {
 	cols  map[string]int // key -> 0-based column
 	// extra lists columns with a header text that names nothing we read.
 	extra map[int]string
+	// parts lists, for a column under a merged group header of a two-row
+	// header ("Kết quả" over "Số cuộc" | "Số người"), the columns read
+	// together as that key, each with its label ("" for the column that
+	// names the key itself).
+	parts map[string][]headPart
 	score int
+}
+
+// headPart is one column of a key read from several columns.
+type headPart struct {
+	col   int
+	label string
+	// unnamed: the sub-header names nothing we know ("Số cuộc").
+	unnamed bool
 }
 
 // maxHeaderWords: a header cell is short; a longer text is data.
@@ -133,8 +165,8 @@ func classifyText(text string, table []synonym) (key string, length int) {
 		return "", 0
 	}
 	for _, s := range table {
-		if len(s.words) <= length {
-			continue
+		if len(s.words) <= length || isMarkKey(s.key) && len(s.words) != len(words) {
+			continue // a status marked "x" must be the whole cell ("Ngày hoàn thành" is none)
 		}
 		if hasRun(words, s.words) {
 			key, length = s.key, len(s.words)
@@ -165,6 +197,20 @@ func hasRun(words, sub []string) bool {
 	return false
 }
 
+// classifyCell returns the key a header cell names, trying a short
+// legacy-encoded label as such ("Ghi chó" is TCVN3 for "Ghi chú").
+func classifyCell(v string, table headerTable) (string, int) {
+	key, n := classify(v, table)
+	if key == "" && hasLatin1Letters(v) {
+		for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
+			if key, n = classify(vntext.FromLegacy(v, enc), table); key != "" {
+				break
+			}
+		}
+	}
+	return key, n
+}
+
 // headerAt reads row r of g as a header under table.
 func headerAt(g *grid, r int, table headerTable) *header {
 	h := &header{row: r, first: r, cols: map[string]int{}, extra: map[int]string{}}
@@ -173,16 +219,7 @@ func headerAt(g *grid, r int, table headerTable) *header {
 		if strings.TrimSpace(v) == "" {
 			continue
 		}
-		key, n := classify(v, table)
-		if key == "" && hasLatin1Letters(v) {
-			// A short legacy-encoded label can read as Unicode too ("Ghi
-			// chó" is TCVN3 for "Ghi chú"): try it as legacy text.
-			for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
-				if key, n = classify(vntext.FromLegacy(v, enc), table); key != "" {
-					break
-				}
-			}
-		}
+		key, n := classifyCell(v, table)
 		if key == "" {
 			h.extra[c] = v
 			continue
@@ -212,7 +249,18 @@ func (h *header) has(keys ...string) bool {
 // isTaskTable tells a header of a task table: something that names the task
 // and something the unit fills in.
 func (h *header) isTaskTable() bool {
-	return h.has(forms.ColCode, forms.ColContent, colSeq) && h.has(fillKeys[:5]...) && h.score >= 2
+	return h.has(forms.ColCode, forms.ColContent, colSeq) && (h.has(fillKeys[:5]...) || h.marks() >= 2) && h.score >= 2
+}
+
+// marks counts the status columns marked "x".
+func (h *header) marks() int {
+	n := 0
+	for _, k := range markKeys {
+		if _, ok := h.cols[k]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 func (h *header) isIndicatorTable() bool {
@@ -243,29 +291,152 @@ func findHeader(g *grid, table headerTable, ok func(*header) bool) *header {
 	if best == nil {
 		return nil
 	}
-	// A second header row under the first (a merged "Kết quả" over
-	// "Tình trạng | Văn bản") adds the columns it names.
-	if next := best.row + 1; next < len(g.rows) {
-		h2 := headerAt(g, next, table)
-		if h2.score >= 2 && len(h2.extra) <= 1 {
-			for k, c := range h2.cols {
-				for k0, c0 := range best.cols {
-					if c0 == c && k0 != k {
-						delete(best.cols, k0)
-					}
-				}
-				best.cols[k] = c
-				delete(best.extra, c)
-			}
-			best.row = next
-			best.score = len(best.cols)
-		}
-	}
-	// Columns named only in the first row of a two-row header stay extra;
-	// drop extras that are now columns we read.
-	for k, c := range best.cols {
-		_ = k
+	subHeader(g, best, table)
+	// Drop extras that are now columns we read.
+	for _, c := range best.cols {
 		delete(best.extra, c)
 	}
 	return best
+}
+
+// subHeader reads the row under h as a second header row when it is one:
+// a merged "Kết quả" over "Đã làm" | "Tồn tại", or "Tình trạng" over a
+// column per status. Each of its cells must lie under a group header
+// merged across columns, under an empty cell of the first row, or name a
+// column itself under a first-row header it refines; and one at least
+// must lie under a group or an empty cell. A row of data (a task's
+// content, its code) is never one. Under a group that names a key, a
+// sub-column that names nothing is read as part of that key, with its
+// label; one that names another key is that column.
+func subHeader(g *grid, h *header, table headerTable) {
+	next := h.row + 1
+	if next >= len(g.rows) || g.num(next) != g.num(h.row)+1 || isBlank(g.rows[next]) {
+		return
+	}
+	spans := g.spans(g.num(h.row))
+	keyAt := map[int]string{}
+	for k, c := range h.cols {
+		keyAt[c] = k
+	}
+	ident := map[int]bool{}
+	for _, k := range []string{forms.ColCode, colSeq, forms.ColContent} {
+		if c, ok := h.cols[k]; ok {
+			ident[c] = true
+		}
+	}
+	type sub struct {
+		col        int
+		key, label string
+		group      int // the group's first column, -1 when none
+	}
+	var subs []sub
+	anchored := false
+	for c, v := range g.rows[next] {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		key, _ := classifyCell(v, table)
+		start, grouped := spans[c]
+		short := len(strings.Fields(v)) <= maxHeaderWords && len(v) <= 200
+		switch {
+		case grouped && short:
+			anchored = true
+		case !grouped && g.cell(h.row, c) == "" && key != "":
+			anchored = true
+		case !grouped && key != "" && !ident[c]:
+			// a refinement of the header above ("Kết quả" over "Đã làm")
+		default:
+			return // data, not a header
+		}
+		if !grouped {
+			start = -1
+		}
+		subs = append(subs, sub{c, key, v, start})
+	}
+	if !anchored {
+		return
+	}
+	parts := map[string][]headPart{}
+	for _, sb := range subs {
+		groupKey := ""
+		if sb.group >= 0 {
+			if groupKey = keyAt[sb.group]; groupKey == "" {
+				// A group header that names a key already taken ("Kết quả"
+				// twice) still names it for the columns under it.
+				groupKey, _ = classifyCell(g.cell(h.row, sb.group), table)
+			}
+		}
+		switch {
+		case sb.key == "" && groupKey == "":
+			h.extra[sb.col] = sb.label
+		case sb.key == "" || sb.key == groupKey:
+			parts[groupKey] = append(parts[groupKey], headPart{sb.col, sb.label, sb.key == ""})
+		default:
+			for k, c := range h.cols {
+				if c == sb.col && k != sb.key {
+					delete(h.cols, k)
+				}
+			}
+			h.cols[sb.key] = sb.col
+			delete(h.extra, sb.col)
+		}
+	}
+	for k, ps := range parts {
+		if _, taken := h.cols[k]; !taken || !slices.ContainsFunc(ps, func(p headPart) bool { return p.col == h.cols[k] }) {
+			h.cols[k] = ps[0].col
+		}
+		// A column whose sub-header names the key itself needs no label
+		// when it is the only one; one that names nothing keeps its label.
+		named := 0
+		for _, p := range ps {
+			if !p.unnamed {
+				named++
+			}
+		}
+		for i := range ps {
+			if !ps[i].unnamed && named == 1 {
+				ps[i].label = ""
+			}
+		}
+		if len(ps) > 1 || ps[0].label != "" {
+			if h.parts == nil {
+				h.parts = map[string][]headPart{}
+			}
+			h.parts[k] = ps
+		}
+		for _, p := range ps {
+			delete(h.extra, p.col)
+		}
+	}
+	h.row = next
+	h.score = len(h.cols)
+}
+
+// allCols returns every column read, parts included.
+func (h *header) allCols() []int {
+	var out []int
+	for _, c := range h.cols {
+		out = append(out, c)
+	}
+	for _, ps := range h.parts {
+		for _, p := range ps {
+			if !slices.Contains(out, p.col) {
+				out = append(out, p.col)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// columns returns the columns read as key, with their labels: one
+// unlabelled column, or the parts under a group header.
+func (h *header) columns(key string) []headPart {
+	if ps, ok := h.parts[key]; ok {
+		return ps
+	}
+	if c, ok := h.cols[key]; ok {
+		return []headPart{{col: c}}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"baocao/internal/catalog"
@@ -13,7 +14,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 	s, c := r.s, r.c
 	col := func(row int, key string) (string, string) {
 		if ci, ok := h.cols[key]; ok {
-			return g.cell(row, ci), cellName(ci, row)
+			return g.cell(row, ci), g.ref(ci, row)
 		}
 		return "", ""
 	}
@@ -26,14 +27,14 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		code, codeCell := col(i, indCode)
 		name, _ := col(i, indName)
 		ind := r.matchIndicator(code, name)
-		place := fmt.Sprintf("dòng %d", i+1)
+		place := fmt.Sprintf("dòng %d", g.num(i))
 		if ind == nil {
 			prev, _ := col(i, indPrev)
 			cur, _ := col(i, indCur)
 			if prev == "" && cur == "" && code == "" {
 				continue // a sub-heading or a note without figures
 			}
-			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu%s vào cột «Mã chỉ tiêu».", i+1, shorten(joinNonEmpty(cells), 60), firstIndicator(c))
+			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu%s vào cột «Mã chỉ tiêu».", g.num(i), shorten(joinNonEmpty(cells), 60), firstIndicator(c))
 			continue
 		}
 		if codeCell == "" {
@@ -45,13 +46,17 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		if first, dup := seen[ind.Code]; dup {
 			s.addf(SeverityWarning, g.name, place, "chỉ tiêu %s đã có ở dòng %d; dùng cả hai dòng là không đúng, hãy xóa một dòng.", ind.Code, first)
 		}
-		seen[ind.Code] = i + 1
-		v := IndicatorValue{Code: ind.Code, Sheet: g.name, Row: i + 1}
-		v.Previous = r.indicatorNumber(g, h, i, indPrev, ind)
-		v.Current = r.indicatorNumber(g, h, i, indCur, ind)
+		seen[ind.Code] = g.num(i)
+		v := IndicatorValue{Code: ind.Code, Sheet: g.name, Row: g.num(i)}
+		v.Previous, v.PreviousCell = r.indicatorNumber(g, h, i, indPrev, ind)
+		v.Current, v.CurrentCell = r.indicatorNumber(g, h, i, indCur, ind)
+		if v.Previous != nil && v.Current != nil && jumps(*v.Previous, *v.Current) {
+			s.addf(SeverityWarning, g.name, v.CurrentCell, "chỉ tiêu %s: cuối kỳ này %s (ô %s) %s cuối kỳ trước %s (ô %s), thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại hai ô, nhất là đơn vị tính (%s): có thể đã ghi bằng đồng hoặc nghìn đồng, hay thừa, thiếu chữ số 0.",
+				ind.Code, vntext.FormatAuto(*v.Current), v.CurrentCell, jumpWord(*v.Current, *v.Previous), vntext.FormatAuto(*v.Previous), v.PreviousCell, jumpFactor, ind.Measure)
+		}
 		if v.Current == nil {
-			if _, cell := col(i, indCur); cell != "" {
-				if raw, _ := col(i, indCur); raw == "" {
+			if raw, cell := col(i, indCur); cell != "" {
+				if raw == "" {
 					s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s chưa có số liệu cuối kỳ này. Điền số (đơn vị tính: %s).", ind.Code, ind.Measure)
 				}
 			}
@@ -100,32 +105,59 @@ func (r *reader) matchIndicator(code, name string) *catalog.Indicator {
 	return nil
 }
 
-// indicatorNumber reads a figure: a number cell, or Vietnamese text
-// ("1.234,5"). A bad value is an error at its cell.
-func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *catalog.Indicator) *float64 {
+// indicatorNumber reads a figure and returns it with its cell: a number
+// cell (a percentage cell as shown: 0,85 is 85%), or text as units type it
+// ("1.234,5", "12,5 tỷ"), converted to the indicator's measure. A figure
+// that cannot be used is an error at its cell; one that was converted, a
+// warning.
+func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *catalog.Indicator) (*float64, string) {
 	ci, ok := h.cols[key]
 	if !ok {
-		return nil
+		return nil, ""
 	}
+	cell := g.ref(ci, i)
 	v := g.cell(i, ci)
 	if v == "" {
-		return nil
+		return nil, cell
 	}
-	cell := cellName(ci, i)
-	text := true
-	if !strings.Contains(v, ",") {
-		text = r.isText(g.name, cell)
+	var x float64
+	number := false
+	if !strings.Contains(v, ",") && !r.isText(g.name, cell) {
+		x, number = parseFloatRaw(v)
 	}
-	if !text {
-		if x, ok := parseFloatRaw(v); ok {
-			return &x
+	switch {
+	case number && r.isPercentCell(g.name, cell):
+		x *= 100
+		if !measureOf(ind).percent {
+			r.s.addf(SeverityError, g.name, cell, "ô hiện %s%% (định dạng phần trăm) nhưng chỉ tiêu %s tính bằng %s, nên không đọc được. Bỏ định dạng phần trăm của ô (Định dạng ô > Số) và ghi số theo %s.", vntext.FormatAuto(x), ind.Code, ind.Measure, ind.Measure)
+			return nil, cell
+		}
+	case !number:
+		var note, bad string
+		x, note, bad = readFigure(v, ind)
+		if bad != "" {
+			r.s.addf(SeverityError, g.name, cell, "%s", bad)
+			return nil, cell
+		}
+		if note != "" {
+			r.s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s: %s để đọc. Kiểm tra lại; lần sau ghi số theo %s, không kèm đơn vị.", ind.Code, note, ind.Measure)
 		}
 	}
-	if x, ok := vntext.ParseNumber(v); ok {
-		return &x
+	if bad := checkFigure(x, ind); bad != "" {
+		r.s.addf(SeverityError, g.name, cell, "%s", bad)
+		return nil, cell
 	}
-	r.s.addf(SeverityError, g.name, cell, "«%s» không phải là số nên chỉ tiêu %s không đọc được. Ghi một số (%s), ví dụ 1.234,5; không ghi chữ hay đơn vị vào ô này.", shorten(v, 30), ind.Code, ind.Measure)
-	return nil
+	return &x, cell
+}
+
+// jumpWord says how a figure compares with another: "gấp" or "chỉ bằng
+// 1/N".
+func jumpWord(now, before float64) string {
+	times := func(x float64) string { return vntext.FormatAuto(math.Round(x*10) / 10) }
+	if now > before {
+		return "gấp " + times(now/before) + " lần"
+	}
+	return "chỉ bằng 1/" + times(before/now)
 }
 
 // checkMissing names the tasks of the unit that the file has no row for.

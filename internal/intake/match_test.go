@@ -48,32 +48,6 @@ func TestResolveCode(t *testing.T) {
 	}
 }
 
-func TestParseStatus(t *testing.T) {
-	tests := map[string]forms.Status{
-		"Hoàn thành":               forms.StatusDone,
-		"đã xong":                  forms.StatusDone,
-		"hoàn thành 100%":          forms.StatusDone,
-		"HOAN THANH":               forms.StatusDone,
-		"Đã thực hiện":             forms.StatusDone,
-		"đang triển khai":          forms.StatusInProgress,
-		"Đang thực hiện":           forms.StatusInProgress,
-		"chưa hoàn thành":          forms.StatusInProgress,
-		"đạt 80%":                  forms.StatusInProgress,
-		"Thường xuyên thực hiện":   forms.StatusInProgress,
-		"chưa":                     forms.StatusNotStarted,
-		"Chưa thực hiện":           forms.StatusNotStarted,
-		"Không phát sinh trong kỳ": forms.StatusNotApplicable,
-		"không":                    forms.StatusNotApplicable,
-		"Tạm ổn":                   forms.StatusUnknown,
-		"":                         forms.StatusUnknown,
-	}
-	for in, want := range tests {
-		if got := parseStatus(in); got != want {
-			t.Errorf("parseStatus(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
 // TestOwnLayout reads a unit's own table: header lower down, columns in
 // another order, codes written every which way, rows matched by content.
 func TestOwnLayout(t *testing.T) {

@@ -3,7 +3,11 @@ package intake
 import (
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/catalog"
 	"baocao/internal/period"
@@ -90,4 +94,65 @@ func unitFromFileName(c *catalog.Catalog, path string) string {
 		return us[0]
 	}
 	return ""
+}
+
+// excelizeDefaultTime is the save time excelize writes into every new
+// workbook: a file with it was written by a program, and says nothing
+// about when.
+const excelizeDefaultTime = "2006-09-16T00:00:00Z"
+
+// savedTime reads when the workbook was last saved from its document
+// properties (docProps/core.xml, dcterms:modified); zero when it does not
+// say or says excelize's default.
+func savedTime(f *excelize.File) time.Time {
+	props, err := f.GetDocProps()
+	if err != nil || props == nil {
+		return time.Time{}
+	}
+	text := strings.TrimSpace(props.Modified)
+	if text == "" || text == excelizeDefaultTime {
+		return time.Time{}
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04:05.999999999", "2006-01-02"} {
+		if t, err := time.Parse(layout, text); err == nil {
+			if t.Year() < 1990 || t.Year() > 2200 {
+				return time.Time{}
+			}
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+var (
+	longDateRe  = regexp.MustCompile(`^(?:[a-z ]{1,40} )?ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$`)
+	shortDateRe = regexp.MustCompile(`^(?:[a-z ]{1,40} )?ngay (\d{1,2}) (\d{1,2}) (\d{4})$`)
+)
+
+// formDate finds the date line of a form: "Xốp, ngày 20 tháng 3 năm 2026",
+// "Ngày 20/03/2026": a cell that is a place and a date and nothing else,
+// so that a plan's reference ("Kế hoạch số 15/KH-UBND ngày ...") is none,
+// and neither is a line left with dots ("ngày ..... tháng .....").
+func formDate(cells []string) (time.Time, bool) {
+	for _, v := range cells {
+		if v == "" || len(v) > 120 {
+			continue
+		}
+		f := vntext.Fold(v)
+		sm := longDateRe.FindStringSubmatch(f)
+		if sm == nil {
+			sm = shortDateRe.FindStringSubmatch(f)
+		}
+		if sm == nil {
+			continue
+		}
+		day, _ := strconv.Atoi(sm[1])
+		month, _ := strconv.Atoi(sm[2])
+		year, _ := strconv.Atoi(sm[3])
+		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.Local)
+		if year >= 2000 && year <= 2100 && t.Day() == day && int(t.Month()) == month {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

@@ -67,14 +67,14 @@ func sniff(data []byte) kind {
 		if bytes.Contains(data, encryptedPackage) {
 			return kindEncrypted
 		}
-		return kindXLS
+		return ole2Kind(data)
 	case bytes.HasPrefix(data, zipSignature):
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return kindCorrupt
 		}
 		var total uint64
-		workbook, sheets := false, false
+		workbook, binary, sheets := false, false, false
 		for _, f := range zr.File {
 			total += f.UncompressedSize64
 			name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
@@ -88,8 +88,12 @@ func sniff(data []byte) kind {
 						return kindODS
 					}
 				}
-			case name == "xl/workbook.xml" || name == "xl/workbook.bin":
+			case name == "xl/workbook.xml":
 				workbook = true
+			case name == "xl/workbook.bin":
+				binary = true
+			case name == "ppt/presentation.xml":
+				return kindPowerPoint
 			case strings.HasPrefix(name, "xl/worksheets/"):
 				sheets = true
 			case name == "word/document.xml":
@@ -99,6 +103,9 @@ func sniff(data []byte) kind {
 		if total > uint64(maxUnzipSize) {
 			return kindBomb
 		}
+		if !workbook && binary {
+			return kindXLSB
+		}
 		if !workbook {
 			return kindZip
 		}
@@ -106,6 +113,9 @@ func sniff(data []byte) kind {
 			return kindNoSheets
 		}
 		return kindXLSX
+	}
+	if k, ok := contentKind(data); ok {
+		return k
 	}
 	head := strings.ToLower(string(bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xEF\xBB\xBF")), " \t\r\n")))
 	switch {

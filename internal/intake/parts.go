@@ -143,3 +143,35 @@ func withoutTheme(data []byte) []byte {
 func isThemePart(f *zip.File) bool {
 	return strings.HasPrefix(strings.ToLower(f.Name), "xl/theme/")
 }
+
+// cellEnd finds the end of a cell element: </c> or a prefixed </x:c>.
+var cellEnd = regexp.MustCompile(`</(?:\w+:)?c>`)
+
+// rawCellCached tells whether a cell of a sheet part holds a cached value,
+// even an empty one (<v></v>, as Excel and LibreOffice save a formula that
+// returns ""); ok is false when the cell is not found.
+func rawCellCached(part []byte, ref string) (cached, ok bool) {
+	i := bytes.Index(part, []byte(` r="`+ref+`"`))
+	if i < 0 {
+		return false, false
+	}
+	end := bytes.IndexByte(part[i:], '>')
+	if end < 1 {
+		return false, false
+	}
+	if part[i+end-1] == '/' {
+		return false, true // <c r="G8"/>: no value at all
+	}
+	rest := part[i+end+1:]
+	loc := cellEnd.FindIndex(rest)
+	if loc == nil {
+		return false, false
+	}
+	body := rest[:loc[0]]
+	for _, v := range [][]byte{[]byte("<v>"), []byte("<v/>"), []byte("<v "), []byte(":v>"), []byte(":v/>")} {
+		if bytes.Contains(body, v) {
+			return true, true
+		}
+	}
+	return false, true
+}

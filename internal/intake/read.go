@@ -65,6 +65,9 @@ func recoverInto(s *Submission) {
 }
 
 func (s *Submission) addf(sev Severity, sheet, cell, format string, args ...any) {
+	if vntext.HasControls(sheet) {
+		sheet = vntext.Clean(sheet) // a sheet's name is shown, never reversed
+	}
 	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -94,6 +97,10 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		}
 		s.addf(SeverityWarning, "", "", "tệp ở %s: đã dùng LibreOffice chuyển một bản sao tạm sang .xlsx để đọc (tệp gốc giữ nguyên). Đề nghị đơn vị lần sau lưu thành .xlsx. %s", k.describe(), saveAsAdvice)
 		data, k = conv, kindXLSX
+	}
+	if msg := otherKindMessage(k); msg != "" {
+		s.addf(SeverityError, "", "", "%s", msg)
+		return
 	}
 	switch k {
 	case kindXLSX:
@@ -170,6 +177,7 @@ func (r *reader) read() {
 		r.date1904 = *props.Date1904
 	}
 	r.meta, _ = forms.ReadMeta(r.f)
+	s.Saved = savedTime(r.f)
 	if name := r.meta.Summary; name != "" {
 		if q, err := period.Parse(name); err == nil {
 			name = q.Name()
@@ -198,6 +206,9 @@ func (r *reader) read() {
 		r.grids = append(r.grids, g)
 	}
 	r.scanParts()
+	for _, g := range r.grids {
+		g.merges = r.mergesOf(g.name)
+	}
 
 	// Clean every cell: NFC, spaces, legacy encodings.
 	for _, g := range r.grids {
@@ -207,12 +218,7 @@ func (r *reader) read() {
 	}
 
 	// Find the tables.
-	type found struct {
-		g *grid
-		h *header
-	}
-	var tables []found
-	var indicators *found
+	var tables, indicatorTables []found
 	for _, g := range r.grids {
 		if skipSheet(g.name) {
 			continue
@@ -222,9 +228,26 @@ func (r *reader) read() {
 			continue
 		}
 		if h := findHeader(g, indicatorHeaders, (*header).isIndicatorTable); h != nil {
-			if indicators == nil || g.name == forms.IndicatorsSheet {
-				indicators = &found{g, h}
-			}
+			indicatorTables = append(indicatorTables, found{g, h})
+		}
+	}
+	// A workbook with one sheet per period: the sheet of the period asked
+	// for, and no other.
+	handled := map[string]bool{}
+	var done []string
+	tables, done = r.choosePeriod(tables, "bảng báo cáo")
+	periodSheets := len(done) > 0
+	for _, name := range done {
+		handled[name] = true
+	}
+	indicatorTables, done = r.choosePeriod(indicatorTables, "bảng chỉ tiêu")
+	for _, name := range done {
+		handled[name] = true
+	}
+	var indicators *found
+	for i, t := range indicatorTables {
+		if indicators == nil || t.g.name == forms.IndicatorsSheet {
+			indicators = &indicatorTables[i]
 		}
 	}
 	// Our report sheet first, then the best table.
@@ -258,8 +281,13 @@ func (r *reader) read() {
 		}
 	}
 	r.identify(title)
+	if s.FormDate.IsZero() {
+		if d, ok := formDate(title); ok {
+			s.FormDate = d
+		}
+	}
 
-	if len(tables) == 0 {
+	if len(tables) == 0 && !periodSheets {
 		if indicators == nil || len(r.c.Assignments(s.Unit)) > 0 {
 			r.noTable()
 		}
@@ -268,10 +296,10 @@ func (r *reader) read() {
 		if i == 0 {
 			s.Sheet = t.g.name
 			if t.g.name != forms.ReportSheet {
-				s.addf(SeverityWarning, t.g.name, "", "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.h.row+1)
+				s.addf(SeverityWarning, t.g.name, "", "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.g.num(t.h.row))
 			}
 		} else {
-			s.addf(SeverityWarning, t.g.name, "", "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.h.row+1)
+			s.addf(SeverityWarning, t.g.name, "", "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.g.num(t.h.row))
 		}
 		r.readTable(t.g, t.h)
 	}
@@ -284,7 +312,7 @@ func (r *reader) read() {
 		s.addf(SeverityError, s.Sheet, "", "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
 	}
 	// Sheets with text that were not read.
-	used := map[string]bool{}
+	used := handled
 	for _, t := range tables {
 		used[t.g.name] = true
 	}
@@ -341,6 +369,26 @@ func (r *reader) scanParts() {
 	}
 }
 
+// mergesOf returns the merged ranges of a sheet as start and end
+// references: from the raw part, else from excelize.
+func (r *reader) mergesOf(sheet string) [][2]string {
+	if part, ok := r.parts[sheet]; ok {
+		return rawMerges(part)
+	}
+	if r.parts != nil {
+		return nil
+	}
+	mc, err := r.f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil
+	}
+	var merges [][2]string
+	for _, m := range mc {
+		merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
+	}
+	return merges
+}
+
 // isText tells a cell stored as text (not a number), from the raw XML.
 func (r *reader) isText(sheet, ref string) bool {
 	if typ, _, ok := rawCellAttrs(r.parts[sheet], ref); ok {
@@ -359,7 +407,7 @@ func (r *reader) gridProblems(g *grid) {
 		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d nên các dòng từ đó trở đi không đọc được (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, g.err)
 	}
 	if g.tooLong {
-		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", maxRows+1), "trang tính có hơn %d dòng; chỉ đọc %d dòng đầu. Xóa các dòng thừa ở cuối trang tính rồi gửi lại.", maxRows, maxRows)
+		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.tooLongRow), "trang tính có hơn %d dòng có dữ liệu nên chỉ đọc %d dòng đầu, đến trước dòng %d: không phải một biểu báo cáo bình thường. Xóa các dòng thừa (hoặc chép bảng báo cáo sang một tệp mới) rồi gửi lại.", maxRows, maxRows, g.tooLongRow)
 	}
 	for i, row := range g.overflow {
 		if i == 5 {
@@ -407,20 +455,35 @@ func (r *reader) cleanGrid(g *grid) {
 	counts := map[vntext.Encoding]int{}
 	first := map[vntext.Encoding]string{}
 	known := knownClean(r.c)
+	controls, bidi, firstControl := 0, false, ""
 	for i, row := range g.rows {
 		for j, v := range row {
 			if v == "" || known[v] || isClean(v) {
 				continue
 			}
+			if vntext.HasControls(v) {
+				if controls == 0 {
+					firstControl = g.ref(j, i)
+				}
+				controls++
+				bidi = bidi || vntext.HasBidiControls(v)
+			}
 			fixed, enc := repair(v)
 			row[j] = fixed
 			if enc != vntext.Unicode {
 				if counts[enc] == 0 {
-					first[enc] = cellName(j, i)
+					first[enc] = g.ref(j, i)
 				}
 				counts[enc]++
 			}
 		}
+	}
+	if controls > 0 {
+		what := "ký tự điều khiển ẩn (không nhìn thấy)"
+		if bidi {
+			what = "ký tự điều khiển ẩn, có ký tự đảo chiều chữ (như U+202E) làm Word hiện chữ ngược,"
+		}
+		r.s.addf(SeverityWarning, g.name, firstControl, "%d ô có %s: đã xóa các ký tự đó trước khi đưa vào báo cáo. Kiểm tra lại chữ ở các ô đó (ô đầu tiên: %s); thường do chép chữ từ trang web hoặc tin nhắn.", controls, what, firstControl)
 	}
 	for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
 		if n := counts[enc]; n > 0 {
@@ -494,7 +557,8 @@ func isClean(v string) bool {
 			prevSpace = true
 			continue
 		case r < 0x20 || (r >= 0x7F && r <= 0xA0) || r == 0xAD || r == 0xFEFF || r == 0x1680 || r == 0x3000 ||
-			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060:
+			(r >= 0x2000 && r <= 0x200D) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x2060 ||
+			vntext.Invisible(r):
 			return false // what vntext.Clean changes
 		case r >= 0x80 && r <= 0xFF:
 			latin1 = true

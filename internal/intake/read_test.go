@@ -60,7 +60,7 @@ func TestReadIndicators(t *testing.T) {
 		t.Fatalf("indicators %+v\n%s", s.Indicators, problemsText(s))
 	}
 	for i, v := range s.Indicators {
-		if v.Code != inds[i].Code || v.Previous == nil || *v.Previous != float64(1000*(i+1)) || v.Current == nil || *v.Current != float64(1100*(i+1))+0.5 {
+		if v.Code != inds[i].Code || v.Previous == nil || *v.Previous != float64(1000*(i+1)) || v.Current == nil || *v.Current != fixtureCurrent(inds[i], i) {
 			t.Errorf("indicator %d: %+v", i, v)
 		}
 	}

@@ -1,35 +1,43 @@
 package intake
 
 import (
+	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"baocao/internal/catalog"
+	"baocao/internal/vntext"
 )
 
-// workbookExts are the extensions ReadAll picks up in folders. .ods is
-// listed so that its user is told how to convert it.
-var workbookExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
-
 // ReadAll reads files and folders (their workbooks, recursively) with at
-// most GOMAXPROCS files in flight, and returns one submission per file in
-// input order. Lock files ("~$…") and hidden files get a submission with a
-// note only. Of two files for the same unit and period, the older (by
-// modification time) is marked SupersededBy the newer, with a warning on
-// both saying which one is used.
+// most GOMAXPROCS files in flight, and returns the submissions in input
+// order. Nothing in a folder goes unmentioned: a PDF, a Word file, a
+// picture, an .xlsb gets a submission with an error saying what to do,
+// attributed to a unit by its name where possible; a .zip is opened and
+// its workbooks read in memory, one submission each; any other file gets
+// a note; only the system's files (Thumbs.db, hidden files) are passed
+// over. Lock files ("~$…") and hidden workbooks get a note only. Of two
+// files for the same unit and period, the older (by the save time the
+// workbook records, else the date on the form, else the modification
+// time) is marked SupersededBy the newer, with a warning on both saying
+// which one is used. Figures are compared with those of the same unit's
+// file of the period before, when it is among the files.
 func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	type job struct {
 		path string
 		note *Submission // set for entries that are not read
+		zip  bool
 	}
 	var jobs []job
 	seen := map[string]bool{}
-	add := func(path string, note *Submission) {
+	add := func(path string, note *Submission, isZip bool) {
 		key := path
 		if abs, err := filepath.Abs(path); err == nil {
 			key = abs
@@ -37,15 +45,23 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		if seen[key] {
 			s := &Submission{Path: path}
 			s.addf(SeverityWarning, "", "", "tệp đã có ở trên trong danh sách cần kiểm tra nên không đọc lại.")
-			note = s
+			note, isZip = s, false
 		}
 		seen[key] = true
-		jobs = append(jobs, job{path: path, note: note})
+		jobs = append(jobs, job{path: path, note: note, zip: isZip})
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil || !st.IsDir() {
-			add(p, skipNote(p))
+			k := kindOfName(p)
+			switch {
+			case err != nil || k == fileWorkbook || k == fileSystem:
+				add(p, skipNote(p), false) // a file named is read, whatever its name
+			case k == fileZip:
+				add(p, nil, true)
+			default:
+				add(p, otherFile(p, k, c, opt, st.ModTime()), false)
+			}
 			continue
 		}
 		found := 0
@@ -63,11 +79,24 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				}
 				return nil
 			}
-			if !workbookExts[strings.ToLower(filepath.Ext(name))] {
-				return nil
+			switch k := kindOfName(name); k {
+			case fileWorkbook:
+				found++
+				add(path, skipNote(path), false)
+			case fileZip:
+				found++
+				add(path, nil, true)
+			case fileSystem:
+			default:
+				var mod time.Time
+				if info, err := d.Info(); err == nil {
+					mod = info.ModTime()
+				}
+				if note := otherFile(path, k, c, opt, mod); note != nil {
+					found++
+					add(path, note, false)
+				}
 			}
-			found++
-			add(path, skipNote(path))
 			return nil
 		})
 		if found == 0 {
@@ -77,7 +106,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		}
 	}
 
-	out := make([]*Submission, len(jobs))
+	results := make([][]*Submission, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -85,11 +114,14 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				if jobs[i].note != nil {
-					out[i] = jobs[i].note
-					continue
+				switch j := jobs[i]; {
+				case j.note != nil:
+					results[i] = []*Submission{j.note}
+				case j.zip:
+					results[i] = readZip(j.path, c, opt)
+				default:
+					results[i] = []*Submission{Read(j.path, c, opt)}
 				}
-				out[i] = Read(jobs[i].path, c, opt)
 			}
 		}()
 	}
@@ -98,7 +130,12 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	}
 	close(work)
 	wg.Wait()
+	var out []*Submission
+	for _, r := range results {
+		out = append(out, r...)
+	}
 	markSuperseded(out, c)
+	checkAgainstPrevious(out, c)
 	return out
 }
 
@@ -145,30 +182,32 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 		if len(g) < 2 {
 			continue
 		}
+		by := latestBy(g)
 		// Newest first; on equal times the later in input order wins.
 		sorted := make([]*Submission, len(g))
 		copy(sorted, g)
 		sort.SliceStable(sorted, func(i, j int) bool {
 			a, b := sorted[i], sorted[j]
-			if a.ModTime.Equal(b.ModTime) {
-				return indexOf(g, a) > indexOf(g, b)
+			if c := by.compare(a, b); c != 0 {
+				return c > 0
 			}
-			return a.ModTime.After(b.ModTime)
+			return indexOf(g, a) > indexOf(g, b)
 		})
 		used := sorted[0]
 		var older []string
 		for _, s := range sorted[1:] {
 			s.SupersededBy = used.Path
-			if s.ModTime.Equal(used.ModTime) {
-				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, sửa cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
-					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path)
+			if by.compare(s, used) == 0 {
+				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
+					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), used.Path)
 			} else {
-				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; tệp này cũ hơn (sửa lúc %s) nên không dùng. Dùng tệp %s (sửa lúc %s).",
-					nameOf(c, s.Unit), s.Period.Name(), s.ModTime.Format("15:04 02/01/2006"), used.Path, used.ModTime.Format("15:04 02/01/2006"))
+				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; không dùng tệp này (%s lúc %s) vì tệp %s mới hơn (%s lúc %s), %s.",
+					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), used.Path, by.verb, by.show(used), by.why)
 			}
-			older = append(older, s.Path)
+			older = append(older, fmt.Sprintf("%s (%s lúc %s)", s.Path, by.verb, by.show(s)))
 		}
-		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất, bỏ qua: %s.", nameOf(c, used.Unit), used.Period.Name(), strings.Join(older, ", "))
+		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất (%s lúc %s), %s; không dùng: %s.",
+			nameOf(c, used.Unit), used.Period.Name(), by.verb, by.show(used), by.why, strings.Join(older, ", "))
 	}
 	for _, s := range broken {
 		for _, u := range groups[key(s)] {
@@ -186,4 +225,112 @@ func indexOf(list []*Submission, s *Submission) int {
 		}
 	}
 	return -1
+}
+
+// checkAgainstPrevious compares each file's figures with those of the same
+// unit's file for the period before, when it is among the files read: its
+// "cuối kỳ trước" must be the other's "cuối kỳ này", and a figure that
+// changed more than jumpFactor times is implausible. Each finding is a
+// warning on the later file naming both cells.
+func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
+	used := func(s *Submission) bool {
+		return s.SupersededBy == "" && s.Unit != "" && !s.Period.IsZero() && len(s.Indicators) > 0
+	}
+	for _, s := range subs {
+		if !used(s) {
+			continue
+		}
+		var before *Submission
+		for _, t := range subs {
+			if t != s && used(t) && t.Unit == s.Unit && t.Period == s.Period.Previous() {
+				before = t
+				break
+			}
+		}
+		if before == nil {
+			continue
+		}
+		then := map[string]IndicatorValue{}
+		for _, v := range before.Indicators {
+			if _, dup := then[v.Code]; !dup {
+				then[v.Code] = v
+			}
+		}
+		other := fmt.Sprintf("tệp %s (báo cáo %s của cùng đơn vị)", filepath.Base(before.Path), before.Period.Name())
+		for _, v := range s.Indicators {
+			w, ok := then[v.Code]
+			if !ok || w.Current == nil {
+				continue
+			}
+			ind := c.Indicator(v.Code)
+			measure := ""
+			if ind != nil {
+				measure = " " + ind.Measure
+			}
+			switch {
+			case v.Previous != nil && !sameFigure(*v.Previous, *w.Current):
+				s.addf(SeverityWarning, v.Sheet, v.PreviousCell, "chỉ tiêu %s: cuối kỳ trước ghi %s%s (ô %s) nhưng %s ghi cuối kỳ này %s%s (trang tính «%s», ô %s). Hai số phải bằng nhau: kiểm tra lại một trong hai ô.",
+					v.Code, vntext.FormatAuto(*v.Previous), measure, v.PreviousCell, other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell)
+			case v.Previous == nil && v.Current != nil && jumps(*v.Current, *w.Current):
+				s.addf(SeverityWarning, v.Sheet, v.CurrentCell, "chỉ tiêu %s: cuối kỳ này %s%s (ô %s) %s cuối kỳ này của %s, %s%s (trang tính «%s», ô %s): thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại, nhất là đơn vị tính.",
+					v.Code, vntext.FormatAuto(*v.Current), measure, v.CurrentCell, jumpWord(*v.Current, *w.Current), other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell, jumpFactor)
+			}
+		}
+	}
+}
+
+// sameFigure tells two figures equal once rounded as the report shows
+// them (two decimals).
+func sameFigure(a, b float64) bool { return math.Abs(a-b) < 0.005 }
+
+// latest tells how the files of one unit and period are ordered in time.
+type latest struct {
+	when func(*Submission) time.Time
+	day  bool   // only the day is known
+	verb string // "lưu", "ký", "sửa"
+	why  string // the reason, for the messages
+}
+
+func (l latest) compare(a, b *Submission) int { return l.when(a).Compare(l.when(b)) }
+
+// show writes when a file was saved: dd/mm/yyyy hh:mm in local time, or
+// dd/mm/yyyy for the date written on a form.
+func (l latest) show(s *Submission) string {
+	if l.day {
+		return l.when(s).Format("02/01/2006")
+	}
+	return l.when(s).Local().Format("02/01/2006 15:04")
+}
+
+// latestBy chooses what tells the newest of several files of a unit: the
+// save time each workbook records, when all do and they differ; else the
+// date written on each form; else, as a last resort, the files'
+// modification times, which say when the office copied them.
+func latestBy(g []*Submission) latest {
+	all := func(ok func(*Submission) bool) bool {
+		for _, s := range g {
+			if !ok(s) {
+				return false
+			}
+		}
+		return true
+	}
+	differ := func(when func(*Submission) time.Time) bool {
+		for _, s := range g[1:] {
+			if !when(s).Equal(when(g[0])) {
+				return true
+			}
+		}
+		return false
+	}
+	saved := func(s *Submission) time.Time { return s.Saved }
+	dated := func(s *Submission) time.Time { return s.FormDate }
+	switch {
+	case all(func(s *Submission) bool { return !s.Saved.IsZero() }) && differ(saved):
+		return latest{when: saved, verb: "lưu", why: "theo thời gian lưu do Excel, LibreOffice hoặc WPS ghi trong tệp (không theo ngày chép tệp vào máy)"}
+	case all(func(s *Submission) bool { return !s.FormDate.IsZero() }) && differ(dated):
+		return latest{when: dated, day: true, verb: "ký", why: "theo ngày đơn vị ghi trên biểu"}
+	}
+	return latest{when: func(s *Submission) time.Time { return s.ModTime }, verb: "sửa",
+		why: "theo thời gian sửa tệp trên máy này, vì các tệp không ghi thời gian lưu hay ngày ký khác nhau"}
 }

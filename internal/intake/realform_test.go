@@ -32,7 +32,7 @@ func realForm(t testing.TB, c *catalog.Catalog, unit, path string) {
 		}
 	}
 	for i, ind := range c.IndicatorsOf(unit) {
-		if err := forms.FillIndicator(f, ind.Code, float64(1000*(i+1)), 1234.5*float64(i+1)); err != nil {
+		if err := forms.FillIndicator(f, ind.Code, float64(1000*(i+1)), fixtureFilled(ind, i)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -131,7 +131,7 @@ func checkRealForm(t *testing.T, c *catalog.Catalog, unit string, s *Submission)
 		t.Fatalf("indicators %+v", s.Indicators)
 	}
 	for i, v := range s.Indicators {
-		if v.Code != inds[i].Code || v.Current == nil || *v.Current != 1234.5*float64(i+1) || *v.Previous != float64(1000*(i+1)) {
+		if v.Code != inds[i].Code || v.Current == nil || *v.Current != fixtureFilled(inds[i], i) || *v.Previous != float64(1000*(i+1)) {
 			t.Errorf("indicator %d: %+v", i, v)
 		}
 	}

@@ -78,11 +78,17 @@ type Row struct {
 	Confidence float64
 	// Role is what the unit does on the task by the catalog.
 	Role catalog.Role
-	// Status is the status understood; StatusText what the unit wrote.
+	// Status is the status understood; StatusText what the unit wrote (for
+	// columns of one status each marked "x", the marked column's header).
 	Status     forms.Status
 	StatusText string
-	Results    string
-	Documents  string
+	// StatusWords are the unit's own words when the report must show them
+	// beside Status: a qualified status ("hoàn thành 80%" is Đang thực
+	// hiện) or words not clearly one status (Status is then Unknown). ""
+	// when Status says it all.
+	StatusWords string
+	Results     string
+	Documents   string
 	// Difficulties, Proposals and Notes are the unit's texts.
 	Difficulties string
 	Proposals    string
@@ -109,8 +115,8 @@ func (r Row) Merge(later Row) Row {
 	r.Difficulties = join(r.Difficulties, later.Difficulties)
 	r.Proposals = join(r.Proposals, later.Proposals)
 	r.Notes = join(r.Notes, later.Notes)
-	if later.Status != forms.StatusUnknown {
-		r.Status, r.StatusText = later.Status, later.StatusText
+	if later.Status != forms.StatusUnknown || later.StatusWords != "" {
+		r.Status, r.StatusText, r.StatusWords = later.Status, later.StatusText, later.StatusWords
 	}
 	return r
 }
@@ -121,14 +127,25 @@ type IndicatorValue struct {
 	Previous, Current *float64
 	Sheet             string
 	Row               int
+	// PreviousCell and CurrentCell are the cells the values come from.
+	PreviousCell, CurrentCell string
 }
 
 // Submission is what one file holds.
 type Submission struct {
-	Path    string
-	Unit    string // unit code, "" when unknown
-	Period  period.Period
+	Path   string
+	Unit   string // unit code, "" when unknown
+	Period period.Period
+	// ModTime is the file's modification time: when the office copied
+	// it, more often than when the unit saved it.
 	ModTime time.Time
+	// Saved is when the workbook was last saved, as it says itself (the
+	// document properties that Excel, LibreOffice and WPS set); zero when
+	// it does not say.
+	Saved time.Time
+	// FormDate is the date written on the form ("Xốp, ngày 20 tháng 3 năm
+	// 2026" above the signatures); zero when none is written.
+	FormDate time.Time
 	// Sheet is the sheet the task table was read from.
 	Sheet      string
 	Rows       []Row
@@ -136,7 +153,8 @@ type Submission struct {
 	Indicators []IndicatorValue
 	Problems   []Problem
 	// SupersededBy is the path of a newer file of the same unit and period
-	// that ReadAll used instead of this one; "" when this file is used.
+	// that ReadAll used instead of this one (by Saved, else FormDate, else
+	// ModTime); "" when this file is used.
 	SupersededBy string
 }
 

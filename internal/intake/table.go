@@ -30,15 +30,33 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		return ""
 	}
+	// field is a text the unit wrote: one column, or the columns under a
+	// group header, each labelled ("Số cuộc: 3; Số người: 120").
+	field := func(row int, key string) string {
+		var out []string
+		for _, p := range h.columns(key) {
+			if v := g.cell(row, p.col); v != "" {
+				if p.label != "" {
+					v = p.label + ": " + v
+				}
+				out = append(out, v)
+			}
+		}
+		return strings.Join(out, "; ")
+	}
 	// fillIn is what the unit wrote on row i.
 	fillIn := func(i int) Row {
-		row := Row{StatusText: col(i, forms.ColStatus), Results: col(i, forms.ColResults), Documents: col(i, forms.ColDocuments),
-			Difficulties: col(i, forms.ColDifficulties), Proposals: col(i, forms.ColProposals), Notes: col(i, forms.ColNotes)}
-		row.Status = parseStatus(row.StatusText)
+		row := Row{Results: field(i, forms.ColResults), Documents: field(i, forms.ColDocuments),
+			Difficulties: field(i, forms.ColDifficulties), Proposals: field(i, forms.ColProposals), Notes: field(i, forms.ColNotes)}
+		st := statusAt(g, h, i)
+		row.StatusText, row.Status = st.text, st.reading.status
+		if st.reading.words() {
+			row.StatusWords = st.text
+		}
 		return row
 	}
 	known := map[int]bool{}
-	for _, ci := range h.cols {
+	for _, ci := range h.allCols() {
 		known[ci] = true
 	}
 	// Columns with text that we do not read: named once each.
@@ -67,8 +85,8 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 		code, seq, content := col(i, forms.ColCode), col(i, colSeq), col(i, forms.ColContent)
 		filled := false
-		for _, k := range fillKeys {
-			if col(i, k) != "" {
+		for _, k := range append(fillKeys, markKeys...) {
+			if field(i, k) != "" {
 				filled = true
 			}
 		}
@@ -80,6 +98,9 @@ func (r *reader) readTable(g *grid, h *header) {
 			}
 		}
 		if isFooter(cells) {
+			if d, ok := formDate(cells); ok {
+				s.FormDate = d
+			}
 			footerRow = i
 			last = -1 // what follows the signature block adds to no task
 			continue
@@ -96,9 +117,10 @@ func (r *reader) readTable(g *grid, h *header) {
 				r.unfilled = r.unfilled[:n-1] // filled after all, on this row
 			}
 			*prev = prev.Merge(fillIn(i))
+			r.statusWarning(g, statusAt(g, h, i), prev.Task)
 			r.filled++
-			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", i+1), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
-				i+1, prev.Task, prev.Row, forms.Columns[0].Header)
+			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", g.num(i)), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
+				g.num(i), prev.Task, prev.Row, forms.Columns[0].Header)
 			continue
 		}
 		last = -1
@@ -125,14 +147,14 @@ func (r *reader) readTable(g *grid, h *header) {
 		}
 
 		row := fillIn(i)
-		row.Sheet, row.Row = g.name, i+1
+		row.Sheet, row.Row = g.name, g.num(i)
 		row.Text = content
-		place := fmt.Sprintf("dòng %d", i+1)
+		place := fmt.Sprintf("dòng %d", g.num(i))
 		codeCell := ""
 		if ci, ok := h.cols[forms.ColCode]; ok && code != "" {
-			codeCell = cellName(ci, i)
+			codeCell = g.ref(ci, i)
 		} else if ci, ok := h.cols[colSeq]; ok && seq != "" {
-			codeCell = cellName(ci, i)
+			codeCell = g.ref(ci, i)
 		}
 		if codeCell == "" {
 			codeCell = place
@@ -151,7 +173,7 @@ func (r *reader) readTable(g *grid, h *header) {
 				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng tổng hợp, chưa đưa vào phần kết quả của báo cáo."
 			}
 			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ %s) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
-				i+1, shorten(row.Text, 80), c.ExampleTask(), forms.Columns[0].Header, forms.Columns[1].Header, advice)
+				g.num(i), shorten(row.Text, 80), c.ExampleTask(), forms.Columns[0].Header, forms.Columns[1].Header, advice)
 			s.Unmatched = append(s.Unmatched, row)
 			continue
 		}
@@ -168,16 +190,16 @@ func (r *reader) readTable(g *grid, h *header) {
 			}
 		}
 		if first, dup := seen[row.Task]; dup && !spread[i] {
-			s.addf(SeverityWarning, g.name, place, "nhiệm vụ %s đã có ở dòng %d; dòng %d cũng ghi nhiệm vụ này. Cả hai dòng đều được đưa vào báo cáo; nếu một dòng là bản cũ, hãy xóa.", row.Task, first, i+1)
+			s.addf(SeverityWarning, g.name, place, "nhiệm vụ %s đã có ở dòng %d; dòng %d cũng ghi nhiệm vụ này. Cả hai dòng đều được đưa vào báo cáo; nếu một dòng là bản cũ, hãy xóa.", row.Task, first, g.num(i))
 		} else if !dup {
-			seen[row.Task] = i + 1
+			seen[row.Task] = g.num(i)
 		}
 		r.readStatus(&row, g, h, i, filled)
 		s.Rows = append(s.Rows, row)
 		last = len(s.Rows) - 1
 	}
 	if len(s.Rows)+len(s.Unmatched) == before {
-		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", h.row+2), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", h.row+1)
+		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.num(h.row)+1), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", g.num(h.row))
 	}
 	if n := len(r.unfilled); n > 0 && r.filled > filledBefore {
 		// A table with nothing filled at all gets one error from read.
@@ -194,15 +216,15 @@ func (r *reader) readTable(g *grid, h *header) {
 			head = g.rows[h.first][ci]
 		}
 		if head != "" {
-			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), first+1, forms.Columns[6].Header)
+			s.addf(SeverityWarning, g.name, g.ref(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), g.num(first), forms.Columns[6].Header)
 		} else {
-			s.addf(SeverityWarning, g.name, cellName(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), first+1, forms.Columns[6].Header)
+			s.addf(SeverityWarning, g.name, g.ref(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), g.num(first), forms.Columns[6].Header)
 		}
 	}
 	for _, ci := range sortedKeys(h.extra) {
 		head := h.extra[ci]
 		if _, used := extraUsed[ci]; !used && head != "" {
-			s.addf(SeverityWarning, g.name, cellName(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
+			s.addf(SeverityWarning, g.name, g.ref(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
 		}
 	}
 }
@@ -262,22 +284,112 @@ func (r *reader) matchRow(row *Row, res codeResult, written, content, codeCell, 
 	}
 }
 
-// readStatus reads the status and checks that the row says something.
+// readStatus checks that the row says something and warns where its
+// status was interpreted.
 func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
-	s := r.s
-	statusCell := fmt.Sprintf("dòng %d", i+1)
-	if ci, ok := h.cols[forms.ColStatus]; ok {
-		statusCell = cellName(ci, i)
-	}
+	st := statusAt(g, h, i)
 	switch {
 	case !filled:
-		r.unfilled = append(r.unfilled, unfilledName(row.Task, i+1))
-	case row.StatusText == "":
-		if _, ok := h.cols[forms.ColStatus]; ok {
-			s.addf(SeverityWarning, g.name, statusCell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
+		r.unfilled = append(r.unfilled, unfilledName(row.Task, g.num(i)))
+	case st.text == "":
+		if _, ok := h.cols[forms.ColStatus]; ok || h.marks() > 0 {
+			r.s.addf(SeverityWarning, g.name, st.cell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
 		}
-	case row.Status == forms.StatusUnknown:
-		s.addf(SeverityWarning, g.name, statusCell, "không hiểu tình trạng «%s» của nhiệm vụ %s. Chọn một trong: %s.", shorten(row.StatusText, 40), row.Task, statusChoices())
+	default:
+		r.statusWarning(g, st, row.Task)
+	}
+}
+
+// cellStatus is what a row says of its task's status.
+type cellStatus struct {
+	text    string // the unit's words: the status cell, or the marked columns' headers
+	reading statusReading
+	cell    string // where: the status cell, a marked cell, or "dòng N"
+	marked  bool   // read from a column marked "x"
+	// clash names a mark that says another status than the status column.
+	clash string
+}
+
+// statusAt reads row i's status: the status column, else the columns of
+// one status each marked "x" (a mark that is no "x", "80%" under «Hoàn
+// thành», is read with its header: "Hoàn thành 80%").
+func statusAt(g *grid, h *header, i int) cellStatus {
+	st := cellStatus{cell: fmt.Sprintf("dòng %d", g.num(i))}
+	if ci, ok := h.cols[forms.ColStatus]; ok {
+		st.cell = g.ref(ci, i)
+		st.text = g.cell(i, ci)
+	}
+	var words, cells []string
+	for _, k := range markKeys {
+		ci, ok := h.cols[k]
+		if !ok {
+			continue
+		}
+		v := g.cell(i, ci)
+		if v == "" {
+			continue
+		}
+		head := g.cell(h.row, ci)
+		if !isStatusMark(v) {
+			head += " " + v
+		}
+		words = append(words, head)
+		cells = append(cells, g.ref(ci, i))
+	}
+	if st.text != "" {
+		st.reading = readStatusText(st.text)
+		if len(words) > 0 {
+			if m := readStatusText(strings.Join(words, "; ")); m.status != st.reading.status {
+				st.clash = fmt.Sprintf("ô %s («%s»)", strings.Join(cells, ", "), strings.Join(words, "; "))
+			}
+		}
+		return st
+	}
+	if len(words) == 0 {
+		return st
+	}
+	st.text, st.cell, st.marked = strings.Join(words, "; "), strings.Join(cells, ", "), true
+	st.reading = readStatusText(st.text)
+	if len(words) > 1 {
+		st.reading = statusReading{status: forms.StatusUnknown, how: statusUnclear, why: whyConflict}
+	}
+	return st
+}
+
+// statusWarning says how a status in the unit's words was read.
+func (r *reader) statusWarning(g *grid, st cellStatus, task string) {
+	s := r.s
+	if st.clash != "" {
+		s.addf(SeverityWarning, g.name, st.cell, "nhiệm vụ %s: cột tình trạng ghi «%s» nhưng %s đánh dấu tình trạng khác; báo cáo theo cột tình trạng. Chỉ ghi tình trạng ở một chỗ.", task, shorten(st.text, 60), st.clash)
+	}
+	text, rd := shorten(st.text, 60), st.reading
+	const kept = "báo cáo ghi kèm nguyên văn lời của đơn vị"
+	switch rd.how {
+	case statusExact:
+	case statusSynonym:
+		if !st.marked {
+			s.addf(SeverityWarning, g.name, st.cell, "đã hiểu tình trạng «%s» của nhiệm vụ %s là «%s». Nếu không đúng, chọn lại trong danh sách: %s.", text, task, rd.status, statusChoices())
+		}
+	case statusQualified:
+		s.addf(SeverityWarning, g.name, st.cell, "tình trạng «%s» của nhiệm vụ %s được xếp vào «%s» (gần nhất trong danh sách); %s. Nếu không đúng, chọn lại: %s.", text, task, rd.status, kept, statusChoices())
+	default:
+		var why string
+		switch {
+		case st.marked && rd.why == whyConflict:
+			why = "có nhiều cột tình trạng được đánh dấu cùng lúc"
+		case rd.why == whyNegated:
+			why = "có từ phủ định nên không tính là «Hoàn thành», mà cũng không rõ là «Đang thực hiện» hay «Chưa thực hiện»"
+		case rd.why == whyBasically:
+			why = "không rõ đã xong hẳn hay chưa"
+		case rd.why == whyConflict:
+			why = "nêu nhiều tình trạng khác nhau cùng lúc"
+		case rd.why == whyNotApplicable:
+			why = "không rõ là «Chưa thực hiện» hay «Không phát sinh trong kỳ»"
+		default:
+			s.addf(SeverityWarning, g.name, st.cell, "không hiểu tình trạng «%s» của nhiệm vụ %s nên không xếp vào tình trạng nào; %s. Chọn một trong: %s.", text, task, kept, statusChoices())
+			return
+		}
+		s.addf(SeverityWarning, g.name, st.cell, "tình trạng «%s» của nhiệm vụ %s %s, nên không xếp vào tình trạng nào; %s. Chọn một trong: %s.", text, task, why, kept, statusChoices())
 	}
 }
 
@@ -411,18 +523,7 @@ func shorten(s string, n int) string {
 // came from a merge above them.
 func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 	spread := map[int]bool{}
-	var merges [][2]string
-	if part, ok := r.parts[g.name]; ok {
-		merges = rawMerges(part)
-	} else if r.parts == nil {
-		mc, err := r.f.GetMergeCells(g.name, true)
-		if err != nil {
-			return spread
-		}
-		for _, m := range mc {
-			merges = append(merges, [2]string{m.GetStartAxis(), m.GetEndAxis()})
-		}
-	}
+	merges := g.merges
 	ident := map[int]bool{}
 	for _, k := range []string{forms.ColCode, colSeq, forms.ColContent} {
 		if ci, ok := h.cols[k]; ok {
@@ -432,15 +533,15 @@ func (r *reader) spreadMerges(g *grid, h *header) map[int]bool {
 	for _, m := range merges {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m[0])
 		_, r2, err2 := excelize.CellNameToCoordinates(m[1])
-		if err1 != nil || err2 != nil || r2 <= r1 || r1-1 <= h.row {
+		if err1 != nil || err2 != nil || r2 <= r1 || r1 <= g.num(h.row) {
 			continue
 		}
-		ci, top := c1-1, r1-1
+		ci, top := c1-1, g.index(r1)
 		v := g.cell(top, ci)
-		if v == "" {
+		if top < 0 || v == "" {
 			continue
 		}
-		for row := top + 1; row <= r2-1 && row < len(g.rows); row++ {
+		for row := top + 1; row < len(g.rows) && g.num(row) <= r2; row++ {
 			if g.cell(row, ci) == "" {
 				g.set(row, ci, v)
 				if ident[ci] {
@@ -460,11 +561,14 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 	}
 	computed, failed, firstOK, firstBad := 0, 0, "", ""
 	for i := h.row + 1; i < len(g.rows) && i < h.row+2000; i++ {
-		for _, ci := range h.cols {
+		for _, ci := range h.allCols() {
 			if g.cell(i, ci) != "" {
 				continue
 			}
-			cell := cellName(ci, i)
+			cell := g.ref(ci, i)
+			if cached, ok := rawCellCached(r.parts[g.name], cell); ok && cached {
+				continue // a formula that returned "": an empty cell
+			}
 			formula, err := r.f.GetCellFormula(g.name, cell)
 			if err != nil || formula == "" {
 				continue
@@ -496,11 +600,13 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 // formatNumbers turns number cells of text columns into Vietnamese text:
 // dates as dd/mm/yyyy, other numbers as "1.234,5".
 func (r *reader) formatNumbers(g *grid, h *header) {
-	for _, k := range textKeys {
-		ci, ok := h.cols[k]
-		if !ok {
-			continue
+	var cols []int
+	for _, k := range append([]string{forms.ColStatus}, textKeys...) {
+		for _, p := range h.columns(k) {
+			cols = append(cols, p.col)
 		}
+	}
+	for _, ci := range cols {
 		for i := h.row + 1; i < len(g.rows); i++ {
 			v := g.cell(i, ci)
 			if v == "" || !startsNumeric(v) {
@@ -510,14 +616,18 @@ func (r *reader) formatNumbers(g *grid, h *header) {
 			if !ok {
 				continue
 			}
-			if r.isText(g.name, cellName(ci, i)) {
+			if r.isText(g.name, g.ref(ci, i)) {
 				continue // typed as text: keep as written
 			}
-			if r.isDateCell(g.name, cellName(ci, i)) {
+			switch r.cellFormat(g.name, g.ref(ci, i)) {
+			case formatDate:
 				if t, err := excelize.ExcelDateToTime(x, r.date1904); err == nil {
 					g.set(i, ci, t.Format("02/01/2006"))
 					continue
 				}
+			case formatPercent:
+				g.set(i, ci, vntext.FormatAuto(x*100)+"%")
+				continue
 			}
 			g.set(i, ci, vntext.FormatAuto(x))
 		}
@@ -529,7 +639,27 @@ func startsNumeric(v string) bool {
 }
 
 // isDateCell tells a cell whose number format shows a date.
-func (r *reader) isDateCell(sheet, cell string) bool {
+func (r *reader) isDateCell(sheet, cell string) bool { return r.cellFormat(sheet, cell) == formatDate }
+
+// isPercentCell tells a cell whose number format shows a percentage: 0,85
+// shown as 85%.
+func (r *reader) isPercentCell(sheet, cell string) bool {
+	return r.cellFormat(sheet, cell) == formatPercent
+}
+
+// What a cell's number format shows.
+type numberFormat int
+
+const (
+	formatPlain numberFormat = iota
+	formatDate
+	formatPercent
+)
+
+var formatLiterals = regexp.MustCompile(`"[^"]*"|\\.|\[[^\]]*\]`)
+
+// cellFormat tells what a cell's number format shows.
+func (r *reader) cellFormat(sheet, cell string) numberFormat {
 	var id int
 	if _, style, ok := rawCellAttrs(r.parts[sheet], cell); ok {
 		id, _ = strconv.Atoi(style)
@@ -537,22 +667,30 @@ func (r *reader) isDateCell(sheet, cell string) bool {
 		id, _ = r.f.GetCellStyle(sheet, cell)
 	}
 	if id <= 0 {
-		return false
+		return formatPlain
 	}
 	st, err := r.f.GetStyle(id)
 	if err != nil || st == nil {
-		return false
+		return formatPlain
 	}
 	switch n := st.NumFmt; {
+	case n == 9 || n == 10:
+		return formatPercent
 	case n >= 14 && n <= 22, n >= 27 && n <= 36, n >= 45 && n <= 47, n >= 50 && n <= 58:
-		return true
+		return formatDate
 	}
 	if st.CustomNumFmt != nil {
 		f := strings.ToLower(*st.CustomNumFmt)
-		f = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]`).ReplaceAllString(f, "")
-		return strings.Contains(f, "y") || (strings.Contains(f, "d") && strings.Contains(f, "m"))
+		f, _, _ = strings.Cut(f, ";") // the format of positive numbers
+		f = formatLiterals.ReplaceAllString(f, "")
+		switch {
+		case strings.Contains(f, "%"):
+			return formatPercent
+		case strings.Contains(f, "y") || (strings.Contains(f, "d") && strings.Contains(f, "m")):
+			return formatDate
+		}
 	}
-	return false
+	return formatPlain
 }
 
 func sortedKeys[V any](m map[int]V) []int {

@@ -112,7 +112,7 @@ func TestDuplicates(t *testing.T) {
 	if subs[1].SupersededBy != newer || subs[0].SupersededBy != "" {
 		t.Errorf("superseded: %q %q", subs[0].SupersededBy, subs[1].SupersededBy)
 	}
-	if !hasProblem(subs[1], SeverityWarning, "tệp này cũ hơn") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất") {
+	if !hasProblem(subs[1], SeverityWarning, "không dùng tệp này (sửa lúc") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất (sửa lúc") {
 		t.Errorf("%s---\n%s", problemsText(subs[0]), problemsText(subs[1]))
 	}
 	// A newer file with errors (the blank form sent again) does not push
@@ -127,7 +127,8 @@ func TestDuplicates(t *testing.T) {
 	// A folder is expanded; the lock file gets a note.
 	os.WriteFile(filepath.Join(dir, "~$a-KT.xlsx"), []byte{1}, 0o644)
 	os.WriteFile(filepath.Join(dir, "ghi-chu.txt"), []byte("x"), 0o644)
-	if subs := ReadAll([]string{dir}, c, Options{Period: q1}); len(subs) != 3 {
+	// Nothing goes unmentioned: the text file gets a note too.
+	if subs := ReadAll([]string{dir}, c, Options{Period: q1}); len(subs) != 4 || !hasProblem(subs[2], SeverityWarning, "tệp không phải tệp Excel nên không được đọc") {
 		t.Errorf("folder: %d submissions", len(subs))
 	}
 }

@@ -87,3 +87,34 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseQuantity: a figure with a unit never gives NaN or infinity,
+// its unit is folded text without digits, and a bare number reads as
+// ParseNumber reads it.
+func FuzzParseQuantity(f *testing.F) {
+	for _, s := range []string{"12,5 tỷ", "1.250.000.000 đồng", "850 nghìn đồng", "15%", "1.234 khách hàng", "1 tỷ 250 triệu", "khoảng hai tỷ", "-3 tr.đ", "1 234,5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, unit, ok := ParseQuantity(s)
+		if !ok {
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("ParseQuantity(%q) = %v", s, v)
+		}
+		if unit != "%" && unit != Fold(unit) {
+			t.Fatalf("ParseQuantity(%q): unit %q not folded", s, unit)
+		}
+		for _, r := range unit {
+			if r >= '0' && r <= '9' {
+				t.Fatalf("ParseQuantity(%q): digits in the unit %q", s, unit)
+			}
+		}
+		if unit == "" {
+			if n, ok := ParseNumber(s); !ok || n != v {
+				t.Fatalf("ParseQuantity(%q) = %v but ParseNumber = %v, %v", s, v, n, ok)
+			}
+		}
+	})
+}

@@ -25,6 +25,9 @@ func TestClean(t *testing.T) {
 		{"line separator", "a\u2028b", "a\nb"},
 		{"soft hyphen kept", "tr\u00adêng", "tr\u00adêng"},
 		{"invalid UTF-8", "a\xffb", "a\ufffdb"},
+		{"right-to-left override", "Đã \u202Ehoàn thành\u202C", "Đã hoàn thành"},
+		{"bidi isolates and marks", "\u2067Phòng\u2069 \u200FKinh tế\u200E", "Phòng Kinh tế"},
+		{"tags and invisible operators", "a\U000E0041\u2062b", "ab"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,5 +130,21 @@ func BenchmarkSimilarity(b *testing.B) {
 	short := longTask[:200]
 	for b.Loop() {
 		Similarity(task, short)
+	}
+}
+
+func TestHasControls(t *testing.T) {
+	for in, want := range map[string][2]bool{
+		"Phòng Kinh tế":       {false, false},
+		"dòng 1\ndòng 2\tx":   {false, false},
+		"a\u00a0b":            {false, false},
+		"Đã \u202Ehoàn thành": {true, true},
+		"a\u200bb":            {true, false},
+		"a\x00b":              {true, false},
+		"\u2066Phòng\u2069":   {true, true},
+	} {
+		if got := [2]bool{HasControls(in), HasBidiControls(in)}; got != want {
+			t.Errorf("HasControls, HasBidiControls(%q) = %v, want %v", in, got, want)
+		}
 	}
 }

@@ -1,0 +1,293 @@
+package intake
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"baocao/internal/catalog"
+	"baocao/internal/period"
+	"baocao/internal/vntext"
+)
+
+// What a file in the input folder is, by its name.
+type fileKind int
+
+const (
+	fileWorkbook fileKind = iota // read
+	fileZip                      // opened, its files read
+	fileXLSB
+	filePDF
+	fileWord
+	filePicture
+	fileCSV
+	fileArchive // .rar, .7z: not opened
+	fileOurs    // a report, summary or reminder that baocao wrote
+	fileSystem  // Thumbs.db, desktop.ini, .DS_Store, hidden files: not the unit's
+	fileOther
+)
+
+var extKinds = map[string]fileKind{
+	".xlsx": fileWorkbook, ".xlsm": fileWorkbook, ".xls": fileWorkbook, ".ods": fileWorkbook,
+	".zip":  fileZip,
+	".xlsb": fileXLSB,
+	".pdf":  filePDF,
+	".doc":  fileWord, ".docx": fileWord, ".docm": fileWord, ".odt": fileWord, ".rtf": fileWord,
+	".jpg": filePicture, ".jpeg": filePicture, ".png": filePicture, ".gif": filePicture, ".bmp": filePicture,
+	".tif": filePicture, ".tiff": filePicture, ".heic": filePicture, ".heif": filePicture, ".webp": filePicture,
+	".csv": fileCSV,
+	".rar": fileArchive, ".7z": fileArchive, ".gz": fileArchive, ".tar": fileArchive,
+}
+
+// ourOutput matches the names of what baocao writes for a period, and the
+// dated copies it keeps of them.
+var ourOutput = regexp.MustCompile(`(?i)^(bao-cao|don-doc|tong-hop)-\d{4}(-(q[1-4]|h[12]|9m))?( \(.*\))?\.(docx|pdf|xlsx)$`)
+
+// kindOfName tells what a file is by its name.
+func kindOfName(name string) fileKind {
+	base := filepath.Base(name)
+	lower := strings.ToLower(base)
+	switch {
+	case lower == "thumbs.db" || lower == "desktop.ini" || lower == ".ds_store" || strings.HasPrefix(base, "._"):
+		return fileSystem
+	case ourOutput.MatchString(base):
+		return fileOurs
+	}
+	k, ok := extKinds[strings.ToLower(filepath.Ext(base))]
+	switch {
+	case ok && k == fileWorkbook:
+		return k
+	case strings.HasPrefix(base, "."):
+		return fileSystem // hidden: the system's or ours, never a unit's
+	case ok:
+		return k
+	}
+	return fileOther
+}
+
+// otherFile returns the submission that lists a file that is not read as a
+// workbook, saying what to do, attributed to a unit by its name where
+// possible so that the unit is asked for its form rather than counted as
+// silent; nil for a file to read, or to pass over without a word (the
+// system's files).
+func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod time.Time) *Submission {
+	s := &Submission{Path: name, Unit: opt.unitFor(name), Period: opt.Period, ModTime: mod}
+	if s.Unit == "" {
+		s.Unit = unitFromFileName(c, name)
+	}
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if p, ok := findPeriod(base); ok {
+		s.Period = p
+	}
+	who := "đơn vị"
+	if u := c.Unit(s.Unit); u != nil {
+		who = u.Name
+	}
+	resend := fmt.Sprintf("đề nghị %s gửi lại tệp Excel (biểu mẫu .xlsx đã điền)", who)
+	unknown := ""
+	if s.Unit == "" {
+		unknown = fmt.Sprintf(" Tên tệp không cho biết của đơn vị nào: nếu là báo cáo của một đơn vị, đề nghị đơn vị đó gửi lại tệp Excel (hoặc chạy lại với %s để tính tệp cho đơn vị đó).", unitFlagHint(filepath.Base(name)))
+	}
+	switch k {
+	case fileWorkbook, fileZip, fileSystem:
+		return nil
+	case fileXLSB:
+		s.addf(SeverityError, "", "", "%s gửi tệp Excel dạng nhị phân (.xlsb), chương trình không đọc được: %s. %s%s", who, resend, saveAsAdvice, unknown)
+	case filePDF:
+		s.addf(SeverityError, "", "", "%s gửi tệp PDF: %s; bản PDF chỉ để xem, chương trình không đọc được số liệu trong đó.%s", who, resend, unknown)
+	case fileWord:
+		s.addf(SeverityError, "", "", "%s gửi tệp Word (%s), không phải biểu mẫu Excel: %s; nếu đơn vị viết báo cáo bằng Word, chép kết quả vào biểu mẫu Excel.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
+	case filePicture:
+		s.addf(SeverityError, "", "", "%s gửi ảnh (%s), có thể là ảnh chụp biểu báo cáo: chương trình không đọc được chữ trong ảnh; %s.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
+	case fileCSV:
+		s.addf(SeverityError, "", "", "%s gửi tệp CSV: %s. %s%s", who, resend, saveAsAdvice, unknown)
+	case fileArchive:
+		s.addf(SeverityError, "", "", "tệp nén %s: chương trình chỉ mở được tệp .zip. Giải nén tệp này (chuột phải > Extract) và chép các tệp Excel trong đó vào thư mục, rồi chạy lại.", strings.ToLower(filepath.Ext(name)))
+	case fileOurs:
+		s.Unit, s.Period = "", period.Period{}
+		s.addf(SeverityWarning, "", "", "bỏ qua: đây là tệp do baocao lập (báo cáo, bảng tổng hợp hoặc công văn đôn đốc), không phải tệp đơn vị gửi. Đừng để kết quả trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).")
+	default:
+		s.Unit = ""
+		s.addf(SeverityWarning, "", "", "bỏ qua: tệp không phải tệp Excel nên không được đọc. Nếu đây là báo cáo của đơn vị, đề nghị đơn vị gửi lại biểu mẫu Excel (.xlsx) đã điền.")
+	}
+	return s
+}
+
+// Limits on a zip of workbooks (as e-mail attachments arrive).
+const (
+	// maxZipEntries is the number of entries of a zip looked at.
+	maxZipEntries = 200
+	// maxZipNameLen is the longest entry name kept, in bytes.
+	maxZipNameLen = 255
+)
+
+// readZip reads the files of a zip: its workbooks are read in memory, one
+// submission each, named "thư-mục/tệp.zip/tên.xlsx"; nothing is written
+// to disk (an old .xls inside is converted through a temporary copy, as
+// any .xls). A zip inside the zip is not opened. The limits of any file
+// hold for each entry, and the zip's declared total is capped.
+func readZip(zipPath string, c *catalog.Catalog, opt Options) (out []*Submission) {
+	fail := func(format string, args ...any) []*Submission {
+		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
+		s.addf(SeverityError, "", "", format, args...)
+		return append(out, s)
+	}
+	st, err := os.Stat(zipPath)
+	if err != nil {
+		return fail("%s", openError(err))
+	}
+	if st.Size() > maxFileSize {
+		return fail("tệp nén quá lớn (%d MB, tối đa %d MB). Giải nén và chép các tệp Excel trong đó vào thư mục, rồi chạy lại.", st.Size()>>20, maxFileSize>>20)
+	}
+	data, err := os.ReadFile(zipPath)
+	if err != nil {
+		return fail("%s", openError(err))
+	}
+	if k := sniff(data); k != kindZip && k != kindBomb {
+		// A workbook (or no zip at all) named .zip: read it as a file.
+		return []*Submission{Read(zipPath, c, opt)}
+	}
+	return readZipData(zipPath, data, st.ModTime(), c, opt)
+}
+
+// readZipData reads the files of a zip held in memory (see readZip).
+func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catalog, opt Options) (out []*Submission) {
+	fail := func(format string, args ...any) []*Submission {
+		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
+		s.addf(SeverityError, "", "", format, args...)
+		return append(out, s)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fail("tệp nén bị hỏng hoặc chưa tải về hết nên không mở được. Tải lại tệp, hoặc đề nghị đơn vị gửi lại.")
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > uint64(maxUnzipSize) {
+		return fail("tệp nén khi giải nén vượt quá %d MB: không phải các biểu báo cáo bình thường (có thể là tệp độc hại). Không mở tệp này; đề nghị đơn vị gửi lại từng tệp Excel.", maxUnzipSize>>20)
+	}
+	entries := zr.File
+	if len(entries) > maxZipEntries {
+		s := &Submission{Path: zipPath}
+		s.addf(SeverityError, "", "", "tệp nén có %d tệp; chỉ đọc %d tệp đầu. Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", len(entries), maxZipEntries)
+		out = append(out, s)
+		entries = entries[:maxZipEntries]
+	}
+	found := 0
+	for _, f := range entries {
+		if f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") {
+			continue
+		}
+		name, ok := zipEntryName(f.Name)
+		label := filepath.Join(zipPath, filepath.FromSlash(name))
+		mod := f.Modified
+		if mod.IsZero() {
+			mod = zipMod
+		}
+		if !ok {
+			s := &Submission{Path: filepath.Join(zipPath, "?")}
+			s.addf(SeverityError, "", "", "tệp nén có một tệp mang tên không hợp lệ («%s»: có «..», đường dẫn tuyệt đối hoặc ký tự lạ) nên không đọc tệp đó. Giải nén bằng tay, kiểm tra rồi chép các tệp Excel vào thư mục.", shorten(vntext.Clean(strings.ToValidUTF8(f.Name, "?")), 60))
+			out = append(out, s)
+			continue
+		}
+		k := kindOfName(name)
+		switch k {
+		case fileSystem:
+			continue
+		case fileZip:
+			s := &Submission{Path: label}
+			s.addf(SeverityError, "", "", "tệp nén nằm trong tệp nén nên không được mở. Giải nén tệp ngoài, rồi giải nén tiếp tệp này và chép các tệp Excel vào thư mục.")
+			out = append(out, s)
+			continue
+		case fileWorkbook:
+		default:
+			if s := otherFile(label, k, c, opt, mod); s != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		found++
+		if note := skipNote(label); note != nil {
+			out = append(out, note)
+			continue
+		}
+		out = append(out, readZipEntry(f, label, mod, c, opt))
+	}
+	if found == 0 {
+		s := &Submission{Path: zipPath, Unit: unitFromFileName(c, zipPath), Period: opt.Period}
+		s.addf(SeverityError, "", "", "tệp nén không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại tệp đơn vị gửi; đề nghị đơn vị gửi biểu mẫu Excel đã điền.")
+		out = append(out, s)
+	}
+	return out
+}
+
+// readZipEntry reads one workbook of a zip, in memory, with the limits of
+// any file (its declared size is not trusted: at most maxFileSize is read).
+func readZipEntry(f *zip.File, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
+	s = &Submission{Path: label, Unit: opt.unitFor(label), Period: opt.Period, ModTime: mod}
+	defer recoverInto(s)
+	if f.UncompressedSize64 > uint64(maxFileSize) {
+		s.addf(SeverityError, "", "", "tệp quá lớn (%d MB, tối đa %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", f.UncompressedSize64>>20, maxFileSize>>20)
+		return s
+	}
+	rc, err := f.Open()
+	if err != nil {
+		s.addf(SeverityError, "", "", "không lấy được tệp này ra khỏi tệp nén (%v): tệp nén có thể bị hỏng hoặc đặt mật khẩu. Giải nén bằng tay rồi chép tệp Excel vào thư mục.", err)
+		return s
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxFileSize+1))
+	switch {
+	case err != nil:
+		s.addf(SeverityError, "", "", "tệp trong tệp nén bị hỏng (%v). Tải lại tệp nén, hoặc đề nghị đơn vị gửi lại.", err)
+		return s
+	case int64(len(data)) > maxFileSize:
+		s.addf(SeverityError, "", "", "tệp quá lớn (hơn %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", maxFileSize>>20)
+		return s
+	}
+	readData(s, data, c, opt)
+	return s
+}
+
+// zipEntryName cleans a zip entry's name for use as a label: valid UTF-8,
+// no control or invisible characters, "/" between folders, no more than
+// maxZipNameLen bytes. ok is false for names that climb out ("..") or are
+// absolute, which are never read.
+func zipEntryName(name string) (string, bool) {
+	name = strings.ReplaceAll(strings.ToValidUTF8(name, "?"), "\\", "/")
+	if strings.HasPrefix(name, "/") || strings.Contains(name, "\x00") || (len(name) > 1 && name[1] == ':') {
+		return "", false
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == ".." {
+			return "", false
+		}
+	}
+	name = path.Clean(vntext.Clean(name))
+	if name == "." || name == "" {
+		return "", false
+	}
+	if len(name) > maxZipNameLen {
+		cut := maxZipNameLen
+		for cut > 0 && !utf8.RuneStart(name[cut]) {
+			cut--
+		}
+		ext := path.Ext(name)
+		if len(ext) < 10 {
+			name = name[:max(0, cut-len(ext))] + ext
+		} else {
+			name = name[:cut]
+		}
+	}
+	return name, true
+}

@@ -1,0 +1,177 @@
+package intake
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// zipFiles builds a zip of name/content pairs.
+func zipFiles(t *testing.T, files ...[2]any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range files {
+		w, err := zw.Create(f[0].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch v := f[1].(type) {
+		case string:
+			w.Write([]byte(v))
+		case []byte:
+			w.Write(v)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func bookBytes(t *testing.T, b book) []byte {
+	t.Helper()
+	path := tempPath(t, "x.xlsx")
+	b.write(t, path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestFolderEverythingMentioned: every file in the folder is listed with
+// what to do, files that are no workbook are attributed to a unit by their
+// name, and a zip's workbooks are read.
+func TestFolderEverythingMentioned(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	kt := filepath.Join(dir, "KT-2026-Q1.xlsx")
+	filled(c).write(t, kt)
+	pdf := write("Bao cao Hoi Nong dan quy 1.pdf", []byte("%PDF-1.4\n"))
+	word := write("CA-2026-Q1.docx", zipOf(t, "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"))
+	pic := write("anh chup bao cao MTTQ.jpg", []byte{0xFF, 0xD8, 0xFF, 0xE0})
+	xlsb := write("VHXH.xlsb", zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "x"))
+	txt := write("ghi-chu.txt", []byte("nhớ gọi Đoàn Thanh niên"))
+	write("Thumbs.db", []byte{0})
+	ours := write("bao-cao-2026-Q1.docx", []byte("PK"))
+	mail := write("thu-dien-tu.zip", zipFiles(t,
+		[2]any{"Bao cao/NHCSXH-2026-Q1.xlsx", bookBytes(t, formBook(c, "NHCSXH", q1, map[string]entry{"V.1": {status: "đã xong", results: "Rà soát 120 hộ"}}))},
+		[2]any{"Bao cao/HND ban in.pdf", "%PDF-1.4"},
+		[2]any{"../ngoai.xlsx", "PK"},
+		[2]any{"__MACOSX/Bao cao/._NHCSXH-2026-Q1.xlsx", "x"},
+	))
+	before := listDir(t, dir)
+
+	subs := ReadAll([]string{dir}, c, Options{Period: q1})
+	if after := listDir(t, dir); after != before {
+		t.Errorf("the folder changed while read:\n%s\n---\n%s", before, after)
+	}
+	byPath := map[string]*Submission{}
+	for _, s := range subs {
+		byPath[s.Path] = s
+	}
+	entry := filepath.Join(mail, "Bao cao", "NHCSXH-2026-Q1.xlsx")
+	for _, tt := range []struct {
+		path, unit string
+		sev        Severity
+		want       string
+	}{
+		{pdf, "HND", SeverityError, "Hội Nông dân xã gửi tệp PDF: đề nghị Hội Nông dân xã gửi lại tệp Excel (biểu mẫu .xlsx đã điền)"},
+		{word, "CA", SeverityError, "gửi tệp Word (.docx), không phải biểu mẫu Excel"},
+		{pic, "MTTQ", SeverityError, "gửi ảnh (.jpg)"},
+		{xlsb, "VHXH", SeverityError, "dạng nhị phân (.xlsb)"},
+		{txt, "", SeverityWarning, "tệp không phải tệp Excel nên không được đọc"},
+		{ours, "", SeverityWarning, "đây là tệp do baocao lập"},
+		{filepath.Join(mail, "Bao cao", "HND ban in.pdf"), "HND", SeverityError, "gửi tệp PDF"},
+		{filepath.Join(mail, "?"), "", SeverityError, "mang tên không hợp lệ («../ngoai.xlsx»"},
+	} {
+		s := byPath[tt.path]
+		if s == nil {
+			t.Errorf("%s not mentioned", tt.path)
+			continue
+		}
+		if s.Unit != tt.unit || !hasProblem(s, tt.sev, tt.want) {
+			t.Errorf("%s: unit %q (want %q)\n%s", tt.path, s.Unit, tt.unit, problemsText(s))
+		}
+	}
+	if s := byPath[entry]; s == nil || s.Unit != "NHCSXH" || len(s.Rows) != len(c.Assignments("NHCSXH")) || s.HasErrors() {
+		t.Errorf("the workbook in the zip: %+v", s)
+	} else if r := rowOf(t, s, "V.1"); r.Results != "Rà soát 120 hộ" {
+		t.Errorf("V.1 in the zip: %+v", r)
+	}
+	for p := range byPath {
+		if strings.Contains(p, "Thumbs") || strings.Contains(p, "__MACOSX") {
+			t.Errorf("a system file listed: %s", p)
+		}
+	}
+	if n := len(subs); n != 10 {
+		for _, s := range subs {
+			t.Log(s.Path)
+		}
+		t.Errorf("%d submissions, want 10", n)
+	}
+}
+
+// TestZipLimits: a zip declaring too much, a zip of too many files, a zip
+// inside the zip, a broken zip.
+func TestZipLimits(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bom.zip")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	raw, _ := zw.CreateRaw(&zip.FileHeader{Name: "KT.xlsx", Method: zip.Store, UncompressedSize64: 300 << 20, CompressedSize64: 4})
+	raw.Write([]byte("PK\x03\x04"))
+	zw.Close()
+	os.WriteFile(bomb, buf.Bytes(), 0o644)
+	if s := readZip(bomb, c, Options{}); len(s) != 1 || !hasProblem(s[0], SeverityError, "khi giải nén vượt quá 200 MB") {
+		t.Errorf("bomb: %v", s)
+	}
+
+	many := filepath.Join(dir, "nhieu.zip")
+	var files [][2]any
+	for i := range maxZipEntries + 5 {
+		files = append(files, [2]any{"ghi-chu-" + itoa(i) + ".txt", "x"})
+	}
+	os.WriteFile(many, zipFiles(t, files...), 0o644)
+	subs := readZip(many, c, Options{})
+	if !hasProblem(subs[0], SeverityError, "chỉ đọc 200 tệp đầu") || len(subs) != 1+maxZipEntries+1 {
+		t.Errorf("many: %d submissions\n%s", len(subs), problemsText(subs[0]))
+	}
+
+	nested := filepath.Join(dir, "long.zip")
+	os.WriteFile(nested, zipFiles(t, [2]any{"trong.zip", zipOf(t, "a.txt", "x")}), 0o644)
+	if subs := readZip(nested, c, Options{}); !hasProblem(subs[0], SeverityError, "tệp nén nằm trong tệp nén") {
+		t.Errorf("nested: %s", problemsText(subs[0]))
+	}
+
+	broken := filepath.Join(dir, "hong.zip")
+	data := zipFiles(t, [2]any{"KT.xlsx", bookBytes(t, filled(c))})
+	os.WriteFile(broken, data[:len(data)/2], 0o644)
+	if subs := ReadAll([]string{broken}, c, Options{}); len(subs) != 1 || !subs[0].HasErrors() {
+		t.Errorf("broken: %v", subs)
+	}
+}
+
+func listDir(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil {
+			b.WriteString(p + " " + info.ModTime().String() + "\n")
+		}
+		return nil
+	})
+	return b.String()
+}

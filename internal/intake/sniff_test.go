@@ -1,0 +1,101 @@
+package intake
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"baocao/internal/officetest"
+)
+
+// TestWordNamedXLS: a Word 97-2003 file named .xls (made by LibreOffice)
+// is told for what it is, in one Vietnamese line, with LibreOffice at
+// hand; never LibreOffice's output.
+func TestWordNamedXLS(t *testing.T) {
+	officetest.Binary(t)
+	c := loadCatalog(t)
+	src := filepath.Join(t.TempDir(), "bao-cao.txt")
+	os.WriteFile(src, []byte("Báo cáo quý I năm 2026 của Phòng Kinh tế\n"), 0o644)
+	doc := officetest.Convert(t, src, "doc:MS Word 97")
+	xls := filepath.Join(t.TempDir(), "KT-2026-Q1.xls")
+	copyFile(t, doc, xls)
+	s := readUnchanged(t, xls, c, Options{Period: q1})
+	if len(s.Problems) != 1 || !hasProblem(s, SeverityError, "đây là tệp Word 97-2003 (.doc), không phải sổ Excel") {
+		t.Errorf("want one line saying it is a Word file; got:\n%s", problemsText(s))
+	}
+	for _, p := range s.Problems {
+		if strings.Contains(p.Message, "\n") || strings.Contains(p.Message, "soffice") || strings.Contains(p.Message, "exit status") {
+			t.Errorf("LibreOffice's output reached the clerk: %q", p.Message)
+		}
+	}
+}
+
+// TestConversionCrashOneLine: when LibreOffice crashes converting an
+// .xls, the clerk gets one line saying what the file seems to be and what
+// to do, never the crash dump.
+func TestConversionCrashOneLine(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in for LibreOffice is a shell script")
+	}
+	c := loadCatalog(t)
+	crash := filepath.Join(t.TempDir(), "soffice")
+	os.WriteFile(crash, []byte("#!/bin/sh\necho 'Fatal exception: Signal 6' >&2\necho 'Stack:\n#0 /usr/lib/libreoffice/program/libuno_sal.so.3' >&2\nexit 134\n"), 0o755)
+	saved := officeBinary
+	officeBinary = func() string { return crash }
+	defer func() { officeBinary = saved }()
+	s := readUnchanged(t, filepath.Join(corpusDir, "cu.xls"), c, Options{Period: q1})
+	if len(s.Problems) != 1 || !hasProblem(s, SeverityError, "tệp ở định dạng Excel 97-2003 (.xls); không chuyển được tệp .xls sang .xlsx: LibreOffice dừng đột ngột") {
+		t.Fatalf("want the one-line message:\n%s", problemsText(s))
+	}
+	for _, p := range s.Problems {
+		if strings.Contains(p.Message, "\n") || strings.Contains(p.Message, "Signal") || strings.Contains(p.Message, "exit status") {
+			t.Errorf("LibreOffice's output reached the clerk: %q", p.Message)
+		}
+	}
+}
+
+func TestSniffContent(t *testing.T) {
+	tests := []struct {
+		data []byte
+		want kind
+	}{
+		{[]byte("%PDF-1.7\n..."), kindPDF},
+		{[]byte{0xFF, 0xD8, 0xFF, 0xE1, 0, 0}, kindPicture},
+		{[]byte("\x89PNG\r\n\x1a\n\x00\x00"), kindPicture},
+		{[]byte(`{\rtf1\ansi Báo cáo}`), kindRTF},
+		{append(append([]byte{}, ole2Signature...), utf16("WordDocument")...), kindWordDoc},
+		{append(append([]byte{}, ole2Signature...), utf16("Workbook")...), kindXLS},
+		{append(append([]byte{}, ole2Signature...), utf16("PowerPoint Document")...), kindPowerPoint},
+		{append(append([]byte{}, ole2Signature...), utf16("__substg1.0_0037001F")...), kindOLE},
+		{append(append([]byte{}, ole2Signature...), encryptedPackage...), kindEncrypted},
+	}
+	for _, tt := range tests {
+		if got := sniff(tt.data); got != tt.want {
+			t.Errorf("sniff(%q) = %v, want %v", tt.data[:min(12, len(tt.data))], got, tt.want)
+		}
+	}
+}
+
+// TestInvisibleControls: a right-to-left override and other invisible
+// controls in a unit's text are removed before the report, with a warning
+// at the first cell.
+func TestInvisibleControls(t *testing.T) {
+	c := loadCatalog(t)
+	b := filled(c)
+	b.sheets[0].rows[7][6] = "Đã tổ chức \u202Ehội nghị\u202C quán triệt"
+	b.sheets[0].rows[8][6] = "Phát\u200b tờ rơi\u2066"
+	path := tempPath(t, "KT-2026-Q1.xlsx")
+	b.write(t, path)
+	s := readUnchanged(t, path, c, Options{Period: q1})
+	if r := rowOf(t, s, "I.1"); r.Results != "Đã tổ chức hội nghị quán triệt" {
+		t.Errorf("I.1 results %q", r.Results)
+	}
+	if r := rowOf(t, s, "I.2"); r.Results != "Phát tờ rơi" {
+		t.Errorf("I.2 results %q", r.Results)
+	}
+	if !problemAt(s, SeverityWarning, "G8", "2 ô có ký tự điều khiển ẩn, có ký tự đảo chiều chữ (như U+202E)") {
+		t.Errorf("no warning at G8:\n%s", problemsText(s))
+	}
+}
