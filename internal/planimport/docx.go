@@ -197,7 +197,7 @@ func (p *docxParser) end(e xml.EndElement) {
 	case isWord(e.Name, "p"):
 		p.flushPara()
 		p.inPara = false
-	case isWord(e.Name, "tc") && p.tblDepth == 1 && p.cell != nil:
+	case isWord(e.Name, "tc") && p.tblDepth == 1 && p.cell != nil && p.row != nil:
 		c := p.cell
 		p.cell = nil
 		if c.span < 0 {
@@ -211,8 +211,9 @@ func (p *docxParser) end(e xml.EndElement) {
 		p.row.cells = append(p.row.cells, c)
 		p.nextCol += c.span
 	case isWord(e.Name, "tr") && p.tblDepth == 1 && p.row != nil:
+		// A cell left open by malformed XML ends with its row.
 		p.tbl.rows = append(p.tbl.rows, p.row)
-		p.row = nil
+		p.row, p.cell = nil, nil
 	case isWord(e.Name, "tbl"):
 		if p.tblDepth == 1 {
 			p.closeTable()
