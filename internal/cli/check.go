@@ -192,13 +192,17 @@ type jsonCheckFile struct {
 }
 
 type jsonCheckRow struct {
-	Sheet      string  `json:"sheet"`
-	Row        int     `json:"row"`
-	Task       string  `json:"task"`
-	Status     string  `json:"status"`
-	Results    string  `json:"results"`
-	Match      string  `json:"match"`
-	Confidence float64 `json:"confidence"`
+	Sheet      string `json:"sheet"`
+	Row        int    `json:"row"`
+	Task       string `json:"task"`
+	Status     string `json:"status"`
+	StatusText string `json:"status_text,omitempty"`
+	// StatusWords are the unit's own words when they qualify the status
+	// or are not clearly one ("hoàn thành 80%"); the report shows them.
+	StatusWords string  `json:"status_words,omitempty"`
+	Results     string  `json:"results"`
+	Match       string  `json:"match"`
+	Confidence  float64 `json:"confidence"`
 }
 
 type jsonUnmatched struct {
@@ -223,7 +227,7 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) 
 			f.UnitName = u.Name
 		}
 		for _, r := range s.Rows {
-			f.Rows = append(f.Rows, jsonCheckRow{Sheet: r.Sheet, Row: r.Row, Task: r.Task, Status: r.Status.String(),
+			f.Rows = append(f.Rows, jsonCheckRow{Sheet: r.Sheet, Row: r.Row, Task: r.Task, Status: r.Status.String(), StatusText: r.StatusText, StatusWords: r.StatusWords,
 				Results: r.Results, Match: r.Match, Confidence: float64(int(r.Confidence*1000+0.5)) / 1000})
 		}
 		for _, r := range s.Unmatched {
