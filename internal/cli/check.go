@@ -27,10 +27,12 @@ func newCheckCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [--period KỲ] [--unit [TỆP=]MÃ]... [--json] ĐƯỜNG_DẪN...",
 		Short: "Kiểm tra các tệp báo cáo đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào",
-		Long: `Đọc các tệp Excel đơn vị gửi về (tệp hoặc thư mục; trong thư mục đọc mọi tệp .xlsx, .xlsm, .xls),
-gắn từng dòng với nhiệm vụ của kế hoạch và liệt kê mọi vấn đề kèm vị trí: tệp, trang tính, ô hoặc dòng,
-và việc cần làm. Không sửa tệp nào của đơn vị. Tệp .xls được chuyển sang .xlsx trong một bản sao tạm
-nếu máy có LibreOffice.
+		Long: `Đọc các tệp Excel đơn vị gửi về (tệp hoặc thư mục; trong thư mục đọc mọi tệp .xlsx, .xlsm, .xls,
+và các tệp Excel trong tệp nén .zip), gắn từng dòng với nhiệm vụ của kế hoạch và liệt kê mọi vấn đề kèm
+vị trí: tệp, trang tính, ô hoặc dòng, và việc cần làm. Tệp PDF, Word, ảnh, .xlsb trong thư mục cũng được
+liệt kê, kèm đơn vị gửi (theo tên tệp) và đề nghị gửi lại tệp Excel. Chỗ nào chương trình phải tự hiểu
+lời của đơn vị (tình trạng ghi bằng lời, số liệu kèm đơn vị tính) đều có cảnh báo ở ô đó.
+Không sửa tệp nào của đơn vị. Tệp .xls được chuyển sang .xlsx trong một bản sao tạm nếu máy có LibreOffice.
 
 Mỗi tệp in một dòng: đơn vị, kỳ, số dòng khớp nhiệm vụ, số dòng không khớp, số lỗi và cảnh báo;
 sau đó là từng vấn đề. Cuối cùng là dòng tổng cộng.
@@ -192,13 +194,17 @@ type jsonCheckFile struct {
 }
 
 type jsonCheckRow struct {
-	Sheet      string  `json:"sheet"`
-	Row        int     `json:"row"`
-	Task       string  `json:"task"`
-	Status     string  `json:"status"`
-	Results    string  `json:"results"`
-	Match      string  `json:"match"`
-	Confidence float64 `json:"confidence"`
+	Sheet      string `json:"sheet"`
+	Row        int    `json:"row"`
+	Task       string `json:"task"`
+	Status     string `json:"status"`
+	StatusText string `json:"status_text,omitempty"`
+	// StatusWords are the unit's own words when they qualify the status
+	// or are not clearly one ("hoàn thành 80%"); the report shows them.
+	StatusWords string  `json:"status_words,omitempty"`
+	Results     string  `json:"results"`
+	Match       string  `json:"match"`
+	Confidence  float64 `json:"confidence"`
 }
 
 type jsonUnmatched struct {
@@ -223,7 +229,7 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) 
 			f.UnitName = u.Name
 		}
 		for _, r := range s.Rows {
-			f.Rows = append(f.Rows, jsonCheckRow{Sheet: r.Sheet, Row: r.Row, Task: r.Task, Status: r.Status.String(),
+			f.Rows = append(f.Rows, jsonCheckRow{Sheet: r.Sheet, Row: r.Row, Task: r.Task, Status: r.Status.String(), StatusText: r.StatusText, StatusWords: r.StatusWords,
 				Results: r.Results, Match: r.Match, Confidence: float64(int(r.Confidence*1000+0.5)) / 1000})
 		}
 		for _, r := range s.Unmatched {

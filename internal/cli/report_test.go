@@ -251,7 +251,7 @@ func TestReportUnitOption(t *testing.T) {
 
 // The summary that report writes, left in the input folder (here because
 // --out is inside --in), is skipped on the next run, not read as a unit's
-// report.
+// report; so are the report and the reminder (3 files).
 func TestReportSkipsItsOwnSummary(t *testing.T) {
 	in := sampleInput(t)
 	out := filepath.Join(in, "ket-qua")

@@ -47,9 +47,10 @@ var extKinds = map[string]fileKind{
 	".rar": fileArchive, ".7z": fileArchive, ".gz": fileArchive, ".tar": fileArchive,
 }
 
-// ourOutput matches the names of what baocao writes for a period, and the
-// dated copies it keeps of them.
-var ourOutput = regexp.MustCompile(`(?i)^(bao-cao|don-doc|tong-hop)-\d{4}(-(q[1-4]|h[12]|9m))?( \(.*\))?\.(docx|pdf|xlsx)$`)
+// ourOutput matches the names of the Word and PDF files baocao writes for
+// a period, and the dated copies it keeps of them. Its summary (.xlsx) is
+// read, and told by its document properties.
+var ourOutput = regexp.MustCompile(`(?i)^(bao-cao|don-doc|tong-hop)-\d{4}(-(q[1-4]|h[12]|9m))?( \(.*\))?\.(docx|pdf)$`)
 
 // kindOfName tells what a file is by its name.
 func kindOfName(name string) fileKind {
@@ -113,7 +114,7 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 		s.addf(SeverityError, "", "", "tệp nén %s: chương trình chỉ mở được tệp .zip. Giải nén tệp này (chuột phải > Extract) và chép các tệp Excel trong đó vào thư mục, rồi chạy lại.", strings.ToLower(filepath.Ext(name)))
 	case fileOurs:
 		s.Unit, s.Period = "", period.Period{}
-		s.addf(SeverityWarning, "", "", "bỏ qua: đây là tệp do baocao lập (báo cáo, bảng tổng hợp hoặc công văn đôn đốc), không phải tệp đơn vị gửi. Đừng để kết quả trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).")
+		s.addf(SeverityWarning, "", "", "bỏ qua: đây là tệp do baocao lập (báo cáo hoặc công văn đôn đốc), không phải tệp đơn vị gửi. Đừng để kết quả trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).")
 	default:
 		s.Unit = ""
 		s.addf(SeverityWarning, "", "", "bỏ qua: tệp không phải tệp Excel nên không được đọc. Nếu đây là báo cáo của đơn vị, đề nghị đơn vị gửi lại biểu mẫu Excel (.xlsx) đã điền.")
@@ -256,6 +257,7 @@ func readZipEntry(f *zip.File, label string, mod time.Time, c *catalog.Catalog, 
 		return s
 	}
 	readData(s, data, c, opt)
+	attribute(s, c)
 	return s
 }
 

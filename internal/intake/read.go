@@ -50,7 +50,23 @@ func Read(path string, c *catalog.Catalog, opt Options) (s *Submission) {
 		return s
 	}
 	readData(s, data, c, opt)
+	attribute(s, c)
 	return s
+}
+
+// attribute gives a file that could not be read (a Word file named .xls, a
+// broken workbook) the unit and period its name says, so that the unit is
+// asked to send its form again rather than counted as silent.
+func attribute(s *Submission, c *catalog.Catalog) {
+	name := filepath.Base(s.Path)
+	if s.Unit == "" {
+		s.Unit = unitFromFileName(c, name)
+	}
+	if s.Period.IsZero() {
+		if p, ok := findPeriod(strings.TrimSuffix(name, filepath.Ext(name))); ok {
+			s.Period = p
+		}
+	}
 }
 
 // recoverInto turns a panic while reading one file into an error of that
@@ -160,6 +176,10 @@ type reader struct {
 	parts    map[string][]byte // sheet name -> raw XML
 	unfilled []string
 	filled   int // rows with something written in a fill-in column
+	// synonyms gathers the statuses read as other words for one status,
+	// by wording, for one warning each.
+	synonyms     map[string]*synonymUse
+	synonymOrder []string
 }
 
 // skipSheet tells the sheets that hold no report: our metadata, lists and
@@ -481,9 +501,9 @@ func (r *reader) cleanGrid(g *grid) {
 	if controls > 0 {
 		what := "ký tự điều khiển ẩn (không nhìn thấy)"
 		if bidi {
-			what = "ký tự điều khiển ẩn, có ký tự đảo chiều chữ (như U+202E) làm Word hiện chữ ngược,"
+			what = "ký tự điều khiển ẩn, có ký tự đảo chiều chữ (như U+202E) làm Word hiện chữ ngược"
 		}
-		r.s.addf(SeverityWarning, g.name, firstControl, "%d ô có %s: đã xóa các ký tự đó trước khi đưa vào báo cáo. Kiểm tra lại chữ ở các ô đó (ô đầu tiên: %s); thường do chép chữ từ trang web hoặc tin nhắn.", controls, what, firstControl)
+		r.s.addf(SeverityWarning, g.name, firstControl, "%d ô có %s; đã xóa các ký tự đó trước khi đưa vào báo cáo. Kiểm tra lại chữ ở các ô đó (ô đầu tiên: %s); thường do chép chữ từ trang web hoặc tin nhắn.", controls, what, firstControl)
 	}
 	for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
 		if n := counts[enc]; n > 0 {

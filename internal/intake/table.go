@@ -198,6 +198,7 @@ func (r *reader) readTable(g *grid, h *header) {
 		s.Rows = append(s.Rows, row)
 		last = len(s.Rows) - 1
 	}
+	r.flushSynonyms(g)
 	if len(s.Rows)+len(s.Unmatched) == before {
 		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.num(h.row)+1), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", g.num(h.row))
 	}
@@ -300,6 +301,29 @@ func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
 	}
 }
 
+// synonymUse is one wording of a status read as a synonym, and where.
+type synonymUse struct {
+	text         string
+	status       forms.Status
+	cells, tasks []string
+}
+
+// flushSynonyms says, once per wording, how the statuses written in other
+// words were read: "đã hiểu tình trạng «xong» là «Hoàn thành» (ô F9,
+// F10; nhiệm vụ I.1, I.2)", at the first cell.
+func (r *reader) flushSynonyms(g *grid) {
+	for _, key := range r.synonymOrder {
+		u := r.synonyms[key]
+		if len(u.cells) == 1 {
+			r.s.addf(SeverityWarning, g.name, u.cells[0], "đã hiểu tình trạng «%s» của nhiệm vụ %s là «%s». Nếu không đúng, chọn lại trong danh sách: %s.", u.text, u.tasks[0], u.status, statusChoices())
+			continue
+		}
+		r.s.addf(SeverityWarning, g.name, u.cells[0], "đã hiểu tình trạng «%s» là «%s» ở %d ô (%s; nhiệm vụ %s). Nếu không đúng, chọn lại trong danh sách: %s.",
+			u.text, u.status, len(u.cells), strings.Join(u.cells, ", "), strings.Join(u.tasks, ", "), statusChoices())
+	}
+	r.synonyms, r.synonymOrder = nil, nil
+}
+
 // cellStatus is what a row says of its task's status.
 type cellStatus struct {
 	text    string // the unit's words: the status cell, or the marked columns' headers
@@ -368,7 +392,18 @@ func (r *reader) statusWarning(g *grid, st cellStatus, task string) {
 	case statusExact:
 	case statusSynonym:
 		if !st.marked {
-			s.addf(SeverityWarning, g.name, st.cell, "đã hiểu tình trạng «%s» của nhiệm vụ %s là «%s». Nếu không đúng, chọn lại trong danh sách: %s.", text, task, rd.status, statusChoices())
+			// One warning per wording, naming every cell (flushSynonyms).
+			key := st.text + "\x00" + rd.status.String()
+			u := r.synonyms[key]
+			if u == nil {
+				if r.synonyms == nil {
+					r.synonyms = map[string]*synonymUse{}
+				}
+				u = &synonymUse{text: text, status: rd.status}
+				r.synonyms[key] = u
+				r.synonymOrder = append(r.synonymOrder, key)
+			}
+			u.cells, u.tasks = append(u.cells, st.cell), append(u.tasks, task)
 		}
 	case statusQualified:
 		s.addf(SeverityWarning, g.name, st.cell, "tình trạng «%s» của nhiệm vụ %s được xếp vào «%s» (gần nhất trong danh sách); %s. Nếu không đúng, chọn lại: %s.", text, task, rd.status, kept, statusChoices())
