@@ -265,7 +265,7 @@ func TestReportSkipsItsOwnSummary(t *testing.T) {
 		t.Errorf("second run: exit %d\n%s%s", code, second, stderr)
 	}
 	code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", "tong-hop-2026-Q1.xlsx"))
-	if code != 0 || !strings.Contains(checked, "bỏ qua: đây là tệp do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
+	if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
 		t.Errorf("check of the summary: exit %d\n%s", code, checked)
 	}
 }

@@ -396,15 +396,16 @@ func TestUploadAndCheck(t *testing.T) {
 	// The same name again: kept beside the first, never over it.
 	res = s.send(t, s.client, upload{name: "KT-2026-Q1.xlsx", data: []byte("\x00\x01\x02 not a workbook")})
 	a = decode(t, res)
-	if a.Files[0].Stored != "KT-2026-Q1 (2).xlsx" || !strings.Contains(a.Files[0].Message, "chưa rõ của đơn vị nào") {
+	if a.Files[0].Stored != "KT-2026-Q1 (2).xlsx" || !strings.Contains(a.Files[0].Message, "Phòng Kinh tế") || !strings.Contains(a.Files[0].Message, "1 lỗi") {
 		t.Errorf("second file: %+v", a.Files)
 	}
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, kt.data) {
 		t.Error("the first file was replaced")
 	}
-	// Unreadable, it says no unit: the office is asked, KT's good file stays.
-	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || !strings.Contains(a.HTML["unassigned"], "KT-2026-Q1 (2).xlsx") ||
-		!strings.Contains(a.HTML["unassigned"], "không phải tệp Excel") {
+	// Unreadable, it is KT's by its name: shown on KT's row with its
+	// error, while KT's good file stays the one used.
+	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || !strings.Contains(a.HTML["units"], "KT-2026-Q1 (2).xlsx") ||
+		!strings.Contains(a.HTML["units"], "không phải tệp Excel") {
 		t.Errorf("after a broken resend:\n%s\n%s", a.HTML["units"], a.HTML["unassigned"])
 	}
 
