@@ -53,11 +53,15 @@ type Section struct {
 // whose items are tasks or other headings, to any depth (II.3, II.3.b,
 // II.3.b.1).
 type Task struct {
-	Code          string
-	Section       string // section code, "IV"
-	Parent        string // the heading this is an item of ("IV.1"); "" under the section itself
-	Heading       bool
-	Content       string
+	Code    string
+	Section string // section code, "IV"
+	Parent  string // the heading this is an item of ("IV.1"); "" under the section itself
+	Heading bool
+	Content string
+	// ShortTitle is a faithful summary of the task in about 15 words, for
+	// the report's part III and the reminder; "" when the data gives none
+	// (Title then falls back to the content).
+	ShortTitle    string
 	Lead          []string // unit or group codes as written in tasks.yaml
 	LeadText      string   // the appendix's wording
 	Support       []string
@@ -70,6 +74,14 @@ type Task struct {
 	// unit that leads is not repeated among the coordinators.
 	LeadUnits    []string
 	SupportUnits []string
+}
+
+// Title is the task's short title, else its whole content: never cut.
+func (t *Task) Title() string {
+	if t.ShortTitle != "" {
+		return t.ShortTitle
+	}
+	return t.Content
 }
 
 // Unit is an organisation that reports on tasks.

@@ -396,3 +396,27 @@ func TestOldTargets(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Every task of the shipped plan has a short title for part III of the
+// report and the reminder: present, one line, about 15 words (Vietnamese
+// counts syllables, so up to 20), and no ellipsis standing for a cut.
+func TestShortTitles(t *testing.T) {
+	c := loadData(t)
+	for _, task := range c.Tasks() {
+		title := task.ShortTitle
+		n := len(strings.Fields(title))
+		switch {
+		case title == "":
+			t.Errorf("%s has no short_title in tasks.yaml", task.Code)
+		case n > 20:
+			t.Errorf("%s: short title of %d words, want about 15: %q", task.Code, n, title)
+		case strings.ContainsAny(title, "\n…") || strings.Contains(title, "..."):
+			t.Errorf("%s: short title must be one line and whole: %q", task.Code, title)
+		case task.Title() != title:
+			t.Errorf("%s: Title() = %q, want the short title", task.Code, task.Title())
+		}
+	}
+	if h := c.Task("IV.1"); h.Title() != h.Content {
+		t.Errorf("a task without a short title is named by its whole content, got %q", h.Title())
+	}
+}

@@ -91,7 +91,7 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 		codes := map[string]bool{}
 		for _, t := range s.Tasks {
 			sec.Items = append(sec.Items, &Task{
-				Code: t.Code.Value, Section: s.Code.Value, Heading: t.Heading, Content: vntext.Clean(t.Content),
+				Code: t.Code.Value, Section: s.Code.Value, Heading: t.Heading, Content: vntext.Clean(t.Content), ShortTitle: vntext.Clean(t.ShortTitle),
 				Lead: values(t.Lead), LeadText: vntext.Clean(t.LeadText.Value), Support: values(t.Support), SupportText: vntext.Clean(t.SupportText.Value),
 				Product: vntext.Clean(t.Product), Timing: vntext.Clean(t.Timing), TimingMissing: t.TimingMissing,
 			})
@@ -313,6 +313,7 @@ type taskEntry struct {
 	Code          located   `yaml:"code"`
 	Heading       bool      `yaml:"heading"`
 	Content       string    `yaml:"content"`
+	ShortTitle    string    `yaml:"short_title"`
 	Lead          []located `yaml:"lead"`
 	LeadText      located   `yaml:"lead_text"`
 	Support       []located `yaml:"support"`

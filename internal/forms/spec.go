@@ -43,6 +43,7 @@ const (
 	ColDifficulties = "difficulties"
 	ColProposals    = "proposals"
 	ColNotes        = "notes"
+	ColNextTasks    = "next_tasks"
 )
 
 // Columns of the report sheet, in order (A, B, ...).
@@ -62,6 +63,8 @@ var Columns = []Column{
 		Prompt: "Ghi khó khăn, vướng mắc và nguyên nhân (nếu có)."},
 	{Key: ColProposals, Header: "Đề xuất, kiến nghị", Fill: true, Width: 16,
 		Prompt: "Ghi đề xuất, kiến nghị với UBND xã hoặc cấp trên (nếu có)."},
+	{Key: ColNextTasks, Header: "Nhiệm vụ, giải pháp kỳ tới", Fill: true, Width: 18,
+		Prompt: "Ghi việc đơn vị sẽ làm trong kỳ tới để tiếp tục hoặc hoàn thành nhiệm vụ này (nếu có)."},
 	{Key: ColNotes, Header: "Ghi chú", Fill: true, Width: 9,
 		Prompt: "Ghi chú khác (nếu có)."},
 }

@@ -72,6 +72,9 @@ var taskHeaders = headerTable{"task", synonyms(map[string][]string{
 	forms.ColDifficulties: {"khó khăn, vướng mắc", "khó khăn", "vướng mắc", "tồn tại, hạn chế", "hạn chế", "tồn tại"},
 	forms.ColProposals:    {"đề xuất, kiến nghị", "đề xuất", "kiến nghị", "kiến nghị, đề xuất"},
 	forms.ColNotes:        {"ghi chú"},
+	forms.ColNextTasks: {"nhiệm vụ, giải pháp kỳ tới", "nhiệm vụ kỳ tới", "nhiệm vụ trọng tâm kỳ tới", "nhiệm vụ quý tới", "nhiệm vụ năm tới",
+		"nhiệm vụ thời gian tới", "kế hoạch kỳ tới", "kế hoạch quý tới", "kế hoạch năm tới", "phương hướng kỳ tới", "phương hướng, nhiệm vụ kỳ tới",
+		"phương hướng nhiệm vụ", "phương hướng", "dự kiến kỳ tới", "giải pháp kỳ tới", "kỳ tới"},
 	// A column per status, marked "x": the header must be the whole cell.
 	markDone:       {"hoàn thành", "đã hoàn thành", "xong", "đã xong"},
 	markProgress:   {"đang thực hiện", "đang triển khai", "đang làm"},
@@ -96,7 +99,7 @@ var indicatorHeaders = headerTable{"indicator", synonyms(map[string][]string{
 })}
 
 // fillKeys are the columns a unit writes in.
-var fillKeys = []string{forms.ColStatus, forms.ColResults, forms.ColDocuments, forms.ColDifficulties, forms.ColProposals, forms.ColNotes}
+var fillKeys = []string{forms.ColStatus, forms.ColResults, forms.ColDocuments, forms.ColDifficulties, forms.ColProposals, forms.ColNextTasks, forms.ColNotes}
 
 // header is a recognised header row.
 type header struct {

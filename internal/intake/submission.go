@@ -92,7 +92,9 @@ type Row struct {
 	// Difficulties, Proposals and Notes are the unit's texts.
 	Difficulties string
 	Proposals    string
-	Notes        string
+	// NextTasks is what the unit plans for the next period.
+	NextTasks string
+	Notes     string
 	// Text is the row's own text: for unmatched rows everything non-empty,
 	// joined with " | ".
 	Text string
@@ -114,6 +116,7 @@ func (r Row) Merge(later Row) Row {
 	r.Documents = join(r.Documents, later.Documents)
 	r.Difficulties = join(r.Difficulties, later.Difficulties)
 	r.Proposals = join(r.Proposals, later.Proposals)
+	r.NextTasks = join(r.NextTasks, later.NextTasks)
 	r.Notes = join(r.Notes, later.Notes)
 	if later.Status != forms.StatusUnknown || later.StatusWords != "" {
 		r.Status, r.StatusText, r.StatusWords = later.Status, later.StatusText, later.StatusWords

@@ -15,7 +15,7 @@ import (
 )
 
 // textKeys are the columns read as text into a Row.
-var textKeys = []string{forms.ColResults, forms.ColDocuments, forms.ColDifficulties, forms.ColProposals, forms.ColNotes}
+var textKeys = []string{forms.ColResults, forms.ColDocuments, forms.ColDifficulties, forms.ColProposals, forms.ColNextTasks, forms.ColNotes}
 
 // readTable reads the rows under a task table's header.
 func (r *reader) readTable(g *grid, h *header) {
@@ -47,7 +47,8 @@ func (r *reader) readTable(g *grid, h *header) {
 	// fillIn is what the unit wrote on row i.
 	fillIn := func(i int) Row {
 		row := Row{Results: field(i, forms.ColResults), Documents: field(i, forms.ColDocuments),
-			Difficulties: field(i, forms.ColDifficulties), Proposals: field(i, forms.ColProposals), Notes: field(i, forms.ColNotes)}
+			Difficulties: field(i, forms.ColDifficulties), Proposals: field(i, forms.ColProposals), NextTasks: field(i, forms.ColNextTasks),
+			Notes: field(i, forms.ColNotes)}
 		st := statusAt(g, h, i)
 		row.StatusText, row.Status = st.text, st.reading.status
 		if st.reading.words() {

@@ -53,6 +53,31 @@ var specific = map[string]map[string]entry{
 	},
 }
 
+// nextPlans are what units write in «Nhiệm vụ, giải pháp kỳ tới»: some
+// tasks only, two units with the same plan on one task.
+var nextPlans = map[string]map[string]string{
+	"KT": {
+		"IV.1.a": "Tham mưu chuyển 150 triệu đồng còn lại trong quý II.",
+		"I.2":    "- Tiếp tục phối hợp Đài truyền thanh xã tuyên truyền chính sách tín dụng ưu đãi.",
+	},
+	"VHXH": {
+		"V.2": "Hoàn thành rà soát nhu cầu vay vốn tại 3 thôn còn lại",
+		"V.7": "Tiếp tục xác nhận hồ sơ vay vốn cho học sinh, sinh viên trước năm học mới.",
+	},
+	"MTTQ": {
+		"IV.1.c": "Tiếp tục vận động Quỹ \"Vì người nghèo\" năm 2026.",
+	},
+	"HPN": {
+		"III.2": "Củng cố, kiện toàn Tổ Tiết kiệm và vay vốn hoạt động yếu.",
+	},
+	"HND": {
+		"III.2": "củng cố, kiện toàn Tổ Tiết kiệm và vay vốn hoạt động yếu",
+	},
+	"NHCSXH": {
+		"VI.1": "Đề xuất bố trí phòng làm việc cho Điểm giao dịch xã.",
+	},
+}
+
 // generic is what a unit writes on a task it has nothing special to say on.
 func generic(lead bool) entry {
 	if lead {

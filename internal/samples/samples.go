@@ -86,6 +86,7 @@ func filledForm(c *catalog.Catalog, unit string, p period.Period) (*excelize.Fil
 			forms.ColDocuments:    e.documents,
 			forms.ColDifficulties: e.difficulties,
 			forms.ColProposals:    e.proposals,
+			forms.ColNextTasks:    nextPlans[unit][a.Task.Code],
 			forms.ColNotes:        SampleNote,
 		})
 		if err != nil {
