@@ -3,12 +3,14 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
 	"baocao/internal/cycle"
 	"baocao/internal/intake"
 	"baocao/internal/period"
@@ -123,12 +125,18 @@ func checkRun(o *checkOptions) error {
 	if err := cycle.UnknownUnitFiles(opt.UnitOf, subs); err != nil {
 		return err
 	}
+	account := cycle.CheckAccount(c, opt.Period, subs)
 	if o.asJSON {
-		if err := writeCheckJSON(o.out, c, subs); err != nil {
+		if err := writeCheckJSON(o.out, c, subs, account); err != nil {
 			return err
 		}
 	} else {
-		writeCheckText(o.out, c, subs)
+		writeCheckText(o.out, c, subs, opt.Period)
+		// The account of units is for a folder, or a period asked: for
+		// one file, every other unit would be "chưa gửi".
+		if account != nil && (!opt.Period.IsZero() || anyFolder(o.paths)) {
+			writeCheckAccount(o.out, account)
+		}
 	}
 	for _, s := range subs {
 		if s.HasErrors() {
@@ -138,7 +146,28 @@ func checkRun(o *checkOptions) error {
 	return nil
 }
 
-func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) {
+func anyFolder(paths []string) bool {
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// writeCheckAccount says, after the files, where each expected unit stands
+// for the period, as the report of that period would.
+func writeCheckAccount(w io.Writer, r *consolidate.Report) {
+	covered, total := r.TasksCovered()
+	fmt.Fprintf(w, "\nNếu lập báo cáo %s từ các tệp trên: đơn vị đã gửi %d/%d; nhiệm vụ có báo cáo %d/%d.\n",
+		r.Period.Name(), r.Reported(), len(r.Units), covered, total)
+	if r.PartsNote != "" {
+		fmt.Fprintln(w, r.PartsNote)
+	}
+	printAccount(w, r)
+}
+
+func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, asked period.Period) {
 	withErrors, warnings, superseded := 0, 0, 0
 	for _, s := range subs {
 		e, wn := s.Counts()
@@ -156,6 +185,9 @@ func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) 
 		per := "chưa rõ kỳ"
 		if !s.Period.IsZero() {
 			per = s.Period.Name()
+		}
+		if s.Period.PartOf(asked) && !s.HasErrors() {
+			per += " (dùng làm một phần của báo cáo " + asked.Name() + ")"
 		}
 		fmt.Fprintf(w, "%s: %s, %s — %d dòng khớp nhiệm vụ, %d dòng không khớp, %d chỉ tiêu; %d lỗi, %d cảnh báo\n",
 			s.Path, unit, per, len(s.Rows), len(s.Unmatched), len(s.Indicators), e, wn)
@@ -177,19 +209,25 @@ func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) 
 	}
 }
 
-// The JSON shapes: field names are part of the command-line contract.
+// The JSON shapes: field names are part of the command-line contract, and
+// the README lists them.
 type jsonCheck struct {
-	Files []jsonCheckFile `json:"files"`
+	Files   []jsonCheckFile `json:"files"`
+	Account *jsonAccount    `json:"account,omitempty"`
 }
 
 type jsonCheckFile struct {
-	Path         string          `json:"path"`
-	Unit         string          `json:"unit"`
-	UnitName     string          `json:"unit_name"`
-	Period       string          `json:"period"`
+	Path     string `json:"path"`
+	Unit     string `json:"unit"`
+	UnitName string `json:"unit_name"`
+	Period   string `json:"period"`
+	// PartOf is the longer period checked when the file is one of its
+	// quarterly forms.
+	PartOf       string          `json:"part_of,omitempty"`
 	SupersededBy string          `json:"superseded_by,omitempty"`
 	Rows         []jsonCheckRow  `json:"rows"`
 	Unmatched    []jsonUnmatched `json:"unmatched"`
+	Indicators   []jsonIndicator `json:"indicators"`
 	Problems     []jsonProblem   `json:"problems"`
 }
 
@@ -201,16 +239,33 @@ type jsonCheckRow struct {
 	StatusText string `json:"status_text,omitempty"`
 	// StatusWords are the unit's own words when they qualify the status
 	// or are not clearly one ("hoàn thành 80%"); the report shows them.
-	StatusWords string  `json:"status_words,omitempty"`
-	Results     string  `json:"results"`
-	Match       string  `json:"match"`
-	Confidence  float64 `json:"confidence"`
+	StatusWords  string  `json:"status_words,omitempty"`
+	Results      string  `json:"results"`
+	Documents    string  `json:"documents"`
+	Difficulties string  `json:"difficulties"`
+	Proposals    string  `json:"proposals"`
+	NextTasks    string  `json:"next_tasks"`
+	Notes        string  `json:"notes"`
+	Match        string  `json:"match"`
+	Confidence   float64 `json:"confidence"`
 }
 
 type jsonUnmatched struct {
 	Sheet string `json:"sheet"`
 	Row   int    `json:"row"`
 	Text  string `json:"text"`
+}
+
+type jsonIndicator struct {
+	Code         string   `json:"code"`
+	Name         string   `json:"name"`
+	Measure      string   `json:"measure"`
+	Previous     *float64 `json:"previous"`
+	Current      *float64 `json:"current"`
+	Sheet        string   `json:"sheet"`
+	Row          int      `json:"row"`
+	PreviousCell string   `json:"previous_cell,omitempty"`
+	CurrentCell  string   `json:"current_cell,omitempty"`
 }
 
 type jsonProblem struct {
@@ -220,20 +275,67 @@ type jsonProblem struct {
 	Message  string `json:"message"`
 }
 
-func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) error {
+// jsonAccount is the account of units for the period, as the report of
+// that period would give it.
+type jsonAccount struct {
+	Period     string            `json:"period"`
+	PeriodName string            `json:"period_name"`
+	Units      []jsonAccountUnit `json:"units"`
+	Sent       []string          `json:"sent"`
+	NotSent    []string          `json:"not_sent"`
+	// TasksWithoutReport are the tasks no usable file filled in.
+	TasksWithoutReport []string `json:"tasks_without_report"`
+	PartsNote          string   `json:"parts_note,omitempty"`
+}
+
+type jsonAccountUnit struct {
+	Code         string   `json:"code"`
+	Name         string   `json:"name"`
+	State        string   `json:"state"`
+	StateText    string   `json:"state_text"`
+	File         string   `json:"file,omitempty"`
+	Tasks        int      `json:"tasks"`
+	Expected     int      `json:"expected"`
+	MissingTasks []string `json:"missing_tasks"`
+	Parts        []string `json:"parts,omitempty"`
+	MissingParts []string `json:"missing_parts,omitempty"`
+	Problem      string   `json:"problem,omitempty"`
+}
+
+// stateKeys name the states for scripts.
+var stateKeys = map[consolidate.State]string{
+	consolidate.StateComplete:   "complete",
+	consolidate.StateIncomplete: "incomplete",
+	consolidate.StateErrors:     "errors",
+	consolidate.StateUnreadable: "unreadable",
+	consolidate.StateMissing:    "missing",
+}
+
+func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, account *consolidate.Report) error {
 	doc := jsonCheck{Files: []jsonCheckFile{}}
 	for _, s := range subs {
 		f := jsonCheckFile{Path: s.Path, Unit: s.Unit, Period: s.Period.String(), SupersededBy: s.SupersededBy,
-			Rows: []jsonCheckRow{}, Unmatched: []jsonUnmatched{}, Problems: []jsonProblem{}}
+			Rows: []jsonCheckRow{}, Unmatched: []jsonUnmatched{}, Indicators: []jsonIndicator{}, Problems: []jsonProblem{}}
+		if account != nil && s.Period.PartOf(account.Period) {
+			f.PartOf = account.Period.String()
+		}
 		if u := c.Unit(s.Unit); u != nil {
 			f.UnitName = u.Name
 		}
 		for _, r := range s.Rows {
 			f.Rows = append(f.Rows, jsonCheckRow{Sheet: r.Sheet, Row: r.Row, Task: r.Task, Status: r.Status.String(), StatusText: r.StatusText, StatusWords: r.StatusWords,
-				Results: r.Results, Match: r.Match, Confidence: float64(int(r.Confidence*1000+0.5)) / 1000})
+				Results: r.Results, Documents: r.Documents, Difficulties: r.Difficulties, Proposals: r.Proposals, NextTasks: r.NextTasks, Notes: r.Notes,
+				Match: r.Match, Confidence: float64(int(r.Confidence*1000+0.5)) / 1000})
 		}
 		for _, r := range s.Unmatched {
 			f.Unmatched = append(f.Unmatched, jsonUnmatched{Sheet: r.Sheet, Row: r.Row, Text: r.Text})
+		}
+		for _, v := range s.Indicators {
+			ind := jsonIndicator{Code: v.Code, Previous: v.Previous, Current: v.Current, Sheet: v.Sheet, Row: v.Row, PreviousCell: v.PreviousCell, CurrentCell: v.CurrentCell}
+			if d := c.Indicator(v.Code); d != nil {
+				ind.Name, ind.Measure = d.Name, d.Measure
+			}
+			f.Indicators = append(f.Indicators, ind)
 		}
 		for _, p := range s.Problems {
 			sev := "warning"
@@ -244,5 +346,33 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission) 
 		}
 		doc.Files = append(doc.Files, f)
 	}
+	if account != nil {
+		doc.Account = accountJSON(account)
+	}
 	return writeJSON(w, doc)
+}
+
+func accountJSON(r *consolidate.Report) *jsonAccount {
+	a := &jsonAccount{Period: r.Period.String(), PeriodName: r.Period.Name(), Units: []jsonAccountUnit{},
+		Sent: []string{}, NotSent: []string{}, TasksWithoutReport: []string{}, PartsNote: r.PartsNote}
+	for _, u := range r.Units {
+		ju := jsonAccountUnit{Code: u.Unit.Code, Name: u.Unit.Name, State: stateKeys[u.State], StateText: consolidate.StateSentence(u),
+			File: u.File, Tasks: u.Tasks, Expected: u.Expected, MissingTasks: append([]string{}, u.MissingTasks...), Problem: u.Problem}
+		for _, q := range u.Parts {
+			ju.Parts = append(ju.Parts, q.String())
+		}
+		for _, q := range u.MissingParts {
+			ju.MissingParts = append(ju.MissingParts, q.String())
+		}
+		a.Units = append(a.Units, ju)
+		if u.Sent() {
+			a.Sent = append(a.Sent, u.Unit.Code)
+		} else {
+			a.NotSent = append(a.NotSent, u.Unit.Code)
+		}
+	}
+	for _, t := range r.Unreported() {
+		a.TasksWithoutReport = append(a.TasksWithoutReport, t.Code)
+	}
+	return a
 }

@@ -38,6 +38,10 @@ type Report struct {
 	// Notes are sentences about how the report was made (a yearly report
 	// built from quarterly forms, files left out).
 	Notes []string
+	// PartsNote is the one sentence saying which quarterly forms a longer
+	// period's report uses for which units, and which quarters are
+	// missing; "" when every unit sent the period's own form.
+	PartsNote string
 
 	// Deadline, when set, is the reminder's deadline instead of the plan's.
 	Deadline time.Time
@@ -73,6 +77,8 @@ type TaskResult struct {
 	Documents    []Attributed
 	Difficulties []Attributed
 	Proposals    []Attributed
+	// NextTasks are what units plan for the next period on the task.
+	NextTasks []Attributed
 	// SilentLeads are lead units that sent a file but said nothing on this
 	// task, or sent no file at all.
 	SilentLeads []string
@@ -229,6 +235,11 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 			}
 			k := key{row.Task, s.Unit}
 			if prev, ok := rows[k]; ok {
+				if s.Period != p && row.NextTasks != "" {
+					// A later part's plan replaces the earlier one: the
+					// next period follows the last part.
+					prev.NextTasks = ""
+				}
 				row = mergeParts(prev, row)
 			}
 			rows[k] = row
@@ -281,6 +292,9 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 					a := Attributed{unit, name, t.Code, row.Proposals}
 					tr.Proposals = append(tr.Proposals, a)
 					r.Proposals = append(r.Proposals, a)
+				}
+				if row.NextTasks != "" {
+					tr.NextTasks = append(tr.NextTasks, Attributed{unit, name, t.Code, row.NextTasks})
 				}
 			}
 			sortContributions(tr.Lead, t.LeadUnits)
@@ -359,16 +373,12 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 		for _, s := range quarters {
 			perQuarter[s.Period] = append(perQuarter[s.Period], s)
 		}
-		var qs []string
 		for _, q := range r.Period.Quarters() {
 			if l := perQuarter[q]; len(l) > 0 {
 				used = append(used, newest(l))
 				r.ExcludedFiles += len(l) - 1
-				qs = append(qs, q.Name())
 			}
 		}
-		r.Notes = append(r.Notes, fmt.Sprintf("%s chưa gửi biểu %s; báo cáo dùng biểu %s của đơn vị.",
-			r.Catalog.Unit(unit).Name, r.Period.Name(), strings.Join(qs, ", ")))
 	}
 	r.UsedFiles = len(used)
 	if r.SkippedFiles > 0 {
@@ -381,7 +391,7 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 }
 
 func (r *Report) quarterOfYear(p period.Period) bool {
-	return r.Period.Kind != period.Quarter && slices.Contains(r.Period.Quarters(), p)
+	return p.PartOf(r.Period)
 }
 
 func newest(list []*intake.Submission) *intake.Submission {
@@ -569,6 +579,35 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 		}
 		r.Units = append(r.Units, st)
 	}
+	// Units that used the same quarters are named together.
+	var parts []string
+	unitsOf := map[string][]string{}
+	for _, u := range r.Units {
+		if u.Sent() && len(u.Parts) > 0 {
+			var used, miss []string
+			for _, q := range u.Parts {
+				used = append(used, quarterWord(q))
+			}
+			for _, q := range u.MissingParts {
+				miss = append(miss, quarterWord(q))
+			}
+			which := strings.Join(used, ", ")
+			if len(miss) > 0 {
+				which += "; thiếu " + strings.Join(miss, ", ")
+			}
+			if _, ok := unitsOf[which]; !ok {
+				parts = append(parts, which)
+			}
+			unitsOf[which] = append(unitsOf[which], u.Unit.Name)
+		}
+	}
+	for i, which := range parts {
+		parts[i] = strings.Join(unitsOf[which], ", ") + " (" + which + ")"
+	}
+	if len(parts) > 0 {
+		r.PartsNote = fmt.Sprintf("Đơn vị chưa gửi biểu %s được tổng hợp từ biểu quý năm %d: %s.", r.Period.Name(), r.Period.Year, strings.Join(parts, "; "))
+		r.Notes = append([]string{r.PartsNote}, r.Notes...)
+	}
 }
 
 // filledRow tells a row that gives a status or a result.
@@ -592,18 +631,29 @@ func StateSentence(u UnitStatus) string {
 		text += " (" + u.File + "), đề nghị gửi lại tệp Excel"
 	}
 	if u.State.Sent() && len(u.Parts) > 0 {
-		var names []string
-		for _, q := range u.Parts {
-			names = append(names, q.Name())
+		text += "; " + PartsSentence(u)
+	}
+	return text
+}
+
+// PartsSentence says which quarterly forms of a unit a longer period's
+// report uses and which quarters are missing: "dùng biểu quý I năm 2026,
+// quý II năm 2026, thiếu quý III, quý IV"; "" when it uses the period's own.
+func PartsSentence(u UnitStatus) string {
+	if len(u.Parts) == 0 {
+		return ""
+	}
+	var names []string
+	for _, q := range u.Parts {
+		names = append(names, q.Name())
+	}
+	text := "dùng biểu " + strings.Join(names, ", ")
+	if len(u.MissingParts) > 0 {
+		var miss []string
+		for _, q := range u.MissingParts {
+			miss = append(miss, quarterWord(q))
 		}
-		text += "; dùng biểu " + strings.Join(names, ", ")
-		if len(u.MissingParts) > 0 {
-			var miss []string
-			for _, q := range u.MissingParts {
-				miss = append(miss, quarterWord(q))
-			}
-			text += ", thiếu " + strings.Join(miss, ", ")
-		}
+		text += ", thiếu " + strings.Join(miss, ", ")
 	}
 	return text
 }

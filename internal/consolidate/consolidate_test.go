@@ -208,7 +208,7 @@ func TestYearFromQuarterlyForms(t *testing.T) {
 	if v6 := task(r, "V.6"); len(v6.Lead) != 1 || v6.Lead[0].Results != "cả năm" {
 		t.Errorf("the yearly form wins over a quarterly one: %+v", v6.Lead)
 	}
-	if len(r.Notes) == 0 || !strings.Contains(r.Notes[0], "Phòng Kinh tế chưa gửi biểu năm 2026; báo cáo dùng biểu quý I năm 2026, quý II năm 2026") {
+	if len(r.Notes) == 0 || r.Notes[0] != "Đơn vị chưa gửi biểu năm 2026 được tổng hợp từ biểu quý năm 2026: Phòng Kinh tế (quý I, quý II; thiếu quý III, quý IV)." || r.PartsNote != r.Notes[0] {
 		t.Errorf("notes: %q", r.Notes)
 	}
 }

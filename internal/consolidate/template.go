@@ -38,6 +38,7 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	d["so_don_vi"] = len(r.Units)
 	d["chua_gui"] = notSent
 	d["co_chua_gui"] = len(notSent) > 0
+	d["nguon_bieu_quy"] = r.PartsNote
 
 	var sections, appendix []map[string]any
 	for _, s := range r.Sections {
@@ -106,7 +107,7 @@ func (r *Report) ReminderData(now time.Time) map[string]any {
 			if u.State == StateIncomplete && !slices.Contains(u.MissingTasks, a.Task.Code) {
 				continue // only the tasks it left blank
 			}
-			tasks = append(tasks, map[string]any{"ma": a.Task.Code, "noi_dung": shorten(a.Task.Content, 160) + " (" + lowerFirst(a.Role.String()) + ")"})
+			tasks = append(tasks, map[string]any{"ma": a.Task.Code, "noi_dung": strings.TrimRight(a.Task.Title(), ".:;") + " (" + lowerFirst(a.Role.String()) + ")"})
 		}
 		units = append(units, map[string]any{"ten": u.Unit.Name, "tinh_trang": reminderSentence(u), "nhiem_vu": tasks})
 	}
@@ -256,17 +257,22 @@ func (r *Report) leadNames(t *catalog.Task) string {
 	return strings.Join(r.Catalog.UnitNames(t.LeadUnits), ", ")
 }
 
-// nextTasks lists, for section III of the report, the tasks to carry on:
-// those not finished, with their lead units.
+// nextTasks lists, for part III of the report, task by task, what units
+// plan for the next period (the same plan from several units said once,
+// naming them all), and each unfinished task that no unit planned for, by
+// its short title with its lead units.
 func (r *Report) nextTasks() []map[string]any {
 	var out []map[string]any
 	for _, s := range r.Sections {
 		for _, t := range s.Tasks {
-			if t.Status == forms.StatusDone || t.Status == forms.StatusNotApplicable {
+			for _, g := range sameText(t.NextTasks) {
+				out = append(out, map[string]any{"noi_dung": fmt.Sprintf("%s: %s (nhiệm vụ %s).", g.units, sentence(g.text), t.Task.Code)})
+			}
+			if len(t.NextTasks) > 0 || t.Status == forms.StatusDone || t.Status == forms.StatusNotApplicable {
 				continue
 			}
-			out = append(out, map[string]any{"noi_dung": fmt.Sprintf("%s (nhiệm vụ %s; chủ trì: %s).",
-				strings.TrimRight(shorten(t.Task.Content, 220), ".:;"), t.Task.Code, r.leadNames(t.Task))})
+			out = append(out, map[string]any{"noi_dung": fmt.Sprintf("Tiếp tục thực hiện nhiệm vụ %s «%s» (chủ trì: %s).",
+				t.Task.Code, strings.TrimRight(t.Task.Title(), ".:;"), r.leadNames(t.Task))})
 		}
 	}
 	if len(out) == 0 {
@@ -314,16 +320,49 @@ func orNothing(s string) string {
 
 // shorten keeps a long task content readable in lists: its first paragraph,
 // cut at a word boundary with an ellipsis.
-func shorten(s string, max int) string {
-	s, _, _ = strings.Cut(s, "\n")
-	if utf8.RuneCountInString(s) <= max {
-		return s
+// textGroup is one text and the units that wrote it.
+type textGroup struct{ units, text string }
+
+// sameText groups the texts that say the same (ignoring case, marks,
+// spacing, bullets and the final stop), keeping the first wording and
+// naming every unit that wrote it, in order.
+func sameText(list []Attributed) []textGroup {
+	var out []textGroup
+	index := map[string]int{}
+	for _, a := range list {
+		k := vntext.Fold(strings.TrimRight(unbullet(a.Text), ".;: "))
+		if i, ok := index[k]; ok {
+			out[i].units += ", " + a.UnitName
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, textGroup{units: a.UnitName, text: a.Text})
 	}
-	r := []rune(s)[:max]
-	if i := strings.LastIndexByte(string(r), ' '); i > 0 {
-		return string(r)[:i] + "…"
+	return out
+}
+
+// unbullet drops the bullet a unit typed before its text ("- ", "+ ",
+// "• "): the report adds its own.
+func unbullet(s string) string {
+	s = strings.TrimSpace(s)
+	for _, b := range []string{"-", "+", "•", "*"} {
+		if rest, ok := strings.CutPrefix(s, b); ok {
+			return strings.TrimSpace(rest)
+		}
 	}
-	return string(r) + "…"
+	return s
+}
+
+// sentence is a unit's text as a sentence of the report: its own bullet
+// gone, ending without a stop (the caller closes it).
+func sentence(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = unbullet(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.TrimRight(strings.Join(lines, "; "), ".;: ")
 }
 
 // ResultsOf is the summary line of a report on a plan: "Kết quả triển khai

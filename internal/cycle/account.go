@@ -168,11 +168,8 @@ func hasContent(s *intake.Submission) bool {
 
 // intakeOptions are those BuildReport reads with.
 func intakeOptions(req ReportRequest) intake.Options {
-	opt := intake.Options{UnitOf: req.UnitOf}
-	if req.Period.Kind == period.Quarter {
-		opt.Period = req.Period
-	}
-	return opt
+	// A report of a longer period reads its quarterly forms as parts.
+	return intake.Options{UnitOf: req.UnitOf, Period: req.Period}
 }
 
 // Report builds p's report, summary and reminder from what the workspace

@@ -8,6 +8,7 @@ package period
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -207,6 +208,13 @@ func (p Period) Quarters() []Period {
 		}
 	}
 	return out
+}
+
+// PartOf tells whether p is one of the quarters of a longer period long
+// (quarter III of the year 2026, or of its nine months): a quarterly form
+// that a report of long is built from.
+func (p Period) PartOf(long Period) bool {
+	return p.Kind == Quarter && long.Kind != Quarter && !long.IsZero() && slices.Contains(long.Quarters(), p)
 }
 
 // LongDate writes a date as Decree 30/2020 wants it in documents: "ngày 05

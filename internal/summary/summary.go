@@ -295,6 +295,10 @@ func (b *builder) units() error {
 		}
 		b.f.SetCellStyle(SheetUnits, fmt.Sprintf("E%d", row), fmt.Sprintf("H%d", row), b.number)
 	}
+	if note := b.r.PartsNote; note != "" {
+		cell := fmt.Sprintf("A%d", len(b.r.Units)+4)
+		b.f.SetCellStr(SheetUnits, cell, note)
+	}
 	return nil
 }
 

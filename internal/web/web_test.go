@@ -711,7 +711,7 @@ func TestLongPeriod(t *testing.T) {
 		t.Errorf("the year's account:\n%s\n%s", a.HTML["tally"], a.HTML["units"])
 	}
 	a = decode(t, s.post(t, "/api/lap-bao-cao?ky=2026", nil))
-	if !strings.Contains(a.HTML["result"], "Đã lập báo cáo năm 2026") || !strings.Contains(a.HTML["result"], "báo cáo dùng biểu quý I năm 2026") {
+	if !strings.Contains(a.HTML["result"], "Đã lập báo cáo năm 2026") || !strings.Contains(a.HTML["result"], "được tổng hợp từ biểu quý năm 2026: Văn phòng HĐND và UBND xã, Phòng Kinh tế,") {
 		t.Errorf("the year's report: %q\n%s", a.Error, a.HTML["result"])
 	}
 	if _, err := os.Stat(filepath.Join(s.ws.Root, "2026", "bao-cao-2026.docx")); err != nil {

@@ -97,6 +97,7 @@ func BaoCao() []byte {
 	w(bullet("Đến thời điểm tổng hợp, {so_don_vi_da_gui}/{so_don_vi} đơn vị đã gửi báo cáo."))
 	w(bullet("{?co_chua_gui}Các đơn vị chưa gửi báo cáo:{/co_chua_gui}"))
 	w(bullet("{#chua_gui}- {ten}: {tinh_trang};{/chua_gui}"))
+	w(bullet("{?nguon_bieu_quy}{nguon_bieu_quy}{/nguon_bieu_quy}"))
 
 	w(Text(heading, R{}, "I. KẾT QUẢ THỰC HIỆN"))
 	w(Text(heading, R{}, "{#phan}{so}. {ten}"))
