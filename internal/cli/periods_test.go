@@ -169,14 +169,14 @@ func TestLongPeriods(t *testing.T) {
 			name: "year from four quarters", period: "2026",
 			files:   everyoneBut(c, []int{1, 2, 3, 4}),
 			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "100"},
-			report:  []string{"Đơn vị chưa gửi biểu năm 2026 được tổng hợp từ biểu quý năm 2026: Văn phòng HĐND và UBND xã, Phòng Kinh tế"},
+			report: []string{"Đơn vị chưa gửi biểu năm 2026 được tổng hợp từ biểu quý năm 2026: Văn phòng HĐND và UBND xã, Phòng Kinh tế"},
 		},
 		{
 			name: "year with quarter III missing: no partial sum", period: "2026",
 			files:   append(everyoneBut(c, []int{1, 2, 3, 4}, "NHCSXH"), quarters("NHCSXH", "Hoàn thành", 1, 2, 4)...),
 			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "chưa đủ số liệu (thiếu quý III)"},
-			bank:    "Đã gửi đủ nhiệm vụ; dùng biểu quý I năm 2026, quý II năm 2026, quý IV năm 2026, thiếu quý III",
-			report:  []string{"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei (quý I, quý II, quý IV; thiếu quý III)"},
+			bank:   "Đã gửi đủ nhiệm vụ; dùng biểu quý I năm 2026, quý II năm 2026, quý IV năm 2026, thiếu quý III",
+			report: []string{"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei (quý I, quý II, quý IV; thiếu quý III)"},
 		},
 		{
 			name: "year boundary: the previous year's quarter IV is not a part", period: "2026",
