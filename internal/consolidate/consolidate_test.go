@@ -261,3 +261,44 @@ func TestIndicatorsAndTargets(t *testing.T) {
 		t.Errorf("targets without data: %d", len(r.Targets))
 	}
 }
+
+// TestNextTasks: part III holds the units' plans task by task, the same
+// plan from several units once with all their names, bullets and stops
+// as the report's own; a long period keeps the last part's plan; an
+// unfinished task nobody planned for is named by its short title.
+func TestNextTasks(t *testing.T) {
+	c := loadCatalog(t)
+	plan := func(r intake.Row, text string) intake.Row { r.NextTasks = text; return r }
+	r := Build(c, q1, []*intake.Submission{
+		sub("HND", q1, time.Now(), plan(row("III.2", forms.StatusDone, "x"), "- củng cố tổ vay vốn yếu.")),
+		sub("HPN", q1, time.Now(), plan(row("III.2", forms.StatusDone, "y"), "củng cố  tổ vay vốn yếu")),
+		sub("KT", q1, time.Now(), row("I.2", forms.StatusInProgress, "z"), row("V.4", forms.StatusDone, "w")),
+	})
+	var got []string
+	for _, item := range r.nextTasks() {
+		got = append(got, item["noi_dung"].(string))
+	}
+	want := "Hội Nông dân xã, Hội Liên hiệp Phụ nữ xã: Củng cố tổ vay vốn yếu (nhiệm vụ III.2)."
+	if !slices.Contains(got, want) {
+		t.Errorf("one plan from two units: want %q in\n%s", want, strings.Join(got, "\n"))
+	}
+	i2 := "Tiếp tục thực hiện nhiệm vụ I.2 «" + c.Task("I.2").ShortTitle + "» (chủ trì: Phòng Kinh tế)."
+	if !slices.Contains(got, i2) {
+		t.Errorf("an unfinished task without a plan: want %q in\n%s", i2, strings.Join(got, "\n"))
+	}
+	for _, g := range got {
+		if strings.Contains(g, "V.4") || strings.Contains(g, "…") || !strings.HasSuffix(g, ".") {
+			t.Errorf("part III item %q: a done task, a cut, or no full stop", g)
+		}
+	}
+
+	// Over the year, the plan of the last part wins.
+	year := period.MustParse("2026")
+	r = Build(c, year, []*intake.Submission{
+		sub("KT", q1, time.Now(), plan(row("I.2", forms.StatusInProgress, "a"), "kế hoạch viết ở quý I")),
+		sub("KT", period.MustParse("2026-Q2"), time.Now(), plan(row("I.2", forms.StatusInProgress, "b"), "kế hoạch viết ở quý II")),
+	})
+	if n := task(r, "I.2").NextTasks; len(n) != 1 || n[0].Text != "kế hoạch viết ở quý II" {
+		t.Errorf("the year's plan for I.2: %+v", n)
+	}
+}

@@ -353,8 +353,9 @@ func unbullet(s string) string {
 	return s
 }
 
-// sentence is a unit's text as a sentence of the report: its own bullet
-// gone, ending without a stop (the caller closes it).
+// sentence is a unit's text as a sentence of the report: its own bullets
+// gone, lines joined, a capital first, ending without a stop (the caller
+// closes it).
 func sentence(s string) string {
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
@@ -362,7 +363,7 @@ func sentence(s string) string {
 			lines = append(lines, l)
 		}
 	}
-	return strings.TrimRight(strings.Join(lines, "; "), ".;: ")
+	return upperFirst(strings.TrimRight(strings.Join(lines, "; "), ".;: "))
 }
 
 // ResultsOf is the summary line of a report on a plan: "Kết quả triển khai

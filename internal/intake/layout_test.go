@@ -119,3 +119,24 @@ func twoRowHeaderBook(c *catalog.Catalog) (book, []string) {
 	return book{sheets: []sheet{{name: "Sheet1", rows: rows, merges: [][2]string{
 		{"C12", "C13"}, {"D12", "D13"}, {"E12", "E13"}, {"F12", "G12"}, {"H12", "I12"}, {"J12", "K12"}, {"L12", "L13"}}}}}, tasks
 }
+
+// TestNextTasksColumn: the next-period plans are read from our form's
+// column and from units' own headers for it, never taken for the task's
+// content (whose synonyms include "nhiệm vụ, giải pháp").
+func TestNextTasksColumn(t *testing.T) {
+	c := loadCatalog(t)
+	title := []string{"Phòng Kinh tế", "Báo cáo quý I năm 2026"}
+	for _, header := range []string{"Nhiệm vụ, giải pháp kỳ tới", "Phương hướng nhiệm vụ quý tới", "Nhiệm vụ trọng tâm kỳ tới", "Kế hoạch kỳ tới"} {
+		t.Run(header, func(t *testing.T) {
+			b := ownLayout(title, []any{"Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng", "Kết quả thực hiện", header},
+				[]any{"I.2", "Thông tin kịp thời các chủ trương", "Đang thực hiện", "Phát 12 tin", "Phát thêm 10 tin trong quý II"})
+			path := tempPath(t, "bao-cao.xlsx")
+			b.write(t, path)
+			s := readUnchanged(t, path, c, Options{Period: q1})
+			r := rowOf(t, s, "I.2")
+			if r.NextTasks != "Phát thêm 10 tin trong quý II" || r.Results != "Phát 12 tin" {
+				t.Errorf("next tasks %q, results %q\n%s", r.NextTasks, r.Results, problemsText(s))
+			}
+		})
+	}
+}
