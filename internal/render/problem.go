@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -12,7 +13,9 @@ type Problem struct {
 	Location string // "đoạn 12" or "bảng 2, hàng 3, ô 1, đoạn 14"
 	Text     string // the paragraph's text, shortened
 	Marker   string // the marker or placeholder at fault, e.g. "{#tasks}"
-	Message  string // what is wrong, in Vietnamese
+	Message  string // what is wrong and what to do, in Vietnamese
+
+	seq int // the paragraph's place in its part, for document order
 }
 
 func (p Problem) String() string {
@@ -36,13 +39,38 @@ func (e *TemplateError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Place is where the problem is, as a clerk looks for it in Word: the
+// part, the table cell or paragraph, and the paragraph's text.
+func (p Problem) Place() string {
+	if p.Text == "" {
+		return p.Part + ", " + p.Location
+	}
+	return fmt.Sprintf("%s, %s («%s»)", p.Part, p.Location, p.Text)
+}
+
 // loc is where a paragraph of a template is.
 type loc struct {
 	part, where, text string
+	seq               int
 }
 
 func (l *loc) problem(marker, format string, args ...any) Problem {
-	return Problem{Part: l.part, Location: l.where, Text: l.text, Marker: marker, Message: fmt.Sprintf(format, args...)}
+	return Problem{Part: l.part, Location: l.where, Text: l.text, Marker: marker, Message: fmt.Sprintf(format, args...), seq: l.seq}
+}
+
+// sortProblems puts problems in document order: by part, in the order of
+// parts, then by paragraph, keeping the order found within a paragraph.
+func sortProblems(ps []Problem, parts []string) {
+	rank := map[string]int{}
+	for i, p := range parts {
+		rank[p] = i
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ri, rj := rank[ps[i].Part], rank[ps[j].Part]; ri != rj {
+			return ri < rj
+		}
+		return ps[i].seq < ps[j].seq
+	})
 }
 
 // excerpt shortens a paragraph's text for a message.
