@@ -147,7 +147,7 @@ func (k *checker) walk(ops []op, scopes []*shape, depth int) {
 				k.add(r.loc.problem(r.raw, "%s là một nhóm trường, không in thẳng được: ghi rõ trường con, ví dụ {%s.ten}", r.raw, name))
 			case found && s.spec != nil && r.formatter != "":
 				if f, _ := formatterOf(r.formatter); len(f.Kinds) > 0 && !contains(kinds(f.Kinds), string(s.spec.Kind)) {
-					k.add(r.loc.problem(r.raw, "định dạng «%s» dùng cho trường kiểu %s, còn %s là %s: bỏ «|%s» hoặc chọn định dạng khác", r.formatter, strings.Join(kinds(f.Kinds), ", "), name, s.spec.Kind, r.formatter))
+					k.add(r.loc.problem(r.raw, "định dạng «%s» trong %s dùng cho trường kiểu %s, còn %s là %s: bỏ «|%s» hoặc chọn định dạng hợp với trường", r.formatter, r.raw, strings.Join(kinds(f.Kinds), ", "), name, s.spec.Kind, r.formatter))
 				}
 			}
 		case *blockOp:

@@ -412,7 +412,7 @@ func (c *compiler) paragraph(p *elem) ([]op, []tok) {
 		text = append(text, t.text...)
 	}
 	where := strings.Join(append(append([]string(nil), c.where...), fmt.Sprintf("đoạn %d", c.paraNo)), ", ")
-	l := &loc{part: c.part, where: where, text: excerpt(string(text)), seq: 2 * c.paraNo}
+	l := &loc{part: c.part, where: where, text: excerpt(string(text)), full: string(text), seq: 2 * c.paraNo}
 	occs := c.scan(string(text), l)
 
 	// tokens
@@ -598,7 +598,7 @@ func (c *compiler) parseOcc(raw string, l *loc) (occurrence, bool) {
 		if near := closest(f, formatterNames()); near != "" {
 			hint = fmt.Sprintf(": có phải {%s|%s}?", name, near)
 		}
-		c.add(l.problem(raw, "định dạng «%s» trong %s không có%s; các định dạng dùng được: %s", f, raw, hint, strings.Join(formatterNames(), ", ")))
+		c.add(l.problem(raw, "định dạng «%s» trong %s không có%s Các định dạng dùng được: %s", f, raw, hint+map[bool]string{true: "", false: "."}[hint != ""], strings.Join(formatterNames(), ", ")))
 		return occurrence{ref: r}, true
 	case hasArg && !spec.Arg:
 		c.add(l.problem(raw, "định dạng «%s» trong %s không nhận «:%s»: viết {%s|%s}", f, raw, arg, name, f))
