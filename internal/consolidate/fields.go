@@ -39,7 +39,7 @@ func headerFields() []render.Spec {
 		text("ten_xa", "dòng thứ hai của cơ quan ban hành, viết hoa", "XÃ XỐP"),
 		text("loai_xa", "xã, phường hoặc đặc khu (local_kind trong plan.yaml)", "xã"),
 		text("dia_danh", "địa danh ở dòng ngày tháng", "Xốp"),
-		text("so_ky_hieu", "số, ký hiệu văn bản (để trống số cho văn thư điền)", "     /BC-UBND"),
+		text("so_ky_hieu", "số, ký hiệu văn bản, để trống số cho văn thư điền khi đăng ký", ""),
 		date("ngay_bao_cao", "ngày lập văn bản; dùng {ngay_bao_cao|ngay}", "ngày 14 tháng 3 năm 2026"),
 		text("ky", "kỳ báo cáo", "quý I năm 2026"),
 		recipient,
