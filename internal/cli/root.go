@@ -175,7 +175,8 @@ của văn phòng trong trình duyệt (baocao serve).
 
 Danh mục nhiệm vụ, đơn vị, chỉ tiêu nằm trong thư mục dữ liệu (--data), văn phòng tự sửa được.
 Xã, phường mới: baocao plan import phu-luc.docx --out du-lieu đọc phụ lục nhiệm vụ của kế hoạch
-(bảng trong tệp Word hoặc Excel) thành thư mục dữ liệu, rồi chạy các lệnh với --data du-lieu.`,
+(bảng trong tệp Word hoặc Excel) thành thư mục dữ liệu, rồi chạy các lệnh với --data du-lieu.
+Sửa mẫu báo cáo Word: baocao help mau.`,
 		Version:       Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -210,6 +211,7 @@ Xã, phường mới: baocao plan import phu-luc.docx --out du-lieu đọc phụ
 	root.AddCommand(newPlanCmd(g))
 	serve := newServeCmd(g)
 	root.AddCommand(serve)
+	root.AddCommand(newTemplateHelpTopic())
 	// No command at all, as a double-click gives: the office's page.
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
 		serve.SetContext(cmd.Context())
@@ -242,7 +244,10 @@ Ví dụ:
 {{.Example}}{{end}}{{if .HasAvailableSubCommands}}
 
 Các lệnh:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasHelpSubCommands}}
+
+Trợ giúp khác:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{.Root.Name}} help {{.Name}}   {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Tùy chọn:
 {{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}

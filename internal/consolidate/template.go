@@ -14,7 +14,8 @@ import (
 
 // The field names below are the report template's vocabulary: the office
 // types them in templates/bao-cao.docx and don-doc.docx
-// (docs/mau-bao-cao.md lists them). Renaming one breaks edited templates.
+// (fields.go declares them for the check and the help; docs/mau-bao-cao.md
+// lists them). Renaming one breaks edited templates.
 
 // TemplateData gives the report's fields for templates/bao-cao.docx.
 func (r *Report) TemplateData(now time.Time) map[string]any {

@@ -48,11 +48,22 @@ func LoadSources(dataDir, reportTemplate, reminderTemplate string) (*Sources, er
 	if s.Reminder, err = LoadTemplate(reminderTemplate, ReminderTemplate, ReminderTemplateFlag); err != nil {
 		return nil, err
 	}
-	if s.report, err = render.Compile(s.Report.Data); err != nil {
-		return nil, templateErr(s.Report, err)
+	// both templates are checked before either is reported, so that one
+	// run lists every mistake of both
+	var errs []error
+	if s.report, err = render.CompileFor(s.Report.Data, consolidate.ReportFields()); err != nil {
+		errs = append(errs, err)
 	}
-	if s.reminder, err = render.Compile(s.Reminder.Data); err != nil {
-		return nil, templateErr(s.Reminder, err)
+	if s.reminder, err = render.CompileFor(s.Reminder.Data, consolidate.ReminderFields()); err != nil {
+		errs = append(errs, err)
+	}
+	switch {
+	case s.report == nil && s.reminder == nil:
+		return nil, templatesErr([]Template{s.Report, s.Reminder}, errs)
+	case s.report == nil:
+		return nil, templatesErr([]Template{s.Report}, errs)
+	case s.reminder == nil:
+		return nil, templatesErr([]Template{s.Reminder}, errs)
 	}
 	return s, nil
 }
@@ -80,12 +91,38 @@ func builtinSentence(parts []string) string {
 	return fmt.Sprintf("Dùng %s có sẵn trong chương trình. Muốn sửa cho xã mình: chạy «baocao init» để có bản sao sửa được.", strings.Join(parts, ", "))
 }
 
-func templateErr(t Template, err error) error {
-	var te *render.TemplateError
-	if errors.As(err, &te) {
-		return inputErr("mẫu %s có lỗi, cần sửa trong Word:\n%s", t.Path, te.Error())
+// templateErr words the mistakes of a template for the clerk.
+func templateErr(t Template, err error) error { return templatesErr([]Template{t}, []error{err}) }
+
+// templatesErr words the mistakes of templates (one error each) for the
+// clerk: every mistake numbered, with its place in Word and what to do,
+// then where the guide is.
+func templatesErr(ts []Template, errs []error) error {
+	var b strings.Builder
+	guide := false
+	for i, err := range errs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		var te *render.TemplateError
+		if !errors.As(err, &te) {
+			fmt.Fprintf(&b, "mẫu %s: %v", ts[i].Path, err)
+			continue
+		}
+		guide = true
+		if len(te.Problems) == 1 {
+			fmt.Fprintf(&b, "mẫu %s có 1 lỗi, cần sửa trong Word:", ts[i].Path)
+		} else {
+			fmt.Fprintf(&b, "mẫu %s có %d lỗi, cần sửa trong Word:", ts[i].Path, len(te.Problems))
+		}
+		for n, p := range te.Problems {
+			fmt.Fprintf(&b, "\n  %d. %s: %s", n+1, p.Place(), p.Message)
+		}
 	}
-	return inputErr("mẫu %s: %v", t.Path, err)
+	if guide {
+		b.WriteString("\n" + GuideHelp)
+	}
+	return &InputError{Msg: b.String()}
 }
 
 // ReportRequest is one build of a period's report.

@@ -11,7 +11,8 @@ import (
 type shape struct {
 	kind  byte // 'v', 'm' or 'l'
 	keys  map[string]*shape
-	empty bool // a list without items: what its items hold is unknown
+	empty bool  // a list without items: what its items hold is unknown
+	spec  *Spec // the declared field, when the shape comes from specs
 }
 
 func shapeOf(v any) *shape {
@@ -125,6 +126,8 @@ func lookup(path []string, scopes []*shape) (s *shape, found, unknown bool) {
 	return nil, false, unknown
 }
 
+func (k *checker) add(p Problem) { k.problems = append(k.problems, p) }
+
 func (k *checker) walk(ops []op, scopes []*shape, depth int) {
 	for _, o := range ops {
 		switch o := o.(type) {
@@ -134,13 +137,18 @@ func (k *checker) walk(ops []op, scopes []*shape, depth int) {
 				k.used[seg] = true
 			}
 			s, found, unknown := lookup(r.path, scopes)
+			name := strings.Join(r.path, ".")
 			switch {
 			case !found && !unknown:
-				k.problems = append(k.problems, r.loc.problem(r.raw, "trường %s không có trong dữ liệu của báo cáo (xem danh sách trường trong docs/mau-bao-cao.md)", r.raw))
+				k.add(r.loc.problem(r.raw, "trường %s không có trong dữ liệu điền vào mẫu: %s", r.raw, k.hint(r.path, scopes, "{", r.raw[strings.Index(r.raw, name)+len(name):])))
 			case found && s.kind == 'l':
-				k.problems = append(k.problems, r.loc.problem(r.raw, "%s là một danh sách, không in thẳng được: dùng khối {#%s} ... {/%s}", r.raw, strings.Join(r.path, "."), strings.Join(r.path, ".")))
+				k.add(r.loc.problem(r.raw, "%s là một danh sách, không in thẳng được: dùng khối {#%s} ... {/%s}", r.raw, name, name))
 			case found && s.kind == 'm':
-				k.problems = append(k.problems, r.loc.problem(r.raw, "%s là một nhóm trường, không in thẳng được: ghi rõ trường con, ví dụ {%s.ten}", r.raw, strings.Join(r.path, ".")))
+				k.add(r.loc.problem(r.raw, "%s là một nhóm trường, không in thẳng được: ghi rõ trường con, ví dụ {%s.ten}", r.raw, name))
+			case found && s.spec != nil && r.formatter != "":
+				if f, _ := formatterOf(r.formatter); len(f.Kinds) > 0 && !contains(kinds(f.Kinds), string(s.spec.Kind)) {
+					k.add(r.loc.problem(r.raw, "định dạng «%s» trong %s dùng cho trường kiểu %s, còn %s là %s: bỏ «|%s» hoặc chọn định dạng hợp với trường", r.formatter, r.raw, strings.Join(kinds(f.Kinds), ", "), name, s.spec.Kind, r.formatter))
+				}
 			}
 		case *blockOp:
 			for _, seg := range o.path {
@@ -148,7 +156,7 @@ func (k *checker) walk(ops []op, scopes []*shape, depth int) {
 			}
 			s, found, unknown := lookup(o.path, scopes)
 			if !found && !unknown {
-				k.problems = append(k.problems, o.loc.problem(o.marker, "khối %s: không có dữ liệu «%s» (xem danh sách trường trong docs/mau-bao-cao.md)", o.marker, o.name))
+				k.add(o.loc.problem(o.marker, "khối %s: không có dữ liệu «%s»: %s", o.marker, o.name, k.hint(o.path, scopes, "{"+string(o.kind), "}")))
 			}
 			inner := scopes
 			if o.kind == '#' {
@@ -168,6 +176,87 @@ func (k *checker) walk(ops []op, scopes []*shape, depth int) {
 			k.walk(o.body, scopes, depth)
 		}
 	}
+}
+
+func kinds(ks []SpecKind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// hint says what to do with a name that is not where it is used: the
+// nearest name in reach ("có phải {ten_xa}?"), or the blocks it belongs to
+// when it is a field of a list's items used outside them. open is the
+// marker's opening ("{" or "{#"), rest what follows the name ("|so}").
+func (k *checker) hint(path []string, scopes []*shape, open, rest string) string {
+	if len(path) == 1 {
+		switch within := blocksOf(path[0], scopes[0], nil); {
+		case len(within) == 1:
+			b := within[0]
+			var opens, closes []string
+			for i := range b {
+				opens = append(opens, "{#"+b[i]+"}")
+				closes = append([]string{"{/" + b[i] + "}"}, closes...)
+			}
+			return fmt.Sprintf("«%s» là trường của từng mục trong khối %s, chỉ dùng được giữa %s và %s", path[0], strings.Join(b, "."), strings.Join(opens, " "), strings.Join(closes, " "))
+		case len(within) > 1:
+			var names []string
+			for _, b := range within {
+				names = append(names, strings.Join(b, "."))
+			}
+			return fmt.Sprintf("«%s» là trường của từng mục trong các khối %s, chỉ dùng được bên trong một khối đó ({#...} ... {/...})", path[0], strings.Join(names, ", "))
+		}
+	}
+	var names []string
+	seen := map[string]bool{}
+	for i := len(scopes) - 1; i >= 0; i-- {
+		c := scopes[i]
+		for _, seg := range path[:len(path)-1] {
+			if c = c.keys[seg]; c == nil {
+				break
+			}
+		}
+		if c == nil {
+			continue
+		}
+		for n := range c.keys {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	last := path[len(path)-1]
+	if near := closest(last, names); near != "" {
+		fixed := append(append([]string(nil), path[:len(path)-1]...), near)
+		return fmt.Sprintf("có phải %s%s%s? Sửa lại tên cho đúng", open, strings.Join(fixed, "."), rest)
+	}
+	return "sửa tên theo danh sách trường của mẫu, hoặc xóa chỗ này"
+}
+
+// blocksOf finds the chains of list blocks, outermost first, whose items
+// hold name, searching s depth first in the order of names.
+func blocksOf(name string, s *shape, chain []string) [][]string {
+	keys := make([]string, 0, len(s.keys))
+	for n := range s.keys {
+		keys = append(keys, n)
+	}
+	sort.Strings(keys)
+	var out [][]string
+	for _, n := range keys {
+		c := s.keys[n]
+		if c.kind != 'l' {
+			continue
+		}
+		inner := append(append([]string(nil), chain...), n)
+		if _, ok := c.keys[name]; ok {
+			out = append(out, inner)
+		}
+		out = append(out, blocksOf(name, c, inner)...)
+	}
+	return out
 }
 
 // unusedWarnings names the data's fields that the template never uses.

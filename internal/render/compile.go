@@ -3,7 +3,10 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"baocao/internal/vntext"
 )
 
 // A program is a part of a template compiled into operations: verbatim
@@ -170,8 +173,14 @@ func (c *compiler) container(e *elem, escalate bool) ([]op, []tok, int) {
 
 // match pairs the markers of toks. Unmatched markers are escalated when
 // escalate is set, otherwise reported.
+//
+// Each mistake is reported once and the blocks are mended so that the
+// names inside them are still checked in the block's scope: a block left
+// open ends with its container, a block crossed by an outer block's end
+// ends there too, and the crossed block's own end is then passed over.
 func (c *compiler) match(toks []tok, escalate bool) {
 	var stack []int
+	crossed := map[string]int{}
 	for i := range toks {
 		t := &toks[i]
 		switch t.kind {
@@ -183,16 +192,22 @@ func (c *compiler) match(toks []tok, escalate bool) {
 				j--
 			}
 			if j < 0 {
+				if crossed[t.name] > 0 {
+					crossed[t.name]--
+					continue
+				}
 				if escalate {
 					t.escalated = true
 				} else {
-					c.add(t.loc.problem(t.marker, "dấu đóng %s không có dấu mở {#%s} (hoặc {?%s}, {^%s}) tương ứng ở trước", t.marker, t.name, t.name, t.name))
+					c.add(t.loc.problem(t.marker, "dấu đóng %s không có dấu mở {#%s} (hoặc {?%s}, {^%s}) ở trước: thêm dấu mở vào đầu khối, hoặc xóa %s", t.marker, t.name, t.name, t.name, t.marker))
 				}
 				continue
 			}
 			for k := len(stack) - 1; k > j; k-- {
 				o := &toks[stack[k]]
-				c.add(o.loc.problem(o.marker, "khối %s bị đan chéo với %s: khối mở sau phải đóng trước ({/%s} phải đứng trước %s)", o.marker, t.marker, o.name, t.marker))
+				c.add(o.loc.problem(o.marker, "khối %s bị đan chéo với %s: khối mở sau phải đóng trước, hãy chuyển {/%s} lên trước %s", o.marker, t.marker, o.name, t.marker))
+				o.matched = true
+				crossed[o.name]++
 			}
 			toks[stack[j]].matched = true
 			t.matched = true
@@ -204,7 +219,8 @@ func (c *compiler) match(toks []tok, escalate bool) {
 		if escalate {
 			o.escalated = true
 		} else {
-			c.add(o.loc.problem(o.marker, "khối %s chưa được đóng bằng {/%s}", o.marker, o.name))
+			c.add(o.loc.problem(o.marker, "khối %s chưa được đóng bằng {/%s}: thêm {/%s} vào cuối khối (đoạn hoặc hàng bảng cuối cùng được lặp)", o.marker, o.name, o.name))
+			o.matched = true
 		}
 	}
 }
@@ -234,8 +250,13 @@ func (c *compiler) build(toks []tok, units []unit) []op {
 			if !t.matched || t.escalated {
 				continue
 			}
-			if len(stack) > 1 {
+			// up to the block it closes: blocks it crossed end with it
+			for len(stack) > 1 {
+				b := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
+				if b.name == t.name {
+					break
+				}
 			}
 		case tokText:
 			switch {
@@ -391,7 +412,7 @@ func (c *compiler) paragraph(p *elem) ([]op, []tok) {
 		text = append(text, t.text...)
 	}
 	where := strings.Join(append(append([]string(nil), c.where...), fmt.Sprintf("đoạn %d", c.paraNo)), ", ")
-	l := &loc{part: c.part, where: where, text: excerpt(string(text))}
+	l := &loc{part: c.part, where: where, text: excerpt(string(text)), full: string(text), seq: 2 * c.paraNo}
 	occs := c.scan(string(text), l)
 
 	// tokens
@@ -485,11 +506,11 @@ func (c *compiler) scan(text string, l *loc) []occurrence {
 			j := strings.IndexByte(text[i+1:], '}')
 			k := strings.IndexByte(text[i+1:], '{')
 			if j < 0 {
-				c.add(l.problem("{", "dấu «{» không có dấu «}» đóng (muốn viết chỗ điền thì viết {ten_truong})"))
+				c.add(l.problem("{", "dấu «{» ở «%s» không có dấu «}» đóng: viết đủ cặp ngoặc quanh tên trường, ví dụ {ten_xa}, hoặc xóa dấu «{» nếu không phải chỗ điền", after(text[i:])))
 				return occs
 			}
 			if k >= 0 && k < j {
-				c.add(l.problem(text[i:i+1+k], "dấu «{» ở «%s» không có dấu «}» đóng trước dấu «{» tiếp theo", text[i:i+1+k]))
+				c.add(l.problem(text[i:i+1+k], "dấu «{» ở «%s» không có dấu «}» đóng trước dấu «{» tiếp theo: thêm «}» sau tên trường, hoặc xóa dấu «{» thừa", after(text[i:i+1+k])))
 				i += 1 + k
 				continue
 			}
@@ -503,7 +524,7 @@ func (c *compiler) scan(text string, l *loc) []occurrence {
 			}
 			i = end
 		case '}':
-			c.add(l.problem("}", "dấu «}» thừa, không có dấu «{» mở trước nó"))
+			c.add(l.problem("}", "dấu «}» thừa ở «%s», không có dấu «{» mở trước nó: xóa dấu «}», hoặc thêm «{» trước tên trường", before(text[:i+1])))
 			i++
 		default:
 			i++
@@ -529,18 +550,19 @@ func validName(s string) bool {
 	return true
 }
 
-// parseOcc reads "{...}".
+// parseOcc reads "{...}". A placeholder whose formatter is wrong is still
+// kept, without its formatter, so that its name is checked too.
 func (c *compiler) parseOcc(raw string, l *loc) (occurrence, bool) {
 	inner := strings.TrimSpace(raw[1 : len(raw)-1])
 	if inner == "" {
-		c.add(l.problem(raw, "cặp ngoặc %s rỗng: thiếu tên trường", raw))
+		c.add(l.problem(raw, "cặp ngoặc %s rỗng, thiếu tên trường: viết tên trường vào giữa, ví dụ {ten_xa}, hoặc xóa cặp ngoặc", raw))
 		return occurrence{}, false
 	}
 	switch inner[0] {
 	case '#', '?', '^', '/':
 		name := strings.TrimSpace(inner[1:])
 		if !validName(name) || name == "." {
-			c.add(l.problem(raw, "tên khối trong %s không hợp lệ: chỉ dùng chữ không dấu, chữ số, «_» và «.»", raw))
+			c.add(l.problem(raw, "tên khối trong %s không hợp lệ: chỉ dùng chữ không dấu, chữ số, «_» và «.»%s", raw, suggestName(inner[:1], name, "")))
 			return occurrence{}, false
 		}
 		t := tok{kind: tokOpen, name: name, bkind: inner[0], marker: raw, loc: l}
@@ -549,30 +571,78 @@ func (c *compiler) parseOcc(raw string, l *loc) (occurrence, bool) {
 		}
 		return occurrence{marker: true, tok: t}, true
 	}
-	name, format, _ := strings.Cut(inner, "|")
+	name, format, hasFormat := strings.Cut(inner, "|")
 	name = strings.TrimSpace(name)
 	if !validName(name) {
-		c.add(l.problem(raw, "tên trường trong %s không hợp lệ: chỉ dùng chữ không dấu, chữ số, «_» và «.»", raw))
+		c.add(l.problem(raw, "tên trường trong %s không hợp lệ: chỉ dùng chữ không dấu, chữ số, «_» và «.»%s", raw, suggestName("", name, format)))
 		return occurrence{}, false
 	}
 	r := &ref{raw: raw, path: strings.Split(name, "."), loc: l}
 	if name == "." {
 		r.path = []string{"."}
 	}
-	if format = strings.TrimSpace(format); format != "" {
-		f, arg, _ := strings.Cut(format, ":")
-		f = strings.TrimSpace(f)
-		if _, ok := formatters[f]; !ok {
-			names := make([]string, 0, len(formatterHelp))
-			for _, h := range formatterHelp {
-				names = append(names, h.Name)
-			}
-			c.add(l.problem(raw, "định dạng «%s» trong %s không có; các định dạng dùng được: %s", f, raw, strings.Join(names, ", ")))
-			return occurrence{}, false
-		}
-		r.formatter, r.arg = f, strings.TrimSpace(arg)
+	format = strings.TrimSpace(format)
+	if hasFormat && format == "" {
+		c.add(l.problem(raw, "sau dấu «|» trong %s thiếu tên định dạng: viết {%s|so}, {%s|ngay}... hoặc bỏ dấu «|»", raw, name, name))
+		return occurrence{ref: r}, true
 	}
+	if format == "" {
+		return occurrence{ref: r}, true
+	}
+	f, arg, hasArg := strings.Cut(format, ":")
+	f, arg = strings.TrimSpace(f), strings.TrimSpace(arg)
+	spec, ok := formatterOf(f)
+	switch {
+	case !ok:
+		hint := ""
+		if near := closest(f, formatterNames()); near != "" {
+			hint = fmt.Sprintf(": có phải {%s|%s}?", name, near)
+		}
+		c.add(l.problem(raw, "định dạng «%s» trong %s không có%s Các định dạng dùng được: %s", f, raw, hint+map[bool]string{true: "", false: "."}[hint != ""], strings.Join(formatterNames(), ", ")))
+		return occurrence{ref: r}, true
+	case hasArg && !spec.Arg:
+		c.add(l.problem(raw, "định dạng «%s» trong %s không nhận «:%s»: viết {%s|%s}", f, raw, arg, name, f))
+		return occurrence{ref: r}, true
+	case hasArg:
+		if n, err := strconv.Atoi(arg); err != nil || n < 0 || n > 6 {
+			c.add(l.problem(raw, "số chữ số lẻ «%s» trong %s không hợp lệ: viết một số từ 0 đến 6, ví dụ {%s|%s:1}", arg, raw, name, f))
+			return occurrence{ref: r}, true
+		}
+	}
+	r.formatter, r.arg = f, arg
 	return occurrence{ref: r}, true
+}
+
+// after and before are a few characters of a paragraph's text from a
+// brace on, or up to it, to show the clerk which brace is meant.
+func after(s string) string {
+	r := []rune(s)
+	if len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return s
+}
+
+func before(s string) string {
+	r := []rune(s)
+	if len(r) > 20 {
+		return "…" + string(r[len(r)-20:])
+	}
+	return s
+}
+
+// suggestName offers a valid spelling of a name written with diacritics
+// or spaces ("tên xã" → ten_xa): ", ví dụ {ten_xa}", or "".
+func suggestName(prefix, name, format string) string {
+	s := strings.ToLower(vntext.Fold(strings.TrimSpace(name)))
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }), "_")
+	if s == "" || !validName(s) || s == "." {
+		return ""
+	}
+	if format != "" {
+		s += "|" + strings.TrimSpace(format)
+	}
+	return fmt.Sprintf(": viết {%s%s}", prefix, s)
 }
 
 // opaque reports placeholders inside what we copy without reading (text
@@ -581,7 +651,7 @@ func (c *compiler) opaque(e *elem) {
 	check := func(k *elem) bool {
 		if k.name == "w:t" && bytes.ContainsAny(k.text, "{}") {
 			where := strings.Join(append(append([]string(nil), c.where...), fmt.Sprintf("sau đoạn %d", c.paraNo)), ", ")
-			l := &loc{part: c.part, where: where, text: excerpt(string(k.text))}
+			l := &loc{part: c.part, where: where, text: excerpt(string(k.text)), seq: 2*c.paraNo + 1}
 			c.add(l.problem(string(k.text), "chỗ điền nằm trong hộp văn bản, khung, hình vẽ hoặc điều khiển nội dung nên không điền được: hãy đưa nó ra một đoạn văn thường"))
 		}
 		return true

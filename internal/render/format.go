@@ -22,14 +22,15 @@ var formatters = map[string]func(v any, arg string) (string, error){
 	"hoa":        func(v any, _ string) (string, error) { return strings.ToUpper(plain(v)), nil },
 }
 
-// formatterHelp documents the formatters for Fields and the docs.
-var formatterHelp = []struct{ Name, Example string }{
-	{"so", "{ky_nay|so} → 1.234,5 (chấm ngăn hàng nghìn, phẩy thập phân); {x|so:1} → 1.234,0"},
-	{"trieu", "{x|trieu} → số đồng đổi ra triệu đồng: 1234500000 → 1.234,5"},
-	{"phan_tram", "{x|phan_tram} → 15,5% (giá trị đã là phần trăm)"},
-	{"ngay", "{ngay_bao_cao|ngay} → ngày 05 tháng 01 năm 2026"},
-	{"dd/mm/yyyy", "{tu_ngay|dd/mm/yyyy} → 15/12/2025"},
-	{"hoa", "{ten_xa|hoa} → chữ in hoa"},
+// formatterTable documents the formatters, for the checks, the messages
+// and the program's help: one entry for each name of formatters.
+var formatterTable = []Formatter{
+	{"so", "{ky_nay|so} → 1.234,5 (chấm ngăn hàng nghìn, phẩy thập phân, tối đa 2 chữ số lẻ); {ky_nay|so:1} → đúng 1 chữ số lẻ", true, []SpecKind{SpecNumber}},
+	{"trieu", "{x|trieu} → số đồng đổi ra triệu đồng: 1234500000 → 1.234,5", true, []SpecKind{SpecNumber}},
+	{"phan_tram", "{x|phan_tram} → 15,5% (giá trị đã là phần trăm)", true, []SpecKind{SpecNumber}},
+	{"ngay", "{ngay_bao_cao|ngay} → ngày 05 tháng 01 năm 2026", false, []SpecKind{SpecDate}},
+	{"dd/mm/yyyy", "{tu_ngay|dd/mm/yyyy} → 15/12/2025", false, []SpecKind{SpecDate}},
+	{"hoa", "{ten_xa|hoa} → chữ in hoa", false, nil},
 }
 
 // plain renders a value without a formatter.

@@ -122,23 +122,70 @@ type Template struct {
 	parts   []*compiledPart
 }
 
-// Compile reads and compiles a template. Its mistakes come back as a
-// *TemplateError that lists all of them. Compile never panics.
-func Compile(template []byte) (t *Template, err error) {
+// Compile reads and compiles a template. Its mistakes of syntax come back
+// as a *TemplateError that lists all of them. Compile never panics.
+func Compile(template []byte) (*Template, error) { return CompileFor(template, nil) }
+
+// CompileFor compiles a template and checks it against the fields the
+// program gives it: every mistake, of syntax (a stray brace, a block left
+// open, a formatter that does not exist) and of names (a field that does
+// not exist, or is used outside its block), comes back in one
+// *TemplateError, in document order. With no fields it checks the syntax
+// alone. CompileFor never panics.
+func CompileFor(template []byte, fields []Spec) (t *Template, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			t, err = nil, fmt.Errorf("Mẫu báo cáo: lỗi bất ngờ khi đọc mẫu (%v)", r)
 		}
 	}()
-	entries, err := readPackage(template)
+	var top *shape
+	if fields != nil {
+		top = specShape(fields)
+	}
+	t, problems, err := compileTemplate(template, top)
 	if err != nil {
 		return nil, err
 	}
-	parts, problems := compileAll(entries)
 	if len(problems) > 0 {
 		return nil, &TemplateError{Problems: problems}
 	}
-	return &Template{src: template, entries: entries, parts: parts}, nil
+	return t, nil
+}
+
+// compileTemplate compiles a template and, when top is given, checks its
+// names against it. The template comes back with its problems, in
+// document order, so that a caller can check it further.
+func compileTemplate(template []byte, top *shape) (*Template, []Problem, error) {
+	entries, err := readPackage(template)
+	if err != nil {
+		return nil, nil, err
+	}
+	parts, problems := compileAll(entries)
+	t := &Template{src: template, entries: entries, parts: parts}
+	if top != nil {
+		problems = append(problems, t.check(top).problems...)
+	}
+	t.sort(problems)
+	return t, problems, nil
+}
+
+// check compares the template's names with a shape of its data.
+func (t *Template) check(top *shape) *checker {
+	chk := &checker{used: map[string]bool{}}
+	for _, p := range t.parts {
+		if p.prog != nil {
+			chk.walk(p.prog.body, []*shape{top}, 0)
+		}
+	}
+	return chk
+}
+
+func (t *Template) sort(problems []Problem) {
+	names := make([]string, len(t.parts))
+	for i, p := range t.parts {
+		names[i] = p.name
+	}
+	sortProblems(problems, names)
 }
 
 // Fields lists the names a template uses, in the order they first appear.
@@ -216,10 +263,18 @@ var goDocxMu sync.Mutex
 // back as a *TemplateError that lists all of them; warnings (fields given
 // but never used, values a formatter could not read) come back apart, in
 // Vietnamese. Render never panics, whatever the template.
-func Render(template []byte, data Data) ([]byte, []string, error) {
-	t, err := Compile(template)
+func Render(template []byte, data Data) (out []byte, warnings []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, warnings, err = nil, nil, fmt.Errorf("Mẫu báo cáo: lỗi bất ngờ khi đọc mẫu (%v)", r)
+		}
+	}()
+	t, problems, err := compileTemplate(template, shapeOf(data))
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(problems) > 0 {
+		return nil, nil, &TemplateError{Problems: problems}
 	}
 	return t.Render(data)
 }
@@ -244,11 +299,9 @@ func (t *Template) Render(data Data) (out []byte, warnings []string, err error) 
 		parts[i] = &compiledPart{entry: copied[p.entry], name: p.name, prog: p.prog}
 	}
 	top := shapeOf(data)
-	chk := &checker{used: map[string]bool{}}
-	for _, p := range parts {
-		chk.walk(p.prog.body, []*shape{top}, 0)
-	}
+	chk := t.check(top)
 	if len(chk.problems) > 0 {
+		t.sort(chk.problems)
 		return nil, nil, &TemplateError{Problems: chk.problems}
 	}
 	warnings = unusedWarnings(top, chk.used)

@@ -47,6 +47,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /mau-bieu/{ky}/{name}", s.form)
 	m.HandleFunc("GET /ket-qua/{ky}/{name}", s.output)
 	m.HandleFunc("GET /nhan-ve/{ky}/{name}", s.receivedFile)
+	m.HandleFunc("GET /huong-dan-mau", s.templateGuide)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "Không có trang này", "Địa chỉ không đúng. Quay lại trang chính: http://127.0.0.1:"+s.port+"/")
 	})
@@ -104,6 +105,12 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	}
 	v := s.view(c, p)
 	s.render(w, "page", v)
+}
+
+// templateGuide is the template guide, the same as «baocao help mau»,
+// which the messages about a template's mistakes point to.
+func (s *Server) templateGuide(w http.ResponseWriter, r *http.Request) {
+	s.render(w, "guide", map[string]string{"Guide": cycle.TemplateGuide(), "Home": "/"})
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, v any) {

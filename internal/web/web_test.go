@@ -718,3 +718,21 @@ func TestLongPeriod(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// The guide that template errors point to is on the page, the same as
+// «baocao help mau», and the page links to it.
+func TestTemplateGuidePage(t *testing.T) {
+	s := start(t)
+	res, body := s.get(t, "/huong-dan-mau")
+	if res.StatusCode != 200 {
+		t.Fatalf("%d", res.StatusCode)
+	}
+	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_gui_da_qua"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the guide lacks %q", want)
+		}
+	}
+	if _, page := s.get(t, "/"); !strings.Contains(page, `href="/huong-dan-mau"`) {
+		t.Error("the page does not link to the guide")
+	}
+}
