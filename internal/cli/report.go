@@ -141,6 +141,10 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "- %s\n", n)
 	}
+	if len(r.Proposals) > 0 {
+		fmt.Fprintf(w, "Đề xuất, kiến nghị: %d gửi cấp trên (mục IV của báo cáo); %d gửi Ủy ban nhân dân xã (trang «Kiến nghị» của bảng tổng hợp, không đưa vào mục IV); %d chưa rõ gửi cấp nào (vẫn ở mục IV, cần xem lại).\n",
+			len(r.ProposalsTo(consolidate.AddresseeUpward)), len(r.ProposalsTo(consolidate.AddresseeCommune)), len(r.ProposalsTo(consolidate.AddresseeUnclear)))
+	}
 	printLeftOut(w, r)
 	if len(r.Unmatched) > 0 {
 		fmt.Fprintln(w, "\nCác dòng chưa khớp với nhiệm vụ nào (xem trang «Chưa khớp» của bảng tổng hợp):")

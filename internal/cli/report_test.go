@@ -115,7 +115,8 @@ func TestReportEndToEnd(t *testing.T) {
 		"Nguồn thu ngân sách xã hạn chế",
 		// A row the culture office inserted under V.7, added to it.
 		"xác nhận thêm hồ sơ vay vốn cho 3 sinh viên",
-		"Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch",
+		// Part IV holds the proposal to the province.
+		"Phòng Kinh tế: Đề nghị UBND tỉnh xem xét hỗ trợ bổ sung nguồn vốn ủy thác",
 		// The unit that sent nothing.
 		"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",
 		// Indicators and the IV.1.a targets: 5.000 / 101.230,5 = 4,94%.
@@ -124,6 +125,10 @@ func TestReportEndToEnd(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+	// A proposal to the commune itself is not presented to the province.
+	if strings.Contains(text, "Đề nghị UBND xã bố trí phòng làm việc") {
+		t.Error("part IV holds a proposal addressed to the commune itself")
 	}
 	// The row HCCB wrote in its own words reached its task.
 	if !strings.Contains(text, "Quản lý 3 Tổ Tiết kiệm và vay vốn; đôn đốc thu hồi 2 khoản nợ đến hạn.") {
@@ -139,6 +144,9 @@ func TestReportEndToEnd(t *testing.T) {
 	if len(rows) < 3 || !strings.Contains(strings.Join(rows[2], "|"), "Tổ chức gặp mặt kỷ niệm ngày thành lập Hội") {
 		t.Errorf("unmatched sheet: %v", rows)
 	}
+	if props, _ := f.GetRows("Kiến nghị"); !strings.Contains(fmt.Sprint(props), "Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch") {
+		t.Errorf("the summary's «Kiến nghị» sheet lacks the proposal to the commune: %v", props)
+	}
 	units, _ := f.GetRows("Đơn vị")
 	missing := 0
 	for _, r := range units[2:] {
@@ -153,7 +161,9 @@ func TestReportEndToEnd(t *testing.T) {
 		t.Errorf("missing units on the summary: %d", missing)
 	}
 	letterText := docxText(t, letter)
-	for _, want := range []string{"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "III.2", "quý I năm 2026"} {
+	// HCCB left tasks blank: they are listed by short title; the youth
+	// union sent nothing: its tasks are in the form it has.
+	for _, want := range []string{"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "Nhiệm vụ VI.4: Xây dựng đội ngũ cán bộ", "quý I năm 2026", "- Như trên;", "- Lưu: VT."} {
 		if !strings.Contains(letterText, want) {
 			t.Errorf("reminder lacks %q", want)
 		}

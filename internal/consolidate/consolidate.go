@@ -250,6 +250,14 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 		}
 	}
 
+	// Units are named in units.yaml's order, not in the order their files
+	// were read.
+	rank := map[string]int{}
+	for i, u := range c.Units {
+		rank[u.Code] = i
+	}
+	slices.SortStableFunc(unitOrder, func(a, b string) int { return rank[a] - rank[b] })
+
 	for _, sec := range c.Sections {
 		out := Section{Code: sec.Code, Title: sec.Title}
 		shown := map[string]bool{}

@@ -282,8 +282,8 @@ func TestNextTasks(t *testing.T) {
 	if !slices.Contains(got, want) {
 		t.Errorf("one plan from two units: want %q in\n%s", want, strings.Join(got, "\n"))
 	}
-	i2 := "Tiếp tục thực hiện nhiệm vụ I.2 «" + c.Task("I.2").ShortTitle + "» (chủ trì: Phòng Kinh tế)."
-	if !slices.Contains(got, i2) {
+	i2 := "Phòng Kinh tế: tiếp tục thực hiện các nhiệm vụ I.2 «" + c.Task("I.2").ShortTitle + "»; "
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, i2) }) {
 		t.Errorf("an unfinished task without a plan: want %q in\n%s", i2, strings.Join(got, "\n"))
 	}
 	for _, g := range got {

@@ -9,6 +9,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
+	"baocao/internal/period"
 	"baocao/internal/vntext"
 )
 
@@ -24,9 +25,13 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	d["so_ky_hieu"] = "     /" + c.Plan.ReportSuffix
 	d["trich_yeu"] = fmt.Sprintf("%s, %s", ResultsOf(c.Plan.Title), r.Period.Name())
 
+	// The plan itself is cited once, by "Thực hiện {ke_hoach}": not among
+	// the grounds too.
 	var grounds []map[string]any
 	for _, g := range c.Plan.Grounds {
-		grounds = append(grounds, map[string]any{"noi_dung": g})
+		if vntext.Fold(strings.TrimRight(g, ".;")) != vntext.Fold(c.Plan.Reference()) {
+			grounds = append(grounds, map[string]any{"noi_dung": g})
+		}
 	}
 	d["can_cu"] = grounds
 
@@ -42,26 +47,32 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	d["nguon_bieu_quy"] = r.PartsNote
 
 	var sections, appendix []map[string]any
-	for _, s := range r.Sections {
+	for i, s := range r.Sections {
 		var tasks []map[string]any
+		number := outline(i+1, s.Tasks)
 		for _, t := range s.Tasks {
-			tasks = append(tasks, r.taskFields(t))
+			tasks = append(tasks, r.taskFields(t, number))
 			for _, h := range t.Headings {
 				appendix = append(appendix, map[string]any{
-					"stt": h.Code, "noi_dung": h.Content, "chu_tri": "", "ket_qua": "", "san_pham": "", "tinh_trang": "", "ghi_chu": "",
+					"stt": h.Code, "noi_dung": h.Content, "ten_ngan": h.Title(), "chu_tri": "", "ket_qua": "", "san_pham": "", "tinh_trang": "", "ghi_chu": "",
 				})
 			}
 			appendix = append(appendix, r.appendixRow(t))
 		}
-		sections = append(sections, map[string]any{"so": s.Code, "ten": s.Title, "nhiem_vu": tasks})
+		sections = append(sections, map[string]any{"so": fmt.Sprint(i + 1), "ma": s.Code, "ten": s.Title, "nhiem_vu": tasks})
 	}
 	d["phan"] = sections
 	d["phu_luc"] = appendix
 
 	d["ton_tai"] = attributed(r.Difficulties)
 	d["co_ton_tai"] = len(r.Difficulties) > 0
-	d["de_xuat"] = attributed(r.Proposals)
-	d["co_de_xuat"] = len(r.Proposals) > 0
+	// Part IV holds what goes upwards, and what does not say to whom (the
+	// summary flags those); what asks the commune itself is for its
+	// leadership, in the summary.
+	upward := append(r.ProposalsTo(AddresseeUpward), r.ProposalsTo(AddresseeUnclear)...)
+	sortByTask(upward, c)
+	d["de_xuat"] = attributed(upward)
+	d["co_de_xuat"] = len(upward) > 0
 	d["nhiem_vu_toi"] = r.nextTasks()
 
 	var inds []map[string]any
@@ -101,16 +112,22 @@ func (r *Report) ReminderData(now time.Time) map[string]any {
 	past := deadline.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, deadline.Location()))
 	d["han_gui_da_qua"] = past
 	d["don_vi_thu"] = c.CollectorName()
+	// The letter goes to the units it names ("Như trên", written by the
+	// template), the office that collects the forms, and the archive: not
+	// to the report's recipients.
+	d["noi_nhan"] = []map[string]any{{"noi_dung": c.CollectorName() + " (theo dõi)"}}
 	var units []map[string]any
 	for _, u := range r.ToRemind() {
+		// Only a unit that sent its form with tasks left blank gets them
+		// listed: the others send the whole form, which lists its tasks.
 		var tasks []map[string]any
 		for _, a := range u.Assignments {
-			if u.State == StateIncomplete && !slices.Contains(u.MissingTasks, a.Task.Code) {
-				continue // only the tasks it left blank
+			if u.State != StateIncomplete || !slices.Contains(u.MissingTasks, a.Task.Code) {
+				continue
 			}
 			tasks = append(tasks, map[string]any{"ma": a.Task.Code, "noi_dung": strings.TrimRight(a.Task.Title(), ".:;") + " (" + lowerFirst(a.Role.String()) + ")"})
 		}
-		units = append(units, map[string]any{"ten": u.Unit.Name, "tinh_trang": reminderSentence(u), "nhiem_vu": tasks})
+		units = append(units, map[string]any{"ten": u.Unit.Name, "tinh_trang": reminderSentence(u, r.Period), "nhiem_vu": tasks})
 	}
 	d["don_vi"] = units
 	return d
@@ -139,7 +156,7 @@ func (r *Report) ToRemind() []UnitStatus {
 }
 
 // reminderSentence says to a unit what the reminder asks of it.
-func reminderSentence(u UnitStatus) string {
+func reminderSentence(u UnitStatus, p period.Period) string {
 	switch u.State {
 	case StateIncomplete:
 		return "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây; đề nghị bổ sung và gửi lại."
@@ -148,11 +165,11 @@ func reminderSentence(u UnitStatus) string {
 		if u.Problem != "" {
 			s += " (" + strings.TrimSuffix(u.Problem, ".") + ")"
 		}
-		return s + "; đề nghị sửa và gửi lại biểu mẫu với các nhiệm vụ dưới đây."
+		return s + "; đề nghị sửa và gửi lại biểu mẫu."
 	case StateUnreadable:
-		return fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng đó không phải biểu mẫu Excel đọc được; đề nghị gửi lại biểu mẫu dạng .xlsx với các nhiệm vụ dưới đây.", u.File)
+		return fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng đó không phải biểu mẫu Excel đọc được; đề nghị gửi lại biểu mẫu dạng .xlsx.", u.File)
 	}
-	return "Đơn vị chưa gửi báo cáo các nhiệm vụ dưới đây."
+	return fmt.Sprintf("Đơn vị chưa gửi báo cáo %s về %d nhiệm vụ được giao (theo biểu mẫu đã gửi đơn vị).", p.Name(), len(u.Assignments))
 }
 
 func (r *Report) header(now time.Time) map[string]any {
@@ -197,30 +214,130 @@ func (t TaskResult) StatusText() string {
 	return text
 }
 
-func (r *Report) taskFields(t TaskResult) map[string]any {
-	var results, support, docs []map[string]any
-	for _, c := range t.Lead {
-		results = append(results, map[string]any{"don_vi": c.UnitName, "noi_dung": orNothing(c.Results), "tinh_trang": statusOrBlank(c.Status)})
+// outline numbers a section's tasks and group headings for the report's
+// part I: the section is n, what stands under it n.1, n.2, ..., the items
+// of a group heading n.k.1, n.k.2: never the plan's Roman numerals, which
+// the report's own parts use.
+func outline(n int, tasks []TaskResult) map[string]string {
+	number := map[string]string{}
+	count := map[string]int{} // children numbered so far, by parent's number
+	place := func(t *catalog.Task, parent string) string {
+		if s, ok := number[t.Code]; ok {
+			return s
+		}
+		count[parent]++
+		s := fmt.Sprintf("%s.%d", parent, count[parent])
+		number[t.Code] = s
+		return s
 	}
-	// A coordinating unit that wrote nothing has nothing to show in the
-	// report's prose (the summary still lists its status).
-	for _, c := range append(append([]Contribution{}, t.Support...), t.Others...) {
-		if c.Results != "" {
-			support = append(support, map[string]any{"don_vi": c.UnitName, "noi_dung": c.Results})
+	top := fmt.Sprint(n)
+	parentOf := func(t *catalog.Task) string {
+		if s, ok := number[t.Parent]; ok {
+			return s
+		}
+		return top
+	}
+	for _, t := range tasks {
+		for _, h := range t.Headings {
+			place(h, parentOf(h))
+		}
+		place(t.Task, parentOf(t.Task))
+	}
+	return number
+}
+
+// results words the contributions that wrote something: the same text
+// from several units is one item naming them all, each a sentence with
+// its stop; units that only gave a status share one item per status.
+func results(cs []Contribution, withStatus bool, name func(code string) string) []map[string]any {
+	var out []map[string]any
+	var texts []Attributed
+	statusOf := map[string]forms.Status{}
+	var bare []forms.Status
+	bareUnits := map[forms.Status][]string{}
+	for _, c := range cs {
+		if strings.TrimSpace(c.Results) != "" {
+			texts = append(texts, Attributed{Unit: c.Unit, UnitName: name(c.Unit), Text: c.Results})
+			statusOf[name(c.Unit)] = c.Status
+			continue
+		}
+		if !withStatus || c.Status == forms.StatusUnknown {
+			continue
+		}
+		if _, ok := bareUnits[c.Status]; !ok {
+			bare = append(bare, c.Status)
+		}
+		bareUnits[c.Status] = append(bareUnits[c.Status], name(c.Unit))
+	}
+	for _, g := range sameText(texts) {
+		item := map[string]any{"don_vi": g.units, "noi_dung": sentence(g.text) + "."}
+		if withStatus {
+			status := ""
+			for i, name := range strings.Split(g.units, ", ") {
+				if st := statusOrBlank(statusOf[name]); i == 0 {
+					status = st
+				} else if st != status {
+					status = ""
+				}
+			}
+			item["tinh_trang"] = status
+		}
+		out = append(out, item)
+	}
+	for _, st := range bare {
+		text := "Không phát sinh trong kỳ."
+		if st != forms.StatusNotApplicable {
+			text = "Báo cáo «" + st.String() + "», không ghi kết quả cụ thể."
+		}
+		out = append(out, map[string]any{"don_vi": strings.Join(bareUnits[st], ", "), "noi_dung": text, "tinh_trang": st.String()})
+	}
+	return out
+}
+
+// leadResults are results(t.Lead) where the same words from every one of
+// several lead units are said of "Các đơn vị chủ trì", named just above.
+func (r *Report) leadResults(t TaskResult) []map[string]any {
+	items := results(t.Lead, true, r.unitName)
+	if len(items) == 1 && len(t.Lead) > 1 && len(t.Lead) == len(t.Task.LeadUnits) {
+		items[0]["don_vi"] = "Các đơn vị chủ trì"
+	}
+	return items
+}
+
+// documents lists the documents of a task one by one (a cell may hold
+// several, a line each), each once with every unit that named it.
+func documents(list []Attributed, name func(code string) string) []map[string]any {
+	var each []Attributed
+	for _, a := range list {
+		for _, line := range strings.Split(a.Text, "\n") {
+			if line = strings.TrimRight(unbullet(line), ".;, "); line != "" {
+				each = append(each, Attributed{a.Unit, name(a.Unit), a.Task, line})
+			}
 		}
 	}
-	for _, a := range t.Documents {
-		docs = append(docs, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text})
+	var out []map[string]any
+	for _, g := range sameText(each) {
+		out = append(out, map[string]any{"don_vi": g.units, "noi_dung": g.text})
 	}
+	return out
+}
+
+func (r *Report) taskFields(t TaskResult, number map[string]string) map[string]any {
+	// A coordinating unit that wrote nothing has nothing to show in the
+	// report's prose (the summary still lists its status).
+	support := results(append(append([]Contribution{}, t.Support...), t.Others...), false, r.unitName)
+	docs := documents(t.Documents, r.unitName)
 	var headings []map[string]any
 	for _, h := range t.Headings {
-		headings = append(headings, map[string]any{"ma": h.Code, "noi_dung": h.Content})
+		headings = append(headings, map[string]any{"so": number[h.Code], "ma": h.Code, "noi_dung": h.Content})
 	}
 	return map[string]any{
 		"tieu_de": headings,
-		"ma":      t.Task.Code, "noi_dung": t.Task.Content, "chu_tri": r.leadNames(t.Task),
+		"so":      number[t.Task.Code],
+		"ma":      t.Task.Code, "noi_dung": t.Task.Content, "ten_ngan": strings.TrimRight(t.Task.Title(), ".:;"),
+		"chu_tri":    r.leadNames(t.Task),
 		"tinh_trang": t.StatusText(),
-		"ket_qua":    results,
+		"ket_qua":    r.leadResults(t),
 		"phoi_hop":   support, "co_phoi_hop": len(support) > 0,
 		"van_ban": docs, "co_van_ban": len(docs) > 0,
 		"chua_bao_cao": !t.Reported(),
@@ -228,29 +345,44 @@ func (r *Report) taskFields(t TaskResult) map[string]any {
 }
 
 func (r *Report) appendixRow(t TaskResult) map[string]any {
-	var results, products, notes []string
-	for _, c := range append(append(append([]Contribution{}, t.Lead...), t.Support...), t.Others...) {
-		if c.Results != "" {
-			results = append(results, c.UnitName+": "+c.Results)
-		}
+	var said, products, notes []string
+	// A table column is narrow: units go by their short names there.
+	for _, item := range results(append(append(append([]Contribution{}, t.Lead...), t.Support...), t.Others...), false, r.shortName) {
+		said = append(said, item["don_vi"].(string)+": "+item["noi_dung"].(string))
 	}
-	for _, a := range t.Documents {
-		products = append(products, a.UnitName+": "+a.Text)
+	for _, item := range documents(t.Documents, r.shortName) {
+		products = append(products, item["noi_dung"].(string)+" ("+item["don_vi"].(string)+")")
 	}
 	if t.Disagreement {
 		notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau")
 	}
 	if len(t.SilentLeads) > 0 && t.Reported() {
-		notes = append(notes, "Chưa có báo cáo của "+strings.Join(r.Catalog.UnitNames(t.SilentLeads), ", "))
-	}
-	if t.Task.TimingMissing {
-		notes = append(notes, "Phụ lục không ghi thời gian thực hiện")
+		notes = append(notes, "Chưa có báo cáo của "+r.shortNames(t.SilentLeads))
 	}
 	return map[string]any{
-		"stt": t.Task.Code, "noi_dung": t.Task.Content, "chu_tri": r.leadNames(t.Task),
-		"ket_qua": strings.Join(results, "\n"), "san_pham": strings.Join(products, "\n"),
+		"stt": t.Task.Code, "noi_dung": t.Task.Content, "ten_ngan": strings.TrimRight(t.Task.Title(), ".:;"), "chu_tri": r.shortNames(t.Task.LeadUnits),
+		"ket_qua": strings.Join(said, "\n"), "san_pham": strings.Join(products, "\n"),
 		"tinh_trang": t.StatusText(), "ghi_chu": strings.Join(notes, "; "),
 	}
+}
+
+func (r *Report) unitName(code string) string { return r.Catalog.Unit(code).Name }
+
+// shortName is a unit's short name for tables (units.yaml's short), else
+// its name.
+func (r *Report) shortName(code string) string {
+	if u := r.Catalog.Unit(code); u.Short != "" {
+		return u.Short
+	}
+	return r.Catalog.Unit(code).Name
+}
+
+func (r *Report) shortNames(codes []string) string {
+	var out []string
+	for _, c := range codes {
+		out = append(out, r.shortName(c))
+	}
+	return strings.Join(out, ", ")
 }
 
 // leadNames names the lead units, groups resolved.
@@ -260,10 +392,12 @@ func (r *Report) leadNames(t *catalog.Task) string {
 
 // nextTasks lists, for part III of the report, task by task, what units
 // plan for the next period (the same plan from several units said once,
-// naming them all), and each unfinished task that no unit planned for, by
-// its short title with its lead units.
+// naming them all); then the unfinished tasks that no unit planned for, by
+// their short titles, one item for the tasks of the same lead units.
 func (r *Report) nextTasks() []map[string]any {
 	var out []map[string]any
+	var leads []string
+	pending := map[string][]string{}
 	for _, s := range r.Sections {
 		for _, t := range s.Tasks {
 			for _, g := range sameText(t.NextTasks) {
@@ -272,9 +406,20 @@ func (r *Report) nextTasks() []map[string]any {
 			if len(t.NextTasks) > 0 || t.Status == forms.StatusDone || t.Status == forms.StatusNotApplicable {
 				continue
 			}
-			out = append(out, map[string]any{"noi_dung": fmt.Sprintf("Tiếp tục thực hiện nhiệm vụ %s «%s» (chủ trì: %s).",
-				t.Task.Code, strings.TrimRight(t.Task.Title(), ".:;"), r.leadNames(t.Task))})
+			lead := r.leadNames(t.Task)
+			if _, ok := pending[lead]; !ok {
+				leads = append(leads, lead)
+			}
+			pending[lead] = append(pending[lead], fmt.Sprintf("%s «%s»", t.Task.Code, strings.TrimRight(t.Task.Title(), ".:;")))
 		}
+	}
+	for _, lead := range leads {
+		tasks := pending[lead]
+		what := "nhiệm vụ " + tasks[0]
+		if len(tasks) > 1 {
+			what = "các nhiệm vụ " + strings.Join(tasks, "; ")
+		}
+		out = append(out, map[string]any{"noi_dung": fmt.Sprintf("%s: tiếp tục thực hiện %s.", lead, what)})
 	}
 	if len(out) == 0 {
 		out = append(out, map[string]any{"noi_dung": "Tiếp tục thực hiện các nhiệm vụ thường xuyên theo Kế hoạch."})
@@ -282,10 +427,32 @@ func (r *Report) nextTasks() []map[string]any {
 	return out
 }
 
+// sortByTask orders texts by their task's place in the plan.
+func sortByTask(list []Attributed, c *catalog.Catalog) {
+	order := map[string]int{}
+	for i, t := range c.Tasks() {
+		order[t.Code] = i
+	}
+	slices.SortStableFunc(list, func(a, b Attributed) int { return order[a.Task] - order[b.Task] })
+}
+
+// attributed lists texts of several tasks (difficulties, proposals) in
+// the report's one form of attribution, "đơn vị: câu (nhiệm vụ X).", the
+// same text on one task from several units once.
 func attributed(list []Attributed) []map[string]any {
 	var out []map[string]any
+	var tasks []string
+	byTask := map[string][]Attributed{}
 	for _, a := range list {
-		out = append(out, map[string]any{"don_vi": a.UnitName, "noi_dung": a.Text + " (nhiệm vụ " + a.Task + ")"})
+		if _, ok := byTask[a.Task]; !ok {
+			tasks = append(tasks, a.Task)
+		}
+		byTask[a.Task] = append(byTask[a.Task], a)
+	}
+	for _, task := range tasks {
+		for _, g := range sameText(byTask[task]) {
+			out = append(out, map[string]any{"don_vi": g.units, "noi_dung": sentence(g.text) + " (nhiệm vụ " + task + ")."})
+		}
 	}
 	return out
 }
@@ -312,12 +479,6 @@ func statusOrBlank(s forms.Status) string {
 	return lowerFirst(s.String())
 }
 
-func orNothing(s string) string {
-	if s == "" {
-		return "(đơn vị không ghi kết quả)"
-	}
-	return s
-}
 
 // shorten keeps a long task content readable in lists: its first paragraph,
 // cut at a word boundary with an ellipsis.
@@ -354,17 +515,18 @@ func unbullet(s string) string {
 	return s
 }
 
-// sentence is a unit's text as a sentence of the report: its own bullets
-// gone, lines joined, a capital first, ending without a stop (the caller
-// closes it).
+// sentence is a unit's text as sentences of the report: its own bullets
+// gone, each line a sentence (a quarter's results stay on their own
+// line), a capital first, the last without its stop (the caller closes
+// it).
 func sentence(s string) string {
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
-		if l = unbullet(l); l != "" {
+		if l = strings.TrimRight(unbullet(l), ".;: "); l != "" {
 			lines = append(lines, l)
 		}
 	}
-	return upperFirst(strings.TrimRight(strings.Join(lines, "; "), ".;: "))
+	return upperFirst(strings.Join(lines, ".\n"))
 }
 
 // ResultsOf is the summary line of a report on a plan: "Kết quả triển khai

@@ -1,6 +1,7 @@
 package consolidate
 
 import (
+	"baocao/internal/catalog"
 	"os"
 	"slices"
 	"strings"
@@ -84,6 +85,30 @@ func TestStatusWordsReachTheReport(t *testing.T) {
 	for _, row := range data["phu_luc"].([]map[string]any) {
 		if row["stt"] == "I.2" && row["tinh_trang"] != want[1] {
 			t.Errorf("appendix: %q", row["tinh_trang"])
+		}
+	}
+}
+
+// TestOutline: part I numbers the plan's sections 1, 2, ... and what is
+// under them 1.1, 1.1.1: no number of the report's own parts I-IV again,
+// a group heading numbered once though shown above its first item only.
+func TestOutline(t *testing.T) {
+	task := func(code, parent string, heading bool) *catalog.Task {
+		return &catalog.Task{Code: code, Parent: parent, Heading: heading}
+	}
+	h3, h3b := task("II.3", "", true), task("II.3.b", "II.3", true)
+	tasks := []TaskResult{
+		{Task: task("II.1", "", false)},
+		{Task: task("II.3.a", "II.3", false), Headings: []*catalog.Task{h3}},
+		{Task: task("II.3.b.1", "II.3.b", false), Headings: []*catalog.Task{h3b}},
+		{Task: task("II.3.b.2", "II.3.b", false)},
+		{Task: task("II.4", "", false)},
+	}
+	got := outline(2, tasks)
+	want := map[string]string{"II.1": "2.1", "II.3": "2.2", "II.3.a": "2.2.1", "II.3.b": "2.2.2", "II.3.b.1": "2.2.2.1", "II.3.b.2": "2.2.2.2", "II.4": "2.3"}
+	for code, n := range want {
+		if got[code] != n {
+			t.Errorf("%s: %q, want %q", code, got[code], n)
 		}
 	}
 }

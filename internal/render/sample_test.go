@@ -30,22 +30,23 @@ func sampleReport() Data {
 		"so_don_vi_da_gui": 7,
 		"so_don_vi":        9,
 		"co_chua_gui":      true,
+		"nguon_bieu_quy":   "",
 		"chua_gui":         []Data{{"ten": "Hội Cựu chiến binh xã", "tinh_trang": "gửi tệp có lỗi (HCCB.xlsx), đề nghị gửi lại"}, {"ten": "Đoàn Thanh niên xã", "tinh_trang": "chưa gửi"}},
 		"phan": []Data{
-			{"so": "I", "ten": "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "nhiem_vu": []Data{
-				{"tieu_de": []Data{}, "ma": "I.1", "noi_dung": "Quán triệt, triển khai Chỉ thị số 39-CT/TW", "chu_tri": "Văn phòng HĐND và UBND", "tinh_trang": "Hoàn thành",
+			{"so": "1", "ma": "I", "ten": "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "nhiem_vu": []Data{
+				{"tieu_de": []Data{}, "so": "1.1", "ma": "I.1", "noi_dung": "Quán triệt, triển khai Chỉ thị số 39-CT/TW", "ten_ngan": "Quán triệt Chỉ thị số 39-CT/TW", "chu_tri": "Văn phòng HĐND và UBND", "tinh_trang": "Hoàn thành",
 					"ket_qua":     []Data{{"don_vi": "Văn phòng HĐND và UBND", "noi_dung": "Đã tham mưu tổ chức hội nghị quán triệt cho 120 đại biểu.\nĐã ban hành kế hoạch.", "tinh_trang": "Hoàn thành"}},
 					"phoi_hop":    []Data{{"don_vi": "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "noi_dung": "Phối hợp tuyên truyền tại 12 thôn."}},
 					"co_phoi_hop": true,
 					"van_ban":     []Data{{"don_vi": "Văn phòng HĐND và UBND", "noi_dung": "Kế hoạch số 12/KH-UBND ngày 05/01/2026"}},
 					"co_van_ban":  true, "chua_bao_cao": false},
 			}},
-			{"so": "IV", "ten": "NGUỒN VỐN", "nhiem_vu": []Data{
-				{"tieu_de": []Data{{"ma": "IV.1", "noi_dung": "Tập trung các nguồn vốn vào Ngân hàng Chính sách xã hội:"}},
-					"ma": "IV.1.a", "noi_dung": "Bố trí nguồn vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội", "chu_tri": "Phòng Kinh tế", "tinh_trang": "Đang thực hiện",
+			{"so": "2", "ma": "IV", "ten": "NGUỒN VỐN", "nhiem_vu": []Data{
+				{"tieu_de": []Data{{"so": "2.1", "ma": "IV.1", "noi_dung": "Tập trung các nguồn vốn vào Ngân hàng Chính sách xã hội:"}},
+					"so": "2.1.1", "ma": "IV.1.a", "ten_ngan": "Bố trí vốn ngân sách địa phương ủy thác", "noi_dung": "Bố trí nguồn vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội", "chu_tri": "Phòng Kinh tế", "tinh_trang": "Đang thực hiện",
 					"ket_qua":  []Data{{"don_vi": "Phòng Kinh tế", "noi_dung": "Đã trình bổ sung 500 triệu đồng <dự kiến> & chờ phê duyệt.", "tinh_trang": "Đang thực hiện"}},
 					"phoi_hop": []Data{}, "co_phoi_hop": false, "van_ban": []Data{}, "co_van_ban": false, "chua_bao_cao": false},
-				{"tieu_de": []Data{}, "ma": "IV.1.b", "noi_dung": "Huy động nguồn vốn tại địa phương", "chu_tri": "Phòng giao dịch NHCSXH Đăk Glei", "tinh_trang": "Chưa báo cáo",
+				{"tieu_de": []Data{}, "so": "2.1.2", "ma": "IV.1.b", "ten_ngan": "Huy động nguồn vốn tại địa phương", "noi_dung": "Huy động nguồn vốn tại địa phương", "chu_tri": "Phòng giao dịch NHCSXH Đăk Glei", "tinh_trang": "Chưa báo cáo",
 					"ket_qua": []Data{}, "phoi_hop": []Data{}, "co_phoi_hop": false, "van_ban": []Data{}, "co_van_ban": false, "chua_bao_cao": true},
 			}},
 		},
@@ -74,6 +75,7 @@ func appendixRows(n int) []Data {
 		rows[i] = Data{
 			"stt":        fmt.Sprint(i + 1),
 			"noi_dung":   fmt.Sprintf("Nhiệm vụ số %d: triển khai tín dụng chính sách xã hội tại thôn %d", i+1, i%12+1),
+			"ten_ngan":   fmt.Sprintf("Tín dụng chính sách tại thôn %d", i%12+1),
 			"chu_tri":    "Phòng Văn hóa - Xã hội",
 			"ket_qua":    "Đã giải ngân cho 15 hộ nghèo, tổng số tiền 1.234,5 triệu đồng",
 			"san_pham":   "Báo cáo",

@@ -25,6 +25,7 @@ const (
 	SheetUnits     = "Đơn vị"
 	SheetFigures   = "Chỉ tiêu"
 	SheetUnmatched = "Chưa khớp"
+	SheetProposals = "Kiến nghị"
 	SheetProblems  = "Kiểm tra"
 	SheetChart     = "Biểu đồ"
 )
@@ -63,7 +64,7 @@ func Build(r *consolidate.Report) (*excelize.File, []string, error) {
 	if err := b.styles(); err != nil {
 		return nil, nil, err
 	}
-	steps := []func() error{b.tasks, b.units, b.figures, b.unmatched, b.problems, b.chart}
+	steps := []func() error{b.tasks, b.units, b.figures, b.proposals, b.unmatched, b.problems, b.chart}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, nil, err
@@ -342,6 +343,31 @@ func (b *builder) figures() error {
 		b.f.MergeCell(SheetFigures, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
 		b.f.MergeCell(SheetFigures, fmt.Sprintf("E%d", row), fmt.Sprintf("G%d", row))
 		row++
+	}
+	return nil
+}
+
+// proposals lists, for the commune's leadership, the units' proposals
+// that ask the commune itself (not in part IV of the report), and flags
+// those that do not say whom they ask (part IV keeps them).
+func (b *builder) proposals() error {
+	headers := []string{"Mã nhiệm vụ", "Đơn vị", "Đề xuất, kiến nghị (nguyên văn)", "Gửi tới", "Trong báo cáo"}
+	if err := b.sheet(SheetProposals, "ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ GỬI ỦY BAN NHÂN DÂN XÃ VÀ CHƯA RÕ GỬI CẤP NÀO", headers, []float64{12, 30, 70, 20, 36}); err != nil {
+		return err
+	}
+	row := 3
+	for _, a := range []consolidate.Addressee{consolidate.AddresseeCommune, consolidate.AddresseeUnclear} {
+		where := "không đưa vào mục IV (kiến nghị với cấp trên); để lãnh đạo xã xem xét"
+		if a == consolidate.AddresseeUnclear {
+			where = "đã đưa vào mục IV; cần xem lại gửi cấp nào"
+		}
+		for _, p := range b.r.ProposalsTo(a) {
+			b.put(SheetProposals, row, b.text, p.Task, p.UnitName, p.Text, a.String(), where)
+			row++
+		}
+	}
+	if row == 3 {
+		b.put(SheetProposals, row, b.text, "", "", "Không có đề xuất, kiến nghị gửi Ủy ban nhân dân xã hoặc chưa rõ gửi cấp nào.", "", "")
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func TestSummaryContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Đơn vị|Chỉ tiêu|Chưa khớp|Kiểm tra|Biểu đồ" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Đơn vị|Chỉ tiêu|Kiến nghị|Chưa khớp|Kiểm tra|Biểu đồ" {
 		t.Errorf("sheets: %s", got)
 	}
 	// Every task is on the summary, under its section.

@@ -51,7 +51,7 @@ func header(numberLine string) string {
 	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
 		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, italic, "{dia_danh}, {ngay_bao_cao|ngay}")
-	return Table(false, []int{headLeft, headRight}, Row(false, Cell(headLeft, false, left), Cell(headRight, false, right)))
+	return Table(false, []int{headLeft, headRight}, KeptRow(Cell(headLeft, false, left), Cell(headRight, false, right)))
 }
 
 // signature is the end block: recipients on the left, the signer on the
@@ -64,7 +64,7 @@ func signature() string {
 		Text(centre, bold, "{chuc_vu_ky}") +
 		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
 		Text(centre, bold, "{nguoi_ky}")
-	return Table(false, []int{4400, portraitWidth - 4400}, Row(false, Cell(4400, false, left), Cell(portraitWidth-4400, false, right)))
+	return Table(false, []int{4400, portraitWidth - 4400}, KeptRow(Cell(4400, false, left), Cell(portraitWidth-4400, false, right)))
 }
 
 // pageHeaders are the headers of a document: the page number top centre,
@@ -103,9 +103,9 @@ func BaoCao() []byte {
 	w(Text(heading, R{}, "{#phan}{so}. {ten}"))
 	w(Para(body, Run(R{}, "{#nhiem_vu}")))
 	// the group headings above the task (IV.1, or II.3 then II.3.b)
-	w(Text(body, bold, "{#tieu_de}{ma}. {noi_dung}{/tieu_de}"))
-	w(Text(body, boldItal, "{ma}. {noi_dung}"))
-	w(Text(body, italic, "Đơn vị chủ trì: {chu_tri}. Tình trạng: {tinh_trang}."))
+	w(Text(body, bold, "{#tieu_de}{so}. {noi_dung}{/tieu_de}"))
+	w(Text(body, boldItal, "{so}. {ten_ngan}"))
+	w(Text(body, italic, "Nhiệm vụ {ma}; chủ trì: {chu_tri}; tình trạng: {tinh_trang}."))
 	w(bullet("{#ket_qua}- {don_vi}: {noi_dung}{/ket_qua}"))
 	w(bullet("{?chua_bao_cao}- Chưa có đơn vị báo cáo kết quả thực hiện nhiệm vụ này.{/chua_bao_cao}"))
 	w(Text(body, italic, "{?co_phoi_hop}Các đơn vị phối hợp:{/co_phoi_hop}"))
@@ -129,7 +129,7 @@ func BaoCao() []byte {
 	w(bullet("{#muc_tieu}- {noi_dung}: {danh_gia}{/muc_tieu}"))
 
 	w(Text(heading, R{}, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"))
-	w(bullet("{#ton_tai}- {noi_dung} ({don_vi}).{/ton_tai}"))
+	w(bullet("{#ton_tai}- {don_vi}: {noi_dung}{/ton_tai}"))
 	w(bullet("{^co_ton_tai}Trong kỳ, các đơn vị chưa báo cáo tồn tại, hạn chế.{/co_ton_tai}"))
 
 	w(Text(heading, R{}, "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI"))
@@ -138,7 +138,7 @@ func BaoCao() []byte {
 	w(Text(heading, R{}, "IV. ĐỀ XUẤT, KIẾN NGHỊ"))
 	w(bullet("{#de_xuat}- {don_vi}: {noi_dung}{/de_xuat}"))
 	w(bullet("{^co_de_xuat}Không có đề xuất, kiến nghị.{/co_de_xuat}"))
-	w(bullet("Trên đây là báo cáo kết quả thực hiện {ke_hoach}, {ky} của Ủy ban nhân dân {ten_dia_phuong}./."))
+	w(bullet("Trên đây là báo cáo kết quả thực hiện {ke_hoach}, {ky}./."))
 	w(signature())
 	// the portrait section ends here; the appendix follows on landscape pages
 	w(Para(P{Style: "Plain", Sect: Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID))}))
@@ -146,12 +146,13 @@ func BaoCao() []byte {
 	w(Text(centre, bold, "PHỤ LỤC"))
 	w(Text(centre, bold, "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {ky|hoa}"))
 	w(Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 0, After: 240}, italic, "(Kèm theo Báo cáo số {so_ky_hieu} {ngay_bao_cao|ngay} của Ủy ban nhân dân {ten_dia_phuong})"))
-	aw := []int{700, 3700, 1900, 3986, 1700, 1200, 1100}
+	// STT holds a code like "IV.1.a" on one line; «Ghi chú» has room.
+	aw := []int{1000, 3300, 1700, 4086, 1600, 1200, 1400}
 	ah := func(i int, s string) string { return Cell(aw[i], true, Text(cellHead, bold, s)) }
 	ac := func(i int, p P, s string) string { return Cell(aw[i], true, Text(p, R{}, s)) }
 	w(Table(true, aw,
 		Row(true, ah(0, "STT"), ah(1, "Nội dung nhiệm vụ"), ah(2, "Đơn vị chủ trì"), ah(3, "Kết quả thực hiện"), ah(4, "Sản phẩm"), ah(5, "Tình trạng"), ah(6, "Ghi chú")),
-		Row(false, ac(0, cellMid, "{#phu_luc}{stt}"), ac(1, cellP, "{noi_dung}"), ac(2, cellP, "{chu_tri}"), ac(3, cellP, "{ket_qua}"),
+		Row(false, ac(0, cellMid, "{#phu_luc}{stt}"), ac(1, cellP, "{ten_ngan}"), ac(2, cellP, "{chu_tri}"), ac(3, cellP, "{ket_qua}"),
 			ac(4, cellP, "{san_pham}"), ac(5, cellMid, "{tinh_trang}"), ac(6, cellP, "{ghi_chu}{/phu_luc}"))))
 	w(Para(P{Style: "Plain"}))
 	w(Section(true, false, HeaderRef("default", page.ID), HeaderRef("first", page.ID)))
@@ -174,7 +175,7 @@ func DonDoc() []byte {
 	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
 		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, italic, "{dia_danh}, {ngay_bao_cao|ngay}")
-	w(Table(false, []int{headLeft, headRight}, Row(false, Cell(headLeft, false, left), Cell(headRight, false, right))))
+	w(Table(false, []int{headLeft, headRight}, KeptRow(Cell(headLeft, false, left), Cell(headRight, false, right))))
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
 	w(Para(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 2268, FirstLine: 0}, Run(R{}, "Kính gửi:")))
 	w(Text(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 3402}, R{}, "{#don_vi}- {ten};{/don_vi}"))
@@ -194,7 +195,7 @@ func DonDoc() []byte {
 		Text(centre, bold, "{chuc_vu_ky}") +
 		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
 		Text(centre, bold, "{nguoi_ky}")
-	w(Table(false, []int{4400, portraitWidth - 4400}, Row(false, Cell(4400, false, left2), Cell(portraitWidth-4400, false, right2))))
+	w(Table(false, []int{4400, portraitWidth - 4400}, KeptRow(Cell(4400, false, left2), Cell(portraitWidth-4400, false, right2))))
 	w(Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID)))
 	return Build("Công văn đôn đốc gửi báo cáo", b.String(), page, first)
 }

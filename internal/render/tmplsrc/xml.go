@@ -111,12 +111,20 @@ func Cell(width int, borders bool, content string) string {
 }
 
 // Row is a table row; header rows repeat on every page and never split.
+// Other rows may break across pages: a long row kept whole leaves half a
+// page empty before it.
 func Row(header bool, cells ...string) string {
-	trPr := `<w:trPr><w:cantSplit/></w:trPr>`
+	trPr := ""
 	if header {
 		trPr = `<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`
 	}
 	return "<w:tr>" + trPr + strings.Join(cells, "") + "</w:tr>"
+}
+
+// KeptRow is a table row that never breaks across pages: the header
+// block, the signature and its recipients.
+func KeptRow(cells ...string) string {
+	return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + strings.Join(cells, "") + "</w:tr>"
 }
 
 // Table is a table with fixed column widths; bordered draws single lines.
