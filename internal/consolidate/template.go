@@ -479,7 +479,6 @@ func statusOrBlank(s forms.Status) string {
 	return lowerFirst(s.String())
 }
 
-
 // shorten keeps a long task content readable in lists: its first paragraph,
 // cut at a word boundary with an ellipsis.
 // textGroup is one text and the units that wrote it.
