@@ -91,6 +91,11 @@ type Unit struct {
 	Short      string
 	Aliases    []string
 	Indicators bool // reports the credit indicators
+	// GoverningBody is printed above the unit's name at the head of its
+	// form (Decree 30/2020: the body it answers to), in capitals: the
+	// People's Committee for its offices, the province's police for the
+	// commune police; empty for a unit headed by its own name alone.
+	GoverningBody string
 }
 
 // Group is a phrase of the appendix that names several units at once.
@@ -287,6 +292,19 @@ func (c *Catalog) Task(code string) *Task { return c.byTask[code] }
 
 // Unit returns the unit with this code, or nil.
 func (c *Catalog) Unit(code string) *Unit { return c.byUnit[code] }
+
+// HeaderName is the unit's name as its form's header prints it: in
+// capitals, and a name that ends with the kind of local body ("Công an
+// xã") ends with the commune's own name ("CÔNG AN XÃ XỐP"), since a unit
+// headed by no People's Committee must say which commune it belongs to.
+func (c *Catalog) HeaderName(u *Unit) string {
+	name := strings.ToUpper(u.Name)
+	kind := strings.ToUpper(c.Plan.LocalKind)
+	if kind != "" && strings.HasSuffix(name, " "+kind) && strings.HasPrefix(c.Plan.Commune, kind+" ") {
+		return strings.TrimSuffix(name, kind) + c.Plan.Commune
+	}
+	return name
+}
 
 // Section returns the section with this code, or nil.
 func (c *Catalog) Section(code string) *Section {

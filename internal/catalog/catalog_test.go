@@ -420,3 +420,42 @@ func TestShortTitles(t *testing.T) {
 		t.Errorf("a task without a short title is named by its whole content, got %q", h.Title())
 	}
 }
+
+// TestLetterheads checks the two header lines of each unit's form: the
+// governing body from units.yaml (absent: the People's Committee; "":
+// none) and the name completed with the commune's.
+func TestLetterheads(t *testing.T) {
+	c := loadData(t)
+	for _, tc := range []struct{ code, body, name string }{
+		{"VP", "ỦY BAN NHÂN DÂN XÃ XỐP", "VĂN PHÒNG HĐND VÀ UBND XÃ XỐP"},
+		{"KT", "ỦY BAN NHÂN DÂN XÃ XỐP", "PHÒNG KINH TẾ"},
+		{"CA", "CÔNG AN TỈNH QUẢNG NGÃI", "CÔNG AN XÃ XỐP"},
+		{"MTTQ", "", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ XỐP"},
+		{"HND", "", "HỘI NÔNG DÂN XÃ XỐP"},
+		{"DTN", "", "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH XÃ XỐP"},
+		{"NHCSXH", "CHI NHÁNH NHCSXH TỈNH QUẢNG NGÃI", "PHÒNG GIAO DỊCH NGÂN HÀNG CHÍNH SÁCH XÃ HỘI ĐĂK GLEI"},
+	} {
+		u := c.Unit(tc.code)
+		if u == nil {
+			t.Fatalf("no unit %s", tc.code)
+		}
+		if u.GoverningBody != tc.body || c.HeaderName(u) != tc.name {
+			t.Errorf("%s: got %q / %q, want %q / %q", tc.code, u.GoverningBody, c.HeaderName(u), tc.body, tc.name)
+		}
+	}
+
+	// Other communes: the name is completed only where it ends with the
+	// local body's kind, as a whole word.
+	ward := &Catalog{Plan: Plan{LocalKind: "phường", Commune: "PHƯỜNG THẠCH BÌNH"}}
+	for _, tc := range []struct{ name, want string }{
+		{"Công an phường", "CÔNG AN PHƯỜNG THẠCH BÌNH"},
+		{"Hội Cựu chiến binh phường", "HỘI CỰU CHIẾN BINH PHƯỜNG THẠCH BÌNH"},
+		{"Công an xã", "CÔNG AN XÃ"},
+		{"Tổ dân phố số 3", "TỔ DÂN PHỐ SỐ 3"},
+		{"Phường", "PHƯỜNG"},
+	} {
+		if got := ward.HeaderName(&Unit{Name: tc.name}); got != tc.want {
+			t.Errorf("HeaderName(%q): got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

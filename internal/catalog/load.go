@@ -81,7 +81,13 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 
 	c.Plan = pf.plan()
 	for _, u := range uf.Units {
-		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators})
+		// No governing_body: the People's Committee, as for its offices;
+		// governing_body: "": none, the unit is headed by its own name.
+		body := c.Plan.Issuer + " " + c.Plan.Commune
+		if u.GoverningBody != nil {
+			body = strings.ToUpper(strings.Join(strings.Fields(vntext.Clean(*u.GoverningBody)), " "))
+		}
+		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators, GoverningBody: body})
 	}
 	for _, g := range uf.Groups {
 		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: vntext.Clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
@@ -330,6 +336,8 @@ type unitsFile struct {
 		Short      string   `yaml:"short"`
 		Aliases    []string `yaml:"aliases"`
 		Indicators bool     `yaml:"indicators"`
+		// A pointer, so that "" (no governing body) differs from absent.
+		GoverningBody *string `yaml:"governing_body"`
 	} `yaml:"units"`
 	Groups []struct {
 		Code    located   `yaml:"code"`

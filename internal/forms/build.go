@@ -213,8 +213,15 @@ func (b *builder) reportSheet() {
 
 	// Title block: issuing body and unit on the left, the national motto on
 	// the right, then the form's title, the plan, the period's dates.
-	b.put(s, 1, 0, 2, c.Plan.Issuer+" "+c.Plan.Commune, st.issuer)
-	b.put(s, 2, 0, 2, strings.ToUpper(b.u.Name), st.unitName)
+	if b.u.GoverningBody != "" {
+		b.put(s, 1, 0, 2, b.u.GoverningBody, st.issuer)
+		b.put(s, 2, 0, 2, c.HeaderName(b.u), st.unitName)
+	} else {
+		// Headed by its own name alone: the name takes both lines.
+		b.check(f.MergeCell(s, cell(0, 1), cell(2, 2)))
+		b.check(f.SetCellValue(s, cell(0, 1), c.HeaderName(b.u)))
+		b.check(f.SetCellStyle(s, cell(0, 1), cell(2, 2), st.unitName))
+	}
 	b.put(s, 1, 6, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st.motto)
 	b.put(s, 2, 6, last, "Độc lập - Tự do - Hạnh phúc", st.motto2)
 	b.check(f.SetRowHeight(s, 2, 32))

@@ -47,7 +47,7 @@ func (b *builder) indicatorsSheet(inds []*catalog.Indicator) {
 		b.check(f.SetColWidth(s, col(i), col(i), w))
 	}
 	prev := b.p.Previous()
-	b.put(s, 1, 0, last, strings.ToUpper(b.u.Name), st.unitName)
+	b.put(s, 1, 0, last, b.c.HeaderName(b.u), st.unitName)
 	b.put(s, 2, 0, last, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.p.Name()), st.title)
 	b.check(f.SetRowHeight(s, 2, 22))
 	b.put(s, 3, 0, last, fmt.Sprintf("Cuối kỳ trước: số liệu đến ngày %s (%s). Cuối kỳ này: số liệu đến ngày %s. Doanh số ghi số phát sinh trong kỳ.",

@@ -54,7 +54,7 @@ func (im *importer) planYAML() string {
 	if pf.number == "" && pf.month != 0 {
 		im.notes.add(topicPlan, "", "phụ lục để trống số của kế hoạch: để trống plan.number hoặc ghi số khi có")
 	}
-	im.notes.add(topicPlan, "", "chưa có nơi nhận (recipients), tỉnh (province), người ký (signer.name) và căn cứ khác (grounds): bổ sung trong plan.yaml trước khi lập báo cáo")
+	im.notes.add(topicPlan, "", "chưa có nơi nhận (recipients), tỉnh (province), người ký (signer.name) và căn cứ khác (grounds): bổ sung trong plan.yaml trước khi lập báo cáo; cơ quan cấp trên của đơn vị công an và của Phòng giao dịch NHCSXH in trên biểu mẫu (governing_body): bổ sung trong units.yaml")
 
 	var w yamlWriter
 	im.header(&w, "The plan's own facts")
@@ -158,6 +158,14 @@ func (im *importer) unitsYAML() string {
 		}
 		if e.isBank() {
 			w.line(4, "indicators: true")
+		}
+		switch {
+		case e.headedByOwnName():
+			w.line(4, `governing_body: ""`)
+		case e.isPolice():
+			w.comment(4, "governing_body: CÔNG AN TỈNH … (the province's police: fill in and uncomment)")
+		case e.isBank():
+			w.comment(4, "governing_body: CHI NHÁNH NHCSXH TỈNH … (the bank's branch: fill in and uncomment)")
 		}
 		if al := e.aliases(); len(al) > 0 {
 			w.line(4, "aliases:")

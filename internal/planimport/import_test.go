@@ -168,6 +168,22 @@ func TestSeedImportsLikeData(t *testing.T) {
 	if got.Collector() == nil || got.CollectorName() != "Văn phòng HĐND và UBND xã" {
 		t.Errorf("collector %q", got.CollectorName())
 	}
+	// Letterheads: the Front and the associations are headed by their own
+	// name as in data/; the police and the bank are left for the office
+	// (the province is not in the appendix), so the People's Committee.
+	for _, u := range got.Units {
+		found := want.FindUnits(u.Name)
+		if len(found) != 1 {
+			continue
+		}
+		w := want.Unit(found[0])
+		if w == nil {
+			continue
+		}
+		if own, wantOwn := u.GoverningBody == "", w.GoverningBody == ""; own != wantOwn {
+			t.Errorf("%s: governing body %q, data/ has %q", u.Name, u.GoverningBody, w.GoverningBody)
+		}
+	}
 	if n := len(got.IndicatorsOf("NHCSXH")); n != 8 {
 		t.Errorf("the bank's office reports %d indicators", n)
 	}

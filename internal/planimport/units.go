@@ -434,6 +434,17 @@ func groupCodeFor(key string) string {
 
 // isBank tells the social policy bank's office: it reports the credit
 // indicators.
+// headedByOwnName tells a unit that no People's Committee heads on its
+// form: the Front and the associations (Decree 30/2020 letterheads).
+func (e *entity) headedByOwnName() bool {
+	return !e.group && (strings.Contains(e.key, "mat tran to quoc") || strings.HasPrefix(e.key, "hoi ") || strings.HasPrefix(e.key, "doan thanh nien"))
+}
+
+// isPolice tells the commune police, headed by the province's police.
+func (e *entity) isPolice() bool {
+	return !e.group && strings.HasPrefix(e.key, "cong an")
+}
+
 func (e *entity) isBank() bool {
 	return !e.group && strings.Contains(e.key, "ngan hang chinh sach xa hoi")
 }
