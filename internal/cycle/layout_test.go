@@ -107,3 +107,74 @@ func TestReportPrintsShort(t *testing.T) {
 		t.Error("the reminder goes to the report's recipients (UBND tỉnh)")
 	}
 }
+
+// TestNameBoxFitsLongNames prints the report of communes with long names
+// and counts the lines of the issuing body's box on the first page: the
+// People's Committee on one, the commune's name on at most two.
+func TestNameBoxFitsLongNames(t *testing.T) {
+	bin := officetest.Binary(t)
+	q1 := period.MustParse("2026-Q1")
+	for _, name := range []string{"XÃ XỐP", "PHƯỜNG NGUYỄN THỊ MINH KHAI", "XÃ ĐỒNG BẰNG SÔNG CỬU LONG PHÚ TÂN"} {
+		src := testSources(t)
+		src.Catalog.Plan.Commune = name
+		out := t.TempDir()
+		if _, err := src.BuildReport(context.Background(), ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC), PDF: true, Soffice: bin}); err != nil {
+			t.Fatal(err)
+		}
+		lines := nameBoxLines(t, filepath.Join(Dir(out, q1), "bao-cao-2026-Q1.pdf"))
+		t.Logf("%s: %q", name, lines)
+		if len(lines) < 2 || lines[0] != "ỦY BAN NHÂN DÂN" || len(lines) > 3 {
+			t.Errorf("%s: the name box prints %d lines %q, want the People's Committee and at most two for the name", name, len(lines), lines)
+		}
+		if got := strings.Join(lines[1:], " "); got != name {
+			t.Errorf("the name box prints %q, want %q in full", got, name)
+		}
+	}
+}
+
+// nameBoxLines is the text of the head's left column on the first page,
+// line by line, above the "Số:" line.
+func nameBoxLines(t *testing.T, pdf string) []string {
+	t.Helper()
+	out, err := exec.Command(officetest.Poppler(t, "pdftotext"), "-bbox", "-f", "1", "-l", "1", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// <word xMin="..." yMin="..." xMax="..." yMax="...">text</word>
+	var lines []string
+	lastY := -1.0
+	for _, l := range strings.Split(norm.NFC.String(string(out)), "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "<word ") {
+			continue
+		}
+		attr := func(name string) float64 {
+			i := strings.Index(l, name+`="`)
+			if i < 0 {
+				t.Fatalf("no %s in %s", name, l)
+			}
+			v := l[i+len(name)+2:]
+			f, err := strconv.ParseFloat(v[:strings.IndexByte(v, '"')], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}
+		word := l[strings.IndexByte(l, '>')+1 : strings.LastIndex(l, "</word>")]
+		// The left column ends 85 + 180 pt from the page's edge (margin
+		// 1701 twips, column 3600).
+		if attr("xMax") > 85+180 {
+			continue
+		}
+		if strings.HasPrefix(word, "Số") {
+			break
+		}
+		if y := attr("yMin"); y-lastY > 3 || len(lines) == 0 {
+			lines = append(lines, word)
+			lastY = y
+		} else {
+			lines[len(lines)-1] += " " + word
+		}
+	}
+	return lines
+}
