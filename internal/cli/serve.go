@@ -51,7 +51,8 @@ Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một c�
 Đóng cửa sổ chương trình (hoặc bấm Ctrl+C) để thoát.
 
 Trạng thái thoát: 0 khi dừng bình thường; 2 tham số sai, cổng --port đang bận, không tạo được
-thư mục làm việc, hoặc tệp dữ liệu, mẫu Word có lỗi.`,
+thư mục làm việc, hoặc tệp dữ liệu có lỗi. Mẫu Word có lỗi thì trang vẫn mở, nói rõ lỗi ở bước lập
+báo cáo; biểu mẫu và kiểm tra tệp vẫn dùng được.`,
 		Example: `  baocao
   baocao serve --workspace "D:\Bao cao"
   baocao serve --port 9000 --no-browser`,
@@ -74,7 +75,7 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if o.portSet && (o.port < 1 || o.port > 65535) {
 		return usageErr("cổng %d không hợp lệ (tùy chọn --port): chọn một số từ 1 đến 65535, ví dụ --port %d.", o.port, web.DefaultPort)
 	}
-	src, err := cycle.LoadSources(o.dataDir, "", "")
+	c, err := cycle.LoadCatalog(o.dataDir)
 	if err != nil {
 		var de catalog.Errors
 		if errors.As(err, &de) {
@@ -82,7 +83,11 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		}
 		return err
 	}
-	o.noteBuiltin(src.BuiltinNote())
+	o.noteBuiltin(c.BuiltinNote())
+	// A broken template stops the report only: the page opens and says so.
+	if _, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
+		fmt.Fprintf(o.errOut, "Chú ý: %v\nTrang vẫn mở để tạo biểu mẫu và kiểm tra tệp; muốn lập báo cáo thì sửa mẫu trước.\n", err)
+	}
 	ws, err := cycle.OpenWorkspace(o.workspace)
 	if err != nil {
 		return err

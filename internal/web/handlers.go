@@ -104,6 +104,11 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.view(c, p)
+	// A template the office broke stops the report, not the page: forms
+	// and checking still work, and the mistakes are said where they matter.
+	if _, err := cycle.LoadSources(s.opt.DataDir, "", ""); err != nil {
+		v.TemplateProblem = userMessage(err)
+	}
 	s.render(w, "page", v)
 }
 

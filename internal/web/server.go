@@ -87,7 +87,9 @@ func New(opt Options) (*Server, error) {
 		}
 		s.token = hex.EncodeToString(b)
 	}
-	if _, err := cycle.LoadSources(opt.DataDir, "", ""); err != nil {
+	// Only the plan's data is needed to serve; a template's mistakes are
+	// shown on the page and refuse the report alone.
+	if _, err := cycle.LoadCatalog(opt.DataDir); err != nil {
 		return nil, err
 	}
 	s.routes()

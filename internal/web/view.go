@@ -38,7 +38,10 @@ type pageView struct {
 	MaxMB       int
 	MaxFiles    int
 	FirstStep   string // the step shown first: receiving once a file came
-	account     *cycle.Account
+	// TemplateProblem lists the mistakes of a template the office edited:
+	// the report cannot be made until they are fixed.
+	TemplateProblem string
+	account         *cycle.Account
 }
 
 type choiceGroup struct {

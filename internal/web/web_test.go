@@ -736,3 +736,75 @@ func TestTemplateGuidePage(t *testing.T) {
 		t.Error("the page does not link to the guide")
 	}
 }
+
+// A template the office broke stops the report, not the page: the page
+// opens and says the mistakes, files are received and checked, and the
+// report is refused with the same mistakes.
+func TestBrokenTemplateKeepsPage(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("..", "..", "templates", "bao-cao.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "bao-cao.docx"), replaceInDocx(t, good, "{ten_xa}", "{ten_xaa}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir) // the page finds the office's templates in its folder
+	s := start(t)
+
+	_, page := s.get(t, "/")
+	for _, want := range []string{"Chưa lập được báo cáo: mẫu Word có lỗi", "{ten_xaa}", "có phải {ten_xa}?", `href="/huong-dan-mau"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if res := s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx")); res.StatusCode != 200 {
+		t.Errorf("receiving a file with a broken template: %d", res.StatusCode)
+	}
+	res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil)
+	a := decode(t, res)
+	if res.StatusCode == 200 || !strings.Contains(a.Error, "{ten_xaa}") {
+		t.Errorf("the report with a broken template: %d %q", res.StatusCode, a.Error)
+	}
+	noStackTrace(t, a.Error)
+}
+
+// replaceInDocx is a copy of a .docx with old replaced in its body.
+func replaceInDocx(t *testing.T, docx []byte, old, new string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			if !bytes.Contains(data, []byte(old)) {
+				t.Fatalf("the template has no %s", old)
+			}
+			data = bytes.ReplaceAll(data, []byte(old), []byte(new))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
