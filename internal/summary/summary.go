@@ -8,6 +8,7 @@ package summary
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -38,6 +39,13 @@ const (
 	fontSize  = 11.0
 	titleSize = 13.0
 )
+
+// maxWidth is the most a sheet's columns may add up to. A column's width
+// is in characters of the default font, about 5.5 pt each: the 770 pt
+// between the margins of an A4 landscape page hold 140 at 100%, and a
+// sheet 160 wide is fitted to the width at 770 / (160 × 5.5) ≈ 87%, its
+// 11 pt text printed at about 9.6 pt (9 pt is 82%, 170 wide).
+const maxWidth = 160
 
 // maxCell is Excel's limit on the characters of one cell; excelize cuts
 // longer strings silently, so we cut them ourselves and say so.
@@ -82,9 +90,22 @@ func Build(r *consolidate.Report) (*excelize.File, []string, error) {
 	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: forms.SummaryMarker, Value: r.Period.String()}); err != nil {
 		return nil, nil, err
 	}
+	// Who and what, instead of excelize's "xuri" (which a PDF shows as
+	// its author); the dates stay excelize's constant ones, so that the
+	// same report gives the same bytes.
+	p := r.Catalog.Plan
+	if err := b.f.SetDocProps(&excelize.DocProperties{Creator: p.Issuer + " " + p.Commune, Title: b.heading()}); err != nil {
+		return nil, nil, err
+	}
 	b.f.DeleteSheet("Sheet1")
 	idx, _ := b.f.GetSheetIndex(SheetTasks)
 	b.f.SetActiveSheet(idx)
+	// excelize adds the image types of a drawing to the content types in
+	// map order: sorted, the same report gives the same bytes.
+	if ct := b.f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.Slice(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+	}
 	return b.f, b.warnings, nil
 }
 
