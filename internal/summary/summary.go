@@ -2,7 +2,9 @@
 // submission: every task with its results by unit, the units and what they
 // sent, the indicators and targets, the rows that matched no task, every
 // problem found, and a chart of task status by section. Print-ready: A4
-// landscape, fit to width, header rows repeated, Times New Roman.
+// landscape, fit to width with columns narrow enough that 11 pt Times New
+// Roman prints at 9 pt or more, rows as tall as their wrapped text, header
+// rows repeated. The same report gives the same bytes.
 package summary
 
 import (
