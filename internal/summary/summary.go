@@ -2,12 +2,15 @@
 // submission: every task with its results by unit, the units and what they
 // sent, the indicators and targets, the rows that matched no task, every
 // problem found, and a chart of task status by section. Print-ready: A4
-// landscape, fit to width, header rows repeated, Times New Roman.
+// landscape, fit to width with columns narrow enough that 11 pt Times New
+// Roman prints at 9 pt or more, rows as tall as their wrapped text, header
+// rows repeated. The same report gives the same bytes.
 package summary
 
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -17,6 +20,7 @@ import (
 	"baocao/internal/forms"
 	"baocao/internal/intake"
 	"baocao/internal/outfile"
+	"baocao/internal/vntext"
 )
 
 // Sheet names.
@@ -29,6 +33,21 @@ const (
 	SheetProblems  = "Kiểm tra"
 	SheetChart     = "Biểu đồ"
 )
+
+// Fonts: Times New Roman like the report, 11 pt, which prints at no less
+// than 9 pt on a sheet fitted to the page width at 82% or more.
+const (
+	fontName  = "Times New Roman"
+	fontSize  = 11.0
+	titleSize = 13.0
+)
+
+// maxWidth is the most a sheet's columns may add up to. A column's width
+// is in characters of the default font, about 5.5 pt each: the 770 pt
+// between the margins of an A4 landscape page hold 140 at 100%, and a
+// sheet 160 wide is fitted to the width at 770 / (160 × 5.5) ≈ 87%, its
+// 11 pt text printed at about 9.6 pt (9 pt is 82%, 170 wide).
+const maxWidth = 160
 
 // maxCell is Excel's limit on the characters of one cell; excelize cuts
 // longer strings silently, so we cut them ourselves and say so.
@@ -73,9 +92,22 @@ func Build(r *consolidate.Report) (*excelize.File, []string, error) {
 	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: forms.SummaryMarker, Value: r.Period.String()}); err != nil {
 		return nil, nil, err
 	}
+	// Who and what, instead of excelize's "xuri" (which a PDF shows as
+	// its author); the dates stay excelize's constant ones, so that the
+	// same report gives the same bytes.
+	p := r.Catalog.Plan
+	if err := b.f.SetDocProps(&excelize.DocProperties{Creator: p.Issuer + " " + p.Commune, Title: b.heading()}); err != nil {
+		return nil, nil, err
+	}
 	b.f.DeleteSheet("Sheet1")
 	idx, _ := b.f.GetSheetIndex(SheetTasks)
 	b.f.SetActiveSheet(idx)
+	// excelize adds the image types of a drawing to the content types in
+	// map order: sorted, the same report gives the same bytes.
+	if ct := b.f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.Slice(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+	}
 	return b.f, b.warnings, nil
 }
 
@@ -85,12 +117,19 @@ type builder struct {
 	warnings []string
 	widths   map[string][]float64 // column widths by sheet, for row heights
 
-	title, header, text, bold, number, section, headingStyle int
+	title, header, text, bold, section, headingStyle int
+	number                                           [3]int // by decimals
 }
 
 func (b *builder) styles() error {
+	// The default font is the unit of column widths: Times New Roman, like
+	// every text, so that widths mean the same wherever the file is opened
+	// (an absent Calibri is replaced by a wider font and the sheet shrinks).
+	if err := b.f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
 	font := func(size float64, bold, italic bool) *excelize.Font {
-		return &excelize.Font{Family: "Times New Roman", Size: size, Bold: bold, Italic: italic}
+		return &excelize.Font{Family: fontName, Size: size, Bold: bold, Italic: italic}
 	}
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
@@ -106,19 +145,49 @@ func (b *builder) styles() error {
 		id, err = b.f.NewStyle(s)
 		return id
 	}
-	b.title = mk(&excelize.Style{Font: font(14, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	b.header = mk(&excelize.Style{Font: font(12, true, false), Border: border,
+	b.title = mk(&excelize.Style{Font: font(titleSize, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	b.header = mk(&excelize.Style{Font: font(fontSize, true, false), Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	b.text = mk(&excelize.Style{Font: font(12, false, false), Border: border, Alignment: wrapTop})
-	b.bold = mk(&excelize.Style{Font: font(12, true, false), Border: border, Alignment: wrapTop})
-	b.section = mk(&excelize.Style{Font: font(12, true, false), Border: border, Alignment: wrapTop,
+	b.text = mk(&excelize.Style{Font: font(fontSize, false, false), Border: border, Alignment: wrapTop})
+	b.bold = mk(&excelize.Style{Font: font(fontSize, true, false), Border: border, Alignment: wrapTop})
+	b.section = mk(&excelize.Style{Font: font(fontSize, true, false), Border: border, Alignment: wrapTop,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}})
-	b.headingStyle = mk(&excelize.Style{Font: font(12, true, true), Border: border, Alignment: wrapTop})
-	fmtCode := "#,##0.##"
-	b.number = mk(&excelize.Style{Font: font(12, false, false), Border: border, CustomNumFmt: &fmtCode,
-		Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
+	b.headingStyle = mk(&excelize.Style{Font: font(fontSize, true, true), Border: border, Alignment: wrapTop})
+	for n, code := range numberFormats {
+		b.number[n] = mk(&excelize.Style{Font: font(fontSize, false, false), Border: border, CustomNumFmt: &code,
+			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
+	}
 	return err
+}
+
+// numberFormats show a number with 0, 1 or 2 decimals, Vietnamese style
+// ("38", "1.234,5"): the [$-42A] (Vietnamese) tag makes LibreOffice, and so
+// our PDF, print a dot for thousands and a comma for decimals whatever the
+// machine's language; Excel shows the separators of the viewer's settings.
+// There is no "#,##0.##": Excel prints an integer with it as "38.".
+var numberFormats = [3]string{"[$-42A]#,##0", "[$-42A]#,##0.0", "[$-42A]#,##0.00"}
+
+// setNumber writes v in cell with the format that shows it as
+// vntext.FormatAuto does: at most 2 decimals, no trailing zeros.
+func (b *builder) setNumber(sheet, cell string, v float64) {
+	b.f.SetCellFloat(sheet, cell, v, -1, 64)
+	b.f.SetCellStyle(sheet, cell, cell, b.number[decimals(v)])
+}
+
+// setInt writes n in cell as a number without decimals.
+func (b *builder) setInt(sheet, cell string, n int) {
+	b.f.SetCellInt(sheet, cell, int64(n))
+	b.f.SetCellStyle(sheet, cell, cell, b.number[0])
+}
+
+// decimals is how many decimals (0 to 2) v needs once rounded to 2.
+func decimals(v float64) int {
+	s := vntext.FormatAuto(v)
+	if _, frac, ok := strings.Cut(s, ","); ok {
+		return len(frac)
+	}
+	return 0
 }
 
 // sheet starts a sheet with a title row, a header row and print settings.
@@ -139,7 +208,13 @@ func (b *builder) sheet(name, title string, headers []string, widths []float64) 
 	}
 	f.SetCellStyle(name, "A2", last+"2", b.header)
 	b.widths[name] = widths
-	f.SetRowHeight(name, 2, rowHeight(headers, widths))
+	// Bold letters are wider: the header's lines are counted in narrower
+	// columns.
+	narrower := make([]float64, len(widths))
+	for i, w := range widths {
+		narrower[i] = w * 0.8
+	}
+	f.SetRowHeight(name, 2, rowHeight(headers, narrower))
 	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
@@ -151,7 +226,8 @@ func (b *builder) sheet(name, title string, headers []string, widths []float64) 
 	}
 	margin := 0.5
 	f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin})
-	f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"&10Trang &P/&N"})
+	noScale := false
+	f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{ScaleWithDoc: &noScale, OddFooter: "&C&\"Times New Roman\"&11Trang &P/&N"})
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: fmt.Sprintf("'%s'!$1:$2", name)})
 }
 
@@ -170,22 +246,68 @@ func (b *builder) put(sheet string, row int, style int, values ...string) {
 	b.f.SetRowHeight(sheet, row, rowHeight(values, b.widths[sheet]))
 }
 
-// rowHeight estimates the height in points that shows every line of the
-// values in columns of the given widths (in characters), at 12 pt.
-func rowHeight(values []string, widths []float64) float64 {
-	lines := 1
-	for i, v := range values {
-		if i >= len(widths) || v == "" {
-			continue
-		}
-		perLine := max(int(widths[i]*1.25), 1)
-		n := 0
-		for _, para := range strings.Split(v, "\n") {
-			n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
-		}
-		lines = max(lines, n)
+// Row heights: neither Excel nor LibreOffice grows a row for wrapped text
+// in a file it opens, so the height is set from an estimate of the lines,
+// by wrapping the words as they would be in a column that holds
+// charsPerUnit characters of 11 pt text per unit of width.
+const (
+	charsPerUnit = 1.0
+	lineHeight   = 12.0 // points
+	rowPadding   = 4.0  // points
+	maxRowHeight = 409  // points, the most Excel allows
+)
+
+// spanned writes a row of a code in column A and a text merged over every
+// other column, as tall as the text needs at that width.
+func (b *builder) spanned(sheet string, row, style int, code, text string) {
+	widths := b.widths[sheet]
+	values := make([]string, len(widths))
+	values[0], values[1] = code, text
+	b.put(sheet, row, style, values...)
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	b.f.MergeCell(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("%s%d", last, row))
+	var rest float64
+	for _, w := range widths[1:] {
+		rest += w
 	}
-	return min(409, 6+float64(lines)*15.5)
+	b.f.SetRowHeight(sheet, row, rowHeight([]string{code, text}, []float64{widths[0], rest}))
+}
+
+// rowHeight estimates the height in points that shows every line of the
+// values in columns of the given widths (in characters).
+func rowHeight(values []string, widths []float64) float64 {
+	n := 1
+	for i, v := range values {
+		if i < len(widths) && v != "" {
+			n = max(n, lines(v, widths[i]))
+		}
+	}
+	return min(maxRowHeight, rowPadding+float64(n)*lineHeight)
+}
+
+// lines is how many lines text takes wrapped in a column of width
+// characters: words go on the line while they fit, a word longer than a
+// line is broken.
+func lines(text string, width float64) int {
+	perLine := max(int(width*charsPerUnit), 1)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0
+		for _, word := range strings.Fields(para) {
+			w := utf8.RuneCountInString(word)
+			if used > 0 && used+1+w <= perLine {
+				used += 1 + w
+				continue
+			}
+			if used > 0 {
+				n++
+			}
+			n += (w - 1) / perLine
+			used = w - (w-1)/perLine*perLine
+		}
+	}
+	return n
 }
 
 func (b *builder) fit(sheet, cell, v string) string {
@@ -206,21 +328,17 @@ func (b *builder) heading() string {
 
 func (b *builder) tasks() error {
 	headers := []string{"Mã", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Kết quả thực hiện (theo đơn vị)", "Văn bản, sản phẩm đã ban hành", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú"}
-	if err := b.sheet(SheetTasks, b.heading(), headers, []float64{8, 45, 20, 14, 50, 30, 30, 30, 22}); err != nil {
+	if err := b.sheet(SheetTasks, b.heading(), headers, []float64{7, 36, 13, 11, 40, 14, 14, 14, 11}); err != nil {
 		return err
 	}
 	row := 3
 	for _, s := range b.r.Sections {
-		b.put(SheetTasks, row, b.section, s.Code, s.Title, "", "", "", "", "", "", "")
-		b.f.MergeCell(SheetTasks, fmt.Sprintf("B%d", row), fmt.Sprintf("I%d", row))
-		b.f.SetRowHeight(SheetTasks, row, rowHeight([]string{"", s.Title}, []float64{0, 45 + 20 + 14 + 50 + 30 + 30 + 30 + 22}))
+		b.spanned(SheetTasks, row, b.section, s.Code, s.Title)
 		row++
 		for _, t := range s.Tasks {
 			// the group headings above the task, at any depth
 			for _, h := range t.Headings {
-				b.put(SheetTasks, row, b.headingStyle, h.Code, h.Content, "", "", "", "", "", "", "")
-				b.f.MergeCell(SheetTasks, fmt.Sprintf("B%d", row), fmt.Sprintf("I%d", row))
-				b.f.SetRowHeight(SheetTasks, row, rowHeight([]string{"", h.Content}, []float64{0, 45 + 20 + 14 + 50 + 30 + 30 + 30 + 22}))
+				b.spanned(SheetTasks, row, b.headingStyle, h.Code, h.Content)
 				row++
 			}
 			var results, idle []string
@@ -281,7 +399,7 @@ func joinAttributed(list []consolidate.Attributed) string {
 
 func (b *builder) units() error {
 	headers := []string{"Mã", "Đơn vị", "Tệp đã nhận", "Thời gian nhận", "Nhiệm vụ đã báo cáo", "Nhiệm vụ phải báo cáo", "Lỗi", "Cảnh báo", "Tình trạng"}
-	if err := b.sheet(SheetUnits, "TÌNH HÌNH GỬI BIỂU BÁO CÁO "+strings.ToUpper(b.r.Period.Name()), headers, []float64{9, 40, 30, 17, 12, 12, 8, 10, 30}); err != nil {
+	if err := b.sheet(SheetUnits, "TÌNH HÌNH GỬI BIỂU BÁO CÁO "+strings.ToUpper(b.r.Period.Name()), headers, []float64{9, 36, 28, 17, 11, 11, 7, 9, 32}); err != nil {
 		return err
 	}
 	for i, u := range b.r.Units {
@@ -291,10 +409,10 @@ func (b *builder) units() error {
 			received = u.Received.Format("02/01/2006 15:04")
 		}
 		b.put(SheetUnits, row, b.text, u.Unit.Code, u.Unit.Name, u.File, received, "", "", "", "", state)
-		for col, n := range map[string]int{"E": u.Tasks, "F": u.Expected, "G": u.Errors, "H": u.Warnings} {
-			b.f.SetCellInt(SheetUnits, fmt.Sprintf("%s%d", col, row), int64(n))
+		for i, n := range []int{u.Tasks, u.Expected, u.Errors, u.Warnings} {
+			col, _ := excelize.ColumnNumberToName(5 + i) // E to H
+			b.setInt(SheetUnits, fmt.Sprintf("%s%d", col, row), n)
 		}
-		b.f.SetCellStyle(SheetUnits, fmt.Sprintf("E%d", row), fmt.Sprintf("H%d", row), b.number)
 	}
 	if note := b.r.PartsNote; note != "" {
 		cell := fmt.Sprintf("A%d", len(b.r.Units)+4)
@@ -305,12 +423,13 @@ func (b *builder) units() error {
 
 func (b *builder) figures() error {
 	headers := []string{"Mã", "Chỉ tiêu", "Đơn vị tính", "Cuối kỳ trước", "Cuối kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)"}
-	if err := b.sheet(SheetFigures, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.r.Period.Name()), headers, []float64{16, 40, 14, 16, 16, 16, 14}); err != nil {
+	if err := b.sheet(SheetFigures, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.r.Period.Name()), headers, []float64{20, 40, 14, 16, 16, 16, 14}); err != nil {
 		return err
 	}
 	row := 3
 	for _, l := range b.r.Indicators {
 		b.put(SheetFigures, row, b.text, l.Indicator.Code, l.Indicator.Name, l.Indicator.Measure, "", "", "", "")
+		b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("G%d", row), b.number[0])
 		for _, c := range []struct {
 			col  string
 			v    *float64
@@ -319,14 +438,13 @@ func (b *builder) figures() error {
 			cell := fmt.Sprintf("%s%d", c.col, row)
 			switch {
 			case c.v != nil:
-				b.f.SetCellFloat(SheetFigures, cell, *c.v, -1, 64)
+				b.setNumber(SheetFigures, cell, *c.v)
 			case c.note != "":
 				b.f.SetCellStr(SheetFigures, cell, c.note)
 			default:
 				b.f.SetCellStr(SheetFigures, cell, "chưa có số liệu")
 			}
 		}
-		b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("G%d", row), b.number)
 		row++
 	}
 	row++
@@ -337,11 +455,15 @@ func (b *builder) figures() error {
 	for _, tc := range b.r.Targets {
 		b.put(SheetFigures, row, b.text, tc.Task, tc.Target, "", "", tc.Verdict, "", "")
 		if tc.Actual != nil {
-			b.f.SetCellFloat(SheetFigures, fmt.Sprintf("D%d", row), *tc.Actual, 2, 64)
-			b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("D%d", row), b.number)
+			cell := fmt.Sprintf("D%d", row)
+			b.f.SetCellFloat(SheetFigures, cell, *tc.Actual, 2, 64)
+			b.f.SetCellStyle(SheetFigures, cell, cell, b.number[decimals(*tc.Actual)])
 		}
 		b.f.MergeCell(SheetFigures, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
 		b.f.MergeCell(SheetFigures, fmt.Sprintf("E%d", row), fmt.Sprintf("G%d", row))
+		w := b.widths[SheetFigures]
+		b.f.SetRowHeight(SheetFigures, row, rowHeight([]string{tc.Task, tc.Target, "", "", tc.Verdict},
+			[]float64{w[0], w[1] + w[2], 0, w[3], w[4] + w[5] + w[6]}))
 		row++
 	}
 	return nil
@@ -352,7 +474,7 @@ func (b *builder) figures() error {
 // those that do not say whom they ask (part IV keeps them).
 func (b *builder) proposals() error {
 	headers := []string{"Mã nhiệm vụ", "Đơn vị", "Đề xuất, kiến nghị (nguyên văn)", "Gửi tới", "Trong báo cáo"}
-	if err := b.sheet(SheetProposals, "ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ GỬI ỦY BAN NHÂN DÂN XÃ VÀ CHƯA RÕ GỬI CẤP NÀO", headers, []float64{12, 30, 70, 20, 36}); err != nil {
+	if err := b.sheet(SheetProposals, "ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ GỬI ỦY BAN NHÂN DÂN XÃ VÀ CHƯA RÕ GỬI CẤP NÀO", headers, []float64{11, 26, 67, 20, 36}); err != nil {
 		return err
 	}
 	row := 3
@@ -374,7 +496,7 @@ func (b *builder) proposals() error {
 
 func (b *builder) unmatched() error {
 	headers := []string{"Đơn vị", "Tệp", "Trang tính", "Dòng", "Nội dung dòng (nguyên văn)"}
-	if err := b.sheet(SheetUnmatched, "CÁC DÒNG CHƯA KHỚP VỚI NHIỆM VỤ NÀO", headers, []float64{28, 30, 16, 8, 80}); err != nil {
+	if err := b.sheet(SheetUnmatched, "CÁC DÒNG CHƯA KHỚP VỚI NHIỆM VỤ NÀO", headers, []float64{26, 30, 14, 8, 82}); err != nil {
 		return err
 	}
 	for i, u := range b.r.Unmatched {
@@ -383,7 +505,7 @@ func (b *builder) unmatched() error {
 			name = unit.Name
 		}
 		b.put(SheetUnmatched, i+3, b.text, name, filepath.Base(u.File), u.Sheet, "", u.Text)
-		b.f.SetCellInt(SheetUnmatched, fmt.Sprintf("D%d", i+3), int64(u.Row))
+		b.setInt(SheetUnmatched, fmt.Sprintf("D%d", i+3), u.Row)
 	}
 	if len(b.r.Unmatched) == 0 {
 		b.put(SheetUnmatched, 3, b.text, "Không có dòng nào chưa khớp.", "", "", "", "")
@@ -436,9 +558,8 @@ func (b *builder) chart() error {
 		b.put(SheetChart, row, b.text, "Phần "+s.Code)
 		for j, n := range counts {
 			col, _ := excelize.ColumnNumberToName(j + 2)
-			b.f.SetCellInt(SheetChart, fmt.Sprintf("%s%d", col, row), int64(n))
+			b.setInt(SheetChart, fmt.Sprintf("%s%d", col, row), n)
 		}
-		b.f.SetCellStyle(SheetChart, fmt.Sprintf("B%d", row), fmt.Sprintf("F%d", row), b.number)
 	}
 	last := len(b.r.Sections) + 2
 	var series []excelize.ChartSeries

@@ -1,6 +1,8 @@
 package summary
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,4 +239,93 @@ func TestSummaryIdleUnitsOnOneLine(t *testing.T) {
 		return
 	}
 	t.Fatal("no I.2 row")
+}
+
+// Numbers show as vntext.FormatAuto writes them: no decimals for an
+// integer (never "38." as "#,##0.##" shows in Excel), else one or two.
+// excelize renders with English separators; LibreOffice prints "1.234,5"
+// for the Vietnamese tag (the cycle package's print test reads the PDF).
+func TestNumberFormats(t *testing.T) {
+	b := &builder{f: excelize.NewFile(), widths: map[string][]float64{}}
+	defer b.f.Close()
+	if err := b.styles(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		v          float64
+		want, code string
+	}{
+		{38, "38", "[$-42A]#,##0"},
+		{12500, "12,500", "[$-42A]#,##0"},
+		{1234.5, "1,234.5", "[$-42A]#,##0.0"},
+		{2.8249, "2.82", "[$-42A]#,##0.00"},
+		{3.999, "4", "[$-42A]#,##0"},
+		{-16.5, "-16.5", "[$-42A]#,##0.0"},
+		{0, "0", "[$-42A]#,##0"},
+	}
+	for i, tt := range tests {
+		cell := fmt.Sprintf("A%d", i+1)
+		b.setNumber("Sheet1", cell, tt.v)
+		got, err := b.f.GetCellValue("Sheet1", cell)
+		if err != nil || got != tt.want {
+			t.Errorf("%v shows %q (%v), want %q", tt.v, got, err, tt.want)
+		}
+		id, _ := b.f.GetCellStyle("Sheet1", cell)
+		style, err := b.f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code := ""
+		if style.CustomNumFmt != nil {
+			code = *style.CustomNumFmt
+		}
+		if code != tt.code {
+			t.Errorf("%v has the number format %q, want %q", tt.v, code, tt.code)
+		}
+	}
+}
+
+// Every sheet is at most maxWidth wide, so that fitted to the width of A4
+// landscape its 11 pt text prints at 9 pt or more.
+func TestSheetsFitThePageWidth(t *testing.T) {
+	f, _, err := Build(report(t, "x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		var total float64
+		for i := range rows[1] { // the header row
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			w, _ := f.GetColWidth(sheet, col)
+			total += w
+		}
+		if total > maxWidth {
+			t.Errorf("%s is %.0f characters wide, more than %d: it prints below 9 pt", sheet, total, maxWidth)
+		}
+		if total < 40 {
+			t.Errorf("%s is %.0f characters wide: its columns were not set", sheet, total)
+		}
+	}
+}
+
+// The same report gives the same bytes, so that a re-run can be checked
+// by comparing files: excelize adds content types in map order, which
+// Build sorts.
+func TestSameReportSameBytes(t *testing.T) {
+	r := report(t, "Đã trình bố trí 500 triệu đồng")
+	first, _, err := Bytes(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		again, _, err := Bytes(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first, again) {
+			t.Fatal("the same report gave two different summaries")
+		}
+	}
 }

@@ -1,0 +1,134 @@
+package cycle
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/officetest"
+	"baocao/internal/period"
+)
+
+// summaryPagesBefore is what the sample quarter's summary printed on when
+// fitting to the page width shrank its text to about 5 pt (10 pages, commit
+// 28fedb3). At 9 pt or more the same text takes more paper: 16 pages with
+// LibreOffice 7.4 and Liberation Serif; maxSummaryPages leaves some room
+// and catches rows grown far taller than their text.
+const (
+	summaryPagesBefore = 10
+	maxSummaryPages    = 18
+)
+
+// TestSummaryPrintsReadable converts the sample quarter's summary to PDF
+// with LibreOffice and reads the printed words: every page A4 landscape,
+// no text smaller than 9 pt, numbers written the Vietnamese way.
+func TestSummaryPrintsReadable(t *testing.T) {
+	officetest.Binary(t)
+	src := testSources(t)
+	q1 := period.MustParse("2026-Q1")
+	out := t.TempDir()
+	req := ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)}
+	if _, err := src.BuildReport(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	pdf := officetest.Convert(t, filepath.Join(Dir(out, q1), "tong-hop-2026-Q1.xlsx"), "pdf")
+
+	perPoint := boxHeightPerPoint(t)
+	pages := officetest.PDFWords(t, pdf)
+	smallest, where := math.Inf(1), ""
+	for n, p := range pages {
+		if math.Abs(p.Width-841.9) > 1 || math.Abs(p.Height-595.3) > 1 {
+			t.Errorf("page %d is %.1f × %.1f pt, not A4 landscape (841.9 × 595.3)", n+1, p.Width, p.Height)
+		}
+		for _, w := range p.Words {
+			if size := (w.YMax - w.YMin) / perPoint; size < smallest {
+				smallest, where = size, fmt.Sprintf("page %d, «%s»", n+1, w.Text)
+			}
+		}
+	}
+	t.Logf("the sample quarter's summary prints on %d pages (%d before), its smallest text at %.1f pt (%s)", len(pages), summaryPagesBefore, smallest, where)
+	if smallest < 9 {
+		t.Errorf("text printed at %.1f pt (%s), smaller than 9 pt", smallest, where)
+	}
+	if len(pages) > maxSummaryPages {
+		t.Errorf("the summary prints on %d pages, more than %d", len(pages), maxSummaryPages)
+	}
+
+	// Numbers: a dot for thousands, a comma for decimals, nothing after an
+	// integer.
+	text := officetest.PDFText(t, pdf)
+	for _, want := range []string{"98.450", "101.230,5", "2.780,5"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the summary does not print %s", want)
+		}
+	}
+	if !regexp.MustCompile(`TO-TKVV .* 38 +38 +0 +0\n`).MatchString(text) {
+		t.Errorf("the row of TO-TKVV does not print as 38, 38, 0, 0: %q", regexp.MustCompile(`TO-TKVV.*`).FindString(text))
+	}
+}
+
+// boxHeightPerPoint is the height of a word's box in a PDF that
+// LibreOffice prints from a cell of 1 pt text, measured on a cell of 11 pt
+// Times New Roman printed at 100%: it depends on the font LibreOffice uses.
+func boxHeightPerPoint(t *testing.T) float64 {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 11}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Sheet1", "A1", "Chuẩn")
+	f.SetCellStyle("Sheet1", "A1", "A1", style)
+	path := filepath.Join(t.TempDir(), "chuan.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	pages := officetest.PDFWords(t, officetest.Convert(t, path, "pdf"))
+	if len(pages) != 1 || len(pages[0].Words) != 1 {
+		t.Fatalf("the 11 pt sample printed as %+v, want one word on one page", pages)
+	}
+	w := pages[0].Words[0]
+	return (w.YMax - w.YMin) / 11
+}
+
+// The same received files give the same bytes in every output, so that a
+// re-run can be checked by comparing files.
+func TestRerunGivesSameBytes(t *testing.T) {
+	src := testSources(t)
+	q1 := period.MustParse("2026-Q1")
+	var runs [2]map[string][]byte
+	for i := range runs {
+		out := t.TempDir()
+		req := ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)}
+		res, err := src.BuildReport(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs[i] = map[string][]byte{}
+		for _, path := range res.Files {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs[i][filepath.Base(path)] = data
+		}
+	}
+	if len(runs[0]) != 3 {
+		t.Errorf("the sample quarter gave %d files, want the report, the summary and the reminder", len(runs[0]))
+	}
+	for name, data := range runs[0] {
+		if !bytes.Equal(data, runs[1][name]) {
+			t.Errorf("two runs on the same files wrote two different %s", name)
+		}
+	}
+}

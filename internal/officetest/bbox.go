@@ -1,0 +1,60 @@
+package officetest
+
+import (
+	"bytes"
+	"encoding/xml"
+	"os/exec"
+	"testing"
+)
+
+// PDFPage is a printed page and the words on it, as pdftotext -bbox finds
+// them; sizes and positions are in points.
+type PDFPage struct {
+	Width, Height float64
+	Words         []PDFWord
+}
+
+// PDFWord is a word and its box. The box's height is the font's height
+// (ascent and descent), proportional to the printed font size whatever the
+// letters.
+type PDFWord struct {
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// PDFWords returns the pages of a PDF with their words (pdftotext -bbox,
+// poppler-utils), skipping or failing like Binary when the tool is missing.
+func PDFWords(t testing.TB, pdf string) []PDFPage {
+	t.Helper()
+	out, err := exec.Command(Poppler(t, "pdftotext"), "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox %s: %v", pdf, err)
+	}
+	var doc struct {
+		Pages []struct {
+			Width  float64 `xml:"width,attr"`
+			Height float64 `xml:"height,attr"`
+			Words  []struct {
+				Text string  `xml:",chardata"`
+				XMin float64 `xml:"xMin,attr"`
+				YMin float64 `xml:"yMin,attr"`
+				XMax float64 `xml:"xMax,attr"`
+				YMax float64 `xml:"yMax,attr"`
+			} `xml:"word"`
+		} `xml:"body>doc>page"`
+	}
+	d := xml.NewDecoder(bytes.NewReader(out))
+	d.Strict = false // the output is XHTML with a DOCTYPE
+	if err := d.Decode(&doc); err != nil {
+		t.Fatalf("pdftotext -bbox %s: %v", pdf, err)
+	}
+	var pages []PDFPage
+	for _, p := range doc.Pages {
+		page := PDFPage{Width: p.Width, Height: p.Height}
+		for _, w := range p.Words {
+			page.Words = append(page.Words, PDFWord{Text: w.Text, XMin: w.XMin, YMin: w.YMin, XMax: w.XMax, YMax: w.YMax})
+		}
+		pages = append(pages, page)
+	}
+	return pages
+}
