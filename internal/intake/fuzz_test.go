@@ -80,7 +80,7 @@ func FuzzResolveCode(f *testing.F) {
 // completion is never Hoàn thành; the unit's words are kept whenever the
 // status is Unknown.
 func FuzzStatus(f *testing.F) {
-	for _, s := range []string{"Hoàn thành", "đã xong", "hoàn thành 80%", "Không hoàn thành", "chưa hoàn thành (đạt 80%)", "cơ bản hoàn thành", "x", "đang thực hiện, dự kiến xong tháng 6", "không", "100%"} {
+	for _, s := range []string{"Hoàn thành", "đã xong", "hoàn thành 80%", "Không hoàn thành", "chưa hoàn thành (đạt 80%)", "cơ bản hoàn thành", "x", "đang thực hiện, dự kiến xong tháng 6", "không", "100%", "ko hoàn thành", "hoàn thành 1/2", "hoàn thành ngày 15/3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -90,7 +90,7 @@ func FuzzStatus(f *testing.F) {
 		}
 		if rd.status == forms.StatusDone {
 			folded := " " + vntext.Fold(s) + " "
-			for _, neg := range []string{" khong hoan thanh ", " chua hoan thanh ", " khong dat ", " chua dat ", " chua xong ", " khong xong "} {
+			for _, neg := range []string{" khong hoan thanh ", " chua hoan thanh ", " khong dat ", " chua dat ", " chua xong ", " khong xong ", " ko hoan thanh ", " k hoan thanh ", " ko xong ", " k xong "} {
 				if strings.Contains(folded, neg) {
 					t.Fatalf("%q has %q and reads as Hoàn thành", s, neg)
 				}
