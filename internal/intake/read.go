@@ -675,6 +675,10 @@ func (r *reader) identify(title []string) {
 		found = unitFromFileName(c, fileName)
 		source = "tên tệp"
 	}
+	if found == "" && s.zipPath != "" {
+		found = unitFromFileName(c, s.zipPath)
+		source = "tên tệp nén"
+	}
 	switch forced := r.opt.unitFor(s.Path); {
 	case forced != "":
 		if found != "" && found != forced {
@@ -704,6 +708,11 @@ func (r *reader) identify(title []string) {
 	if !ok {
 		p, ok = findPeriod(strings.TrimSuffix(fileName, filepath.Ext(fileName)))
 		source = "tên tệp"
+	}
+	if !ok && s.zipPath != "" {
+		zipName := filepath.Base(s.zipPath)
+		p, ok = findPeriod(strings.TrimSuffix(zipName, filepath.Ext(zipName)))
+		source = "tên tệp nén"
 	}
 	switch {
 	case ok && !r.opt.Period.IsZero() && p != r.opt.Period && !p.PartOf(r.opt.Period):

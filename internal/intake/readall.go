@@ -60,7 +60,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 			case k == fileZip:
 				add(p, nil, true)
 			default:
-				add(p, otherFile(p, k, c, opt, st.ModTime()), false)
+				add(p, otherFile(p, k, c, opt, st.ModTime(), ""), false)
 			}
 			continue
 		}
@@ -92,7 +92,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				if info, err := d.Info(); err == nil {
 					mod = info.ModTime()
 				}
-				if note := otherFile(path, k, c, opt, mod); note != nil {
+				if note := otherFile(path, k, c, opt, mod, ""); note != nil {
 					found++
 					add(path, note, false)
 				}

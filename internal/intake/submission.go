@@ -159,6 +159,9 @@ type Submission struct {
 	// that ReadAll used instead of this one (by Saved, else FormDate, else
 	// ModTime); "" when this file is used.
 	SupersededBy string
+	// zipPath is the zip the file was read from, whose name tells the unit
+	// and period when the file's own name does not; "" for a plain file.
+	zipPath string
 }
 
 // HasErrors tells whether any problem is an error.
