@@ -346,6 +346,9 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil || s.SupersededBy != "":
 			r.ExcludedFiles++
 			continue
+		case s.ComparedWith != "":
+			r.ExcludedFiles++ // the period before, to compare figures with: intake has said so
+			continue
 		case s.Period != r.Period && !r.quarterOfYear(s.Period):
 			r.ExcludedFiles++
 			r.Problems = append(r.Problems, intake.Problem{

@@ -717,6 +717,7 @@ func (r *reader) identify(title []string) {
 	switch {
 	case ok && !r.opt.Period.IsZero() && p != r.opt.Period && !p.PartOf(r.opt.Period):
 		s.Period = p
+		s.otherPeriod = len(s.Problems) + 1
 		s.addf(SeverityError, "", "", "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s, hoặc chạy lại với --period %s nếu muốn kiểm tra kỳ của tệp.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name(), p)
 	case ok:
 		s.Period = p

@@ -250,6 +250,7 @@ func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
 		if before == nil {
 			continue
 		}
+		keptForComparison(before, s)
 		then := map[string]IndicatorValue{}
 		for _, v := range before.Indicators {
 			if _, dup := then[v.Code]; !dup {
@@ -277,6 +278,21 @@ func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
 			}
 		}
 	}
+}
+
+// keptForComparison turns the error that before is of another period
+// into a note: the unit sent the period checked too (in later), and before
+// is at hand to compare figures with, not a report sent by mistake.
+func keptForComparison(before, later *Submission) {
+	before.ComparedWith = later.Path
+	if before.otherPeriod == 0 {
+		return
+	}
+	p := &before.Problems[before.otherPeriod-1]
+	p.Severity = SeverityWarning
+	p.Message = fmt.Sprintf("tệp là báo cáo %s, kỳ trước %s: chỉ dùng để đối chiếu số liệu chỉ tiêu với tệp %s của cùng đơn vị, không đưa vào báo cáo %s.",
+		before.Period.Name(), later.Period.Name(), filepath.Base(later.Path), later.Period.Name())
+	before.otherPeriod = 0
 }
 
 // sameFigure tells two figures equal once rounded as the report shows
