@@ -99,6 +99,22 @@ func FuzzStatus(f *testing.F) {
 	})
 }
 
+// FuzzFormDate: the date line a unit writes above the signatures, which
+// tells the latest of two files: any text reads without panicking, and a
+// date found is a real day of a plausible year.
+func FuzzFormDate(f *testing.F) {
+	for _, s := range []string{"Xốp, ngày 20 tháng 3 năm 2026", "Ngày 20/03/2026", "ngày 31 tháng 2 năm 2026", "Kế hoạch số 15/KH-UBND ngày 02/01/2026", "ngày ..... tháng ..... năm 2026", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := formDate([]string{s})
+		if ok && (d.Year() < 2000 || d.Year() > 2100) {
+			t.Fatalf("%q: date %v", s, d)
+		}
+		isStatusMark(s)
+	})
+}
+
 // FuzzFigure: any text in an indicator cell reads as a finite value in the
 // indicator's measure or is refused with a reason, never both.
 func FuzzFigure(f *testing.F) {
