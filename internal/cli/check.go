@@ -29,12 +29,13 @@ func newCheckCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [--period KỲ] [--unit [TỆP=]MÃ]... [--json] ĐƯỜNG_DẪN...",
 		Short: "Kiểm tra các tệp báo cáo đơn vị gửi về, chỉ rõ lỗi ở tệp, trang tính, ô nào",
-		Long: `Đọc các tệp Excel đơn vị gửi về (tệp hoặc thư mục; trong thư mục đọc mọi tệp .xlsx, .xlsm, .xls,
-và các tệp Excel trong tệp nén .zip), gắn từng dòng với nhiệm vụ của kế hoạch và liệt kê mọi vấn đề kèm
-vị trí: tệp, trang tính, ô hoặc dòng, và việc cần làm. Tệp PDF, Word, ảnh, .xlsb trong thư mục cũng được
-liệt kê, kèm đơn vị gửi (theo tên tệp) và đề nghị gửi lại tệp Excel. Chỗ nào chương trình phải tự hiểu
-lời của đơn vị (tình trạng ghi bằng lời, số liệu kèm đơn vị tính) đều có cảnh báo ở ô đó.
-Không sửa tệp nào của đơn vị. Tệp .xls được chuyển sang .xlsx trong một bản sao tạm nếu máy có LibreOffice.
+		Long: `Đọc các tệp Excel đơn vị gửi về (tệp hoặc thư mục; trong thư mục đọc mọi tệp .xlsx, .xlsm,
+.xls, và các tệp Excel trong tệp nén .zip), gắn từng dòng với nhiệm vụ của kế hoạch và liệt kê
+mọi vấn đề kèm vị trí: tệp, trang tính, ô hoặc dòng, và việc cần làm. Tệp PDF, Word, ảnh, .xlsb
+trong thư mục cũng được liệt kê, kèm đơn vị gửi (theo tên tệp) và đề nghị gửi lại tệp Excel. Chỗ
+nào chương trình phải tự hiểu lời của đơn vị (tình trạng ghi bằng lời, số liệu kèm đơn vị tính)
+đều có cảnh báo ở ô đó. Không sửa tệp nào của đơn vị. Tệp .xls được chuyển sang .xlsx trong một
+bản sao tạm nếu máy có LibreOffice.
 
 Mỗi tệp in một dòng: đơn vị, kỳ, số dòng khớp nhiệm vụ, số dòng không khớp, số lỗi và cảnh báo;
 sau đó là từng vấn đề. Cuối cùng là dòng tổng cộng.

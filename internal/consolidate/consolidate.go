@@ -346,6 +346,9 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil || s.SupersededBy != "":
 			r.ExcludedFiles++
 			continue
+		case s.ComparedWith != "":
+			r.ExcludedFiles++ // the period before, to compare figures with: intake has said so
+			continue
 		case s.Period != r.Period && !r.quarterOfYear(s.Period):
 			r.ExcludedFiles++
 			r.Problems = append(r.Problems, intake.Problem{
@@ -478,16 +481,24 @@ var progress = map[forms.Status]int{
 // deriveStatus gives a task's status from its lead units' rows: the same
 // status when they agree; otherwise the least advanced one that is known
 // ("not applicable" only counts when every lead says so), with disagreement
-// flagged.
+// flagged. A lead whose words could not be read as a status ("chưa
+// xong", "cơ bản hoàn thành") has not said it is done: the task is then
+// not Hoàn thành (nor Không phát sinh) on the others' word, but unclear.
 func deriveStatus(lead []Contribution) (forms.Status, bool) {
 	var known []forms.Status
+	unclear := false
 	for _, c := range lead {
 		if c.Status != forms.StatusUnknown {
 			known = append(known, c.Status)
+		} else if c.StatusWords != "" {
+			unclear = true
 		}
 	}
 	if len(known) == 0 {
 		return forms.StatusUnknown, false
+	}
+	if unclear && !slices.ContainsFunc(known, func(s forms.Status) bool { return progress[s] < progress[forms.StatusDone] }) {
+		return forms.StatusUnknown, true
 	}
 	best := known[0]
 	disagree := false

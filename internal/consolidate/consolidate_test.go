@@ -150,6 +150,30 @@ func TestDeriveStatus(t *testing.T) {
 			t.Errorf("deriveStatus(%v) = %v,%v want %v,%v", tt.in, got, dis, tt.want, tt.disagree)
 		}
 	}
+	// A lead whose own words could not be read as a status ("chưa xong",
+	// "ko hoàn thành") keeps the task from being Hoàn thành on another
+	// lead's word; a less advanced status stands.
+	unclear := Contribution{Status: U, StatusText: "ko hoàn thành", StatusWords: "ko hoàn thành"}
+	for _, tt := range []struct {
+		others   []forms.Status
+		want     forms.Status
+		disagree bool
+	}{
+		{[]forms.Status{D}, U, true},
+		{[]forms.Status{D, D}, U, true},
+		{[]forms.Status{X}, U, true},
+		{[]forms.Status{D, P}, P, true},
+		{[]forms.Status{N}, N, false},
+		{nil, U, false},
+	} {
+		cs := []Contribution{unclear}
+		for _, s := range tt.others {
+			cs = append(cs, Contribution{Status: s})
+		}
+		if got, dis := deriveStatus(cs); got != tt.want || dis != tt.disagree {
+			t.Errorf("deriveStatus(unclear words + %v) = %v,%v want %v,%v", tt.others, got, dis, tt.want, tt.disagree)
+		}
+	}
 }
 
 func TestFilesLeftOut(t *testing.T) {

@@ -296,6 +296,30 @@ func corpus(t *testing.T) []badInput {
 				}
 			}
 		}},
+		{file: "tinh-trang-viet-tat.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			b := filled(c)
+			words := []string{"ko hoàn thành", "k đạt", "hoàn thành 1/2", "hoàn thành nửa", "xong 1 phần"}
+			for _, row := range b.sheets[0].rows[6:] {
+				if len(row) > 5 && len(words) > 0 {
+					row[5], words = words[0], words[1:]
+				}
+			}
+			return b
+		}), sev: SeverityWarning, want: "có phân số (như «1/2»), không rõ là phần việc đã làm hay ngày tháng", check: func(t *testing.T, c *catalog.Catalog, s *Submission) {
+			n := 0
+			for _, r := range s.Rows {
+				if r.StatusText == "Hoàn thành" {
+					continue
+				}
+				n++
+				if r.Status == forms.StatusDone || r.StatusWords != r.StatusText {
+					t.Errorf("%s: «%s» read as %v, words %q", r.Task, r.StatusText, r.Status, r.StatusWords)
+				}
+			}
+			if n != 5 {
+				t.Errorf("%d rows in the unit's words, want 5", n)
+			}
+		}},
 		{file: "tinh-trang-danh-dau.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return ownLayout([]string{"Phòng Kinh tế", "Báo cáo quý I năm 2026"}, []any{"STT", "Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Kết quả"},
 				[]any{"I.1", "", "x", "", "", "Đã phổ biến"}, []any{"I.2", "", "x", "x", "", "Đang in tờ rơi"})

@@ -270,6 +270,17 @@ func TestFiguresAgainstPreviousFile(t *testing.T) {
 	if problemAt(s, SeverityWarning, "D6", "Hai số phải bằng nhau") {
 		t.Errorf("agreeing figures flagged\n%s", problemsText(s))
 	}
+
+	// Checking Q1, last quarter's file is kept to compare with: a note,
+	// not an error asking the unit to send Q1, which it did.
+	for _, x := range ReadAll([]string{dir}, c, Options{Period: q1}) {
+		if x.Path != prev {
+			continue
+		}
+		if x.HasErrors() || x.ComparedWith != now || !hasProblem(x, SeverityWarning, "tệp là báo cáo quý IV năm 2025, kỳ trước quý I năm 2026: chỉ dùng để đối chiếu số liệu chỉ tiêu với tệp NHCSXH-2026-Q1.xlsx") {
+			t.Errorf("last quarter's file, checking Q1: compared with %q\n%s", x.ComparedWith, problemsText(x))
+		}
+	}
 }
 
 // TestPercentCellInTable: a percentage cell in the task table reads as

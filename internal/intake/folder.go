@@ -78,8 +78,8 @@ func kindOfName(name string) fileKind {
 // workbook, saying what to do, attributed to a unit by its name where
 // possible so that the unit is asked for its form rather than counted as
 // silent; nil for a file to read, or to pass over without a word (the
-// system's files).
-func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod time.Time) *Submission {
+// system's files). zipPath is the zip the file came in, or "".
+func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod time.Time, zipPath string) *Submission {
 	s := &Submission{Path: name, Unit: opt.unitFor(name), Period: opt.Period, ModTime: mod}
 	if s.Unit == "" {
 		s.Unit = unitFromFileName(c, name)
@@ -88,6 +88,7 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 	if p, ok := findPeriod(base); ok {
 		s.Period = p
 	}
+	fromZip(s, c, zipPath)
 	who := "đơn vị"
 	if u := c.Unit(s.Unit); u != nil {
 		who = u.Name
@@ -138,6 +139,7 @@ const (
 func readZip(zipPath string, c *catalog.Catalog, opt Options) (out []*Submission) {
 	fail := func(format string, args ...any) []*Submission {
 		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
+		attribute(s, c) // a unit's broken zip asks that unit again
 		s.addf(SeverityError, "", "", format, args...)
 		return append(out, s)
 	}
@@ -163,6 +165,7 @@ func readZip(zipPath string, c *catalog.Catalog, opt Options) (out []*Submission
 func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catalog, opt Options) (out []*Submission) {
 	fail := func(format string, args ...any) []*Submission {
 		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
+		attribute(s, c) // a unit's broken zip asks that unit again
 		s.addf(SeverityError, "", "", format, args...)
 		return append(out, s)
 	}
@@ -212,7 +215,7 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 			continue
 		case fileWorkbook:
 		default:
-			if s := otherFile(label, k, c, opt, mod); s != nil {
+			if s := otherFile(label, k, c, opt, mod, zipPath); s != nil {
 				out = append(out, s)
 			}
 			continue
@@ -222,7 +225,7 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 			out = append(out, note)
 			continue
 		}
-		out = append(out, readZipEntry(f, label, mod, c, opt))
+		out = append(out, readZipEntry(f, zipPath, label, mod, c, opt))
 	}
 	if found == 0 {
 		s := &Submission{Path: zipPath, Unit: unitFromFileName(c, zipPath), Period: opt.Period}
@@ -234,9 +237,13 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 
 // readZipEntry reads one workbook of a zip, in memory, with the limits of
 // any file (its declared size is not trusted: at most maxFileSize is read).
-func readZipEntry(f *zip.File, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
-	s = &Submission{Path: label, Unit: opt.unitFor(label), Period: opt.Period, ModTime: mod}
+func readZipEntry(f *zip.File, zipPath, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
+	s = &Submission{Path: label, Unit: opt.unitFor(label), Period: opt.Period, ModTime: mod, zipPath: zipPath}
 	defer recoverInto(s)
+	defer func() { // by the entry's name, else the zip's, even when unread
+		attribute(s, c)
+		fromZip(s, c, zipPath)
+	}()
 	if f.UncompressedSize64 > uint64(maxFileSize) {
 		s.addf(SeverityError, "", "", "tệp quá lớn (%d MB, tối đa %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", f.UncompressedSize64>>20, maxFileSize>>20)
 		return s
@@ -257,8 +264,22 @@ func readZipEntry(f *zip.File, label string, mod time.Time, c *catalog.Catalog, 
 		return s
 	}
 	readData(s, data, c, opt)
-	attribute(s, c)
 	return s
+}
+
+// fromZip gives a file of a zip that does not say its unit or period those
+// of the zip's name: "HND-2026-Q1.zip" holding "bao cao.pdf" is the Hội
+// Nông dân's, which is then asked for its form rather than counted silent.
+func fromZip(s *Submission, c *catalog.Catalog, zipPath string) {
+	if zipPath == "" {
+		return
+	}
+	if s.Unit == "" {
+		s.Unit = unitFromFileName(c, zipPath)
+	}
+	if p, ok := findPeriod(strings.TrimSuffix(filepath.Base(zipPath), filepath.Ext(zipPath))); ok && s.Period.IsZero() {
+		s.Period = p
+	}
 }
 
 // zipEntryName cleans a zip entry's name for use as a label: valid UTF-8,

@@ -175,3 +175,33 @@ func listDir(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// TestZipNamesTheUnit: a unit's zip ("Hoi Phu nu quy 1 nam 2026.zip") whose files do not
+// say whose they are: a PDF in it asks that unit for its form, and its own
+// table (no metadata, no unit in the name) is read as that unit's.
+func TestZipNamesTheUnit(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	own := ownLayout([]string{"BÁO CÁO KẾT QUẢ"}, []any{"STT", "Nội dung", "Tình trạng", "Kết quả thực hiện"},
+		[]any{"I.2", "", "Hoàn thành", "Phát tờ rơi"})
+	zipPath := filepath.Join(dir, "Hoi Phu nu quy 1 nam 2026.zip")
+	os.WriteFile(zipPath, zipFiles(t,
+		[2]any{"bao cao.pdf", "%PDF-1.4"},
+		[2]any{"bang.xlsx", bookBytes(t, own)},
+	), 0o644)
+	subs := ReadAll([]string{dir}, c, Options{})
+	if len(subs) != 2 {
+		t.Fatalf("%d submissions", len(subs))
+	}
+	for _, s := range subs {
+		if s.Unit != "HPN" || s.Period != q1 {
+			t.Errorf("%s: unit %q, period %v; want HPN of the zip's name\n%s", s.Path, s.Unit, s.Period, problemsText(s))
+		}
+	}
+	if s := subs[0]; !hasProblem(s, SeverityError, "Hội Liên hiệp Phụ nữ xã gửi tệp PDF: đề nghị Hội Liên hiệp Phụ nữ xã gửi lại tệp Excel") {
+		t.Errorf("the PDF:\n%s", problemsText(s))
+	}
+	if s := subs[1]; len(s.Rows) != 1 || s.Rows[0].Results != "Phát tờ rơi" {
+		t.Errorf("the workbook: %+v\n%s", s.Rows, problemsText(s))
+	}
+}

@@ -80,7 +80,7 @@ func FuzzResolveCode(f *testing.F) {
 // completion is never Hoàn thành; the unit's words are kept whenever the
 // status is Unknown.
 func FuzzStatus(f *testing.F) {
-	for _, s := range []string{"Hoàn thành", "đã xong", "hoàn thành 80%", "Không hoàn thành", "chưa hoàn thành (đạt 80%)", "cơ bản hoàn thành", "x", "đang thực hiện, dự kiến xong tháng 6", "không", "100%"} {
+	for _, s := range []string{"Hoàn thành", "đã xong", "hoàn thành 80%", "Không hoàn thành", "chưa hoàn thành (đạt 80%)", "cơ bản hoàn thành", "x", "đang thực hiện, dự kiến xong tháng 6", "không", "100%", "ko hoàn thành", "hoàn thành 1/2", "hoàn thành ngày 15/3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -90,12 +90,28 @@ func FuzzStatus(f *testing.F) {
 		}
 		if rd.status == forms.StatusDone {
 			folded := " " + vntext.Fold(s) + " "
-			for _, neg := range []string{" khong hoan thanh ", " chua hoan thanh ", " khong dat ", " chua dat ", " chua xong ", " khong xong "} {
+			for _, neg := range []string{" khong hoan thanh ", " chua hoan thanh ", " khong dat ", " chua dat ", " chua xong ", " khong xong ", " ko hoan thanh ", " k hoan thanh ", " ko xong ", " k xong "} {
 				if strings.Contains(folded, neg) {
 					t.Fatalf("%q has %q and reads as Hoàn thành", s, neg)
 				}
 			}
 		}
+	})
+}
+
+// FuzzFormDate: the date line a unit writes above the signatures, which
+// tells the latest of two files: any text reads without panicking, and a
+// date found is a real day of a plausible year.
+func FuzzFormDate(f *testing.F) {
+	for _, s := range []string{"Xốp, ngày 20 tháng 3 năm 2026", "Ngày 20/03/2026", "ngày 31 tháng 2 năm 2026", "Kế hoạch số 15/KH-UBND ngày 02/01/2026", "ngày ..... tháng ..... năm 2026", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := formDate([]string{s})
+		if ok && (d.Year() < 2000 || d.Year() > 2100) {
+			t.Fatalf("%q: date %v", s, d)
+		}
+		isStatusMark(s)
 	})
 }
 

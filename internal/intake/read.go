@@ -675,6 +675,10 @@ func (r *reader) identify(title []string) {
 		found = unitFromFileName(c, fileName)
 		source = "tên tệp"
 	}
+	if found == "" && s.zipPath != "" {
+		found = unitFromFileName(c, s.zipPath)
+		source = "tên tệp nén"
+	}
 	switch forced := r.opt.unitFor(s.Path); {
 	case forced != "":
 		if found != "" && found != forced {
@@ -705,9 +709,15 @@ func (r *reader) identify(title []string) {
 		p, ok = findPeriod(strings.TrimSuffix(fileName, filepath.Ext(fileName)))
 		source = "tên tệp"
 	}
+	if !ok && s.zipPath != "" {
+		zipName := filepath.Base(s.zipPath)
+		p, ok = findPeriod(strings.TrimSuffix(zipName, filepath.Ext(zipName)))
+		source = "tên tệp nén"
+	}
 	switch {
 	case ok && !r.opt.Period.IsZero() && p != r.opt.Period && !p.PartOf(r.opt.Period):
 		s.Period = p
+		s.otherPeriod = len(s.Problems) + 1
 		s.addf(SeverityError, "", "", "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s, hoặc chạy lại với --period %s nếu muốn kiểm tra kỳ của tệp.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name(), p)
 	case ok:
 		s.Period = p

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"baocao/internal/catalog"
+	"baocao/internal/period"
 	"baocao/internal/vntext"
 )
 
@@ -60,7 +61,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 			case k == fileZip:
 				add(p, nil, true)
 			default:
-				add(p, otherFile(p, k, c, opt, st.ModTime()), false)
+				add(p, otherFile(p, k, c, opt, st.ModTime(), ""), false)
 			}
 			continue
 		}
@@ -92,7 +93,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				if info, err := d.Info(); err == nil {
 					mod = info.ModTime()
 				}
-				if note := otherFile(path, k, c, opt, mod); note != nil {
+				if note := otherFile(path, k, c, opt, mod, ""); note != nil {
 					found++
 					add(path, note, false)
 				}
@@ -135,7 +136,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		out = append(out, r...)
 	}
 	markSuperseded(out, c)
-	checkAgainstPrevious(out, c)
+	checkAgainstPrevious(out, c, opt.Period)
 	return out
 }
 
@@ -231,8 +232,9 @@ func indexOf(list []*Submission, s *Submission) int {
 // unit's file for the period before, when it is among the files read: its
 // "cuối kỳ trước" must be the other's "cuối kỳ này", and a figure that
 // changed more than jumpFactor times is implausible. Each finding is a
-// warning on the later file naming both cells.
-func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
+// warning on the later file naming both cells. The file before, kept for
+// this while another period is checked, gets a note (keptForComparison).
+func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog, asked period.Period) {
 	used := func(s *Submission) bool {
 		return s.SupersededBy == "" && s.Unit != "" && !s.Period.IsZero() && len(s.Indicators) > 0
 	}
@@ -250,6 +252,7 @@ func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
 		if before == nil {
 			continue
 		}
+		keptForComparison(before, s, asked)
 		then := map[string]IndicatorValue{}
 		for _, v := range before.Indicators {
 			if _, dup := then[v.Code]; !dup {
@@ -277,6 +280,22 @@ func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog) {
 			}
 		}
 	}
+}
+
+// keptForComparison turns the error that before is of another period
+// into a note when later is the same unit's file of the period checked
+// (asked): before is at hand to compare figures with, not a report sent
+// by mistake. The parts of a long period are left as they are.
+func keptForComparison(before, later *Submission, asked period.Period) {
+	if before.otherPeriod == 0 || asked.IsZero() || later.Period != asked {
+		return
+	}
+	before.ComparedWith = later.Path
+	p := &before.Problems[before.otherPeriod-1]
+	p.Severity = SeverityWarning
+	p.Message = fmt.Sprintf("tệp là báo cáo %s, kỳ trước %s: chỉ dùng để đối chiếu số liệu chỉ tiêu với tệp %s của cùng đơn vị, không đưa vào báo cáo %s.",
+		before.Period.Name(), later.Period.Name(), filepath.Base(later.Path), later.Period.Name())
+	before.otherPeriod = 0
 }
 
 // sameFigure tells two figures equal once rounded as the report shows

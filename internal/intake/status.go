@@ -35,6 +35,7 @@ const (
 	whyBasically                // "cơ bản hoàn thành": done or not, the words do not say
 	whyConflict                 // two statuses at once
 	whyNotApplicable            // "không" alone, "không thực hiện": no, or nothing to do?
+	whyFraction                 // "hoàn thành 1/2": a share, or a date?
 )
 
 // statusReading is what a status cell says.
@@ -63,18 +64,23 @@ const (
 )
 
 var (
-	percentRe    = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phần trăm)`)
+	percentRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phần trăm)`)
+	// A date is no share done: "ngày 15/3", "15/03/2026".
+	dateRe = regexp.MustCompile(`(?:ngày|ngay|tháng|thang)\s*\d{1,2}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}`)
+	// What is left of the form "1/2", "3/5": a share done or a date.
+	fractionRe   = regexp.MustCompile(`\d\s*/\s*\d`)
 	clauseSplit  = regexp.MustCompile(`[,;:()\[\]/\\|\n–—]+|\s-\s|\s+(?:nhưng|song|tuy nhiên|còn)\s+`)
 	statusMarkRe = regexp.MustCompile(`^(?:[xXvV✓✔√☑✗✘●•■+*]|có|Có|ok|OK|1)$`)
 )
 
 // The folded words of status texts.
 var (
-	negWords      = []string{"khong", "chua", "chang", "cha"}
+	// Negations, with the short forms units type ("ko", "k", "kg").
+	negWords      = []string{"khong", "chua", "chang", "cha", "ko", "k", "kh", "kg", "khg"}
 	futureWords   = [][]string{{"du", "kien"}, {"se"}, {"phan", "dau"}, {"sap", "toi"}, {"ke", "hoach", "hoan", "thanh"}}
 	completeWords = [][]string{{"hoan", "thanh"}, {"xong"}, {"dat"}, {"ket", "thuc"}}
 	doingWords    = [][]string{{"thuc", "hien"}, {"trien", "khai"}, {"lam"}, {"to", "chuc"}, {"bat", "dau"}, {"tien", "hanh"}, {"ban", "hanh"}}
-	partialWords  = [][]string{{"mot", "phan"}, {"phan", "lon"}, {"buoc", "dau"}, {"gan"}, {"sap"}, {"chua", "het"}, {"con", "lai"}, {"giai", "doan"}}
+	partialWords  = [][]string{{"mot", "phan"}, {"1", "phan"}, {"nua"}, {"mot", "so"}, {"hau", "het"}, {"phan", "lon"}, {"buoc", "dau"}, {"gan"}, {"sap"}, {"chua", "het"}, {"con", "lai"}, {"giai", "doan"}}
 	beyondWords   = [][]string{{"vuot"}}
 	basicWords    = [][]string{{"co", "ban"}}
 	progressWords = [][]string{{"dang"}, {"tiep", "tuc"}, {"thuong", "xuyen"}}
@@ -114,7 +120,10 @@ func readStatusText(text string) statusReading {
 			return statusReading{status: forms.Statuses[i], how: statusExact}
 		}
 	}
-	lower := strings.ToLower(vntext.Clean(text))
+	lower := dateRe.ReplaceAllString(strings.ToLower(vntext.Clean(text)), " ngày ")
+	if fractionRe.MatchString(lower) {
+		return statusReading{status: forms.StatusUnknown, how: statusUnclear, why: whyFraction}
+	}
 
 	// Shares done: "80%", "hoàn thành 80 phần trăm".
 	var percents []float64

@@ -77,6 +77,17 @@ func TestReadStatusText(t *testing.T) {
 		{"Không thực hiện", unk, statusUnclear},
 		{"không", unk, statusUnclear},
 		{"hoàn thành/chưa hoàn thành", unk, statusUnclear},
+		{"không thực hiện được", unk, statusUnclear},
+		{"Không hoàn thành được", unk, statusUnclear},
+		{"không đạt yêu cầu", unk, statusUnclear},
+		{"chưa hoàn thành hết", unk, statusUnclear},
+		// The short forms units type for "không": still a negation.
+		{"ko hoàn thành", unk, statusUnclear},
+		{"k hoàn thành", unk, statusUnclear},
+		{"KO HOÀN THÀNH", unk, statusUnclear},
+		{"kg đạt", unk, statusUnclear},
+		{"kh hoàn thành", unk, statusUnclear},
+		{"Hoàn thành, k có vướng mắc", done, statusQualified},
 		// Qualified: the nearest status where it is unambiguous, words kept.
 		{"hoàn thành 80%", prog, statusQualified},
 		{"Hoàn thành 80 phần trăm", prog, statusQualified},
@@ -100,6 +111,13 @@ func TestReadStatusText(t *testing.T) {
 		{"Hoàn thành, không có vướng mắc", done, statusQualified},
 		{"Hoàn thành không có vướng mắc", done, statusQualified},
 		{"hoàn thành chậm tiến độ", done, statusQualified},
+		{"hoàn thành nửa", prog, statusQualified},
+		{"xong 1 phần", prog, statusQualified},
+		{"hoàn thành một số nội dung", prog, statusQualified},
+		{"hoàn thành hầu hết", prog, statusQualified},
+		{"hoàn thành ngày 15/3", done, statusQualified},
+		{"Hoàn thành ngày 15/03/2026", done, statusQualified},
+		{"Đã ban hành Kế hoạch số 12/KH-UBND", done, statusQualified},
 		// Ambiguous or not understood: Unknown, words kept.
 		{"cơ bản hoàn thành", unk, statusUnclear},
 		{"Hoàn thành cơ bản", unk, statusUnclear},
@@ -110,6 +128,10 @@ func TestReadStatusText(t *testing.T) {
 		{"chưa thực hiện 50%", unk, statusUnclear},
 		{"Không phát sinh, đang thực hiện", unk, statusUnclear},
 		{"hoàn thành phần A, chưa thực hiện phần B", unk, statusUnclear},
+		// A fraction is a share done or a date: not read.
+		{"hoàn thành 1/2", unk, statusUnclear},
+		{"Hoàn thành 3/5 chỉ tiêu", unk, statusUnclear},
+		{"Hoàn thành 15/3", unk, statusUnclear},
 	}
 	if len(tests) < 40 {
 		t.Fatalf("%d phrasings; the issue asks for at least 40", len(tests))
@@ -131,8 +153,8 @@ func TestReadStatusText(t *testing.T) {
 // hasNegation tells a text whose completion word is negated, for the
 // check that no negation becomes Hoàn thành.
 func hasNegation(s string) bool {
-	for _, neg := range []string{"không hoàn thành", "chưa hoàn thành", "không đạt", "chưa đạt", "chưa xong"} {
-		if strings.Contains(vntext.Fold(s), vntext.Fold(neg)) {
+	for _, neg := range []string{"không hoàn thành", "chưa hoàn thành", "không đạt", "chưa đạt", "chưa xong", "ko hoàn thành", "k hoàn thành", "kg đạt", "kh hoàn thành"} {
+		if strings.Contains(" "+vntext.Fold(s), " "+vntext.Fold(neg)) {
 			return true
 		}
 	}

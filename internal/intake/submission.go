@@ -159,6 +159,17 @@ type Submission struct {
 	// that ReadAll used instead of this one (by Saved, else FormDate, else
 	// ModTime); "" when this file is used.
 	SupersededBy string
+	// ComparedWith is, for a file of the period before the one checked,
+	// the path of the same unit's file of the period checked whose figures
+	// were compared with it: the file is kept for that and reported on no
+	// more than the comparison needs.
+	ComparedWith string
+	// otherPeriod is 1 + the index in Problems of the error that the file
+	// is of another period than the one checked; 0 when there is none.
+	otherPeriod int
+	// zipPath is the zip the file was read from, whose name tells the unit
+	// and period when the file's own name does not; "" for a plain file.
+	zipPath string
 }
 
 // HasErrors tells whether any problem is an error.

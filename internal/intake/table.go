@@ -421,6 +421,8 @@ func (r *reader) statusWarning(g *grid, st cellStatus, task string) {
 			why = "nêu nhiều tình trạng khác nhau cùng lúc"
 		case rd.why == whyNotApplicable:
 			why = "không rõ là «Chưa thực hiện» hay «Không phát sinh trong kỳ»"
+		case rd.why == whyFraction:
+			why = "có phân số (như «1/2»), không rõ là phần việc đã làm hay ngày tháng"
 		default:
 			s.addf(SeverityWarning, g.name, st.cell, "không hiểu tình trạng «%s» của nhiệm vụ %s nên không xếp vào tình trạng nào; %s. Chọn một trong: %s.", text, task, kept, statusChoices())
 			return
