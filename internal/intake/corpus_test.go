@@ -350,8 +350,11 @@ func corpus(t *testing.T) []badInput {
 			return nhBook(c, q1, map[string][2]any{"KHACH-HANG": {nil, "1.234,5"}})
 		}), sev: SeverityError, want: "1.234,5 khách hàng không phải số nguyên"},
 		{file: "chi-tieu-nhay.xlsx", build: writeBook(func(c *catalog.Catalog) book {
-			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {3000.0, 3000000000.0}})
+			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {3000.0, 300000.0}})
 		}), sev: SeverityWarning, want: "thay đổi hơn 10 lần trong một kỳ là bất thường"},
+		{file: "chi-tieu-bang-dong.xlsx", build: writeBook(func(c *catalog.Catalog) book {
+			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {3000000000.0, 3100000000.0}})
+		}), sev: SeverityError, want: "có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là 3.100 triệu đồng"},
 		{file: "ngay-luu.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			b := withRows(filled(c), []any{}, []any{"", "", "", "", "", "", "Xốp, ngày 20 tháng 3 năm 2026"})
 			b.saved = "2026-03-20T08:15:00Z"

@@ -133,6 +133,24 @@ func checkFigure(v float64, ind *catalog.Indicator) string {
 	return ""
 }
 
+// moneyCeiling is more than any social policy credit figure of a commune
+// or a bank's district office, in đồng: 1.000 tỷ. A bare figure above it
+// is most likely written in đồng where the measure is triệu đồng.
+const moneyCeiling = 1e12
+
+// implausibleMoney refuses a money figure too large to be meant in the
+// indicator's measure, saying what it would be if written in đồng; ""
+// when the figure is plausible. The program does not guess the unit: a
+// figure a thousand times off is worse in the report than none.
+func implausibleMoney(v float64, ind *catalog.Indicator) string {
+	m := measureOf(ind)
+	if m.money <= 1 || v*m.money < moneyCeiling {
+		return ""
+	}
+	return fmt.Sprintf("chỉ tiêu %s ghi %s %s, tức hơn 1.000 tỷ đồng: có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là %s %s. Số này không được dùng: đề nghị đơn vị ghi lại theo %s rồi gửi lại.",
+		ind.Code, vntext.FormatAuto(v), m.name, vntext.FormatAuto(roundMicro(v/m.money)), m.name, m.name)
+}
+
 // jumpFactor is how many times a figure may grow or shrink from one
 // period to the next before it is implausible.
 const jumpFactor = 10

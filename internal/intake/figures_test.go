@@ -90,6 +90,24 @@ func TestReadFigure(t *testing.T) {
 			t.Errorf("checkFigure(%v, %s) = %q, want %q", tt.v, tt.ind.Code, got, tt.want)
 		}
 	}
+	// A bare figure in đồng where the measure is triệu đồng.
+	large := []struct {
+		v    float64
+		ind  *catalog.Indicator
+		want string
+	}{
+		{1250000000, money, "có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là 1.250 triệu đồng"},
+		{1000000, money, "hơn 1.000 tỷ đồng"},
+		{999999, money, ""},
+		{98450, money, ""},
+		{1250000000, customers, ""},
+		{1250000000, ratio, ""},
+	}
+	for _, tt := range large {
+		if got := implausibleMoney(tt.v, tt.ind); (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("implausibleMoney(%v, %s) = %q, want %q", tt.v, tt.ind.Code, got, tt.want)
+		}
+	}
 }
 
 // nhBook is NHCSXH's form with the indicators' cells set as given, by
@@ -144,6 +162,7 @@ func TestIndicatorFigures(t *testing.T) {
 		"NO-QUA-HAN":     {"12,5 hộ", "không có"},
 		"TO-TKVV":        {48.0, 490.0},
 		"DS-CHO-VAY":     {100.0, 1500.0},
+		"DS-THU-NO":      {1250000000.0, "1.300.000.000"}, // đồng, not triệu
 	})
 	path := tempPath(t, "NHCSXH-2026-Q1.xlsx")
 	b.write(t, path)
@@ -161,14 +180,19 @@ func TestIndicatorFigures(t *testing.T) {
 		t.Errorf("TONG-DU-NO: %+v", v)
 	}
 	for cell, want := range map[string]string{
-		"D6": "số âm (-5)",
-		"E7": "không phải số nguyên",
-		"D8": "không đổi được",
-		"E8": "«không có» không phải là số",
+		"D6":  "số âm (-5)",
+		"E7":  "không phải số nguyên",
+		"D8":  "không đổi được",
+		"E8":  "«không có» không phải là số",
+		"D11": "có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là 1.250 triệu đồng",
+		"E11": "số đúng là 1.300 triệu đồng",
 	} {
 		if !problemAt(s, SeverityError, cell, want) {
 			t.Errorf("no error at %s containing %q\n%s", cell, want, problemsText(s))
 		}
+	}
+	if v := indicatorOf(t, s, "DS-THU-NO"); v.Previous != nil || v.Current != nil {
+		t.Errorf("a figure in đồng was read as triệu: %+v", v)
 	}
 	if v := indicatorOf(t, s, "KHACH-HANG"); v.Current != nil {
 		t.Errorf("a fraction of customers was read: %v", *v.Current)

@@ -147,6 +147,10 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 		r.s.addf(SeverityError, g.name, cell, "%s", bad)
 		return nil, cell
 	}
+	if bad := implausibleMoney(x, ind); bad != "" {
+		r.s.addf(SeverityError, g.name, cell, "%s", bad)
+		return nil, cell
+	}
 	return &x, cell
 }
 
