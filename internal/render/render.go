@@ -58,35 +58,43 @@ type zipEntry struct {
 	data []byte
 }
 
-// readPackage reads every entry of a .docx.
+// readPackage reads every entry of a .docx. Its messages say what the
+// file is instead, since the caller names the file.
 func readPackage(b []byte) ([]*zipEntry, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, fmt.Errorf("Mẫu báo cáo: tệp không phải là tệp Word .docx (%v)", err)
+		return nil, errors.New("tệp không phải là văn bản Word .docx (không mở được như một tệp .docx): mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp đó")
 	}
 	var entries []*zipEntry
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("Mẫu báo cáo: không đọc được %s trong tệp .docx (%v)", f.Name, err)
+			return nil, fmt.Errorf("không đọc được %s trong tệp .docx: tệp có thể bị hỏng khi chép, mở bằng Word và lưu lại (%v)", f.Name, err)
 		}
 		data, err := io.ReadAll(io.LimitReader(rc, 256<<20))
 		rc.Close()
 		if err != nil {
-			return nil, fmt.Errorf("Mẫu báo cáo: không đọc được %s trong tệp .docx (%v)", f.Name, err)
+			return nil, fmt.Errorf("không đọc được %s trong tệp .docx: tệp có thể bị hỏng khi chép, mở bằng Word và lưu lại (%v)", f.Name, err)
 		}
 		entries = append(entries, &zipEntry{hdr: f.FileHeader, data: data})
 	}
-	found := false
-	for _, e := range entries {
-		if e.hdr.Name == "word/document.xml" {
-			found = true
+	has := func(name string) bool {
+		for _, e := range entries {
+			if e.hdr.Name == name {
+				return true
+			}
 		}
+		return false
 	}
-	if !found {
-		return nil, errors.New("Mẫu báo cáo: tệp .docx không có word/document.xml, không phải văn bản Word")
+	switch {
+	case has("word/document.xml"):
+		return entries, nil
+	case has("xl/workbook.xml"):
+		return nil, errors.New("đây là bảng tính Excel (có thể bị đổi tên thành .docx), không phải văn bản Word: chọn đúng tệp mẫu Word (.docx)")
+	case has("ppt/presentation.xml"):
+		return nil, errors.New("đây là tệp PowerPoint, không phải văn bản Word: chọn đúng tệp mẫu Word (.docx)")
 	}
-	return entries, nil
+	return nil, errors.New("tệp không có phần nội dung của văn bản Word (word/document.xml): mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp đó")
 }
 
 type compiledPart struct {

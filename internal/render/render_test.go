@@ -1,6 +1,7 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"flag"
@@ -274,10 +275,34 @@ func TestUnusedFieldWarning(t *testing.T) {
 	}
 }
 
+// TestNotADocx: a file that is no Word document says what it is instead,
+// and what to do.
 func TestNotADocx(t *testing.T) {
-	for _, b := range [][]byte{nil, []byte("hello"), tmplsrc.Build("t", "")[:100]} {
-		if _, _, err := Render(b, Data{}); err == nil || !strings.Contains(err.Error(), "Mẫu báo cáo") {
-			t.Errorf("got %v", err)
+	zipOf := func(names ...string) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, n := range names {
+			w, _ := zw.Create(n)
+			w.Write([]byte("<x/>"))
+		}
+		zw.Close()
+		return buf.Bytes()
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "không phải là văn bản Word .docx"},
+		{"text", []byte("hello"), "không phải là văn bản Word .docx"},
+		{"cut short", tmplsrc.Build("t", "")[:100], "không phải là văn bản Word .docx"},
+		{"an Excel workbook renamed", zipOf("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"), "đây là bảng tính Excel"},
+		{"a PowerPoint file", zipOf("ppt/presentation.xml"), "đây là tệp PowerPoint"},
+		{"some other zip", zipOf("a.txt"), "không có phần nội dung của văn bản Word"},
+	} {
+		_, _, err := Render(tt.data, Data{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), ".docx") {
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
 		}
 	}
 }
