@@ -200,7 +200,7 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 		}
 		if !ok {
 			s := &Submission{Path: filepath.Join(zipPath, "?")}
-			s.addf(SeverityError, "", "", "tệp nén có một tệp mang tên không hợp lệ («%s»: có «..», đường dẫn tuyệt đối hoặc ký tự lạ) nên không đọc tệp đó. Giải nén bằng tay, kiểm tra rồi chép các tệp Excel vào thư mục.", shorten(vntext.Clean(strings.ToValidUTF8(f.Name, "?")), 60))
+			s.addf(SeverityError, "", "", "tệp nén có một tệp mang tên không hợp lệ («%s»: có «..», đường dẫn tuyệt đối hoặc ký tự lạ) nên không đọc tệp đó. Giải nén bằng tay, kiểm tra rồi chép các tệp Excel vào thư mục.", shorten(vntext.Clean(vntext.FileName(f.Name)), 60))
 			out = append(out, s)
 			continue
 		}
@@ -287,7 +287,7 @@ func fromZip(s *Submission, c *catalog.Catalog, zipPath string) {
 // maxZipNameLen bytes. ok is false for names that climb out ("..") or are
 // absolute, which are never read.
 func zipEntryName(name string) (string, bool) {
-	name = strings.ReplaceAll(strings.ToValidUTF8(name, "?"), "\\", "/")
+	name = strings.ReplaceAll(vntext.FileName(name), "\\", "/")
 	if strings.HasPrefix(name, "/") || strings.Contains(name, "\x00") || (len(name) > 1 && name[1] == ':') {
 		return "", false
 	}

@@ -205,3 +205,22 @@ func TestZipNamesTheUnit(t *testing.T) {
 		t.Errorf("the workbook: %+v\n%s", s.Rows, problemsText(s))
 	}
 }
+
+// A zip from Windows' "compressed folder" stores a Vietnamese name in the
+// Vietnamese code page, unmarked: it is read as Windows-1258, so the file
+// is named as the unit wrote it and asks that unit for its form.
+func TestZipNameInCodePage(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "tep gui ve.zip"), zipFiles(t,
+		[2]any{"B\xe1o c\xe1o H\xf4\xf2i N\xf4ng d\xe2n.pdf", "%PDF-1.4"},
+	), 0o644)
+	subs := ReadAll([]string{dir}, c, Options{Period: q1})
+	if len(subs) != 2 { // the PDF, and the zip holding no workbook
+		t.Fatalf("%d submissions", len(subs))
+	}
+	s := subs[0]
+	if filepath.Base(s.Path) != "Báo cáo Hội Nông dân.pdf" || s.Unit != "HND" {
+		t.Errorf("%q: unit %q, want the name decoded and HND\n%s", s.Path, s.Unit, problemsText(s))
+	}
+}

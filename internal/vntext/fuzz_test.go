@@ -10,7 +10,7 @@ import (
 var fuzzSeeds = []string{
 	"", "Phòng Kinh tế", "Phßng Kinh tÕ", "Phoøng Kinh teá", "UÛy ban nhaân daân", "ñy ban",
 	"NHIÖM Vô", "Đăk Glei", "a \u00a0\t b\r\n\n\n c\u200b", "1.234,5 triệu đồng", "1,234.5", "-12,5%",
-	"1.2.3,4,5", "tr\u00adêng", "e\u0301\u0323", "\xff\xfe",
+	"1.2.3,4,5", "tr\u00adêng", "e\u0301\u0323", "\xff\xfe", "H\xf4\xf2i N\xf4ng d\xe2n.pdf",
 }
 
 func FuzzClean(f *testing.F) {
@@ -31,6 +31,9 @@ func FuzzClean(f *testing.F) {
 		}
 		if sim := Similarity(s, c); sim < 0 || sim > 1 || (fo != "" && sim != 1) {
 			t.Errorf("Similarity(%q, Clean) = %v", s, sim)
+		}
+		if n := FileName(s); !utf8.ValidString(n) || (utf8.ValidString(s) && n != s) {
+			t.Errorf("FileName(%q) = %q", s, n)
 		}
 	})
 }

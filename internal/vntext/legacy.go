@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -323,4 +324,19 @@ func naturalCase(w string) bool {
 	runes := []rune(w)
 	rest := string(runes[1:])
 	return rest == strings.ToLower(rest) || w == strings.ToUpper(w)
+}
+
+// FileName reads a file name stored as bytes of unknown encoding, as in a
+// zip made by Windows' own "compressed folder", which writes names in the
+// machine's code page without marking them: valid UTF-8 as it is, else
+// Windows-1258, the Vietnamese code page, its tone marks composed.
+func FileName(raw string) string {
+	if utf8.ValidString(raw) {
+		return raw
+	}
+	s, err := charmap.Windows1258.NewDecoder().String(raw)
+	if err != nil {
+		return strings.ToValidUTF8(raw, "?")
+	}
+	return norm.NFC.String(s)
 }

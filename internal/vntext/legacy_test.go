@@ -230,3 +230,17 @@ func sameButLostCapitals(got, want string) bool {
 	}
 	return true
 }
+
+func TestFileName(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"Báo cáo Hội Nông dân.xlsx", "Báo cáo Hội Nông dân.xlsx"},
+		// Windows-1258: ô is F4, a dot below is the combining F2, â is E2.
+		{"B\xe1o c\xe1o H\xf4\xf2i N\xf4ng d\xe2n.pdf", "Báo cáo Hội Nông dân.pdf"},
+		{"C\xf4ng an xa\xde quy\xec I.xlsx", "Công an xã quý I.xlsx"},
+		{"plain.xlsx", "plain.xlsx"},
+	} {
+		if got := FileName(tt.raw); got != tt.want || !norm.NFC.IsNormalString(got) {
+			t.Errorf("FileName(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}
