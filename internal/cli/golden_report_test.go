@@ -101,6 +101,12 @@ func TestReportGolden(t *testing.T) {
 			forms.ColProposals: "Đề nghị Chi nhánh NHCSXH tỉnh tập huấn cho tổ trưởng.", forms.ColNextTasks: "- Củng cố, kiện toàn Tổ Tiết kiệm và vay vốn hoạt động yếu."},
 		"I.2": {forms.ColStatus: "Đang thực hiện", forms.ColResults: "- Lồng ghép tuyên truyền tại 6 buổi sinh hoạt chi đoàn.",
 			forms.ColProposals: "Đề nghị UBND xã hỗ trợ kinh phí in tờ rơi."},
+		// A list under a colon, a cell that says there is nothing, and
+		// one cell with proposals to the commune and to the province.
+		"V.1": {forms.ColStatus: "Đang thực hiện", forms.ColResults: "Phối hợp giải ngân cho các hộ:\n- Hộ nghèo: 12 hộ;\n- Hộ cận nghèo: 8 hộ.",
+			forms.ColDifficulties: "Không có khó khăn, vướng mắc.",
+			forms.ColProposals:    "Đề nghị UBND xã bố trí kinh phí tập huấn cho cán bộ Đoàn.\nĐề nghị NHCSXH tỉnh bổ sung nguồn vốn cho vay thanh niên khởi nghiệp.",
+			forms.ColNextTasks:    "Không"},
 	} {
 		if err := forms.FillRow(f, task, cols); err != nil {
 			t.Fatal(err)

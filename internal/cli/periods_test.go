@@ -356,10 +356,15 @@ func TestAccountsAgree(t *testing.T) {
 			t.Errorf("%s: check says %q, the summary %q", u.Code, u.StateText, inSummary)
 		}
 		sentOK := u.State == "complete" || u.State == "incomplete"
-		r := []rune(u.StateText)
-		listed := strings.Contains(report, "- "+u.Name+": "+strings.ToLower(string(r[:1]))+string(r[1:]))
-		if listed == sentOK {
-			t.Errorf("%s (%s): the report lists it among the units not in: %v, want %v", u.Code, u.State, listed, !sentOK)
+		// The report names every unit the reminder goes to, by its state
+		// in brief: no file names or mistakes go up to the province.
+		listed := regexp.MustCompile(`(?m)^- ` + regexp.QuoteMeta(u.Name) + `: ([^\n]*);$`).FindStringSubmatch(report)
+		if (listed != nil) != (u.State != "complete") {
+			t.Errorf("%s (%s): the report lists it among the units not in: %v", u.Code, u.State, listed != nil)
+		}
+		if listed != nil && (strings.Contains(listed[1], ".xlsx") || strings.Contains(listed[1], ".pdf") || !strings.Contains(listed[1], map[string]string{
+			"incomplete": "thiếu nhiệm vụ", "errors": "có lỗi", "unreadable": "không phải biểu mẫu Excel", "missing": "chưa gửi"}[u.State])) {
+			t.Errorf("%s (%s): the report says %q", u.Code, u.State, listed[1])
 		}
 		if u.State != "complete" && !strings.Contains(reminder, u.Name) {
 			t.Errorf("%s (%s): the reminder does not address it", u.Code, u.State)

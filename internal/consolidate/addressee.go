@@ -31,8 +31,15 @@ func (a Addressee) String() string {
 // The words that tell the addressee. Matched with diacritics: folding
 // them away would read "tình hình" as "tỉnh".
 var (
-	upwardWords = []string{"tỉnh", "trung ương", "chính phủ", "thủ tướng", "quốc hội", "bộ ", "cấp trên", "cấp có thẩm quyền",
-		"chi nhánh", "huyện", "hội sở", "nhcsxh việt nam", "ngân hàng chính sách xã hội việt nam"}
+	upwardWords = []string{"tỉnh", "trung ương", "chính phủ", "thủ tướng", "quốc hội", "cấp trên", "cấp có thẩm quyền",
+		"chi nhánh", "huyện", "hội sở", "nhcsxh việt nam", "ngân hàng chính sách xã hội việt nam",
+		// a ministry or a department of the province, never "cán bộ",
+		// "toàn bộ", "cơ sở"
+		" bộ,", " bộ ngành", " các bộ ", " bộ tài chính", " bộ nông nghiệp", " bộ lao động", " bộ kế hoạch", " bộ nội vụ",
+		" bộ dân tộc", " bộ y tế", " bộ giáo dục", " bộ công an", " bộ xây dựng", " bộ công thương", " bộ tư pháp",
+		"nghị bộ ", " sở,", " sở ngành", " các sở ", " sở tài chính", " sở nông nghiệp", " sở nội vụ", " sở y tế",
+		" sở giáo dục", " sở lao động", " sở dân tộc", " sở xây dựng", " sở công thương", " sở tư pháp", " sở văn hóa",
+		" sở khoa học", "nghị sở "}
 	communeWords = []string{"ubnd xã", "ủy ban nhân dân xã", "uỷ ban nhân dân xã", "hđnd xã", "hội đồng nhân dân xã", "đảng ủy xã",
 		"đảng uỷ xã", "lãnh đạo xã", "ban chỉ đạo xã", "ngân sách xã", "xã bố trí", "xã hỗ trợ", "xã quan tâm", "các phòng", "văn phòng hđnd"}
 )

@@ -19,10 +19,73 @@ func TestAddresseeOf(t *testing.T) {
 		// "tình hình" is not "tỉnh": diacritics are kept.
 		{"Đề nghị nắm tình hình sử dụng vốn, báo cáo UBND xã.", AddresseeCommune},
 		{"Đề nghị UBND xã đề xuất UBND tỉnh bổ sung vốn.", AddresseeUpward},
+		// "bộ" of "cán bộ", "toàn bộ", and "sở" of "cơ sở" name no ministry
+		// and no department.
+		{"Đề nghị UBND xã bố trí kinh phí tập huấn cho cán bộ thôn.", AddresseeCommune},
+		{"Đề nghị xã hỗ trợ toàn bộ chi phí in tờ rơi.", AddresseeCommune},
+		{"Đề nghị trang bị bộ máy tính cho Điểm giao dịch.", AddresseeUnclear},
+		{"Đề nghị UBND xã quan tâm cơ sở vật chất.", AddresseeCommune},
+		{"Đề nghị Sở Nông nghiệp và Môi trường hướng dẫn thủ tục.", AddresseeUpward},
+		{"Đề nghị các bộ, ngành sửa đổi quy định.", AddresseeUpward},
+		{"Đề nghị Bộ Nội vụ hướng dẫn.", AddresseeUpward},
 		{"", AddresseeUnclear},
 	} {
 		if got := AddresseeOf(tt.text); got != tt.want {
 			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestProposalsSplit: a cell holding proposals to two levels gives two
+// proposals, each to its addressee; lines under a proposal stay with it;
+// a cell that says there is none gives none.
+func TestProposalsSplit(t *testing.T) {
+	for _, tt := range []struct {
+		cell string
+		want []string
+	}{
+		{"Đề nghị UBND xã bố trí kinh phí hoạt động.\nĐề nghị NHCSXH tỉnh bổ sung nguồn vốn.",
+			[]string{"Đề nghị UBND xã bố trí kinh phí hoạt động.", "Đề nghị NHCSXH tỉnh bổ sung nguồn vốn."}},
+		{"Đề nghị UBND tỉnh:\n- bổ sung vốn;\n- mở lớp tập huấn.\nKiến nghị xã bố trí phòng.",
+			[]string{"Đề nghị UBND tỉnh:\n- bổ sung vốn;\n- mở lớp tập huấn.", "Kiến nghị xã bố trí phòng."}},
+		{"- Đề nghị xã hỗ trợ\n- Đề xuất Chi nhánh tăng vốn", []string{"- Đề nghị xã hỗ trợ", "- Đề xuất Chi nhánh tăng vốn"}},
+		{"Bổ sung vốn cho hộ mới thoát nghèo\nvà hộ cận nghèo", []string{"Bổ sung vốn cho hộ mới thoát nghèo\nvà hộ cận nghèo"}},
+		{"Không", nil},
+		{"Không có kiến nghị.", nil},
+		{"", nil},
+	} {
+		got := splitProposals(tt.cell)
+		if len(got) != len(tt.want) {
+			t.Errorf("splitProposals(%q) = %q, want %q", tt.cell, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("splitProposals(%q)[%d] = %q, want %q", tt.cell, i, got[i], tt.want[i])
+			}
+		}
+	}
+	if a, b := AddresseeOf("Đề nghị UBND xã bố trí kinh phí hoạt động."), AddresseeOf("Đề nghị NHCSXH tỉnh bổ sung nguồn vốn."); a != AddresseeCommune || b != AddresseeUpward {
+		t.Errorf("the two parts go to %v and %v", a, b)
+	}
+}
+
+// TestNothingSaid: the cells that say there is nothing to say, against
+// those that say what is absent.
+func TestNothingSaid(t *testing.T) {
+	for _, tt := range []struct {
+		cell    string
+		nothing bool
+	}{
+		{"", true}, {"-", true}, {"Không", true}, {"không.", true}, {"Ko", true}, {"0", true},
+		{"Không có", true}, {"Không có gì", true}, {"Không có khó khăn, vướng mắc.", true},
+		{"Không có kiến nghị", true}, {"Không có đề xuất, kiến nghị gì thêm", true}, {"Chưa có kiến nghị", true},
+		{"Không phát sinh", true}, {"Không có tồn tại, hạn chế", true},
+		{"Không có hộ vay quá hạn", false}, {"Không hoàn thành chỉ tiêu", false}, {"Chưa có kinh phí", false},
+		{"Thiếu kinh phí", false}, {"Không đủ vốn cho vay", false}, {"Chưa", false},
+	} {
+		if got := nothingSaid(tt.cell); got != tt.nothing {
+			t.Errorf("nothingSaid(%q) = %v, want %v", tt.cell, got, tt.nothing)
 		}
 	}
 }

@@ -13,11 +13,13 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
 	"baocao/internal/intake"
 	"baocao/internal/period"
+	"baocao/internal/vntext"
 )
 
 // Report is everything the Word report and the Excel summary show.
@@ -288,20 +290,20 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 					tr.Others = append(tr.Others, contrib)
 				}
 				name := c.Unit(unit).Name
-				if row.Documents != "" {
+				if !nothingSaid(row.Documents) {
 					tr.Documents = append(tr.Documents, Attributed{unit, name, t.Code, row.Documents})
 				}
-				if row.Difficulties != "" {
+				if !nothingSaid(row.Difficulties) {
 					a := Attributed{unit, name, t.Code, row.Difficulties}
 					tr.Difficulties = append(tr.Difficulties, a)
 					r.Difficulties = append(r.Difficulties, a)
 				}
-				if row.Proposals != "" {
-					a := Attributed{unit, name, t.Code, row.Proposals}
+				for _, p := range splitProposals(row.Proposals) {
+					a := Attributed{unit, name, t.Code, p}
 					tr.Proposals = append(tr.Proposals, a)
 					r.Proposals = append(r.Proposals, a)
 				}
-				if row.NextTasks != "" {
+				if !nothingSaid(row.NextTasks) {
 					tr.NextTasks = append(tr.NextTasks, Attributed{unit, name, t.Code, row.NextTasks})
 				}
 			}
@@ -655,6 +657,21 @@ func StateSentence(u UnitStatus) string {
 	return text
 }
 
+// StateBrief words a unit's state for the report that goes up: what it
+// means, without the file's name or its mistakes, which are for the clerk
+// and the unit (the console, the summary, the reminder).
+func StateBrief(u UnitStatus) string {
+	switch u.State {
+	case StateIncomplete:
+		return "đã gửi, thiếu nhiệm vụ " + strings.Join(u.MissingTasks, ", ")
+	case StateErrors:
+		return "gửi biểu có lỗi, chưa tổng hợp được"
+	case StateUnreadable:
+		return "gửi tệp không phải biểu mẫu Excel, chưa tổng hợp được"
+	}
+	return u.State.String()
+}
+
 // PartsSentence says which quarterly forms of a unit a longer period's
 // report uses and which quarters are missing: "dùng biểu quý I năm 2026,
 // quý II năm 2026, thiếu quý III, quý IV"; "" when it uses the period's own.
@@ -733,4 +750,67 @@ func (r *Report) Unreported() []*catalog.Task {
 		}
 	}
 	return out
+}
+
+// nothingWords are the words of a cell that says there is nothing to say:
+// "Không có khó khăn, vướng mắc", "Không có đề xuất, kiến nghị gì".
+var nothingWords = map[string]bool{
+	"kho": true, "khan": true, "vuong": true, "mac": true, "kien": true, "nghi": true, "de": true, "xuat": true,
+	"y": true, "ton": true, "tai": true, "han": true, "che": true, "gi": true, "va": true, "noi": true, "dung": true,
+	"phat": true, "sinh": true, "trong": true, "ky": true, "nao": true, "them": true, "van": true, "ban": true,
+}
+
+// nothingSaid tells a cell that is empty or says there is nothing to say
+// ("Không", "Không có.", "Không có khó khăn, vướng mắc", "Chưa có kiến
+// nghị", "-"): the report says nothing rather than print it as a
+// difficulty or a proposal. A cell that says what is absent ("Không có
+// hộ vay quá hạn") is a finding and is kept.
+func nothingSaid(s string) bool {
+	words := plainWords(s)
+	switch {
+	case len(words) == 0:
+		return true
+	case len(words) == 1 && (words[0] == "k" || words[0] == "ko" || words[0] == "kg" || words[0] == "0"):
+		return true
+	case words[0] != "khong" && !(words[0] == "chua" && len(words) > 1 && words[1] == "co"):
+		return false
+	}
+	for _, w := range words[1:] {
+		if w != "co" && !nothingWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// splitProposals cuts a unit's proposals cell into its proposals, one for
+// each line that starts one ("Đề nghị …", "Kiến nghị …", "Đề xuất …"), the
+// lines under it kept with it, so that each goes to its own addressee; a
+// cell that says nothing gives none.
+func splitProposals(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		w := plainWords(line)
+		starts := len(w) >= 2 && (w[0] == "de" && (w[1] == "nghi" || w[1] == "xuat") || w[0] == "kien" && w[1] == "nghi")
+		if starts || len(out) == 0 {
+			out = append(out, strings.TrimSpace(line))
+		} else {
+			out[len(out)-1] += "\n" + strings.TrimSpace(line)
+		}
+	}
+	kept := out[:0]
+	for _, p := range out {
+		if !nothingSaid(p) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// plainWords are the words of s folded, without punctuation.
+func plainWords(s string) []string {
+	return strings.FieldsFunc(vntext.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

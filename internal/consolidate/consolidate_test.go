@@ -326,3 +326,25 @@ func TestNextTasks(t *testing.T) {
 		t.Errorf("the year's plan for I.2: %+v", n)
 	}
 }
+
+// TestSentence: a unit's text as the report prints it, its layout kept
+// where it has several lines, never a second bullet, the last stop left to
+// the caller.
+func TestSentence(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Phát 12 tin bài.", "Phát 12 tin bài"},
+		{"- tiếp tục triển khai;", "Tiếp tục triển khai"},
+		{"• Tiếp tục triển khai", "Tiếp tục triển khai"},
+		{"- Đã ban hành Kế hoạch năm 2026.\n- Đang theo dõi, đôn đốc.", "\n- Đã ban hành Kế hoạch năm 2026.\n- Đang theo dõi, đôn đốc"},
+		{"- a\n- b", "\n- A;\n- B"},
+		{"Đã giải ngân cho các hộ:\n- Hộ nghèo: 12 hộ;\n- Hộ cận nghèo: 8 hộ.", "Đã giải ngân cho các hộ:\n- Hộ nghèo: 12 hộ;\n- Hộ cận nghèo: 8 hộ"},
+		{"Kết quả:\n- Cho vay 12 hộ\n+ hộ nghèo 8\n+ hộ cận nghèo 4\n- Thu nợ 3 hộ", "Kết quả:\n- Cho vay 12 hộ;\n+ Hộ nghèo 8;\n+ Hộ cận nghèo 4;\n- Thu nợ 3 hộ"},
+		{"Quý I: tổ chức hội nghị\nQuý II: kiểm tra 3 thôn.", "Quý I: tổ chức hội nghị.\nQuý II: kiểm tra 3 thôn"},
+		{"Dòng một\n\n  \nDòng hai.", "Dòng một.\nDòng hai"},
+		{"  \n", ""},
+	} {
+		if got := sentence(tt.in); got != tt.want {
+			t.Errorf("sentence(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}

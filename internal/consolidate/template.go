@@ -35,10 +35,10 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	}
 	d["can_cu"] = grounds
 
-	missing := r.Missing()
+	// Every unit the reminder goes to, the one that left tasks blank too.
 	var notSent []map[string]any
-	for _, u := range missing {
-		notSent = append(notSent, map[string]any{"ten": u.Unit.Name, "tinh_trang": lowerFirst(StateSentence(u))})
+	for _, u := range r.ToRemind() {
+		notSent = append(notSent, map[string]any{"ten": u.Unit.Name, "tinh_trang": StateBrief(u)})
 	}
 	d["so_don_vi_da_gui"] = r.Reported()
 	d["so_don_vi"] = len(r.Units)
@@ -90,7 +90,7 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	d["co_chi_tieu"] = hasFigures
 	var targets []map[string]any
 	for _, tc := range r.Targets {
-		targets = append(targets, map[string]any{"noi_dung": tc.Target, "danh_gia": tc.Verdict})
+		targets = append(targets, map[string]any{"noi_dung": tc.Target, "danh_gia": strings.TrimRight(tc.Verdict, ".") + "."})
 	}
 	d["muc_tieu"] = targets
 	return d
@@ -161,11 +161,16 @@ func reminderSentence(u UnitStatus, p period.Period) string {
 	case StateIncomplete:
 		return "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây; đề nghị bổ sung và gửi lại."
 	case StateErrors:
-		s := fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng tệp có lỗi nên chưa tổng hợp được", u.File)
-		if u.Problem != "" {
-			s += " (" + strings.TrimSuffix(u.Problem, ".") + ")"
+		s := fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng tệp có lỗi nên chưa tổng hợp được.", u.File)
+		if u.Problem == "" {
+			return s + " Đề nghị sửa và gửi lại biểu mẫu."
 		}
-		return s + "; đề nghị sửa và gửi lại biểu mẫu."
+		s += " Lỗi: " + strings.TrimSuffix(u.Problem, ".") + "."
+		// the mistake's own words usually end with what to do
+		if !strings.Contains(vntext.Fold(u.Problem), "gui lai") {
+			s += " Đề nghị sửa và gửi lại biểu mẫu."
+		}
+		return s
 	case StateUnreadable:
 		return fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng đó không phải biểu mẫu Excel đọc được; đề nghị gửi lại biểu mẫu dạng .xlsx.", u.File)
 	}
@@ -514,18 +519,60 @@ func unbullet(s string) string {
 	return s
 }
 
-// sentence is a unit's text as sentences of the report: its own bullets
-// gone, each line a sentence (a quarter's results stay on their own
-// line), a capital first, the last without its stop (the caller closes
-// it).
+// sentence is a unit's text as the report prints it, the last line
+// without its stop (the caller closes it). A single line loses its bullet
+// (the report adds its own); several lines keep the unit's layout: a line
+// ending with ":" keeps it and the dashes of a list under it stay, items
+// of a list end with ";", other lines with "."; a text that is a list from
+// its first line starts on a new line under the unit's name. A quarter's
+// results of a long period stay on their own lines.
 func sentence(s string) string {
-	var lines []string
+	type line struct {
+		text   string
+		bullet string // "- ", "+ " (a list's second level) or ""
+	}
+	var lines []line
 	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimRight(unbullet(l), ".;: "); l != "" {
-			lines = append(lines, l)
+		l = strings.TrimSpace(l)
+		text, mark := unbullet(l), ""
+		switch {
+		case text == l:
+		case strings.HasPrefix(l, "+"):
+			mark = "+ "
+		default:
+			mark = "- "
+		}
+		if text != "" {
+			lines = append(lines, line{text, mark})
 		}
 	}
-	return upperFirst(strings.Join(lines, ".\n"))
+	if len(lines) == 0 {
+		return ""
+	}
+	if len(lines) == 1 {
+		return upperFirst(strings.TrimRight(lines[0].text, ".;: "))
+	}
+	var b strings.Builder
+	if lines[0].bullet != "" {
+		b.WriteString("\n")
+	}
+	for i, l := range lines {
+		text := l.bullet + upperFirst(l.text)
+		if i == len(lines)-1 {
+			b.WriteString(strings.TrimRight(text, ".;: "))
+			break
+		}
+		switch next := lines[i+1]; {
+		case strings.HasSuffix(text, ":") || strings.HasSuffix(text, ";") || strings.HasSuffix(text, ".") ||
+			strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?"):
+		case l.bullet != "" && next.bullet != "":
+			text += ";"
+		default:
+			text += "."
+		}
+		b.WriteString(text + "\n")
+	}
+	return b.String()
 }
 
 // ResultsOf is the summary line of a report on a plan: "Kết quả triển khai

@@ -95,7 +95,7 @@ func BaoCao() []byte {
 	w(bullet("{#can_cu}Căn cứ {noi_dung};{/can_cu}"))
 	w(bullet("Thực hiện {ke_hoach}; trên cơ sở báo cáo của các đơn vị (số liệu tính từ ngày {tu_ngay|dd/mm/yyyy} đến ngày {den_ngay|dd/mm/yyyy}), Ủy ban nhân dân {loai_xa} báo cáo kết quả thực hiện {ky} như sau:"))
 	w(bullet("Đến thời điểm tổng hợp, {so_don_vi_da_gui}/{so_don_vi} đơn vị đã gửi báo cáo."))
-	w(bullet("{?co_chua_gui}Các đơn vị chưa gửi báo cáo:{/co_chua_gui}"))
+	w(bullet("{?co_chua_gui}Các đơn vị chưa gửi báo cáo hoặc báo cáo chưa đủ:{/co_chua_gui}"))
 	w(bullet("{#chua_gui}- {ten}: {tinh_trang};{/chua_gui}"))
 	w(bullet("{?nguon_bieu_quy}{nguon_bieu_quy}{/nguon_bieu_quy}"))
 
