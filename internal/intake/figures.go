@@ -144,7 +144,7 @@ const moneyCeiling = 1e12
 // figure a thousand times off is worse in the report than none.
 func implausibleMoney(v float64, ind *catalog.Indicator) string {
 	m := measureOf(ind)
-	if m.money <= 1 || v*m.money < moneyCeiling {
+	if m.money <= 1 || v*m.money <= moneyCeiling {
 		return ""
 	}
 	return fmt.Sprintf("chỉ tiêu %s ghi %s %s, tức hơn 1.000 tỷ đồng: có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là %s %s. Số này không được dùng: đề nghị đơn vị ghi lại theo %s rồi gửi lại.",

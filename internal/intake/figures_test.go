@@ -97,8 +97,8 @@ func TestReadFigure(t *testing.T) {
 		want string
 	}{
 		{1250000000, money, "có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là 1.250 triệu đồng"},
-		{1000000, money, "hơn 1.000 tỷ đồng"},
-		{999999, money, ""},
+		{1000001, money, "hơn 1.000 tỷ đồng"},
+		{1000000, money, ""},
 		{98450, money, ""},
 		{1250000000, customers, ""},
 		{1250000000, ratio, ""},
@@ -330,5 +330,21 @@ func TestPercentCellInTable(t *testing.T) {
 	r := rowOf(t, s, "I.1")
 	if r.Status != forms.StatusInProgress || r.StatusWords != "80%" || r.Results != "85%" {
 		t.Errorf("I.1: %+v\n%s", r, problemsText(s))
+	}
+}
+
+// A large figure written with its unit says what it means: converted, with
+// its warning, and never refused as if written in đồng.
+func TestLargeFigureWithItsUnit(t *testing.T) {
+	c := loadCatalog(t)
+	b := nhBook(c, q1, map[string][2]any{"TONG-NGUON-VON": {"1.400 tỷ", "1.500 tỷ"}})
+	path := tempPath(t, "NHCSXH-2026-Q1.xlsx")
+	b.write(t, path)
+	s := readUnchanged(t, path, c, Options{Period: q1})
+	if v := indicatorOf(t, s, "TONG-NGUON-VON"); v.Current == nil || *v.Current != 1500000 {
+		t.Errorf("TONG-NGUON-VON: %+v\n%s", v, problemsText(s))
+	}
+	if problemAt(s, SeverityError, "E4", "") || !problemAt(s, SeverityWarning, "E4", "đã đổi «1.500 tỷ» thành 1.500.000 triệu đồng") {
+		t.Errorf("want the conversion's warning alone at E4\n%s", problemsText(s))
 	}
 }

@@ -121,7 +121,7 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 		return nil, cell
 	}
 	var x float64
-	number := false
+	number, converted := false, false
 	if !strings.Contains(v, ",") && !r.isText(g.name, cell) {
 		x, number = parseFloatRaw(v)
 	}
@@ -141,13 +141,15 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 		}
 		if note != "" {
 			r.s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s: %s để đọc. Kiểm tra lại; lần sau ghi số theo %s, không kèm đơn vị.", ind.Code, note, ind.Measure)
+			converted = true
 		}
 	}
 	if bad := checkFigure(x, ind); bad != "" {
 		r.s.addf(SeverityError, g.name, cell, "%s", bad)
 		return nil, cell
 	}
-	if bad := implausibleMoney(x, ind); bad != "" {
+	// A bare figure only: one written with its unit says what it means.
+	if bad := implausibleMoney(x, ind); bad != "" && !converted {
 		r.s.addf(SeverityError, g.name, cell, "%s", bad)
 		return nil, cell
 	}

@@ -67,6 +67,11 @@ var (
 	percentRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phần trăm)`)
 	// A date is no share done: "ngày 15/3", "15/03/2026".
 	dateRe = regexp.MustCompile(`(?:ngày|ngay|tháng|thang)\s*\d{1,2}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}`)
+	// A document's number or a deadline is no share done either: "QĐ
+	// 15/2025", "Nghị định 30/2020/NĐ-CP", "15/QĐ-UBND", "trước 31/3".
+	referenceRe = regexp.MustCompile(`(?i)\d+\s*/\s*(?:(?:19|20)\d\d\b|[\p{L}])|(?:trước|đến|hạn|từ|sau)\s+\d{1,2}\s*/\s*\d{1,2}`)
+	// A fraction N/N is the whole of it: "12/12 thôn", "50/50 hộ".
+	wholeRe = regexp.MustCompile(`\b(\d+)\s*/\s*(\d+)\b`)
 	// What is left of the form "1/2", "3/5": a share done or a date.
 	fractionRe   = regexp.MustCompile(`\d\s*/\s*\d`)
 	clauseSplit  = regexp.MustCompile(`[,;:()\[\]/\\|\n–—]+|\s-\s|\s+(?:nhưng|song|tuy nhiên|còn)\s+`)
@@ -75,8 +80,9 @@ var (
 
 // The folded words of status texts.
 var (
-	// Negations, with the short forms units type ("ko", "k", "kg").
-	negWords      = []string{"khong", "chua", "chang", "cha", "ko", "k", "kh", "kg", "khg"}
+	// Negations, with the short forms units type ("ko", "k", "kg"); not
+	// "kh", which is mostly "kế hoạch" ("KH hoàn thành tháng 6").
+	negWords      = []string{"khong", "chua", "chang", "cha", "ko", "k", "kg", "khg"}
 	futureWords   = [][]string{{"du", "kien"}, {"se"}, {"phan", "dau"}, {"sap", "toi"}, {"ke", "hoach", "hoan", "thanh"}}
 	completeWords = [][]string{{"hoan", "thanh"}, {"xong"}, {"dat"}, {"ket", "thuc"}}
 	doingWords    = [][]string{{"thuc", "hien"}, {"trien", "khai"}, {"lam"}, {"to", "chuc"}, {"bat", "dau"}, {"tien", "hanh"}, {"ban", "hanh"}}
@@ -121,6 +127,13 @@ func readStatusText(text string) statusReading {
 		}
 	}
 	lower := dateRe.ReplaceAllString(strings.ToLower(vntext.Clean(text)), " ngày ")
+	lower = referenceRe.ReplaceAllString(lower, " số ") // more said: the words reach the report
+	lower = wholeRe.ReplaceAllStringFunc(lower, func(f string) string {
+		if m := wholeRe.FindStringSubmatch(f); m[1] == m[2] {
+			return " "
+		}
+		return f
+	})
 	if fractionRe.MatchString(lower) {
 		return statusReading{status: forms.StatusUnknown, how: statusUnclear, why: whyFraction}
 	}
@@ -138,7 +151,7 @@ func readStatusText(text string) statusReading {
 	var claims []claim
 	leftover := false
 	for _, clause := range clauseSplit.Split(rest, -1) {
-		c, extra := clauseClaim(strings.Fields(vntext.Fold(clause)))
+		c, extra := clauseClaim(expandShort(strings.Fields(vntext.Fold(clause))))
 		if c != claimNone {
 			claims = append(claims, c)
 		}
@@ -392,4 +405,21 @@ func clauseClaim(w []string) (claim, bool) {
 // isStatusMark tells a cell that marks a status column: "x", "✓", "1".
 func isStatusMark(v string) bool {
 	return statusMarkRe.MatchString(strings.TrimSpace(v))
+}
+
+// expandShort spells out "kh" as "kế hoạch", its usual meaning in a
+// status ("KH hoàn thành tháng 6": planned, not done).
+func expandShort(words []string) []string {
+	if !slices.Contains(words, "kh") {
+		return words
+	}
+	var out []string
+	for _, w := range words {
+		if w == "kh" {
+			out = append(out, "ke", "hoach")
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }

@@ -132,6 +132,16 @@ func TestReadStatusText(t *testing.T) {
 		{"hoàn thành 1/2", unk, statusUnclear},
 		{"Hoàn thành 3/5 chỉ tiêu", unk, statusUnclear},
 		{"Hoàn thành 15/3", unk, statusUnclear},
+		{"Hoàn thành 8/12 thôn", unk, statusUnclear},
+		// A document's number, a deadline, or N out of N are no fraction.
+		{"Hoàn thành trước 31/3", done, statusQualified},
+		{"Đã hoàn thành, QĐ 15/2025", done, statusQualified},
+		{"Hoàn thành theo Nghị định 30/2020/NĐ-CP", done, statusQualified},
+		{"Đã ban hành Kế hoạch 12/KH-UBND", done, statusQualified},
+		{"hoàn thành 12/12 thôn", done, statusQualified},
+		{"Hoàn thành 100% (50/50 hộ)", done, statusQualified},
+		// "KH" is a plan: planned is not done.
+		{"KH hoàn thành tháng 6", unk, statusUnclear},
 	}
 	if len(tests) < 40 {
 		t.Fatalf("%d phrasings; the issue asks for at least 40", len(tests))
