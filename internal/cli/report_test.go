@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -277,5 +278,38 @@ func TestReportSkipsItsOwnSummary(t *testing.T) {
 	code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", "tong-hop-2026-Q1.xlsx"))
 	if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
 		t.Errorf("check of the summary: exit %d\n%s", code, checked)
+	}
+}
+
+// report --pdf, then report without --pdf into the same folder: the PDF of
+// the first run does not stay beside the new report; the console says
+// where it went.
+func TestReportMovesStalePDFAside(t *testing.T) {
+	in := sampleInput(t)
+	out := t.TempDir()
+	if code, stdout, stderr := run(t, reportArgs(in, out)...); code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	// What «--pdf» would have left (LibreOffice is not needed to move it).
+	dir := filepath.Join(out, "2026-Q1")
+	pdf := filepath.Join(dir, "bao-cao-2026-Q1.pdf")
+	old := []byte("%PDF-1.7 the first run's figures")
+	os.WriteFile(pdf, old, 0o644)
+	when := time.Date(2026, 3, 16, 8, 30, 0, 0, time.Local)
+	os.Chtimes(pdf, when, when)
+
+	code, stdout, stderr := run(t, reportArgs(in, out)...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	line := "  bao-cao-2026-Q1.pdf là bản PDF của lần lập trước, không khớp với bao-cao-2026-Q1.docx vừa lập: chuyển thành bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf.\n"
+	if !strings.Contains(stdout, line) {
+		t.Errorf("stdout lacks %q:\n%s", line, stdout)
+	}
+	if _, err := os.Stat(pdf); err == nil {
+		t.Error("the first run's PDF is still there under the current name")
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf")); err != nil || string(b) != string(old) {
+		t.Errorf("the first run's PDF was not kept aside: %v", err)
 	}
 }

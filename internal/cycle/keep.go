@@ -49,8 +49,11 @@ func ledgerFile(dir string, l ledger, files []outfile.File) outfile.File {
 // ("bao-cao-2026-Q1 (bản sửa 02-12-2026 10h15).docx", from its own
 // modification time); an output of stale (the reminder, once every unit
 // has sent) is renamed the same way, so that it no longer looks current.
-// It returns one Vietnamese sentence per file moved.
-func setAside(l ledger, files []outfile.File, stale []string) ([]string, error) {
+// An output of unpaired (the PDF of a document written this time without
+// a new PDF: no --pdf, or its conversion failed) no longer shows that
+// document, and is renamed the same way. It returns one Vietnamese
+// sentence per file moved.
+func setAside(l ledger, files []outfile.File, stale []string, unpaired []pdfOf) ([]string, error) {
 	var notes []string
 	for _, f := range files {
 		old, err := os.ReadFile(f.Path)
@@ -77,7 +80,41 @@ func setAside(l ledger, files []outfile.File, stale []string) ([]string, error) 
 		}
 		notes = append(notes, fmt.Sprintf("%s không còn cần (mọi đơn vị đã gửi): chuyển thành %s.", filepath.Base(path), filepath.Base(to)))
 	}
+	for _, u := range unpaired {
+		if fi, err := os.Stat(u.PDF); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		to, err := moveDated(u.PDF, "bản cũ")
+		if err != nil {
+			return notes, err
+		}
+		notes = append(notes, fmt.Sprintf("%s là bản PDF của lần lập trước, không khớp với %s vừa lập: chuyển thành %s.", filepath.Base(u.PDF), filepath.Base(u.Doc), filepath.Base(to)))
+	}
 	return notes, nil
+}
+
+// pdfOf is a document and the path of its PDF beside it.
+type pdfOf struct{ Doc, PDF string }
+
+// unpairedPDFs lists the documents among files whose PDF is not among
+// them, with that PDF's path: a PDF already there shows an earlier
+// version of the document.
+func unpairedPDFs(files []outfile.File) []pdfOf {
+	written := map[string]bool{}
+	for _, f := range files {
+		written[f.Path] = true
+	}
+	var out []pdfOf
+	for _, f := range files {
+		ext := filepath.Ext(f.Path)
+		if strings.EqualFold(ext, ".pdf") {
+			continue
+		}
+		if pdf := strings.TrimSuffix(f.Path, ext) + ".pdf"; !written[pdf] {
+			out = append(out, pdfOf{Doc: f.Path, PDF: pdf})
+		}
+	}
+	return out
 }
 
 // moveDated renames path to "name (label dd-mm-yyyy HHhMM).ext", dated by

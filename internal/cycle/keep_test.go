@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"baocao/internal/forms"
+	"baocao/internal/outfile"
 	"baocao/internal/period"
 )
 
@@ -104,5 +105,158 @@ func writeFilledForm(t *testing.T, src *Sources, unit, dir string) {
 	}
 	if err := f.SaveAs(filepath.Join(dir, unit+"-2026-Q1.xlsx")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// fakePDF writes a PDF from an earlier run beside the outputs, dated when.
+func fakePDF(t *testing.T, path string, when time.Time) []byte {
+	t.Helper()
+	data := []byte("%PDF-1.7 old figures of " + filepath.Base(path))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, when, when); err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// A run that writes a document without its PDF moves the PDF an earlier
+// run left beside it aside, so that no PDF shows other figures than its
+// document; a PDF whose document this run did not write is left alone.
+func TestRerunMovesUnpairedPDFAside(t *testing.T) {
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	req := ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)}
+	dir := Dir(out, q1)
+	if _, err := src.BuildReport(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	// As if that run had been «report --pdf».
+	when := time.Date(2026, 3, 20, 9, 5, 0, 0, time.Local)
+	old := map[string][]byte{}
+	for _, name := range []string{"bao-cao-2026-Q1", "tong-hop-2026-Q1", "don-doc-2026-Q1"} {
+		old[name] = fakePDF(t, filepath.Join(dir, name+".pdf"), when)
+	}
+
+	// The reminder alone: only its PDF goes, the report's stays.
+	res, err := src.BuildReminder(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(dir, "don-doc-2026-Q1 (bản cũ 20-03-2026 09h05).pdf")
+	if b, err := os.ReadFile(moved); err != nil || string(b) != string(old["don-doc-2026-Q1"]) {
+		t.Errorf("the reminder's old PDF was not moved to %s: %v", moved, err)
+	}
+	want := "don-doc-2026-Q1.pdf là bản PDF của lần lập trước, không khớp với don-doc-2026-Q1.docx vừa lập: chuyển thành don-doc-2026-Q1 (bản cũ 20-03-2026 09h05).pdf."
+	if len(res.SetAside) != 1 || res.SetAside[0] != want {
+		t.Errorf("the run should say, in one line, that it moved the PDF:\n got %q\nwant %q", res.SetAside, want)
+	}
+	for _, name := range []string{"bao-cao-2026-Q1", "tong-hop-2026-Q1"} {
+		if b, err := os.ReadFile(filepath.Join(dir, name+".pdf")); err != nil || string(b) != string(old[name]) {
+			t.Errorf("%s.pdf was moved, though its document was not written: %v", name, err)
+		}
+	}
+
+	// The report on changed inputs, without --pdf: the PDFs of the report
+	// and the summary go too, under their own dates.
+	fakePDF(t, filepath.Join(dir, "don-doc-2026-Q1.pdf"), when)
+	req.In = []string{t.TempDir()}
+	writeFilledForm(t, src, src.Catalog.ReportingUnits()[0].Code, req.In[0])
+	req.Now = req.Now.AddDate(0, 0, 1)
+	if res, err = src.BuildReport(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"bao-cao-2026-Q1", "tong-hop-2026-Q1", "don-doc-2026-Q1"} {
+		if _, err := os.Stat(filepath.Join(dir, name+".pdf")); err == nil {
+			t.Errorf("%s.pdf is still there beside the new document", name)
+		}
+	}
+	for name, n := range map[string]int{"bao-cao-2026-Q1": 1, "tong-hop-2026-Q1": 1, "don-doc-2026-Q1": 2} {
+		if got, _ := filepath.Glob(filepath.Join(dir, name+" (bản cũ 20-03-2026 09h05*).pdf")); len(got) != n {
+			t.Errorf("%s: %d PDFs kept aside, want %d: %v", name, len(got), n, got)
+		}
+	}
+	// The name taken by the first move gets a number, nothing is lost.
+	if b, err := os.ReadFile(filepath.Join(dir, "don-doc-2026-Q1 (bản cũ 20-03-2026 09h05, 2).pdf")); err != nil || string(b) != string(old["don-doc-2026-Q1"]) {
+		t.Errorf("the second old PDF of the reminder: %v", err)
+	}
+	if n := strings.Count(strings.Join(res.SetAside, "\n"), "là bản PDF của lần lập trước"); n != 3 || len(res.SetAside) != 3 {
+		t.Errorf("three PDFs moved, three lines expected: %q", res.SetAside)
+	}
+
+	// Nothing moved when there is no PDF left to move.
+	if res, err = src.BuildReport(context.Background(), req); err != nil || len(res.SetAside) != 0 {
+		t.Errorf("a re-run with no PDF there: %v, set aside %q", err, res.SetAside)
+	}
+}
+
+// A PDF beside a document the office edited is moved aside with it, the
+// edit kept as «bản sửa», the PDF as «bản cũ».
+func TestEditedDocumentsPDFMovedAside(t *testing.T) {
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	req := ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)}
+	dir := Dir(out, q1)
+	if _, err := src.BuildReport(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "bao-cao-2026-Q1.docx")
+	when := time.Date(2026, 3, 21, 10, 15, 0, 0, time.Local)
+	os.WriteFile(report, []byte("PK edited by the office"), 0o644)
+	os.Chtimes(report, when, when)
+	fakePDF(t, filepath.Join(dir, "bao-cao-2026-Q1.pdf"), when)
+	res, err := src.BuildReport(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kept := range []string{"bao-cao-2026-Q1 (bản sửa 21-03-2026 10h15).docx", "bao-cao-2026-Q1 (bản cũ 21-03-2026 10h15).pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, kept)); err != nil {
+			t.Errorf("%s: %v", kept, err)
+		}
+		if !strings.Contains(strings.Join(res.SetAside, "\n"), kept) {
+			t.Errorf("the run does not say it kept %s: %q", kept, res.SetAside)
+		}
+	}
+}
+
+// When the PDFs asked for cannot be made, the old ones are moved aside
+// all the same, and the note says why none was made.
+func TestFailedPDFMovesOldPDFAside(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("BAOCAO_SOFFICE", "")
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	req := ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)}
+	dir := Dir(out, q1)
+	if _, err := src.BuildReport(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	old := fakePDF(t, filepath.Join(dir, "bao-cao-2026-Q1.pdf"), time.Date(2026, 3, 20, 9, 5, 0, 0, time.Local))
+	req.PDF = true
+	res, err := src.BuildReport(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.PDFNote == "" {
+		t.Fatal("no LibreOffice, yet no note")
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "bao-cao-2026-Q1 (bản cũ 20-03-2026 09h05).pdf")); err != nil || string(b) != string(old) {
+		t.Errorf("the old PDF was not moved aside: %v", err)
+	}
+	if len(res.SetAside) != 1 || !strings.Contains(res.SetAside[0], "bao-cao-2026-Q1.pdf là bản PDF của lần lập trước") {
+		t.Errorf("set aside %q", res.SetAside)
+	}
+}
+
+// Only the documents whose PDF is not written this time count.
+func TestUnpairedPDFs(t *testing.T) {
+	files := []outfile.File{{Path: "d/bao-cao-2026.docx"}, {Path: "d/tong-hop-2026.xlsx"}, {Path: "d/don-doc-2026.docx"}, {Path: "d/bao-cao-2026.pdf"}, {Path: "d/don-doc-2026.pdf"}}
+	got := unpairedPDFs(files)
+	if len(got) != 1 || got[0] != (pdfOf{Doc: "d/tong-hop-2026.xlsx", PDF: "d/tong-hop-2026.pdf"}) {
+		t.Errorf("got %v", got)
 	}
 }

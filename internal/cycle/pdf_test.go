@@ -65,6 +65,26 @@ func TestReportPDF(t *testing.T) {
 	if a, b := officetest.PDFPages(t, docx), officetest.PDFPages(t, filepath.Join(dir, "bao-cao-2026-Q1.pdf")); a != b {
 		t.Errorf("the report's PDF has %d pages, the .docx converted by hand %d", b, a)
 	}
+
+	// The tester's case: a re-run without PDF leaves no PDF of the earlier
+	// figures under the current name.
+	res, err = src.BuildReport(context.Background(), ReportRequest{
+		Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 21, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"bao-cao-2026-Q1", "tong-hop-2026-Q1", "don-doc-2026-Q1"} {
+		if _, err := os.Stat(filepath.Join(dir, name+".pdf")); err == nil {
+			t.Errorf("%s.pdf of the first run is still there beside the new %s", name, name)
+		}
+		if kept, _ := filepath.Glob(filepath.Join(dir, name+" (bản cũ *).pdf")); len(kept) != 1 {
+			t.Errorf("%s: PDFs kept aside %v", name, kept)
+		}
+	}
+	if len(res.SetAside) != 3 {
+		t.Errorf("set aside %q", res.SetAside)
+	}
 }
 
 // checkFonts reads pdffonts' table: every font embedded, and serif faces

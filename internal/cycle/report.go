@@ -154,8 +154,8 @@ type ReportResult struct {
 	// PDFNote says why a PDF asked for was not made, in Vietnamese.
 	PDFNote string
 	// SetAside says, a sentence a file, which earlier outputs were kept
-	// under a dated name: edited by the office, or a reminder no longer
-	// needed.
+	// under a dated name: edited by the office, a reminder no longer
+	// needed, or the PDF of a document rewritten without its PDF.
 	SetAside []string
 }
 
@@ -256,8 +256,9 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 }
 
 // write adds the PDFs when asked, keeps what the office edited (and a
-// reminder no longer needed) under dated names, and writes the files and
-// the ledger whole or not at all.
+// reminder no longer needed, and the PDF of a document written this time
+// without one) under dated names, and writes the files and the ledger
+// whole or not at all.
 func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
 	if req.PDF && len(files) > 0 {
 		pdfs, note := toPDF(ctx, req.Soffice, files)
@@ -272,7 +273,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
-	kept, err := setAside(l, files, stale)
+	kept, err := setAside(l, files, stale, unpairedPDFs(files))
 	res.SetAside = kept
 	if err != nil {
 		return err

@@ -271,6 +271,7 @@ type resultView struct {
 	Title     string
 	Written   bool
 	Files     []outputView
+	SetAside  []string // earlier outputs kept under a dated name, as the console says
 	PDFNote   string
 	Summary   string
 	Notes     []string
@@ -289,7 +290,7 @@ type leftOut struct {
 // resultView words a build; reminder tells the reminder alone from a report.
 func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool) *resultView {
 	r := res.Report
-	rv := &resultView{Written: res.Written, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
+	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
 	switch {
 	case res.Written:
 		rv.Title = "Đã lập báo cáo " + p.Name()

@@ -808,3 +808,36 @@ func replaceInDocx(t *testing.T, docx []byte, old, new string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A build from the page says which earlier outputs it kept aside, as the
+// console does: an edited report, and a PDF that its new document no
+// longer matches (here LibreOffice is missing, so no new PDF is made).
+func TestBuildSaysWhatItSetAside(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("BAOCAO_SOFFICE", "")
+	s := start(t)
+	s.send(t, s.client, allSamples(t)...).Body.Close()
+	if res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil); res.StatusCode != 200 {
+		t.Fatalf("first build: %d", res.StatusCode)
+	}
+	dir := filepath.Join(s.ws.Root, "2026-Q1")
+	when := time.Date(2026, 3, 16, 8, 30, 0, 0, time.Local)
+	for name, data := range map[string]string{"bao-cao-2026-Q1.docx": "PK edited by the office", "bao-cao-2026-Q1.pdf": "%PDF-1.7 old figures"} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(data), 0o644)
+		os.Chtimes(path, when, when)
+	}
+	a := decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
+	for _, want := range []string{
+		"<li>bao-cao-2026-Q1.docx đã được sửa sau lần lập trước: giữ lại thành bao-cao-2026-Q1 (bản sửa 16-03-2026 08h30).docx, không ghi đè.</li>",
+		"<li>bao-cao-2026-Q1.pdf là bản PDF của lần lập trước, không khớp với bao-cao-2026-Q1.docx vừa lập: chuyển thành bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf.</li>",
+		"Chưa xuất được PDF: máy chưa cài LibreOffice.",
+	} {
+		if !strings.Contains(a.HTML["result"], want) {
+			t.Errorf("the result lacks %q:\n%s", want, a.HTML["result"])
+		}
+	}
+	if strings.Contains(a.HTML["outputs"], "bao-cao-2026-Q1.pdf") {
+		t.Errorf("the old PDF is still offered for download: %s", a.HTML["outputs"])
+	}
+}
