@@ -432,12 +432,16 @@ func groupCodeFor(key string) string {
 	return "NHOM"
 }
 
-// isBank tells the social policy bank's office: it reports the credit
-// indicators.
+// isAssociation tells a socio-political organisation: an association
+// ("hội", not a council "hội đồng") or the youth union.
+func (e *entity) isAssociation() bool {
+	return !e.group && (strings.HasPrefix(e.key, "hoi ") && !strings.HasPrefix(e.key, "hoi dong") || strings.HasPrefix(e.key, "doan "))
+}
+
 // headedByOwnName tells a unit that no People's Committee heads on its
 // form: the Front and the associations (Decree 30/2020 letterheads).
 func (e *entity) headedByOwnName() bool {
-	return !e.group && (strings.Contains(e.key, "mat tran to quoc") || strings.HasPrefix(e.key, "hoi ") || strings.HasPrefix(e.key, "doan thanh nien"))
+	return !e.group && strings.Contains(e.key, "mat tran to quoc") || e.isAssociation()
 }
 
 // isPolice tells the commune police, headed by the province's police.
@@ -445,6 +449,8 @@ func (e *entity) isPolice() bool {
 	return !e.group && strings.HasPrefix(e.key, "cong an")
 }
 
+// isBank tells the social policy bank's office: it reports the credit
+// indicators.
 func (e *entity) isBank() bool {
 	return !e.group && strings.Contains(e.key, "ngan hang chinh sach xa hoi")
 }
@@ -531,9 +537,6 @@ func (r *registry) guessMembers() {
 	isOffice := func(e *entity) bool {
 		return (strings.HasPrefix(e.key, "phong ") || strings.HasPrefix(e.key, "van phong") || strings.HasPrefix(e.key, "cong an")) && !e.isBank()
 	}
-	isAssociation := func(e *entity) bool {
-		return strings.HasPrefix(e.key, "hoi ") && !strings.HasPrefix(e.key, "hoi dong") || strings.HasPrefix(e.key, "doan ")
-	}
 	for _, g := range slices.Clone(r.entities) {
 		if !g.group {
 			continue
@@ -543,7 +546,7 @@ func (r *registry) guessMembers() {
 		case "group:lien quan":
 			g.members = units(isOffice)
 		case "group:ctxh", "group:ctxh uy thac":
-			g.members = units(isAssociation)
+			g.members = units((*entity).isAssociation)
 			if len(g.members) == 0 {
 				var names []string
 				for _, o := range standardOrganisations {
@@ -557,7 +560,7 @@ func (r *registry) guessMembers() {
 					names = append(names, name)
 				}
 				r.giveCodes()
-				g.members = units(isAssociation)
+				g.members = units((*entity).isAssociation)
 				if len(names) > 0 {
 					r.notes.add(topicUnits, place, fmt.Sprintf("phụ lục chỉ nêu các tổ chức chính trị - xã hội qua nhóm «%s»: đã thêm các đơn vị %s; bỏ đơn vị nào không có ở địa phương", g.name, strings.Join(names, ", ")))
 				}
