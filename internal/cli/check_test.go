@@ -174,6 +174,22 @@ func TestCheckOverridesAndFolders(t *testing.T) {
 			t.Errorf("--unit %s: exit %d\n%s", unit, code, out)
 		}
 	}
+	// --in, repeatable, names paths as the arguments do (as report's --in
+	// names its folder).
+	kt := writeUnitLayout(t, t.TempDir(), "kt.xlsx", [][]any{{"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}})
+	for _, args := range [][]string{
+		{"--in", dir},
+		{"--in", dir, "--in", kt},
+		{"--in", dir, kt},
+	} {
+		code, out, errOut := run(t, append([]string{"check", "--data", dataDir, "--unit", "bao-cao.xlsx=HND", "--period", "2026-Q1"}, args...)...)
+		if code != 0 || !strings.Contains(out, path+": Hội Nông dân xã (HND), quý I năm 2026") || !strings.Contains(out, "nhiệm vụ có báo cáo") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+		if want := len(args) > 2; strings.Contains(out, kt+": Phòng Kinh tế (KT)") != want {
+			t.Errorf("%v: kt.xlsx checked %v, want %v\n%s", args, !want, want, out)
+		}
+	}
 	// A file of another period is an error.
 	other := writeUnitLayout(t, dir, "kt-q1.xlsx", [][]any{{"I.1", "", "Hoàn thành", "x"}})
 	code, out, _ = run(t, "check", "--data", dataDir, "--period", "2026-Q2", other)
