@@ -21,6 +21,7 @@ type checkOptions struct {
 	period string
 	units  []string
 	asJSON bool
+	in     []string
 	paths  []string
 }
 
@@ -43,6 +44,8 @@ sau đó là từng vấn đề. Cuối cùng là dòng tổng cộng.
 --period là kỳ đang kiểm tra: tệp của kỳ khác bị báo lỗi; tệp không ghi kỳ được coi là kỳ này.
 --unit MÃ buộc mọi tệp được tính cho đơn vị đó; --unit "TỆP=MÃ" chỉ tệp có tên đó (nhắc lại được),
 dùng khi tệp không cho biết của đơn vị nào.
+--in ĐƯỜNG_DẪN (nhắc lại được) cùng nghĩa với ĐƯỜNG_DẪN viết sau tên lệnh: «baocao check --in
+nhan-ve» như «baocao check nhan-ve».
 
 Trạng thái thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi; 2 tham số sai
 hoặc tệp dữ liệu có lỗi.`,
@@ -51,15 +54,21 @@ hoặc tệp dữ liệu có lỗi.`,
   baocao check --period 2026-Q1 --unit ` + exUnit + ` "Bao cao quy 1.xlsx"
   baocao check --period 2026-Q1 --unit "bao cao quy 1.xlsx=` + exUnit2 + `" nhan-ve/
   baocao check --period 2026-Q1 --json nhan-ve/ > kiem-tra.json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(o.in) > 0 {
+				return nil
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			o.paths = args
+			o.paths = append(append([]string{}, o.in...), args...)
 			return checkRun(o)
 		},
 	}
 	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo đang kiểm tra: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M, 2026")
 	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "tính tệp cho đơn vị có mã này: `MÃ` cho mọi tệp, hoặc \"TỆP=MÃ\" cho tệp có tên đó (nhắc lại được)")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "in kết quả dạng JSON cho các chương trình khác")
+	cmd.Flags().StringArrayVar(&o.in, "in", nil, "`ĐƯỜNG_DẪN` tệp hoặc thư mục cần kiểm tra, như khi viết ngay sau tên lệnh (nhắc lại được)")
 	return cmd
 }
 
@@ -176,8 +185,8 @@ func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 		if e > 0 {
 			withErrors++
 		}
-		if s.SupersededBy != "" {
-			superseded++
+		if s.SupersededBy != "" && len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0 {
+			superseded++ // not a PDF beside the unit's workbook: intake says so
 		}
 		unit := "chưa rõ đơn vị"
 		if u := c.Unit(s.Unit); u != nil {

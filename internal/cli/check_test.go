@@ -174,10 +174,55 @@ func TestCheckOverridesAndFolders(t *testing.T) {
 			t.Errorf("--unit %s: exit %d\n%s", unit, code, out)
 		}
 	}
+	// --in, repeatable, names paths as the arguments do (as report's --in
+	// names its folder).
+	kt := writeUnitLayout(t, t.TempDir(), "kt.xlsx", [][]any{{"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}})
+	for _, args := range [][]string{
+		{"--in", dir},
+		{"--in", dir, "--in", kt},
+		{"--in", dir, kt},
+	} {
+		code, out, errOut := run(t, append([]string{"check", "--data", dataDir, "--unit", "bao-cao.xlsx=HND", "--period", "2026-Q1"}, args...)...)
+		if code != 0 || !strings.Contains(out, path+": Hội Nông dân xã (HND), quý I năm 2026") || !strings.Contains(out, "nhiệm vụ có báo cáo") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+		if want := len(args) > 2; strings.Contains(out, kt+": Phòng Kinh tế (KT)") != want {
+			t.Errorf("%v: kt.xlsx checked %v, want %v\n%s", args, !want, want, out)
+		}
+	}
 	// A file of another period is an error.
 	other := writeUnitLayout(t, dir, "kt-q1.xlsx", [][]any{{"I.1", "", "Hoàn thành", "x"}})
 	code, out, _ = run(t, "check", "--data", dataDir, "--period", "2026-Q2", other)
 	if code != 1 || !strings.Contains(out, "tệp là báo cáo quý I năm 2026 (theo tiêu đề) nhưng đang kiểm tra quý II năm 2026") {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// TestCheckPDFBesideWorkbook: a unit's PDF beside its usable workbook is a
+// warning, the unit has sent, and check exits 0; the PDF alone is the
+// error asking for the form, with exit 1.
+func TestCheckPDFBesideWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "Bao cao KT quy I.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o644)
+	code, out, errOut := run(t, "check", "--data", dataDir, "--period", "2026-Q1", dir)
+	if code != 1 || !strings.Contains(out, "lỗi: Phòng Kinh tế gửi tệp PDF: đề nghị Phòng Kinh tế gửi lại tệp Excel") ||
+		!strings.Contains(out, "Gửi tệp không đọc được, cần gửi lại tệp Excel (1): Phòng Kinh tế (tệp Bao cao KT quy I.pdf)") {
+		t.Errorf("the PDF alone: exit %d, want 1 and the error asking for the form\n%s%s", code, out, errOut)
+	}
+
+	writeUnitLayout(t, dir, "kt.xlsx", [][]any{{"I.1", "", "Hoàn thành", "Tổ chức 2 hội nghị"}})
+	code, out, errOut = run(t, "check", "--data", dataDir, "--period", "2026-Q1", dir)
+	for _, want := range []string{
+		"cảnh báo: Phòng Kinh tế gửi thêm tệp PDF «Bao cao KT quy I.pdf»; đã dùng tệp Excel «kt.xlsx» của đơn vị, tệp PDF không được đọc.",
+		"Tổng cộng: 2 tệp; 2 tệp không có lỗi, 0 tệp có lỗi",
+		"Đã gửi, thiếu nhiệm vụ (1): Phòng Kinh tế (",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if code != 0 || strings.Contains(out, "lỗi:") || strings.Contains(out, "tệp cũ bị thay") || strings.Contains(out, "Gửi tệp không đọc được") {
+		t.Errorf("exit %d, want 0 and no error\n%s%s", code, out, errOut)
 	}
 }

@@ -168,7 +168,7 @@ func (s State) Sent() bool { return s == StateComplete || s == StateIncomplete }
 type UnitStatus struct {
 	State    State
 	Unit     *catalog.Unit
-	File     string // the file used; "" when none
+	File     string // the file used, as intake.ShownName names it; "" when none
 	Received time.Time
 	Period   string // the form's period, when it differs from the report's
 	Tasks    int    // tasks it reported on
@@ -531,7 +531,7 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 		if list := usedBy[u.Code]; len(list) > 0 {
 			var names []string
 			for _, s := range list {
-				names = append(names, filepath.Base(s.Path))
+				names = append(names, intake.ShownName(s.Path))
 				if s.ModTime.After(st.Received) {
 					st.Received = s.ModTime
 				}
@@ -575,7 +575,7 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 				if s.Unit != u.Code || !s.HasErrors() {
 					continue
 				}
-				st.File, st.Received, st.Excluded = filepath.Base(s.Path), s.ModTime, true
+				st.File, st.Received, st.Excluded = intake.ShownName(s.Path), s.ModTime, true
 				readable = readable || s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0
 				e, w := s.Counts()
 				st.Errors += e

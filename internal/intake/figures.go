@@ -46,6 +46,18 @@ func measureOf(ind *catalog.Indicator) measure {
 // which have no fractions.
 func (m measure) count() bool { return m.money == 0 && !m.percent }
 
+// example is a figure of the measure as the form wants it written: a
+// count has no decimals, a rate is a small number.
+func (m measure) example() string {
+	switch {
+	case m.percent:
+		return "0,5"
+	case m.count():
+		return "1.234"
+	}
+	return "1.234,5"
+}
+
 // nonNegative tells an indicator that cannot be negative: a balance at a
 // date or a turnover within the period (catalog kinds "stock" and "flow"),
 // which are all the indicators of the plan.
@@ -75,7 +87,7 @@ var segmentRe = regexp.MustCompile(`[+\-−]?\s*\d[\d.,]*(?:\s\d{3}(?:[.,]\d+)?)
 func readFigure(text string, ind *catalog.Indicator) (v float64, note, errMsg string) {
 	m := measureOf(ind)
 	clean := vntext.Clean(text)
-	notNumber := fmt.Sprintf("«%s» không phải là số nên chỉ tiêu %s không đọc được. Ghi một số (%s), ví dụ 1.234,5.", shorten(clean, 30), ind.Code, m.name)
+	notNumber := fmt.Sprintf("«%s» không phải là số nên chỉ tiêu %s không đọc được. Ghi một số (%s), ví dụ %s.", shorten(clean, 30), ind.Code, m.name, m.example())
 	n, unit, ok := vntext.ParseQuantity(clean)
 	if !ok {
 		segs := segmentRe.FindAllString(clean, -1)

@@ -73,6 +73,20 @@ func TestReadFigure(t *testing.T) {
 			t.Errorf("readFigure(%q, %s) = %v, %q, %q; want %v (converted %v)", tt.in, tt.ind.Measure, v, note, bad, tt.want, tt.note)
 		}
 	}
+	// The example of a figure that is no number fits the measure.
+	for _, tt := range []struct {
+		ind  *catalog.Indicator
+		want string
+	}{
+		{money, "Ghi một số (triệu đồng), ví dụ 1.234,5."},
+		{customers, "Ghi một số (khách hàng), ví dụ 1.234."},
+		{groups, "Ghi một số (tổ), ví dụ 1.234."},
+		{ratio, "Ghi một số (%), ví dụ 0,5."},
+	} {
+		if _, _, bad := readFigure("chưa có", tt.ind); !strings.HasSuffix(bad, tt.want) {
+			t.Errorf("readFigure(«chưa có», %s) = %q; want it to end %q", tt.ind.Measure, bad, tt.want)
+		}
+	}
 	checks := []struct {
 		v    float64
 		ind  *catalog.Indicator

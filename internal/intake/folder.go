@@ -98,6 +98,7 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 	if s.Unit == "" {
 		unknown = fmt.Sprintf(" Tên tệp không cho biết của đơn vị nào: nếu là báo cáo của một đơn vị, đề nghị đơn vị đó gửi lại tệp Excel (hoặc chạy lại với %s để tính tệp cho đơn vị đó).", unitFlagHint(filepath.Base(name)))
 	}
+	s.sentAs = map[fileKind]string{fileXLSB: "tệp .xlsb", filePDF: "tệp PDF", fileWord: "tệp Word", filePicture: "ảnh", fileCSV: "tệp CSV"}[k]
 	switch k {
 	case fileWorkbook, fileZip, fileSystem:
 		return nil
@@ -313,4 +314,18 @@ func zipEntryName(name string) (string, bool) {
 		}
 	}
 	return name, true
+}
+
+// ShownName is how a file read is named to the clerk where its folder is
+// not shown: its base name, or for a file that came in a zip, the zip's
+// name and the entry's ("Hoi doan the gui.zip/MTTQ-2026-Q1.xlsx"), which
+// say where to find it. Files of a zip are named "…/tệp.zip/entry".
+func ShownName(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, part := range parts[:len(parts)-1] {
+		if strings.EqualFold(filepath.Ext(part), ".zip") {
+			return filepath.Join(parts[i:]...)
+		}
+	}
+	return filepath.Base(path)
 }

@@ -177,8 +177,9 @@ func listDir(t *testing.T, dir string) string {
 }
 
 // TestZipNamesTheUnit: a unit's zip ("Hoi Phu nu quy 1 nam 2026.zip") whose files do not
-// say whose they are: a PDF in it asks that unit for its form, and its own
-// table (no metadata, no unit in the name) is read as that unit's.
+// say whose they are: a PDF in it is that unit's (here beside its form, so
+// a warning), and its own table (no metadata, no unit in the name) is read
+// as that unit's.
 func TestZipNamesTheUnit(t *testing.T) {
 	c := loadCatalog(t)
 	dir := t.TempDir()
@@ -198,7 +199,7 @@ func TestZipNamesTheUnit(t *testing.T) {
 			t.Errorf("%s: unit %q, period %v; want HPN of the zip's name\n%s", s.Path, s.Unit, s.Period, problemsText(s))
 		}
 	}
-	if s := subs[0]; !hasProblem(s, SeverityError, "Hội Liên hiệp Phụ nữ xã gửi tệp PDF: đề nghị Hội Liên hiệp Phụ nữ xã gửi lại tệp Excel") {
+	if s := subs[0]; !hasProblem(s, SeverityWarning, "Hội Liên hiệp Phụ nữ xã gửi thêm tệp PDF «bao cao.pdf»; đã dùng tệp Excel «Hoi Phu nu quy 1 nam 2026.zip"+string(filepath.Separator)+"bang.xlsx»") {
 		t.Errorf("the PDF:\n%s", problemsText(s))
 	}
 	if s := subs[1]; len(s.Rows) != 1 || s.Rows[0].Results != "Phát tờ rơi" {
@@ -222,5 +223,98 @@ func TestZipNameInCodePage(t *testing.T) {
 	s := subs[0]
 	if filepath.Base(s.Path) != "Báo cáo Hội Nông dân.pdf" || s.Unit != "HND" {
 		t.Errorf("%q: unit %q, want the name decoded and HND\n%s", s.Path, s.Unit, problemsText(s))
+	}
+}
+
+// TestNonWorkbookBesideWorkbook: a PDF, a Word file or a picture of a unit
+// that also sent a usable workbook of the period is a warning naming the
+// workbook used, and is superseded by it; without one it stays the error
+// that asks the unit for its form.
+func TestNonWorkbookBesideWorkbook(t *testing.T) {
+	c := loadCatalog(t)
+	task := c.Assignments("MTTQ")[0].Task.Code
+	good := bookBytes(t, formBook(c, "MTTQ", q1, map[string]entry{task: {status: "Hoàn thành", results: "Tổ chức 3 hội nghị"}}))
+	const pdf = "Bao cao MTTQ quy I.pdf"
+	tests := []struct {
+		name  string
+		files [][2]any // name, content; a .zip's content is its own list
+		other string   // the file besides the workbook
+		want  string   // "" for the error asking for the form
+		used  string   // the workbook it is superseded by, relative to the folder
+	}{
+		{"PDF and workbook", [][2]any{{pdf, "%PDF-1.4"}, {"MTTQ-2026-Q1.xlsx", good}}, pdf,
+			"Ủy ban Mặt trận Tổ quốc Việt Nam xã gửi thêm tệp PDF «Bao cao MTTQ quy I.pdf»; đã dùng tệp Excel «MTTQ-2026-Q1.xlsx» của đơn vị, tệp PDF không được đọc.", "MTTQ-2026-Q1.xlsx"},
+		{"workbook in a zip", [][2]any{{pdf, "%PDF-1.4"}, {"Hoi doan the gui.zip", [][2]any{{"MTTQ-2026-Q1.xlsx", good}}}}, pdf,
+			"đã dùng tệp Excel «" + filepath.Join("Hoi doan the gui.zip", "MTTQ-2026-Q1.xlsx") + "» của đơn vị", filepath.Join("Hoi doan the gui.zip", "MTTQ-2026-Q1.xlsx")},
+		{"both in a zip", [][2]any{{"MTTQ.zip", [][2]any{{"bao cao.pdf", "%PDF-1.4"}, {"bang.xlsx", good}}}}, filepath.Join("MTTQ.zip", "bao cao.pdf"),
+			"gửi thêm tệp PDF «bao cao.pdf»; đã dùng tệp Excel «" + filepath.Join("MTTQ.zip", "bang.xlsx") + "»", filepath.Join("MTTQ.zip", "bang.xlsx")},
+		{"Word and workbook", [][2]any{{"MTTQ-2026-Q1.docx", "PK"}, {"MTTQ-2026-Q1.xlsx", good}}, "MTTQ-2026-Q1.docx",
+			"gửi thêm tệp Word «MTTQ-2026-Q1.docx»; đã dùng tệp Excel «MTTQ-2026-Q1.xlsx» của đơn vị, tệp Word không được đọc.", "MTTQ-2026-Q1.xlsx"},
+		{"picture and workbook", [][2]any{{"anh MTTQ.jpg", "\xff\xd8"}, {"MTTQ-2026-Q1.xlsx", good}}, "anh MTTQ.jpg",
+			"gửi thêm ảnh «anh MTTQ.jpg»", "MTTQ-2026-Q1.xlsx"},
+		{"PDF alone", [][2]any{{pdf, "%PDF-1.4"}}, pdf, "", ""},
+		{"workbook with errors", [][2]any{{pdf, "%PDF-1.4"}, {"MTTQ-2026-Q1.xlsx", ""}}, pdf, "", ""},
+		{"another unit's workbook", [][2]any{{pdf, "%PDF-1.4"}, {"KT-2026-Q1.xlsx", bookBytes(t, filled(c))}}, pdf, "", ""},
+		{"workbook of another period", [][2]any{{"MTTQ-2026-Q2.pdf", "%PDF-1.4"}, {"MTTQ-2026-Q1.xlsx", good}}, "MTTQ-2026-Q2.pdf", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range tt.files {
+				data, ok := f[1].([][2]any)
+				var b []byte
+				if ok {
+					b = zipFiles(t, data...)
+				} else if s, ok := f[1].(string); ok {
+					b = []byte(s)
+				} else {
+					b = f[1].([]byte)
+				}
+				if err := os.WriteFile(filepath.Join(dir, f[0].(string)), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, opt := range []Options{{}, {Period: q1}} {
+				var other *Submission
+				for _, s := range ReadAll([]string{dir}, c, opt) {
+					if s.Path == filepath.Join(dir, tt.other) {
+						other = s
+					}
+				}
+				checkBeside(t, opt, other, tt.other, tt.want, filepath.Join(dir, tt.used))
+			}
+		})
+	}
+}
+
+// checkBeside checks the file besides a unit's workbook: superseded by
+// used with the warning want, or ("" want) the error asking for the form.
+func checkBeside(t *testing.T, opt Options, other *Submission, name, want, used string) {
+	t.Helper()
+	switch {
+	case other == nil:
+		t.Errorf("period %v: %s not listed", opt.Period, name)
+	case other.Unit != "MTTQ":
+		t.Errorf("period %v: unit %q, want MTTQ", opt.Period, other.Unit)
+	case want == "":
+		if !hasProblem(other, SeverityError, "đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã gửi lại tệp Excel") || other.SupersededBy != "" {
+			t.Errorf("period %v: want the error asking for the form, not superseded (%q)\n%s", opt.Period, other.SupersededBy, problemsText(other))
+		}
+	case other.HasErrors() || !hasProblem(other, SeverityWarning, want) || other.SupersededBy != used:
+		t.Errorf("period %v: superseded by %q, want %q; want the warning %q\n%s", opt.Period, other.SupersededBy, used, want, problemsText(other))
+	}
+}
+
+func TestShownName(t *testing.T) {
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join("nhan-ve", "MTTQ-2026-Q1.xlsx"), "MTTQ-2026-Q1.xlsx"},
+		{filepath.Join("nhan-ve", "Hoi doan the gui.zip", "MTTQ-2026-Q1.xlsx"), filepath.Join("Hoi doan the gui.zip", "MTTQ-2026-Q1.xlsx")},
+		{filepath.Join("/", "d", "nhan-ve", "thu.ZIP", "Bao cao", "HND.xlsx"), filepath.Join("thu.ZIP", "Bao cao", "HND.xlsx")},
+		{filepath.Join("nhan-ve", "HND-2026-Q1.zip"), "HND-2026-Q1.zip"},
+		{"KT.xlsx", "KT.xlsx"},
+	} {
+		if got := ShownName(tt.path); got != tt.want {
+			t.Errorf("ShownName(%q) = %q, want %q", tt.path, got, tt.want)
+		}
 	}
 }

@@ -137,7 +137,36 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	}
 	markSuperseded(out, c)
 	checkAgainstPrevious(out, c, opt.Period)
+	besideWorkbook(out, c)
 	return out
+}
+
+// besideWorkbook turns the error of a file that is no workbook (a PDF, a
+// Word file, a picture) into a warning when the same unit's usable
+// workbook of the period is among the files: the unit sent its form, and
+// a copy besides. The file is marked SupersededBy that workbook, so that
+// no report counts it; a unit with no usable workbook is still asked for
+// one.
+func besideWorkbook(subs []*Submission, c *catalog.Catalog) {
+	usable := func(s *Submission) bool {
+		return s.SupersededBy == "" && s.ComparedWith == "" && s.Unit != "" && !s.Period.IsZero() &&
+			len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0 && !s.HasErrors()
+	}
+	for _, s := range subs {
+		if s.sentAs == "" || s.Unit == "" {
+			continue
+		}
+		for _, used := range subs {
+			if !usable(used) || used.Unit != s.Unit || !(s.Period.IsZero() || used.Period == s.Period || used.Period.PartOf(s.Period)) {
+				continue
+			}
+			s.SupersededBy = used.Path
+			s.Problems = nil
+			s.addf(SeverityWarning, "", "", "%s gửi thêm %s «%s»; đã dùng tệp Excel «%s» của đơn vị, %s không được đọc.",
+				nameOf(c, s.Unit), s.sentAs, filepath.Base(s.Path), ShownName(used.Path), s.sentAs)
+			break
+		}
+	}
 }
 
 // skipNote returns a note for a lock or hidden file, or nil to read it.

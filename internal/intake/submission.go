@@ -167,6 +167,9 @@ type Submission struct {
 	// otherPeriod is 1 + the index in Problems of the error that the file
 	// is of another period than the one checked; 0 when there is none.
 	otherPeriod int
+	// sentAs names what a unit sent that is no workbook ("tệp PDF",
+	// "ảnh"), for a file listed by otherFile; "" for any other file.
+	sentAs string
 	// zipPath is the zip the file was read from, whose name tells the unit
 	// and period when the file's own name does not; "" for a plain file.
 	zipPath string

@@ -9,7 +9,6 @@ package summary
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -504,7 +503,7 @@ func (b *builder) unmatched() error {
 		if unit := b.r.Catalog.Unit(u.Unit); unit != nil {
 			name = unit.Name
 		}
-		b.put(SheetUnmatched, i+3, b.text, name, filepath.Base(u.File), u.Sheet, "", u.Text)
+		b.put(SheetUnmatched, i+3, b.text, name, intake.ShownName(u.File), u.Sheet, "", u.Text)
 		b.setInt(SheetUnmatched, fmt.Sprintf("D%d", i+3), u.Row)
 	}
 	if len(b.r.Unmatched) == 0 {
@@ -523,7 +522,7 @@ func (b *builder) problems() error {
 		if p.Severity == intake.SeverityError {
 			style = b.bold
 		}
-		b.put(SheetProblems, i+3, style, p.Severity.String(), filepath.Base(p.File), p.Sheet, p.Cell, p.Message)
+		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.ShownName(p.File), p.Sheet, p.Cell, p.Message)
 	}
 	if len(b.r.Problems) == 0 {
 		b.put(SheetProblems, 3, b.text, "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")

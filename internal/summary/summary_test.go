@@ -329,3 +329,49 @@ func TestSameReportSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryNamesZipFiles: a file that came in a zip is named with the
+// zip on the units, problems and unmatched sheets, as the clerk can find
+// it in the folder; a plain file by its name.
+func TestSummaryNamesZipFiles(t *testing.T) {
+	c, p, subs := fixture(t, "Tổ chức 2 hội nghị")
+	zip := filepath.Join("/in", "Hoi doan the gui.zip")
+	kt := subs[0]
+	kt.Path = filepath.Join(zip, "KT-2026-Q1.xlsx")
+	for i := range kt.Problems {
+		kt.Problems[i].File = kt.Path
+	}
+	ca := &intake.Submission{Path: filepath.Join(zip, "Bao cao", "CA.xlsx"), Unit: "CA", Period: p, ModTime: time.Now(), Sheet: forms.ReportSheet,
+		Problems: []intake.Problem{{Severity: intake.SeverityError, File: filepath.Join(zip, "Bao cao", "CA.xlsx"), Sheet: forms.ReportSheet, Cell: "F9", Message: "tình trạng không hợp lệ"}}}
+	f, _, err := Build(consolidate.Build(c, p, append(subs, ca)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := map[string]string{
+		"KT":     "Hoi doan the gui.zip/KT-2026-Q1.xlsx",
+		"CA":     "Hoi doan the gui.zip/Bao cao/CA.xlsx",
+		"NHCSXH": "NH.xlsx",
+	}
+	for code := range want {
+		want[code] = filepath.FromSlash(want[code])
+	}
+	rows, _ := f.GetRows(SheetUnits)
+	for _, row := range rows[2:] {
+		if w, ok := want[row[0]]; ok && row[2] != w {
+			t.Errorf("units sheet, %s: file %q, want %q", row[0], row[2], w)
+		}
+	}
+	files := map[string]bool{}
+	for _, sheet := range []string{SheetProblems, SheetUnmatched} {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows[2:] {
+			files[sheet+": "+row[1]] = true
+		}
+	}
+	for _, w := range []string{SheetProblems + ": " + want["KT"], SheetProblems + ": " + want["CA"], SheetUnmatched + ": " + want["KT"]} {
+		if !files[w] {
+			t.Errorf("no row for %s; rows: %v", w, files)
+		}
+	}
+}

@@ -216,7 +216,7 @@ func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccou
 		fv.Unit = u.Code
 	}
 	if f.SupersededBy != "" {
-		fv.Superseded = filepath.Base(f.SupersededBy)
+		fv.Superseded = intake.ShownName(f.SupersededBy)
 	}
 	for _, pr := range f.Problems {
 		fv.Problems = append(fv.Problems, problemView{
@@ -256,6 +256,8 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 	}
 	msg := u.Unit.Name + ": " + u.State.String()
 	switch {
+	case f.SupersededBy != "" && !f.Readable: // a PDF beside the unit's workbook
+		msg += "; tệp này không được đọc, đã dùng tệp Excel «" + intake.ShownName(f.SupersededBy) + "» của đơn vị"
 	case f.SupersededBy != "":
 		msg += "; tệp này không dùng vì đã có tệp mới hơn «" + filepath.Base(f.SupersededBy) + "»"
 	case f.Errors > 0:

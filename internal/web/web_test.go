@@ -416,6 +416,12 @@ func TestUploadAndCheck(t *testing.T) {
 		!strings.Contains(a.HTML["units"], "Trang tính «Sheet1», dòng 8") {
 		t.Errorf("HCCB: %+v\n%s", a.Files, a.HTML["units"])
 	}
+	// A PDF beside KT's workbook: not read, KT's workbook used.
+	a = decode(t, s.send(t, s.client, upload{name: "Bao cao KT quy I.pdf", data: []byte("%PDF-1.4\n")}))
+	if a.Files[0].Message != "Phòng Kinh tế: đã gửi đủ nhiệm vụ; tệp này không được đọc, đã dùng tệp Excel «KT-2026-Q1.xlsx» của đơn vị." ||
+		!strings.Contains(a.HTML["units"], "Không đọc: đã dùng tệp Excel «KT-2026-Q1.xlsx» của đơn vị.") || strings.Contains(a.HTML["units"], "đã có tệp mới hơn") {
+		t.Errorf("the PDF: %+v\n%s", a.Files, a.HTML["units"])
+	}
 	// The account on its own.
 	res, body := s.get(t, "/api/tinh-hinh?ky=2026-Q1")
 	if res.StatusCode != 200 || !strings.Contains(body, "don-vi-HCCB") {
