@@ -83,10 +83,12 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		}
 		return err
 	}
-	o.noteBuiltin(c.BuiltinNote())
 	// A broken template stops the report only: the page opens and says so.
-	if _, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
+	if src, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
+		o.noteBuiltin(c.BuiltinNote())
 		fmt.Fprintf(o.errOut, "Chú ý: %v\nTrang vẫn mở để tạo biểu mẫu và kiểm tra tệp; muốn lập báo cáo thì sửa mẫu trước.\n", err)
+	} else {
+		o.noteBuiltin(src.BuiltinNote())
 	}
 	ws, err := cycle.OpenWorkspace(o.workspace)
 	if err != nil {

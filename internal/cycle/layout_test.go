@@ -125,6 +125,7 @@ func TestNameBoxFitsLongNames(t *testing.T) {
 		t.Logf("%s: %q", name, lines)
 		if len(lines) < 2 || lines[0] != "ỦY BAN NHÂN DÂN" || len(lines) > 3 {
 			t.Errorf("%s: the name box prints %d lines %q, want the People's Committee and at most two for the name", name, len(lines), lines)
+			continue
 		}
 		if got := strings.Join(lines[1:], " "); got != name {
 			t.Errorf("the name box prints %q, want %q in full", got, name)
@@ -136,44 +137,22 @@ func TestNameBoxFitsLongNames(t *testing.T) {
 // line by line, above the "Số:" line.
 func nameBoxLines(t *testing.T, pdf string) []string {
 	t.Helper()
-	out, err := exec.Command(officetest.Poppler(t, "pdftotext"), "-bbox", "-f", "1", "-l", "1", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// <word xMin="..." yMin="..." xMax="..." yMax="...">text</word>
 	var lines []string
 	lastY := -1.0
-	for _, l := range strings.Split(norm.NFC.String(string(out)), "\n") {
-		l = strings.TrimSpace(l)
-		if !strings.HasPrefix(l, "<word ") {
-			continue
-		}
-		attr := func(name string) float64 {
-			i := strings.Index(l, name+`="`)
-			if i < 0 {
-				t.Fatalf("no %s in %s", name, l)
-			}
-			v := l[i+len(name)+2:]
-			f, err := strconv.ParseFloat(v[:strings.IndexByte(v, '"')], 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return f
-		}
-		word := l[strings.IndexByte(l, '>')+1 : strings.LastIndex(l, "</word>")]
+	for _, w := range officetest.PDFWords(t, pdf)[0].Words {
 		// The left column ends 85 + 180 pt from the page's edge (margin
 		// 1701 twips, column 3600).
-		if attr("xMax") > 85+180 {
+		if w.XMax > 85+180 {
 			continue
 		}
-		if strings.HasPrefix(word, "Số") {
+		if strings.HasPrefix(w.Text, "Số") {
 			break
 		}
-		if y := attr("yMin"); y-lastY > 3 || len(lines) == 0 {
-			lines = append(lines, word)
-			lastY = y
+		if len(lines) == 0 || w.YMin-lastY > 3 {
+			lines = append(lines, w.Text)
+			lastY = w.YMin
 		} else {
-			lines[len(lines)-1] += " " + word
+			lines[len(lines)-1] += " " + w.Text
 		}
 	}
 	return lines

@@ -84,8 +84,13 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 	if s.Unit == "" {
 		s.Unit = unitFromFileName(c, name)
 	}
+	// The period its own name gives, else its zip's («HPN-2025-Q4.zip»),
+	// else the one asked for.
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	zipBase := strings.TrimSuffix(filepath.Base(zipPath), filepath.Ext(zipPath))
 	if p, ok := findPeriod(base); ok {
+		s.Period = p
+	} else if p, ok := findPeriod(zipBase); ok && zipPath != "" {
 		s.Period = p
 	}
 	fromZip(s, c, zipPath)

@@ -318,3 +318,24 @@ func TestShownName(t *testing.T) {
 		}
 	}
 }
+
+// A file in a zip whose name gives no period takes the zip's, even when a
+// period is asked for: last quarter's PDF of a unit is not this quarter's.
+func TestZipPeriodWhenAsked(t *testing.T) {
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "HPN-2025-Q4.zip"), zipFiles(t, [2]any{"bao cao.pdf", "%PDF-1.4"}), 0o644)
+	found := false
+	for _, s := range ReadAll([]string{dir}, c, Options{Period: q1}) {
+		if !strings.HasSuffix(s.Path, ".pdf") {
+			continue
+		}
+		found = true
+		if s.Unit != "HPN" || s.Period.String() != "2025-Q4" {
+			t.Errorf("%s: unit %q, period %v; want HPN, 2025-Q4 from the zip's name\n%s", s.Path, s.Unit, s.Period, problemsText(s))
+		}
+	}
+	if !found {
+		t.Error("the PDF in the zip is not listed")
+	}
+}

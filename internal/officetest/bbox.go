@@ -3,6 +3,7 @@ package officetest
 import (
 	"bytes"
 	"encoding/xml"
+	"golang.org/x/text/unicode/norm"
 	"os/exec"
 	"testing"
 )
@@ -52,7 +53,7 @@ func PDFWords(t testing.TB, pdf string) []PDFPage {
 	for _, p := range doc.Pages {
 		page := PDFPage{Width: p.Width, Height: p.Height}
 		for _, w := range p.Words {
-			page.Words = append(page.Words, PDFWord{Text: w.Text, XMin: w.XMin, YMin: w.YMin, XMax: w.XMax, YMax: w.YMax})
+			page.Words = append(page.Words, PDFWord{Text: norm.NFC.String(w.Text), XMin: w.XMin, YMin: w.YMin, XMax: w.XMax, YMax: w.YMax})
 		}
 		pages = append(pages, page)
 	}
