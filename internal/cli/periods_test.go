@@ -147,6 +147,8 @@ func TestLongPeriods(t *testing.T) {
 		report []string
 		// the bank's state sentence
 		bank string
+		// a sentence the reminder must hold
+		reminder string
 	}{
 		{
 			name: "half year from two quarters", period: "2026-H1",
@@ -175,8 +177,18 @@ func TestLongPeriods(t *testing.T) {
 			name: "year with quarter III missing: no partial sum", period: "2026",
 			files:   append(everyoneBut(c, []int{1, 2, 3, 4}, "NHCSXH"), quarters("NHCSXH", "Hoàn thành", 1, 2, 4)...),
 			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "chưa đủ số liệu (thiếu quý III)"},
-			bank:   "Đã gửi đủ nhiệm vụ; dùng biểu quý I năm 2026, quý II năm 2026, quý IV năm 2026, thiếu quý III",
-			report: []string{"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei (quý I, quý II, quý IV; thiếu quý III)"},
+			bank: "Đã gửi; dùng biểu quý I năm 2026, quý II năm 2026, quý IV năm 2026, thiếu quý III",
+			report: []string{"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei (quý I, quý II, quý IV; thiếu quý III)",
+				"- Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei: đã gửi, thiếu biểu quý III;"},
+			reminder: "Đơn vị chưa gửi biểu quý III năm 2026 để tổng hợp báo cáo năm 2026. Đề nghị bổ sung và gửi lại.",
+		},
+		{
+			name: "year with a quarter's form left out for its errors: the unit is told and reminded", period: "2026",
+			files: append(append(everyoneBut(c, []int{1, 2, 3, 4}, "KT"), quarters("KT", "Hoàn thành", 1, 2, 4)...),
+				sent{unit: "KT", per: "2026-Q3"}), // a blank form: an error
+			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "100"},
+			report:   []string{"- Phòng Kinh tế: đã gửi, thiếu biểu quý III;"},
+			reminder: "Đơn vị chưa gửi biểu quý III năm 2026 để tổng hợp báo cáo năm 2026. Tệp «KT-2026-Q3.xlsx» của quý III năm 2026 có lỗi: trang tính «Báo cáo»: biểu chưa điền gì",
 		},
 		{
 			name: "year boundary: the previous year's quarter IV is not a part", period: "2026",
@@ -232,6 +244,11 @@ func TestLongPeriods(t *testing.T) {
 					t.Errorf("the report lacks %q", want)
 				}
 			}
+			if tt.reminder != "" {
+				if letter := docxText(t, filepath.Join(out, p.String(), "don-doc-"+p.String()+".docx")); !strings.Contains(letter, tt.reminder) {
+					t.Errorf("the reminder lacks %q:\n%s", tt.reminder, letter)
+				}
+			}
 
 			// check --period agrees with report: the same quarterly forms
 			// are accepted as parts, none refused for being quarterly.
@@ -243,8 +260,9 @@ func TestLongPeriods(t *testing.T) {
 			for _, file := range doc.Files {
 				fp, _ := period.Parse(file.Period)
 				refused := slices.ContainsFunc(file.Problems, func(p jsonProblem) bool { return p.Severity == "error" })
+				blank := slices.ContainsFunc(file.Problems, func(p jsonProblem) bool { return strings.HasPrefix(p.Message, "biểu chưa điền gì") })
 				switch {
-				case fp.PartOf(p) && (refused || file.PartOf != p.String()):
+				case fp.PartOf(p) && (refused && !blank || file.PartOf != p.String()):
 					t.Errorf("check refuses or does not mark the part %s: %+v", file.Path, file.Problems)
 				case fp.Year != p.Year && !refused:
 					t.Errorf("check accepts %s, of another year, for %s", file.Path, tt.period)

@@ -555,6 +555,21 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 					}
 				}
 			}
+			// A quarter's form left out for its errors: the unit is told
+			// which and why, and asked for it again.
+			for _, s := range all {
+				if s.Unit != u.Code || !s.HasErrors() || !slices.Contains(st.MissingParts, s.Period) {
+					continue
+				}
+				e, w := s.Counts()
+				st.Errors += e
+				st.Warnings += w
+				if st.Problem == "" {
+					if p := firstError(s); p != "" {
+						st.Problem = fmt.Sprintf("tệp «%s» của %s có lỗi: %s", intake.ShownName(s.Path), s.Period.Name(), p)
+					}
+				}
+			}
 			for _, a := range st.Assignments {
 				row, ok := rows[key{a.Task.Code, u.Code}]
 				if ok && filledRow(row) {
@@ -563,8 +578,10 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 					st.MissingTasks = append(st.MissingTasks, a.Task.Code)
 				}
 			}
+			// A quarter missing from a longer period is as a task left
+			// blank: the report is not whole, the unit is reminded.
 			st.State = StateComplete
-			if len(st.MissingTasks) > 0 {
+			if len(st.MissingTasks) > 0 || len(st.MissingParts) > 0 {
 				st.State = StateIncomplete
 			}
 		} else {
@@ -580,13 +597,8 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 				e, w := s.Counts()
 				st.Errors += e
 				st.Warnings += w
-				for _, p := range s.Problems {
-					if p.Severity == intake.SeverityError && st.Problem == "" {
-						st.Problem = p.Message
-						if place := p.Place(); place != "" {
-							st.Problem = place + ": " + p.Message
-						}
-					}
+				if st.Problem == "" {
+					st.Problem = firstError(s)
 				}
 			}
 			switch {
@@ -636,13 +648,35 @@ func filledRow(row intake.Row) bool {
 	return row.Status != forms.StatusUnknown || strings.TrimSpace(row.StatusText) != "" || strings.TrimSpace(row.Results) != ""
 }
 
+// firstError is a file's first error, worded with its place; "" when it
+// has none.
+func firstError(s *intake.Submission) string {
+	for _, p := range s.Problems {
+		if p.Severity == intake.SeverityError {
+			if place := p.Place(); place != "" {
+				return place + ": " + p.Message
+			}
+			return p.Message
+		}
+	}
+	return ""
+}
+
 // StateSentence words a unit's state with what it means for the unit, the
 // one sentence every output uses: "đã gửi, thiếu nhiệm vụ: V.7, VI.1".
 func StateSentence(u UnitStatus) string {
 	text := upperFirst(u.State.String())
 	switch u.State {
 	case StateIncomplete:
-		text += ": " + strings.Join(u.MissingTasks, ", ")
+		// tasks left blank, or quarters missing, said by PartsSentence
+		if len(u.MissingTasks) > 0 {
+			text += ": " + strings.Join(u.MissingTasks, ", ")
+		} else {
+			text = "Đã gửi"
+		}
+		if u.Problem != "" {
+			text += "; " + strings.TrimSuffix(u.Problem, ".")
+		}
 	case StateErrors:
 		text += " (" + u.File + "), đề nghị gửi lại"
 		if u.Problem != "" {
@@ -663,7 +697,14 @@ func StateSentence(u UnitStatus) string {
 func StateBrief(u UnitStatus) string {
 	switch u.State {
 	case StateIncomplete:
-		return "đã gửi, thiếu nhiệm vụ " + strings.Join(u.MissingTasks, ", ")
+		var missing []string
+		if len(u.MissingTasks) > 0 {
+			missing = append(missing, "thiếu nhiệm vụ "+strings.Join(u.MissingTasks, ", "))
+		}
+		if len(u.MissingParts) > 0 {
+			missing = append(missing, "thiếu biểu "+quarterWords(u.MissingParts))
+		}
+		return "đã gửi, " + strings.Join(missing, "; ")
 	case StateErrors:
 		return "gửi biểu có lỗi, chưa tổng hợp được"
 	case StateUnreadable:

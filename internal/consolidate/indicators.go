@@ -136,6 +136,15 @@ func quarterWord(q period.Period) string {
 	return strings.TrimSuffix(q.Name(), fmt.Sprintf(" năm %d", q.Year))
 }
 
+// quarterWords names quarters of one year: "quý II, quý III".
+func quarterWords(qs []period.Period) string {
+	var words []string
+	for _, q := range qs {
+		words = append(words, quarterWord(q))
+	}
+	return strings.Join(words, ", ")
+}
+
 func (r *Report) line(code string) *IndicatorLine {
 	for i := range r.Indicators {
 		if r.Indicators[i].Indicator.Code == code {

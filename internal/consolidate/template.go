@@ -159,7 +159,17 @@ func (r *Report) ToRemind() []UnitStatus {
 func reminderSentence(u UnitStatus, p period.Period) string {
 	switch u.State {
 	case StateIncomplete:
-		return "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây; đề nghị bổ sung và gửi lại."
+		var says []string
+		if len(u.MissingParts) > 0 {
+			says = append(says, fmt.Sprintf("Đơn vị chưa gửi biểu %s năm %d để tổng hợp báo cáo %s.", quarterWords(u.MissingParts), u.MissingParts[0].Year, p.Name()))
+			if u.Problem != "" {
+				says = append(says, upperFirst(strings.TrimSuffix(u.Problem, "."))+".")
+			}
+		}
+		if len(u.MissingTasks) > 0 {
+			says = append(says, "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây.")
+		}
+		return strings.Join(says, " ") + " Đề nghị bổ sung và gửi lại."
 	case StateErrors:
 		s := fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng tệp có lỗi nên chưa tổng hợp được.", u.File)
 		if u.Problem == "" {
