@@ -89,7 +89,7 @@ func compareFields(t *testing.T, path string, items []any, specs []render.Spec, 
 				if s.Kind != render.SpecDate {
 					t.Errorf("%s.%s is a date, declared %s", path, k, s.Kind)
 				}
-			case int, float64:
+			case int, float64, render.Note:
 				if s.Kind != render.SpecNumber {
 					t.Errorf("%s.%s is a number, declared %s", path, k, s.Kind)
 				}

@@ -10,6 +10,7 @@ import (
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
 	"baocao/internal/period"
+	"baocao/internal/render"
 	"baocao/internal/vntext"
 )
 
@@ -78,7 +79,9 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	var inds []map[string]any
 	hasFigures := false
 	for _, l := range r.Indicators {
-		if l.Current != nil {
+		// Any figure, of this period or the one before: the table says
+		// what is known and what is missing, rather than vanish.
+		if l.Current != nil || l.Previous != nil {
 			hasFigures = true
 		}
 		inds = append(inds, map[string]any{
@@ -473,9 +476,10 @@ func attributed(list []Attributed) []map[string]any {
 }
 
 // numberOr is the value, or the note that says why there is none.
+// numberOr is a figure, or the note that says why there is none.
 func numberOr(v *float64, note string) any {
 	if v == nil {
-		return note
+		return render.Note(note)
 	}
 	return *v
 }

@@ -167,6 +167,8 @@ func truthy(v any) bool {
 		return x
 	case string:
 		return strings.TrimSpace(x) != ""
+	case Note:
+		return strings.TrimSpace(string(x)) != ""
 	case time.Time:
 		return !x.IsZero()
 	case []Data:

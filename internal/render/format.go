@@ -40,6 +40,8 @@ func plain(v any) string {
 		return ""
 	case string:
 		return x
+	case Note:
+		return string(x)
 	case bool:
 		if x {
 			return "có"
@@ -105,11 +107,20 @@ func toFloat(v any) (float64, bool) {
 	return 0, false
 }
 
-// number formats v for a numeric formatter; an empty string stays empty and
-// a text that is not a number is kept as it is (with an error for a warning).
+// Note is a text given where a number goes, saying why there is none
+// («chưa đủ số liệu (thiếu quý III)»): number formatters print it as it is,
+// without the warning a text in a number's place gets.
+type Note string
+
+// number formats v for a numeric formatter; an empty string stays empty, a
+// Note is printed as it is, and another text that is not a number is kept
+// as it is (with an error for a warning).
 func number(v any, arg string, scale float64, suffix string) (string, error) {
 	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
 		return "", nil
+	}
+	if n, ok := v.(Note); ok {
+		return string(n), nil
 	}
 	if v == nil {
 		return "", nil

@@ -366,6 +366,21 @@ func TestFormatterWarning(t *testing.T) {
 	}
 }
 
+// A Note in a number's place says why there is no figure: printed as it
+// is, with no warning.
+func TestNoteInNumberPlace(t *testing.T) {
+	out, warns, err := Render(doc(para("{#ds}{x|so}; {/ds}")), Data{"ds": []Data{{"x": Note("chưa đủ số liệu (thiếu quý III)")}, {"x": 1234.5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 0 {
+		t.Errorf("warnings = %q", warns)
+	}
+	if got := dump(t, out); !strings.Contains(got, "chưa đủ số liệu (thiếu quý III); \n¶ 1.234,5; ") {
+		t.Errorf("got:\n%s", got)
+	}
+}
+
 // CheckPackage finds what Word refuses: each case is a document with one
 // such mistake, and a well-formed one passes.
 func TestCheckPackageFindsWhatWordRefuses(t *testing.T) {
