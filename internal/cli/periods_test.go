@@ -194,7 +194,7 @@ func TestLongPeriods(t *testing.T) {
 			name: "nine months without the bank's quarter III: the table says what is missing", period: "2026-9M",
 			files:   append(everyoneBut(c, []int{1, 2, 3}, "NHCSXH"), quarters("NHCSXH", "Hoàn thành", 1, 2)...),
 			balance: figure{"1000", "chưa đủ số liệu (thiếu quý III)"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "chưa đủ số liệu (thiếu quý III)"},
-			report:  []string{"Một số chỉ tiêu tín dụng chính sách xã hội:", "Tổng dư nợ\ntriệu đồng\n1.000\nchưa đủ số liệu (thiếu quý III)"},
+			report: []string{"Một số chỉ tiêu tín dụng chính sách xã hội:", "Tổng dư nợ\ntriệu đồng\n1.000\nchưa đủ số liệu (thiếu quý III)"},
 		},
 		{
 			name: "year boundary: the previous year's quarter IV is not a part", period: "2026",
