@@ -196,7 +196,7 @@ func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 		if !s.Period.IsZero() {
 			per = s.Period.Name()
 		}
-		if s.Period.PartOf(asked) && !s.HasErrors() {
+		if s.Period.PartOf(asked) && !s.HasErrors() && s.SetAsideFor == "" {
 			per += " (dùng làm một phần của báo cáo " + asked.Name() + ")"
 		}
 		fmt.Fprintf(w, "%s: %s, %s — %d dòng khớp nhiệm vụ, %d dòng không khớp, %d chỉ tiêu; %d lỗi, %d cảnh báo\n",
@@ -233,8 +233,12 @@ type jsonCheckFile struct {
 	Period   string `json:"period"`
 	// PartOf is the longer period checked when the file is one of its
 	// quarterly forms.
-	PartOf       string          `json:"part_of,omitempty"`
-	SupersededBy string          `json:"superseded_by,omitempty"`
+	PartOf       string `json:"part_of,omitempty"`
+	SupersededBy string `json:"superseded_by,omitempty"`
+	// SetAsideFor is the unit's file used instead when this one is of
+	// another period, or a quarter beside the unit's own long-period form.
+	SetAsideFor  string          `json:"set_aside_for,omitempty"`
+	ComparedWith string          `json:"compared_with,omitempty"`
 	Rows         []jsonCheckRow  `json:"rows"`
 	Unmatched    []jsonUnmatched `json:"unmatched"`
 	Indicators   []jsonIndicator `json:"indicators"`
@@ -324,9 +328,9 @@ var stateKeys = map[consolidate.State]string{
 func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, account *consolidate.Report) error {
 	doc := jsonCheck{Files: []jsonCheckFile{}}
 	for _, s := range subs {
-		f := jsonCheckFile{Path: s.Path, Unit: s.Unit, Period: s.Period.String(), SupersededBy: s.SupersededBy,
+		f := jsonCheckFile{Path: s.Path, Unit: s.Unit, Period: s.Period.String(), SupersededBy: s.SupersededBy, SetAsideFor: s.SetAsideFor, ComparedWith: s.ComparedWith,
 			Rows: []jsonCheckRow{}, Unmatched: []jsonUnmatched{}, Indicators: []jsonIndicator{}, Problems: []jsonProblem{}}
-		if account != nil && s.Period.PartOf(account.Period) {
+		if account != nil && s.Period.PartOf(account.Period) && s.SetAsideFor == "" {
 			f.PartOf = account.Period.String()
 		}
 		if u := c.Unit(s.Unit); u != nil {

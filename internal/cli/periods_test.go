@@ -270,10 +270,15 @@ func TestLongPeriods(t *testing.T) {
 				fp, _ := period.Parse(file.Period)
 				refused := slices.ContainsFunc(file.Problems, func(p jsonProblem) bool { return p.Severity == "error" })
 				blank := slices.ContainsFunc(file.Problems, func(p jsonProblem) bool { return strings.HasPrefix(p.Message, "biểu chưa điền gì") })
+				// A file set aside (another period's, or a quarter beside
+				// the unit's own form) is neither a part nor a mistake.
+				aside := file.SetAsideFor != ""
 				switch {
-				case fp.PartOf(p) && (refused && !blank || file.PartOf != p.String()):
+				case fp.PartOf(p) && !aside && (refused && !blank || file.PartOf != p.String()):
 					t.Errorf("check refuses or does not mark the part %s: %+v", file.Path, file.Problems)
-				case fp.Year != p.Year && !refused:
+				case aside && (refused || file.PartOf != ""):
+					t.Errorf("check sets %s aside but refuses it or calls it a part: %+v", file.Path, file.Problems)
+				case fp.Year != p.Year && !refused && !aside:
 					t.Errorf("check accepts %s, of another year, for %s", file.Path, tt.period)
 				}
 			}
@@ -420,5 +425,59 @@ func TestAccountsAgree(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out2, "2026-Q1", "don-doc-2026-Q1.docx")); err != nil || !strings.Contains(console, "don-doc-2026-Q1.docx") {
 		t.Errorf("the reminder is not written (or not said) before any file arrives: %v\n%s", err, console)
+	}
+}
+
+// TestFilesSetAside: files a unit sent besides those the report uses are
+// notes, not mistakes, and are not used: another period's form when the
+// unit has one for this period, and quarters beside its own yearly form.
+// A unit whose only file is of another period still gets an error.
+func TestFilesSetAside(t *testing.T) {
+	c, err := catalog.Load(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, period string
+		files        []sent
+		aside        map[string]string // file -> the file used instead
+		refused      []string
+	}{
+		{"last year's quarter beside this year's", "2026",
+			append(quarters("KT", "Hoàn thành", 1, 2, 3, 4), sent{unit: "KT", per: "2025-Q4", all: "Hoàn thành"}),
+			map[string]string{"KT-2025-Q4.xlsx": "KT-2026-Q"}, nil},
+		{"quarters beside the yearly form", "2026",
+			append(quarters("KT", "Hoàn thành", 1, 2), sent{unit: "KT", per: "2026", all: "Hoàn thành"}),
+			map[string]string{"KT-2026-Q1.xlsx": "KT-2026.xlsx", "KT-2026-Q2.xlsx": "KT-2026.xlsx"}, nil},
+		{"the second half's quarter beside the first half", "2026-H1",
+			quarters("KT", "Hoàn thành", 1, 2, 3),
+			map[string]string{"KT-2026-Q3.xlsx": "KT-2026-Q"}, nil},
+		{"only another period's form", "2026-Q1",
+			[]sent{{unit: "KT", per: "2025-Q4", all: "Hoàn thành"}}, nil, []string{"KT-2025-Q4.xlsx"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := t.TempDir()
+			for _, s := range tt.files {
+				writeSent(t, c, in, s)
+			}
+			_, js, stderr := run(t, "check", "--data", dataDir, "--period", tt.period, "--json", in)
+			var doc jsonCheck
+			if err := json.Unmarshal([]byte(js), &doc); err != nil {
+				t.Fatalf("check --json: %v\n%s", err, stderr)
+			}
+			for _, f := range doc.Files {
+				name := filepath.Base(f.Path)
+				refused := slices.ContainsFunc(f.Problems, func(p jsonProblem) bool { return p.Severity == "error" })
+				want, aside := tt.aside[name]
+				switch {
+				case aside && (!strings.HasPrefix(filepath.Base(f.SetAsideFor), want) || refused || f.PartOf != ""):
+					t.Errorf("%s: set aside for %q, refused %v, part of %q; want set aside for %s…", name, f.SetAsideFor, refused, f.PartOf, want)
+				case !aside && f.SetAsideFor != "":
+					t.Errorf("%s is set aside for %s", name, f.SetAsideFor)
+				case slices.Contains(tt.refused, name) != refused:
+					t.Errorf("%s: refused %v: %+v", name, refused, f.Problems)
+				}
+			}
+		})
 	}
 }

@@ -348,8 +348,10 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 		case s.HasErrors() || s.Unit == "" || r.Catalog.Unit(s.Unit) == nil || s.SupersededBy != "":
 			r.ExcludedFiles++
 			continue
-		case s.ComparedWith != "":
-			r.ExcludedFiles++ // the period before, to compare figures with: intake has said so
+		case s.ComparedWith != "" || s.SetAsideFor != "":
+			// the period before, to compare figures with, or a file the
+			// unit sent besides the one used: intake has said so
+			r.ExcludedFiles++
 			continue
 		case s.Period != r.Period && !r.quarterOfYear(s.Period):
 			r.ExcludedFiles++

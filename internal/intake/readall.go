@@ -137,6 +137,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	}
 	markSuperseded(out, c)
 	checkAgainstPrevious(out, c, opt.Period)
+	setAside(out, c, opt.Period)
 	besideWorkbook(out, c)
 	return out
 }
@@ -149,7 +150,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 // one.
 func besideWorkbook(subs []*Submission, c *catalog.Catalog) {
 	usable := func(s *Submission) bool {
-		return s.SupersededBy == "" && s.ComparedWith == "" && s.Unit != "" && !s.Period.IsZero() &&
+		return s.SupersededBy == "" && s.ComparedWith == "" && s.SetAsideFor == "" && s.Unit != "" && !s.Period.IsZero() &&
 			len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0 && !s.HasErrors()
 	}
 	for _, s := range subs {
@@ -325,6 +326,53 @@ func keptForComparison(before, later *Submission, asked period.Period) {
 	p.Message = fmt.Sprintf("tệp là báo cáo %s, kỳ trước %s: chỉ dùng để đối chiếu số liệu chỉ tiêu với tệp %s của cùng đơn vị, không đưa vào báo cáo %s.",
 		before.Period.Name(), later.Period.Name(), filepath.Base(later.Path), later.Period.Name())
 	before.otherPeriod = 0
+}
+
+// setAside notes the files a unit sent beside those the report of the
+// period asked uses, rather than call them mistakes: a file of another
+// period when the unit has a usable file for this one (last quarter's
+// form left in the folder), and a quarter's form of a long period the
+// unit sent its own form for (the report uses that one). Each is marked
+// SetAsideFor and is not used.
+func setAside(subs []*Submission, c *catalog.Catalog, asked period.Period) {
+	if asked.IsZero() {
+		return
+	}
+	usable := func(s *Submission) bool {
+		return !s.HasErrors() && s.SupersededBy == "" && s.ComparedWith == "" && s.SetAsideFor == "" && s.Unit != "" &&
+			len(s.Rows)+len(s.Indicators) > 0
+	}
+	own, part := map[string]*Submission{}, map[string]*Submission{}
+	for _, s := range subs {
+		switch {
+		case !usable(s):
+		case s.Period == asked:
+			own[s.Unit] = s
+		case s.Period.PartOf(asked):
+			part[s.Unit] = s
+		}
+	}
+	for _, s := range subs {
+		switch {
+		case s.otherPeriod != 0 && s.Unit != "":
+			used := own[s.Unit]
+			if used == nil {
+				used = part[s.Unit]
+			}
+			if used == nil {
+				continue // the unit's only file is of another period: an error
+			}
+			p := &s.Problems[s.otherPeriod-1]
+			p.Severity = SeverityWarning
+			p.Message = fmt.Sprintf("tệp là báo cáo %s, không thuộc %s: không dùng cho báo cáo này (báo cáo dùng tệp %s của cùng đơn vị).",
+				s.Period.Name(), asked.Name(), ShownName(used.Path))
+			s.otherPeriod, s.SetAsideFor = 0, used.Path
+		case usable(s) && s.Period.PartOf(asked) && own[s.Unit] != nil:
+			s.addf(SeverityWarning, "", "", "%s đã gửi biểu %s (tệp %s) nên báo cáo dùng biểu đó, không dùng biểu %s này.",
+				nameOf(c, s.Unit), asked.Name(), ShownName(own[s.Unit].Path), s.Period.Name())
+			s.SetAsideFor = own[s.Unit].Path
+		}
+	}
 }
 
 // sameFigure tells two figures equal once rounded as the report shows

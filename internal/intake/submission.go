@@ -164,6 +164,12 @@ type Submission struct {
 	// were compared with it: the file is kept for that and reported on no
 	// more than the comparison needs.
 	ComparedWith string
+	// SetAsideFor is the path of the same unit's file that the report of
+	// the period checked uses, when this file is one it does not: of
+	// another period (an earlier quarter, last year's form), or a quarter
+	// of a period the unit sent its own form for. Not a mistake: a note
+	// says so and the file is not used.
+	SetAsideFor string
 	// otherPeriod is 1 + the index in Problems of the error that the file
 	// is of another period than the one checked; 0 when there is none.
 	otherPeriod int
