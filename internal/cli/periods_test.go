@@ -200,8 +200,31 @@ func TestLongPeriods(t *testing.T) {
 			name: "year boundary: the previous year's quarter IV is not a part", period: "2026",
 			files: append(everyoneBut(c, []int{1, 2, 3, 4}),
 				sent{unit: "KT", per: "2025-Q4", all: "Chưa thực hiện"}, sent{unit: "NHCSXH", per: "2025-Q4", all: "Chưa thực hiện"}),
-			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "100"},
+			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (thiếu quý I năm 2025, quý II năm 2025, quý III năm 2025)", "100"},
 			bank: "Đã gửi đủ nhiệm vụ; dùng biểu quý I năm 2026, quý II năm 2026, quý III năm 2026, quý IV năm 2026",
+		},
+		{
+			name: "a year against last year's four quarters, set aside beside this year's", period: "2026",
+			files: append(everyoneBut(c, []int{1, 2, 3, 4}),
+				sent{unit: "NHCSXH", per: "2025-Q1", all: "Hoàn thành"}, sent{unit: "NHCSXH", per: "2025-Q2", all: "Hoàn thành"},
+				sent{unit: "NHCSXH", per: "2025-Q3", all: "Hoàn thành"}, sent{unit: "NHCSXH", per: "2025-Q4", all: "Hoàn thành"}),
+			balance: figure{"1000", "1400"}, flow: figure{"100", "100"},
+		},
+		{
+			name: "a year against last year's own form", period: "2026",
+			files: append(everyoneBut(c, []int{1, 2, 3, 4}),
+				sent{unit: "NHCSXH", per: "2025", all: "Hoàn thành", figures: map[string][2]float64{"TONG-DU-NO": {600, 1000}, "DS-CHO-VAY": {70, 85}}}),
+			balance: figure{"1000", "1400"}, flow: figure{"85", "100"},
+		},
+		{
+			name: "the second half against the first, from the first half's quarters", period: "2026-H2",
+			files:   everyoneBut(c, []int{1, 2, 3, 4}),
+			balance: figure{"1200", "1400"}, flow: figure{"30", "70"},
+		},
+		{
+			name: "the second half without quarter III: the opening balance is quarter II's end", period: "2026-H2",
+			files:   append(everyoneBut(c, []int{1, 2, 3, 4}, "NHCSXH"), quarters("NHCSXH", "Hoàn thành", 1, 2, 4)...),
+			balance: figure{"1200", "1400"}, flow: figure{"30", "chưa đủ số liệu (thiếu quý III)"},
 		},
 		{
 			name: "a yearly form is used as it is beside others' quarterly forms", period: "2026",

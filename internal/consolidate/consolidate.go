@@ -321,7 +321,7 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 	}
 
 	r.units(subs, used, rows)
-	r.indicators(used)
+	r.indicators(used, subs)
 	for _, pr := range r.Problems {
 		if pr.Severity == intake.SeverityError {
 			r.Errors++

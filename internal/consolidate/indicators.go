@@ -45,10 +45,19 @@ type TargetCheck struct {
 	Met     bool
 }
 
-func (r *Report) indicators(used []*intake.Submission) {
+// indicators builds the figures from the forms used and, for what a long
+// period compares with, the reporting unit's forms of earlier periods that
+// were set aside (last year's quarters for a yearly report).
+func (r *Report) indicators(used, all []*intake.Submission) {
 	// The reporting unit's values, by the period of the form they are in.
 	values := map[string]map[period.Period]intake.IndicatorValue{}
-	for _, s := range used {
+	sources := slices.Clone(used)
+	for _, s := range all {
+		if !s.HasErrors() && (s.SetAsideFor != "" || s.ComparedWith != "") && s.Period.To().Before(r.Period.From()) {
+			sources = append(sources, s)
+		}
+	}
+	for _, s := range sources {
 		for _, v := range s.Indicators {
 			if ind := r.Catalog.Indicator(v.Code); ind != nil && ind.Unit == s.Unit {
 				if values[v.Code] == nil {
@@ -87,48 +96,72 @@ func (r *Report) indicators(used []*intake.Submission) {
 // A balance is the value at the end of the last quarter, against the value
 // at the start of the first (the end of the previous period of the same
 // length: for the year 2026, 14/12/2025, the first quarter's "cuối kỳ
-// trước"). A flow is the sum of the quarters; the previous period's parts
-// are not at hand, so its previous value is "chưa đủ số liệu". A quarter
-// missing is named, never a partial value given as the whole.
+// trước", or the quarter before's "cuối kỳ này"). A flow is the sum of the
+// quarters, against the previous period's form or the sum of its quarters
+// when they are at hand, else "chưa đủ số liệu". A quarter missing is
+// named, never a partial value given as the whole.
 func (r *Report) fromParts(line *IndicatorLine, parts map[period.Period]intake.IndicatorValue) {
 	qs := r.Period.Quarters()
-	lack := func(missing []period.Period) string {
-		var names []string
-		for _, q := range missing {
-			names = append(names, quarterWord(q))
-		}
-		return "chưa đủ số liệu (thiếu " + strings.Join(names, ", ") + ")"
-	}
 	if line.Indicator.Kind == Flow {
-		var missing []period.Period
-		sum := 0.0
-		for _, q := range qs {
-			v, ok := parts[q]
-			if !ok || v.Current == nil {
-				missing = append(missing, q)
-				continue
-			}
-			sum += *v.Current
-		}
-		if len(missing) > 0 {
-			line.CurrentNote = lack(missing)
+		line.Current, line.CurrentNote = sumOf(parts, qs, false)
+		prev := r.Period.Previous()
+		if v, ok := parts[prev]; ok && v.Current != nil {
+			line.Previous = v.Current // the previous period's own form
 		} else {
-			line.Current = &sum
+			line.Previous, line.PreviousNote = sumOf(parts, prev.Quarters(), true)
 		}
-		line.PreviousNote = "chưa đủ số liệu (cần biểu các quý của kỳ trước)"
 		return
 	}
 	first, last := qs[0], qs[len(qs)-1]
 	if v, ok := parts[first]; ok && v.Previous != nil {
 		line.Previous = v.Previous
+	} else if v, ok := parts[first.Previous()]; ok && v.Current != nil {
+		line.Previous = v.Current
 	} else {
-		line.PreviousNote = lack([]period.Period{first})
+		line.PreviousNote = lack([]period.Period{first}, false)
 	}
 	if v, ok := parts[last]; ok && v.Current != nil {
 		line.Current = v.Current
 	} else {
-		line.CurrentNote = lack([]period.Period{last})
+		line.CurrentNote = lack([]period.Period{last}, false)
 	}
+}
+
+// sumOf adds the flows of quarters qs, or says which are missing; earlier
+// quarters (of the previous period) are named with their year, and when
+// none is at hand the note asks for them.
+func sumOf(parts map[period.Period]intake.IndicatorValue, qs []period.Period, earlier bool) (*float64, string) {
+	var missing []period.Period
+	sum := 0.0
+	for _, q := range qs {
+		v, ok := parts[q]
+		if !ok || v.Current == nil {
+			missing = append(missing, q)
+			continue
+		}
+		sum += *v.Current
+	}
+	switch {
+	case len(missing) == 0 && len(qs) > 0:
+		return &sum, ""
+	case earlier && len(missing) == len(qs), len(qs) == 0:
+		return nil, "chưa đủ số liệu (cần biểu các quý của kỳ trước)"
+	}
+	return nil, lack(missing, earlier)
+}
+
+// lack is the note of a figure whose quarters are missing: "chưa đủ số
+// liệu (thiếu quý III)", with the year for a previous period's quarters.
+func lack(missing []period.Period, withYear bool) string {
+	var names []string
+	for _, q := range missing {
+		if withYear {
+			names = append(names, q.Name())
+		} else {
+			names = append(names, quarterWord(q))
+		}
+	}
+	return "chưa đủ số liệu (thiếu " + strings.Join(names, ", ") + ")"
 }
 
 // quarterWord names a quarter without its year: "quý III".
