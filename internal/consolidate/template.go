@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -327,8 +328,11 @@ func (r *Report) leadResults(t TaskResult) []map[string]any {
 func documents(list []Attributed, name func(code string) string) []map[string]any {
 	var each []Attributed
 	for _, a := range list {
-		for _, line := range strings.Split(a.Text, "\n") {
-			if line = strings.TrimRight(unbullet(line), ".;, "); line != "" {
+		// "1. Kế hoạch số 12…; 2. Công văn số 25…" on one line: an item each.
+		text := numberedItem.ReplaceAllString(a.Text, "\n$1")
+		for _, line := range strings.Split(text, "\n") {
+			line = itemNumber.ReplaceAllString(unbullet(line), "")
+			if line = strings.TrimRight(line, ".;, "); line != "" {
 				each = append(each, Attributed{a.Unit, name(a.Unit), a.Task, line})
 			}
 		}
@@ -502,6 +506,13 @@ func statusOrBlank(s forms.Status) string {
 // cut at a word boundary with an ellipsis.
 // textGroup is one text and the units that wrote it.
 type textGroup struct{ units, text string }
+
+// numberedItem finds where a numbered item starts after a semicolon, and
+// itemNumber the number it starts with ("2. ", "3) ").
+var (
+	numberedItem = regexp.MustCompile(`;\s*(\d{1,2}[.)]\s)`)
+	itemNumber   = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
+)
 
 // sameText groups the texts that say the same (ignoring case, marks,
 // spacing, bullets and the final stop), keeping the first wording and

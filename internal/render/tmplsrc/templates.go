@@ -181,8 +181,9 @@ func DonDoc() []byte {
 	w(Text(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 3402}, R{}, "{#don_vi}- {ten};{/don_vi}"))
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
 	w(bullet("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo {ky} (theo mẫu biểu đã gửi) về Ủy ban nhân dân {loai_xa} qua {don_vi_thu}. Đến nay, báo cáo của các đơn vị dưới đây chưa đủ để tổng hợp:"))
-	w(Text(body, bold, "{#don_vi}{ten}"))
-	w(bullet("{tinh_trang}"))
+	// A unit's name stays on the page of what is asked of it.
+	w(Text(P{KeepNext: true}, bold, "{#don_vi}{ten}"))
+	w(Text(P{KeepNext: true}, R{}, "{tinh_trang}"))
 	w(bullet("{#nhiem_vu}- Nhiệm vụ {ma}: {noi_dung}{/nhiem_vu}{/don_vi}"))
 	// The deadline as the plan sets it: a date already past is said to be.
 	w(bullet("{^han_gui_da_qua}Ủy ban nhân dân {loai_xa} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./.{/han_gui_da_qua}"))
