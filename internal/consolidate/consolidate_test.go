@@ -352,7 +352,9 @@ func TestSentence(t *testing.T) {
 // TestDocuments: each document of a cell is an item of its own, once,
 // with every unit that named it; numbering and bullets are the report's.
 func TestDocuments(t *testing.T) {
-	name := func(code string) string { return map[string]string{"KT": "Phòng Kinh tế", "VP": "Văn phòng"}[code] }
+	name := func(code string) string {
+		return map[string]string{"KT": "Phòng Kinh tế", "VP": "Văn phòng"}[code]
+	}
 	got := documents([]Attributed{
 		{Unit: "KT", Task: "I.1", Text: "1. Kế hoạch số 12/KH-UBND ngày 20/01/2026; 2. Công văn số 25/UBND ngày 05/02/2026."},
 		{Unit: "VP", Task: "I.1", Text: "- Kế hoạch số 12/KH-UBND ngày 20/01/2026\n3) Thông báo số 7/TB-UBND"},
