@@ -227,7 +227,12 @@ func (t TaskResult) StatusText() string {
 			words = append(words, c.UnitName+" ghi «"+c.StatusWords+"»")
 		}
 	}
-	if len(words) > 0 {
+	switch {
+	case len(words) == 0:
+	case t.Status == forms.StatusUnknown:
+		// the units' own words say it better than "chưa rõ"
+		text = strings.Join(words, "; ")
+	default:
 		text += " (" + strings.Join(words, "; ") + ")"
 	}
 	return text
@@ -376,7 +381,13 @@ func (r *Report) appendixRow(t TaskResult) map[string]any {
 		products = append(products, item["noi_dung"].(string)+" ("+item["don_vi"].(string)+")")
 	}
 	if t.Disagreement {
-		notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau")
+		var each []string
+		for _, c := range t.Lead {
+			if st := statusOrBlank(c.Status); st != "" {
+				each = append(each, r.shortName(c.Unit)+": "+st)
+			}
+		}
+		notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau ("+strings.Join(each, "; ")+")")
 	}
 	if len(t.SilentLeads) > 0 && t.Reported() {
 		notes = append(notes, "Chưa có báo cáo của "+r.shortNames(t.SilentLeads))
