@@ -39,6 +39,8 @@ type sent struct {
 	all    string
 	// figures override bankFigures (for a yearly form).
 	figures map[string][2]float64
+	// difficulty, written on every task it fills in
+	difficulty string
 }
 
 func writeSent(t *testing.T, c *catalog.Catalog, dir string, s sent) {
@@ -58,8 +60,9 @@ func writeSent(t *testing.T, c *catalog.Catalog, dir string, s sent) {
 			continue
 		}
 		if err := forms.FillRow(f, a.Task.Code, map[string]string{
-			forms.ColStatus:  st,
-			forms.ColResults: fmt.Sprintf("%s: việc của %s.", a.Task.Code, p.Name()),
+			forms.ColStatus:       st,
+			forms.ColResults:      fmt.Sprintf("%s: việc của %s.", a.Task.Code, p.Name()),
+			forms.ColDifficulties: s.difficulty,
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -202,6 +205,14 @@ func TestLongPeriods(t *testing.T) {
 				sent{unit: "KT", per: "2025-Q4", all: "Chưa thực hiện"}, sent{unit: "NHCSXH", per: "2025-Q4", all: "Chưa thực hiện"}),
 			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (thiếu quý I năm 2025, quý II năm 2025, quý III năm 2025)", "100"},
 			bank: "Đã gửi đủ nhiệm vụ; dùng biểu quý I năm 2026, quý II năm 2026, quý III năm 2026, quý IV năm 2026",
+		},
+		{
+			name: "a half year's difficulties say their quarter", period: "2026-H1",
+			files: append(everyoneBut(c, []int{1, 2}, "KT"),
+				sent{unit: "KT", per: "2026-Q1", all: "Đang thực hiện", difficulty: "Thiếu kinh phí."},
+				sent{unit: "KT", per: "2026-Q2", all: "Hoàn thành", difficulty: "Không có khó khăn"}),
+			balance: figure{"1000", "1200"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "30"},
+			report: []string{"- Phòng Kinh tế: Quý I năm 2026: Thiếu kinh phí (nhiệm vụ I.2)."},
 		},
 		{
 			name: "a year against last year's four quarters, set aside beside this year's", period: "2026",

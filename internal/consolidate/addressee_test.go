@@ -50,6 +50,8 @@ func TestProposalsSplit(t *testing.T) {
 			[]string{"Đề nghị UBND tỉnh:\n- bổ sung vốn;\n- mở lớp tập huấn.", "Kiến nghị xã bố trí phòng."}},
 		{"- Đề nghị xã hỗ trợ\n- Đề xuất Chi nhánh tăng vốn", []string{"- Đề nghị xã hỗ trợ", "- Đề xuất Chi nhánh tăng vốn"}},
 		{"Bổ sung vốn cho hộ mới thoát nghèo\nvà hộ cận nghèo", []string{"Bổ sung vốn cho hộ mới thoát nghèo\nvà hộ cận nghèo"}},
+		{"Quý I năm 2026: Đề nghị UBND xã bố trí phòng.\nQuý II năm 2026: Đề nghị NHCSXH tỉnh bổ sung vốn.",
+			[]string{"Quý I năm 2026: Đề nghị UBND xã bố trí phòng.", "Quý II năm 2026: Đề nghị NHCSXH tỉnh bổ sung vốn."}},
 		{"Không", nil},
 		{"Không có kiến nghị.", nil},
 		{"", nil},

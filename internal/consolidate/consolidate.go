@@ -233,7 +233,15 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 				continue
 			}
 			if s.Period != p {
+				// each part's words say which quarter they are of
 				row.Results = labelled(s.Period, row.Results)
+				for _, text := range []*string{&row.Difficulties, &row.Proposals} {
+					if nothingSaid(*text) {
+						*text = "" // «Không» of one quarter is nothing to join to another's
+					} else {
+						*text = labelled(s.Period, *text)
+					}
+				}
 			}
 			k := key{row.Task, s.Unit}
 			if prev, ok := rows[k]; ok {
@@ -837,6 +845,9 @@ func splitProposals(s string) []string {
 			continue
 		}
 		w := plainWords(line)
+		if len(w) >= 4 && w[0] == "quy" && w[2] == "nam" { // a part's label: "Quý I năm 2026: Đề nghị …"
+			w = w[4:]
+		}
 		starts := len(w) >= 2 && (w[0] == "de" && (w[1] == "nghi" || w[1] == "xuat") || w[0] == "kien" && w[1] == "nghi")
 		if starts || len(out) == 0 {
 			out = append(out, strings.TrimSpace(line))
