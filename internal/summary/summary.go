@@ -433,7 +433,7 @@ func (b *builder) figures() error {
 			col  string
 			v    *float64
 			note string
-		}{{"D", l.Previous, l.PreviousNote}, {"E", l.Current, l.CurrentNote}, {"F", l.Change, ""}, {"G", l.ChangePercent, ""}} {
+		}{{"D", l.Previous, l.PreviousNote}, {"E", l.Current, l.CurrentNote}, {"F", l.Change, ""}, {"G", l.ChangePercent, changeNote(l)}} {
 			cell := fmt.Sprintf("%s%d", c.col, row)
 			switch {
 			case c.v != nil:
@@ -441,7 +441,7 @@ func (b *builder) figures() error {
 			case c.note != "":
 				b.f.SetCellStr(SheetFigures, cell, c.note)
 			default:
-				b.f.SetCellStr(SheetFigures, cell, "chưa có số liệu")
+				b.f.SetCellStr(SheetFigures, cell, "chưa đủ số liệu")
 			}
 		}
 		row++
@@ -583,4 +583,13 @@ func (b *builder) chart() error {
 			Width: 720, Height: 360,
 		},
 	})
+}
+
+// changeNote says why a change in percent is not given although both
+// figures are: there is no percent of a change from zero.
+func changeNote(l consolidate.IndicatorLine) string {
+	if l.Previous != nil && l.Current != nil && *l.Previous == 0 {
+		return "không tính được (kỳ trước bằng 0)"
+	}
+	return ""
 }

@@ -375,3 +375,34 @@ func TestSummaryNamesZipFiles(t *testing.T) {
 		}
 	}
 }
+
+// The «Chỉ tiêu» sheet says why a figure is not given: a figure missing
+// is «chưa đủ số liệu», a change in percent from zero cannot be computed.
+func TestFiguresSayWhyNot(t *testing.T) {
+	c, p, subs := fixture(t, "")
+	zero, ten := 0.0, 10.0
+	subs[1].Indicators = append(subs[1].Indicators, intake.IndicatorValue{Code: "NO-QUA-HAN", Previous: &zero, Current: &ten})
+	r := consolidate.Build(c, p, subs)
+	path := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	if _, err := Write(r, path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetFigures)
+	found := map[string][]string{}
+	for _, row := range rows {
+		if len(row) > 0 {
+			found[row[0]] = row
+		}
+	}
+	if row := found["NO-QUA-HAN"]; len(row) < 7 || row[6] != "không tính được (kỳ trước bằng 0)" {
+		t.Errorf("NO-QUA-HAN: %q", row)
+	}
+	if row := found["TONG-DU-NO"]; len(row) < 7 || row[3] != "chưa đủ số liệu" || row[6] != "chưa đủ số liệu" {
+		t.Errorf("TONG-DU-NO: %q", row)
+	}
+}
