@@ -658,6 +658,17 @@ func filledRow(row intake.Row) bool {
 	return row.Status != forms.StatusUnknown || strings.TrimSpace(row.StatusText) != "" || strings.TrimSpace(row.Results) != ""
 }
 
+// NotOver says, when the report is made on day now before its period's
+// data end, that its figures are an estimate; "" once the period is over.
+func (r *Report) NotOver(now time.Time) string {
+	end := r.Period.To()
+	if time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, end.Location()).After(end) {
+		return ""
+	}
+	return fmt.Sprintf("Kỳ %s chưa kết thúc: số liệu tính đến ngày %s, báo cáo lập ngày %s nên là số ước thực hiện. Lập lại sau ngày %s để có số liệu cả kỳ.",
+		r.Period.Name(), period.ShortDate(end), period.ShortDate(now), period.ShortDate(end))
+}
+
 // firstError is a file's first error, worded with its place; "" when it
 // has none.
 func firstError(s *intake.Submission) string {

@@ -373,3 +373,23 @@ func TestDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestNotOver: a report made before its period's last data day says its
+// figures are an estimate; after it, nothing.
+func TestNotOver(t *testing.T) {
+	r := &Report{Period: period.MustParse("2026")}
+	for _, tt := range []struct {
+		day  time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 3, 9, 0, 0, 0, time.Local), "Kỳ năm 2026 chưa kết thúc: số liệu tính đến ngày 14/12/2026, báo cáo lập ngày 03/12/2026 nên là số ước thực hiện."},
+		{time.Date(2026, 12, 14, 17, 0, 0, 0, time.Local), "chưa kết thúc"},
+		{time.Date(2026, 12, 15, 8, 0, 0, 0, time.Local), ""},
+		{time.Date(2027, 1, 5, 8, 0, 0, 0, time.Local), ""},
+	} {
+		got := r.NotOver(tt.day)
+		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("NotOver(%s) = %q, want %q", tt.day.Format("02/01/2006"), got, tt.want)
+		}
+	}
+}

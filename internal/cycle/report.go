@@ -173,6 +173,9 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	}
 	res := &ReportResult{Report: r, Written: r.UsedFiles > 0}
 	now := reportDate(req)
+	if note := r.NotOver(now); note != "" {
+		r.Notes = append([]string{note}, r.Notes...)
+	}
 	p := req.Period
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
