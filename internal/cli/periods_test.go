@@ -191,7 +191,7 @@ func TestLongPeriods(t *testing.T) {
 				sent{unit: "KT", per: "2026-Q3"}), // a blank form: an error
 			balance: figure{"1000", "1400"}, flow: figure{"chưa đủ số liệu (cần biểu các quý của kỳ trước)", "100"},
 			report:   []string{"- Phòng Kinh tế: đã gửi, thiếu biểu quý III;"},
-			reminder: "Đơn vị chưa gửi biểu quý III năm 2026 để tổng hợp báo cáo năm 2026. Tệp «KT-2026-Q3.xlsx» của quý III năm 2026 có lỗi: trang tính «Báo cáo»: biểu chưa điền gì",
+			reminder: "Biểu quý III năm 2026 đơn vị đã gửi (tệp «KT-2026-Q3.xlsx») có lỗi nên chưa tổng hợp được vào báo cáo năm 2026. Lỗi: trang tính «Báo cáo»: biểu chưa điền gì",
 		},
 		{
 			name: "nine months without the bank's quarter III: the table says what is missing", period: "2026-9M",
@@ -486,6 +486,12 @@ func TestFilesSetAside(t *testing.T) {
 		{"the second half's quarter beside the first half", "2026-H1",
 			quarters("KT", "Hoàn thành", 1, 2, 3),
 			map[string]string{"KT-2026-Q3.xlsx": "KT-2026-Q"}, nil},
+		{"a blank quarter beside the yearly form: set aside, no error", "2026",
+			[]sent{{unit: "KT", per: "2026-Q3"}, {unit: "KT", per: "2026", all: "Hoàn thành"}},
+			map[string]string{"KT-2026-Q3.xlsx": "KT-2026.xlsx"}, nil},
+		{"a first half's form beside quarter III, for nine months: overlapping, an error", "2026-9M",
+			[]sent{{unit: "KT", per: "2026-H1", all: "Hoàn thành"}, {unit: "KT", per: "2026-Q3", all: "Hoàn thành"}},
+			nil, []string{"KT-2026-H1.xlsx"}},
 		{"only another period's form", "2026-Q1",
 			[]sent{{unit: "KT", per: "2025-Q4", all: "Hoàn thành"}}, nil, []string{"KT-2025-Q4.xlsx"}},
 	} {

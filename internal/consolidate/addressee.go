@@ -44,12 +44,18 @@ var (
 		"đảng uỷ xã", "lãnh đạo xã", "ban chỉ đạo xã", "ngân sách xã", "xã bố trí", "xã hỗ trợ", "xã quan tâm", "các phòng", "văn phòng hđnd"}
 )
 
+// notAnOffice hides the words whose "bộ" or "sở" names no ministry and no
+// department ("cán bộ, hội viên", "cơ sở, trang thiết bị").
+var notAnOffice = strings.NewReplacer("cán bộ", "cán-bộ", "toàn bộ", "toàn-bộ", "đồng bộ", "đồng-bộ", "cơ sở", "cơ-sở",
+	"bộ máy", "bộ-máy", "bộ hồ sơ", "bộ-hồ-sơ", "bộ phận", "bộ-phận", "trụ sở", "trụ-sở")
+
 // AddresseeOf tells whom a proposal asks, by its words: any level above
 // the commune makes it upward (a proposal to pass on is the commune's to
 // make); else a word naming the commune makes it the commune's; else it is
 // unclear.
 func AddresseeOf(text string) Addressee {
 	t := " " + strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(text), " "))) + " "
+	t = notAnOffice.Replace(t)
 	for _, w := range upwardWords {
 		if strings.Contains(t, w) {
 			return AddresseeUpward

@@ -28,6 +28,12 @@ func TestAddresseeOf(t *testing.T) {
 		{"Đề nghị Sở Nông nghiệp và Môi trường hướng dẫn thủ tục.", AddresseeUpward},
 		{"Đề nghị các bộ, ngành sửa đổi quy định.", AddresseeUpward},
 		{"Đề nghị Bộ Nội vụ hướng dẫn.", AddresseeUpward},
+		{"Đề nghị UBND xã tăng cường tập huấn cho cán bộ, hội viên", AddresseeCommune},
+		{"Đề nghị xã hỗ trợ kinh phí sửa chữa cơ sở, trang thiết bị", AddresseeCommune},
+		{"Đề nghị xã hỗ trợ toàn bộ, kịp thời", AddresseeCommune},
+		{"Đề nghị xã quan tâm cán bộ ngành", AddresseeCommune},
+		{"Đề nghị bố trí trụ sở, bộ phận một cửa", AddresseeUnclear},
+		{"Đề nghị các sở, ngành hướng dẫn", AddresseeUpward},
 		{"", AddresseeUnclear},
 	} {
 		if got := AddresseeOf(tt.text); got != tt.want {
@@ -52,6 +58,16 @@ func TestProposalsSplit(t *testing.T) {
 		{"Bổ sung vốn cho hộ mới thoát nghèo\nvà hộ cận nghèo", []string{"Bổ sung vốn cho hộ mới thoát nghèo\nvà hộ cận nghèo"}},
 		{"Quý I năm 2026: Đề nghị UBND xã bố trí phòng.\nQuý II năm 2026: Đề nghị NHCSXH tỉnh bổ sung vốn.",
 			[]string{"Quý I năm 2026: Đề nghị UBND xã bố trí phòng.", "Quý II năm 2026: Đề nghị NHCSXH tỉnh bổ sung vốn."}},
+		{"1. Đề nghị UBND tỉnh bổ sung vốn.\n2. Đề nghị UBND xã bố trí phòng.",
+			[]string{"Đề nghị UBND tỉnh bổ sung vốn.", "Đề nghị UBND xã bố trí phòng."}},
+		{"a) Đề nghị UBND tỉnh bổ sung vốn;\nb) Kiến nghị xã bố trí phòng.",
+			[]string{"Đề nghị UBND tỉnh bổ sung vốn;", "Kiến nghị xã bố trí phòng."}},
+		{"Kiến nghị:\n- UBND tỉnh bổ sung vốn;\n- Bố trí phòng giao dịch tại xã.",
+			[]string{"Kiến nghị UBND tỉnh bổ sung vốn;", "Kiến nghị bố trí phòng giao dịch tại xã."}},
+		{"Quý I năm 2026: Đề nghị UBND xã bố trí phòng.\nĐề nghị NHCSXH tỉnh bổ sung vốn.",
+			[]string{"Quý I năm 2026: Đề nghị UBND xã bố trí phòng.", "Quý I năm 2026: Đề nghị NHCSXH tỉnh bổ sung vốn."}},
+		{"Kiến nghị: Không", nil},
+		{"Quý II năm 2026: Không có", nil},
 		{"Không", nil},
 		{"Không có kiến nghị.", nil},
 		{"", nil},
@@ -85,9 +101,18 @@ func TestNothingSaid(t *testing.T) {
 		{"Không phát sinh", true}, {"Không có tồn tại, hạn chế", true},
 		{"Không có hộ vay quá hạn", false}, {"Không hoàn thành chỉ tiêu", false}, {"Chưa có kinh phí", false},
 		{"Thiếu kinh phí", false}, {"Không đủ vốn cho vay", false}, {"Chưa", false},
+		{"Khó khăn: Không", true}, {"Kiến nghị: không có", true}, {"Ko có", true}, {"Ko có khó khăn", true},
+		{"Chưa phát sinh", true}, {"Chưa có văn bản hướng dẫn", false}, {"Không có văn bản", false},
+		{"Khó khăn: thiếu vốn", false}, {"Không có kinh phí", false},
 	} {
 		if got := nothingSaid(tt.cell); got != tt.nothing {
 			t.Errorf("nothingSaid(%q) = %v, want %v", tt.cell, got, tt.nothing)
+		}
+	}
+	for cell, none := range map[string]bool{"Không có văn bản": true, "Chưa ban hành văn bản nào": true, "-": true,
+		"Kế hoạch số 12/KH-UBND": false, "Không có văn bản hướng dẫn của tỉnh": false} {
+		if got := noDocument(cell); got != none {
+			t.Errorf("noDocument(%q) = %v, want %v", cell, got, none)
 		}
 	}
 }

@@ -9,6 +9,7 @@ package consolidate
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -189,6 +190,10 @@ type UnitStatus struct {
 	// report's own (quarterly forms for a yearly report), and MissingParts
 	// those of the report's quarters that did not come.
 	Parts, MissingParts []period.Period
+	// BrokenParts are those of the MissingParts whose form came with
+	// errors; BrokenFile is the first such file, Problem its first error.
+	BrokenParts []period.Period
+	BrokenFile  string
 }
 
 // Sent tells whether a usable file came from the unit.
@@ -298,7 +303,7 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 					tr.Others = append(tr.Others, contrib)
 				}
 				name := c.Unit(unit).Name
-				if !nothingSaid(row.Documents) {
+				if !noDocument(row.Documents) {
 					tr.Documents = append(tr.Documents, Attributed{unit, name, t.Code, row.Documents})
 				}
 				if !nothingSaid(row.Difficulties) {
@@ -574,10 +579,11 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 				e, w := s.Counts()
 				st.Errors += e
 				st.Warnings += w
+				if !slices.Contains(st.BrokenParts, s.Period) {
+					st.BrokenParts = append(st.BrokenParts, s.Period)
+				}
 				if st.Problem == "" {
-					if p := firstError(s); p != "" {
-						st.Problem = fmt.Sprintf("tệp «%s» của %s có lỗi: %s", intake.ShownName(s.Path), s.Period.Name(), p)
-					}
+					st.Problem, st.BrokenFile = firstError(s), intake.ShownName(s.Path)
 				}
 			}
 			for _, a := range st.Assignments {
@@ -695,9 +701,14 @@ func StateSentence(u UnitStatus) string {
 		} else {
 			text = "Đã gửi"
 		}
-		if u.Problem != "" {
-			text += "; " + strings.TrimSuffix(u.Problem, ".")
+		// which quarters, then why one was left out
+		if len(u.Parts) > 0 {
+			text += "; " + PartsSentence(u)
 		}
+		if u.Problem != "" && len(u.BrokenParts) > 0 {
+			text += fmt.Sprintf(". %s (tệp «%s») có lỗi: %s", upperFirst(quarterWords(u.BrokenParts)), u.BrokenFile, strings.TrimSuffix(u.Problem, "."))
+		}
+		return text
 	case StateErrors:
 		text += " (" + u.File + "), đề nghị gửi lại"
 		if u.Problem != "" {
@@ -819,51 +830,97 @@ func (r *Report) Unreported() []*catalog.Task {
 var nothingWords = map[string]bool{
 	"kho": true, "khan": true, "vuong": true, "mac": true, "kien": true, "nghi": true, "de": true, "xuat": true,
 	"y": true, "ton": true, "tai": true, "han": true, "che": true, "gi": true, "va": true, "noi": true, "dung": true,
-	"phat": true, "sinh": true, "trong": true, "ky": true, "nao": true, "them": true, "van": true, "ban": true,
+	"phat": true, "sinh": true, "trong": true, "ky": true, "nao": true, "them": true,
 }
 
 // nothingSaid tells a cell that is empty or says there is nothing to say
-// ("Không", "Không có.", "Không có khó khăn, vướng mắc", "Chưa có kiến
-// nghị", "-"): the report says nothing rather than print it as a
-// difficulty or a proposal. A cell that says what is absent ("Không có
-// hộ vay quá hạn") is a finding and is kept.
-func nothingSaid(s string) bool {
+// ("Không", "Không có.", "Không có khó khăn, vướng mắc", "Kiến nghị:
+// không có", "Chưa phát sinh", "-"): the report says nothing rather than
+// print it as a difficulty or a proposal. A cell that says what is absent
+// ("Không có hộ vay quá hạn", "Chưa có văn bản hướng dẫn") is a finding
+// and is kept.
+func nothingSaid(s string) bool { return saysNothing(s, nil) }
+
+// noDocument tells a documents cell that says none was issued ("Không có
+// văn bản", "Chưa ban hành văn bản nào").
+func noDocument(s string) bool {
+	return saysNothing(s, map[string]bool{"van": true, "ban": true, "hanh": true, "moi": true})
+}
+
+// saysNothing is nothingSaid with more words that add nothing (extra).
+func saysNothing(s string, extra map[string]bool) bool {
 	words := plainWords(s)
+	// a label before the answer: "Khó khăn: không", "Quý I năm 2026: Không"
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		if label := plainWords(s[:i]); len(label) > 0 && (labelOnly(label) || len(label) >= 3 && label[0] == "quy" && label[2] == "nam") {
+			words = plainWords(s[i+1:])
+		}
+	}
+	no := func(w string) bool { return w == "khong" || w == "k" || w == "ko" || w == "kg" || w == "khg" }
 	switch {
 	case len(words) == 0:
 		return true
-	case len(words) == 1 && (words[0] == "k" || words[0] == "ko" || words[0] == "kg" || words[0] == "0"):
+	case len(words) == 1 && (no(words[0]) || words[0] == "0"):
 		return true
-	case words[0] != "khong" && !(words[0] == "chua" && len(words) > 1 && words[1] == "co"):
+	case !no(words[0]) && !(words[0] == "chua" && len(words) > 1 && (words[1] == "co" || words[1] == "phat" || extra[words[1]])):
 		return false
 	}
 	for _, w := range words[1:] {
-		if w != "co" && !nothingWords[w] {
+		if w != "co" && !nothingWords[w] && !extra[w] {
 			return false
 		}
 	}
 	return true
 }
 
+// labelOnly tells words that only name a column ("khó khăn, vướng mắc",
+// "kiến nghị", "đề xuất").
+func labelOnly(words []string) bool {
+	for _, w := range words {
+		if !nothingWords[w] || w == "gi" || w == "nao" {
+			return false
+		}
+	}
+	return true
+}
+
+// itemMark is the number or letter a unit put before an item ("1. ", "a) ").
+var itemMark = regexp.MustCompile(`^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\))\s*`)
+
 // splitProposals cuts a unit's proposals cell into its proposals, one for
-// each line that starts one ("Đề nghị …", "Kiến nghị …", "Đề xuất …"), the
-// lines under it kept with it, so that each goes to its own addressee; a
-// cell that says nothing gives none.
+// each line that starts one ("Đề nghị …", "2. Kiến nghị …"), the lines
+// under it kept with it, so that each goes to its own addressee. Under a
+// heading alone ("Kiến nghị:") each item is one, said with the heading's
+// verb. A quarter's label goes with each of its proposals. A cell that
+// says nothing gives none.
 func splitProposals(s string) []string {
 	var out []string
+	label, verb := "", ""
 	for _, line := range strings.Split(s, "\n") {
-		if strings.TrimSpace(line) == "" {
+		line = strings.TrimSpace(line)
+		if line == "" {
 			continue
 		}
-		w := plainWords(line)
-		if len(w) >= 4 && w[0] == "quy" && w[2] == "nam" { // a part's label: "Quý I năm 2026: Đề nghị …"
-			w = w[4:]
+		body := line
+		if w := plainWords(line); len(w) >= 4 && w[0] == "quy" && w[2] == "nam" { // "Quý I năm 2026: Đề nghị …"
+			if i := strings.IndexByte(line, ':'); i >= 0 {
+				label, body = line[:i+1]+" ", strings.TrimSpace(line[i+1:])
+			}
 		}
+		body = itemMark.ReplaceAllString(body, "")
+		w := plainWords(body)
 		starts := len(w) >= 2 && (w[0] == "de" && (w[1] == "nghi" || w[1] == "xuat") || w[0] == "kien" && w[1] == "nghi")
-		if starts || len(out) == 0 {
-			out = append(out, strings.TrimSpace(line))
-		} else {
-			out[len(out)-1] += "\n" + strings.TrimSpace(line)
+		switch {
+		case starts && len(w) == 2 && strings.HasSuffix(body, ":"):
+			verb = strings.TrimSuffix(body, ":") // a heading: its items follow
+			continue
+		case verb != "" && unbullet(body) != body:
+			out = append(out, label+verb+" "+lowerWord(unbullet(body)))
+		case starts || len(out) == 0:
+			out = append(out, label+body)
+			verb = ""
+		default:
+			out[len(out)-1] += "\n" + line
 		}
 	}
 	kept := out[:0]
@@ -878,4 +935,14 @@ func splitProposals(s string) []string {
 // plainWords are the words of s folded, without punctuation.
 func plainWords(s string) []string {
 	return strings.FieldsFunc(vntext.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// lowerWord lowers the first letter of a text that goes on after other
+// words, unless its first word is an abbreviation ("UBND", "NHCSXH").
+func lowerWord(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	if n := strings.Count(first, "") - 1; n > 1 && strings.ToUpper(first) == first {
+		return s
+	}
+	return lowerFirst(s)
 }

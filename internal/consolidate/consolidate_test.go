@@ -342,6 +342,9 @@ func TestSentence(t *testing.T) {
 		{"Quý I: tổ chức hội nghị\nQuý II: kiểm tra 3 thôn.", "Quý I: tổ chức hội nghị.\nQuý II: kiểm tra 3 thôn"},
 		{"Dòng một\n\n  \nDòng hai.", "Dòng một.\nDòng hai"},
 		{"  \n", ""},
+		{"a:\n:", "A"},
+		{"Tổ chức tập huấn cho cán bộ,\nhội viên tại các thôn", "Tổ chức tập huấn cho cán bộ, hội viên tại các thôn"},
+		{"Tổ chức tập huấn cho cán bộ\nhội viên tại các thôn.\nPhát 200 tờ rơi", "Tổ chức tập huấn cho cán bộ hội viên tại các thôn.\nPhát 200 tờ rơi"},
 	} {
 		if got := sentence(tt.in); got != tt.want {
 			t.Errorf("sentence(%q)\n got %q\nwant %q", tt.in, got, tt.want)
@@ -390,6 +393,25 @@ func TestNotOver(t *testing.T) {
 		got := r.NotOver(tt.day)
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("NotOver(%s) = %q, want %q", tt.day.Format("02/01/2006"), got, tt.want)
+		}
+	}
+}
+
+// A quarter's report whose form leaves out a figure does not build it
+// from the previous quarter's form kept to compare with: the figure is
+// missing, never «thiếu quý I» of a quarter that was sent.
+func TestEarlierFormsAreNoParts(t *testing.T) {
+	c := loadCatalog(t)
+	q1, q4 := period.MustParse("2026-Q1"), period.MustParse("2025-Q4")
+	v := func(f float64) *float64 { return &f }
+	now := &intake.Submission{Path: "NHCSXH-2026-Q1.xlsx", Unit: "NHCSXH", Period: q1,
+		Indicators: []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: v(100), Current: v(110)}}}
+	before := &intake.Submission{Path: "NHCSXH-2025-Q4.xlsx", Unit: "NHCSXH", Period: q4, ComparedWith: now.Path,
+		Indicators: []intake.IndicatorValue{{Code: "VON-NSDP", Previous: v(40), Current: v(50)}}}
+	r := Build(c, q1, []*intake.Submission{now, before})
+	for _, l := range r.Indicators {
+		if l.Indicator.Code == "VON-NSDP" && (l.Previous != nil || l.Current != nil || strings.Contains(l.CurrentNote, "thiếu")) {
+			t.Errorf("VON-NSDP built from the earlier form: %+v", l)
 		}
 	}
 }

@@ -76,7 +76,8 @@ func (r *Report) indicators(used, all []*intake.Submission) {
 		if v, ok := parts[r.Period]; ok {
 			// A form of the period itself is used as it is.
 			line.Previous, line.Current = v.Previous, v.Current
-		} else if len(parts) > 0 {
+		} else if slices.ContainsFunc(r.Period.Quarters(), func(q period.Period) bool { _, ok := parts[q]; return ok && q != r.Period }) {
+			// Quarters of a long period, not earlier forms alone.
 			r.fromParts(&line, parts)
 		}
 		if line.Previous != nil && line.Current != nil {
@@ -144,7 +145,9 @@ func sumOf(parts map[period.Period]intake.IndicatorValue, qs []period.Period, ea
 	switch {
 	case len(missing) == 0 && len(qs) > 0:
 		return &sum, ""
-	case earlier && len(missing) == len(qs), len(qs) == 0:
+	case len(qs) == 0:
+		return nil, "chưa đủ số liệu"
+	case earlier && len(missing) == len(qs):
 		return nil, "chưa đủ số liệu (cần biểu các quý của kỳ trước)"
 	}
 	return nil, lack(missing, earlier)

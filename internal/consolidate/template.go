@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"baocao/internal/catalog"
@@ -164,11 +165,18 @@ func reminderSentence(u UnitStatus, p period.Period) string {
 	switch u.State {
 	case StateIncomplete:
 		var says []string
-		if len(u.MissingParts) > 0 {
-			says = append(says, fmt.Sprintf("Đơn vị chưa gửi biểu %s năm %d để tổng hợp báo cáo %s.", quarterWords(u.MissingParts), u.MissingParts[0].Year, p.Name()))
-			if u.Problem != "" {
-				says = append(says, upperFirst(strings.TrimSuffix(u.Problem, "."))+".")
+		var notSent []period.Period
+		for _, q := range u.MissingParts {
+			if !slices.Contains(u.BrokenParts, q) {
+				notSent = append(notSent, q)
 			}
+		}
+		if len(u.BrokenParts) > 0 {
+			says = append(says, fmt.Sprintf("Biểu %s năm %d đơn vị đã gửi (tệp «%s») có lỗi nên chưa tổng hợp được vào báo cáo %s. Lỗi: %s.",
+				quarterWords(u.BrokenParts), u.BrokenParts[0].Year, u.BrokenFile, p.Name(), strings.TrimSuffix(u.Problem, ".")))
+		}
+		if len(notSent) > 0 {
+			says = append(says, fmt.Sprintf("Đơn vị chưa gửi biểu %s năm %d để tổng hợp báo cáo %s.", quarterWords(notSent), notSent[0].Year, p.Name()))
 		}
 		if len(u.MissingTasks) > 0 {
 			says = append(says, "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây.")
@@ -490,7 +498,6 @@ func attributed(list []Attributed) []map[string]any {
 	return out
 }
 
-// numberOr is the value, or the note that says why there is none.
 // numberOr is a figure, or the note that says why there is none.
 func numberOr(v *float64, note string) any {
 	if v == nil {
@@ -578,7 +585,13 @@ func sentence(s string) string {
 		default:
 			mark = "- "
 		}
-		if text != "" {
+		switch {
+		case strings.Trim(text, ".;:,!? ") == "":
+			// a line of punctuation alone says nothing
+		case len(lines) > 0 && mark == "" && continues(lines[len(lines)-1].text, text):
+			// a sentence the cell wrapped: one line again
+			lines[len(lines)-1].text += " " + text
+		default:
 			lines = append(lines, line{text, mark})
 		}
 	}
@@ -609,6 +622,16 @@ func sentence(s string) string {
 		b.WriteString(text + "\n")
 	}
 	return b.String()
+}
+
+// continues tells a line that goes on with the sentence of the line before
+// (which ends with a comma, or is followed by a small letter).
+func continues(before, text string) bool {
+	if strings.HasSuffix(before, ",") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsLower(r) && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ";")
 }
 
 // ResultsOf is the summary line of a report on a plan: "Kết quả triển khai

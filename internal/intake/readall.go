@@ -158,7 +158,8 @@ func besideWorkbook(subs []*Submission, c *catalog.Catalog) {
 			continue
 		}
 		for _, used := range subs {
-			if !usable(used) || used.Unit != s.Unit || !(s.Period.IsZero() || used.Period == s.Period || used.Period.PartOf(s.Period)) {
+			// the same period, a part of it, or the long period it is part of
+			if !usable(used) || used.Unit != s.Unit || !(s.Period.IsZero() || used.Period == s.Period || used.Period.PartOf(s.Period) || s.Period.PartOf(used.Period)) {
 				continue
 			}
 			s.SupersededBy = used.Path
@@ -354,7 +355,7 @@ func setAside(subs []*Submission, c *catalog.Catalog, asked period.Period) {
 	}
 	for _, s := range subs {
 		switch {
-		case s.otherPeriod != 0 && s.Unit != "":
+		case s.otherPeriod != 0 && s.Unit != "" && !overlaps(s.Period, asked):
 			used := own[s.Unit]
 			if used == nil {
 				used = part[s.Unit]
@@ -367,12 +368,23 @@ func setAside(subs []*Submission, c *catalog.Catalog, asked period.Period) {
 			p.Message = fmt.Sprintf("tệp là báo cáo %s, không thuộc %s: không dùng cho báo cáo này (báo cáo dùng tệp %s của cùng đơn vị).",
 				s.Period.Name(), asked.Name(), ShownName(used.Path))
 			s.otherPeriod, s.SetAsideFor = 0, used.Path
-		case usable(s) && s.Period.PartOf(asked) && own[s.Unit] != nil:
+		case s.Period.PartOf(asked) && own[s.Unit] != nil && s.SupersededBy == "" && s.SetAsideFor == "" && s.sentAs == "":
+			// unused whatever it holds: its mistakes are for the record
+			for i := range s.Problems {
+				s.Problems[i].Severity = SeverityWarning
+			}
 			s.addf(SeverityWarning, "", "", "%s đã gửi biểu %s (tệp %s) nên báo cáo dùng biểu đó, không dùng biểu %s này.",
 				nameOf(c, s.Unit), asked.Name(), ShownName(own[s.Unit].Path), s.Period.Name())
 			s.SetAsideFor = own[s.Unit].Path
 		}
 	}
+}
+
+// overlaps tells periods that share data days (the first half and nine
+// months): a form of one is never set aside for the other, it stays an
+// error the clerk sees.
+func overlaps(a, b period.Period) bool {
+	return !a.To().Before(b.From()) && !b.To().Before(a.From())
 }
 
 // sameFigure tells two figures equal once rounded as the report shows

@@ -69,7 +69,9 @@ var (
 	dateRe = regexp.MustCompile(`(?:ngày|ngay|tháng|thang)\s*\d{1,2}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}`)
 	// A document's number or a deadline is no share done either: "QĐ
 	// 15/2025", "Nghị định 30/2020/NĐ-CP", "15/QĐ-UBND", "trước 31/3".
-	referenceRe = regexp.MustCompile(`(?i)\d+\s*/\s*(?:(?:19|20)\d\d\b|[\p{L}])|(?:trước|đến|hạn|từ|sau)\s+\d{1,2}\s*/\s*\d{1,2}`)
+	// A year counts only after a document's kind or before a further
+	// "/": «1500/2000 hộ» is a share done.
+	referenceRe = regexp.MustCompile(`(?i)(?:qđ|nq|nđ|kh|tt|ct|cv|tb|bc|số|quyết định|nghị định|nghị quyết|kế hoạch|thông tư|chỉ thị|công văn|thông báo|báo cáo)\s*(?:số\s*)?\d+\s*/\s*(?:19|20)\d\d\b|\d+\s*/\s*(?:19|20)\d\d\s*/|\d+\s*/\s*\p{L}|(?:trước|hạn)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}`)
 	// A fraction N/N is the whole of it: "12/12 thôn", "50/50 hộ".
 	wholeRe = regexp.MustCompile(`\b(\d+)\s*/\s*(\d+)\b`)
 	// What is left of the form "1/2", "3/5": a share done or a date.

@@ -140,6 +140,12 @@ func TestReadStatusText(t *testing.T) {
 		{"Đã ban hành Kế hoạch 12/KH-UBND", done, statusQualified},
 		{"hoàn thành 12/12 thôn", done, statusQualified},
 		{"Hoàn thành 100% (50/50 hộ)", done, statusQualified},
+		// A share done stays a fraction, whatever its numbers.
+		{"Hoàn thành 1500/2000 hộ", unk, statusUnclear},
+		{"Hoàn thành 150/1990 hộ", unk, statusUnclear},
+		{"Hoàn thành đến 4/5 thôn", unk, statusUnclear},
+		{"Đã triển khai từ 3/5 thôn", unk, statusUnclear},
+		{"Hoàn thành theo Quyết định 15/2025", done, statusQualified},
 		// "KH" is a plan: planned is not done.
 		{"KH hoàn thành tháng 6", unk, statusUnclear},
 	}
