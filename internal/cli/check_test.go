@@ -216,7 +216,7 @@ func TestCheckPDFBesideWorkbook(t *testing.T) {
 	for _, want := range []string{
 		"cảnh báo: Phòng Kinh tế gửi thêm tệp PDF «Bao cao KT quy I.pdf»; đã dùng tệp Excel «kt.xlsx» của đơn vị, tệp PDF không được đọc.",
 		"Tổng cộng: 2 tệp; 2 tệp không có lỗi, 0 tệp có lỗi",
-		"Đã gửi, thiếu nhiệm vụ (1): Phòng Kinh tế (",
+		"Đã gửi, chưa đủ (1): Phòng Kinh tế (thiếu nhiệm vụ ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)

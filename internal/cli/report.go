@@ -171,7 +171,7 @@ func printAccount(w io.Writer, r *consolidate.Report) {
 		{consolidate.StateMissing, "Chưa gửi báo cáo"},
 		{consolidate.StateErrors, "Gửi tệp có lỗi, cần gửi lại"},
 		{consolidate.StateUnreadable, "Gửi tệp không đọc được, cần gửi lại tệp Excel"},
-		{consolidate.StateIncomplete, "Đã gửi, thiếu nhiệm vụ"},
+		{consolidate.StateIncomplete, "Đã gửi, chưa đủ"},
 	} {
 		units := r.InState(st.state)
 		if len(units) == 0 {
@@ -181,7 +181,7 @@ func printAccount(w io.Writer, r *consolidate.Report) {
 		for _, u := range units {
 			switch st.state {
 			case consolidate.StateIncomplete:
-				names = append(names, u.Unit.Name+" ("+strings.Join(u.MissingTasks, ", ")+")")
+				names = append(names, u.Unit.Name+" ("+strings.TrimPrefix(consolidate.StateBrief(u), "đã gửi, ")+")")
 			case consolidate.StateErrors, consolidate.StateUnreadable:
 				names = append(names, u.Unit.Name+" (tệp "+u.File+")")
 			default:

@@ -241,7 +241,7 @@ func TestReportUnitOption(t *testing.T) {
 	code, stdout, stderr = run(t, reportArgs(in, t.TempDir(), "--unit", "bao cao quy 1.xlsx=DTN")...)
 	// Every unit has sent; the reminder still asks the two whose forms
 	// leave tasks blank for those tasks.
-	if code != 0 || !strings.Contains(stdout, "Đơn vị đã gửi: 10/10") || !strings.Contains(stdout, "Đã gửi, thiếu nhiệm vụ (2)") {
+	if code != 0 || !strings.Contains(stdout, "Đơn vị đã gửi: 10/10") || !strings.Contains(stdout, "Đã gửi, chưa đủ (2)") {
 		t.Errorf("with --unit: exit %d\n%s%s", code, stdout, stderr)
 	}
 

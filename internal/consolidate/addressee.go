@@ -41,7 +41,9 @@ var (
 		" sở giáo dục", " sở lao động", " sở dân tộc", " sở xây dựng", " sở công thương", " sở tư pháp", " sở văn hóa",
 		" sở khoa học", "nghị sở "}
 	communeWords = []string{"ubnd xã", "ủy ban nhân dân xã", "uỷ ban nhân dân xã", "hđnd xã", "hội đồng nhân dân xã", "đảng ủy xã",
-		"đảng uỷ xã", "lãnh đạo xã", "ban chỉ đạo xã", "ngân sách xã", "xã bố trí", "xã hỗ trợ", "xã quan tâm", "các phòng", "văn phòng hđnd"}
+		"đảng uỷ xã", "lãnh đạo xã", "ban chỉ đạo xã", "ngân sách xã", "xã bố trí", "xã hỗ trợ", "xã quan tâm", "các phòng", "văn phòng hđnd",
+		// the bank's local office is one of the plan's own units
+		"phòng giao dịch", "pgd", "điểm giao dịch"}
 )
 
 // notAnOffice hides the words whose "bộ" or "sở" names no ministry and no

@@ -23,7 +23,7 @@ func TestAddresseeOf(t *testing.T) {
 		// and no department.
 		{"Đề nghị UBND xã bố trí kinh phí tập huấn cho cán bộ thôn.", AddresseeCommune},
 		{"Đề nghị xã hỗ trợ toàn bộ chi phí in tờ rơi.", AddresseeCommune},
-		{"Đề nghị trang bị bộ máy tính cho Điểm giao dịch.", AddresseeUnclear},
+		{"Đề nghị trang bị bộ máy tính cho Điểm giao dịch.", AddresseeCommune},
 		{"Đề nghị UBND xã quan tâm cơ sở vật chất.", AddresseeCommune},
 		{"Đề nghị Sở Nông nghiệp và Môi trường hướng dẫn thủ tục.", AddresseeUpward},
 		{"Đề nghị các bộ, ngành sửa đổi quy định.", AddresseeUpward},
@@ -34,6 +34,8 @@ func TestAddresseeOf(t *testing.T) {
 		{"Đề nghị xã quan tâm cán bộ ngành", AddresseeCommune},
 		{"Đề nghị bố trí trụ sở, bộ phận một cửa", AddresseeUnclear},
 		{"Đề nghị các sở, ngành hướng dẫn", AddresseeUpward},
+		{"Đề nghị Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei tập huấn cho tổ trưởng", AddresseeCommune},
+		{"Đề nghị PGD NHCSXH giải ngân sớm", AddresseeCommune},
 		{"", AddresseeUnclear},
 	} {
 		if got := AddresseeOf(tt.text); got != tt.want {

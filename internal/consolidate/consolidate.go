@@ -238,8 +238,17 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 				continue
 			}
 			if s.Period != p {
-				// each part's words say which quarter they are of
+				// each part's words say which quarter they are of; a part
+				// that gave a status alone says it in its quarter's line
+				if strings.TrimSpace(row.Results) == "" && row.Status != forms.StatusUnknown {
+					row.Results = row.Status.String() + "."
+				}
 				row.Results = labelled(s.Period, row.Results)
+				// the next period follows the period's last quarter: an
+				// earlier quarter's plan is past
+				if qs := p.Quarters(); s.Period != qs[len(qs)-1] {
+					row.NextTasks = ""
+				}
 				for _, text := range []*string{&row.Difficulties, &row.Proposals} {
 					if nothingSaid(*text) {
 						*text = "" // «Không» of one quarter is nothing to join to another's
@@ -250,11 +259,6 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 			}
 			k := key{row.Task, s.Unit}
 			if prev, ok := rows[k]; ok {
-				if s.Period != p && row.NextTasks != "" {
-					// A later part's plan replaces the earlier one: the
-					// next period follows the last part.
-					prev.NextTasks = ""
-				}
 				row = mergeParts(prev, row)
 			}
 			rows[k] = row

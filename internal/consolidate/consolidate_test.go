@@ -316,14 +316,25 @@ func TestNextTasks(t *testing.T) {
 		}
 	}
 
-	// Over the year, the plan of the last part wins.
+	// Over the year, the plan of its last quarter: an earlier quarter's is
+	// for a quarter already past.
 	year := period.MustParse("2026")
 	r = Build(c, year, []*intake.Submission{
 		sub("KT", q1, time.Now(), plan(row("I.2", forms.StatusInProgress, "a"), "kế hoạch viết ở quý I")),
-		sub("KT", period.MustParse("2026-Q2"), time.Now(), plan(row("I.2", forms.StatusInProgress, "b"), "kế hoạch viết ở quý II")),
+		sub("KT", period.MustParse("2026-Q4"), time.Now(), plan(row("I.2", forms.StatusInProgress, "b"), "kế hoạch viết ở quý IV")),
 	})
-	if n := task(r, "I.2").NextTasks; len(n) != 1 || n[0].Text != "kế hoạch viết ở quý II" {
+	if n := task(r, "I.2").NextTasks; len(n) != 1 || n[0].Text != "kế hoạch viết ở quý IV" {
 		t.Errorf("the year's plan for I.2: %+v", n)
+	}
+	r = Build(c, year, []*intake.Submission{
+		sub("KT", q1, time.Now(), plan(row("I.2", forms.StatusInProgress, "a"), "kế hoạch viết ở quý I")),
+		sub("KT", period.MustParse("2026-Q2"), time.Now(), row("I.2", forms.StatusDone, "")),
+	})
+	if n := task(r, "I.2").NextTasks; len(n) != 0 {
+		t.Errorf("quarter I's plan is past for the year: %+v", n)
+	}
+	if res := task(r, "I.2").Lead; len(res) != 1 || !strings.Contains(res[0].Results, "Quý II năm 2026: Hoàn thành.") {
+		t.Errorf("quarter II's status alone is not said in its quarter's line: %+v", res)
 	}
 }
 

@@ -178,7 +178,10 @@ func reminderSentence(u UnitStatus, p period.Period) string {
 		if len(notSent) > 0 {
 			says = append(says, fmt.Sprintf("Đơn vị chưa gửi biểu %s năm %d để tổng hợp báo cáo %s.", quarterWords(notSent), notSent[0].Year, p.Name()))
 		}
-		if len(u.MissingTasks) > 0 {
+		switch {
+		case len(u.MissingTasks) > 0 && len(u.Parts) > 0:
+			says = append(says, "Trong các biểu đã gửi, đơn vị chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây.")
+		case len(u.MissingTasks) > 0:
 			says = append(says, "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây.")
 		}
 		return strings.Join(says, " ") + " Đề nghị bổ sung và gửi lại."
@@ -515,7 +518,7 @@ func numberOrBlank(v *float64) any {
 
 func statusOrBlank(s forms.Status) string {
 	if s == forms.StatusUnknown {
-		return "chưa ghi tình trạng"
+		return "chưa rõ tình trạng"
 	}
 	return lowerFirst(s.String())
 }

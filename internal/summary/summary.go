@@ -532,9 +532,9 @@ func (b *builder) problems() error {
 
 // chart counts tasks by status in each section and draws a column chart.
 func (b *builder) chart() error {
-	statuses := []string{"Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Không phát sinh trong kỳ", "Chưa có báo cáo"}
+	statuses := []string{"Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Không phát sinh trong kỳ", "Chưa rõ tình trạng", "Chưa có báo cáo"}
 	headers := append([]string{"Phần"}, statuses...)
-	if err := b.sheet(SheetChart, "TÌNH TRẠNG NHIỆM VỤ THEO PHẦN "+strings.ToUpper(b.r.Period.Name()), headers, []float64{10, 14, 14, 14, 14, 14}); err != nil {
+	if err := b.sheet(SheetChart, "TÌNH TRẠNG NHIỆM VỤ THEO PHẦN "+strings.ToUpper(b.r.Period.Name()), headers, []float64{10, 14, 14, 14, 14, 14, 14}); err != nil {
 		return err
 	}
 	for i, s := range b.r.Sections {
@@ -551,7 +551,11 @@ func (b *builder) chart() error {
 			case forms.StatusNotApplicable:
 				counts[3]++
 			default:
-				counts[4]++
+				if t.Reported() { // units wrote words that say no one status
+					counts[4]++
+				} else {
+					counts[5]++
+				}
 			}
 		}
 		b.put(SheetChart, row, b.text, "Phần "+s.Code)
@@ -578,7 +582,8 @@ func (b *builder) chart() error {
 		// sans-serif the machine has (DejaVu Sans here).
 		Legend: excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: "Times New Roman", Size: 10}},
 		XAxis:  excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}},
-		YAxis:  excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}},
+		// tasks are counted whole: no "0.5" between the lines
+		YAxis: excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}, MajorUnit: 1, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
 		Dimension: excelize.ChartDimension{
 			Width: 720, Height: 360,
 		},

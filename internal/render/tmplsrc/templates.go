@@ -103,14 +103,16 @@ func BaoCao() []byte {
 	w(Text(heading, R{}, "{#phan}{so}. {ten}"))
 	w(Para(body, Run(R{}, "{#nhiem_vu}")))
 	// the group headings above the task (IV.1, or II.3 then II.3.b)
-	w(Text(body, bold, "{#tieu_de}{so}. {noi_dung}{/tieu_de}"))
-	w(Text(body, boldItal, "{so}. {ten_ngan}"))
-	w(Text(body, italic, "Nhiệm vụ {ma}; chủ trì: {chu_tri}; tình trạng: {tinh_trang}."))
+	// headings and the lines that lead into a list stay with what follows
+	keep := P{KeepNext: true}
+	w(Text(keep, bold, "{#tieu_de}{so}. {noi_dung}{/tieu_de}"))
+	w(Text(keep, boldItal, "{so}. {ten_ngan}"))
+	w(Text(keep, italic, "Nhiệm vụ {ma}; chủ trì: {chu_tri}; tình trạng: {tinh_trang}."))
 	w(bullet("{#ket_qua}- {don_vi}: {noi_dung}{/ket_qua}"))
 	w(bullet("{?chua_bao_cao}- Chưa có đơn vị báo cáo kết quả thực hiện nhiệm vụ này.{/chua_bao_cao}"))
-	w(Text(body, italic, "{?co_phoi_hop}Các đơn vị phối hợp:{/co_phoi_hop}"))
+	w(Text(keep, italic, "{?co_phoi_hop}Các đơn vị phối hợp:{/co_phoi_hop}"))
 	w(bullet("{#phoi_hop}- {don_vi}: {noi_dung}{/phoi_hop}"))
-	w(Text(body, italic, "{?co_van_ban}Văn bản đã ban hành:{/co_van_ban}"))
+	w(Text(keep, italic, "{?co_van_ban}Văn bản đã ban hành:{/co_van_ban}"))
 	w(bullet("{#van_ban}- {noi_dung} ({don_vi}).{/van_ban}"))
 	w(Para(body, Run(R{}, "{/nhiem_vu}{/phan}")))
 
