@@ -107,6 +107,9 @@ func ReportFields() []render.Spec {
 			number("ky_nay", "kỳ này (dùng |so)", ""),
 			number("tang_giam", "tăng, giảm so với kỳ trước (dùng |so)", "")),
 		flag("co_chi_tieu", "có số liệu chỉ tiêu"),
+		list("ghi_chu_chi_tieu", "ghi chú của đơn vị báo cáo bên cạnh số liệu chỉ tiêu",
+			text("ten", "tên chỉ tiêu", "Số Tổ Tiết kiệm và vay vốn"),
+			text("noi_dung", "ghi chú, một câu", "Sáp nhập 02 tổ tại thôn Đăk Ung.")),
 		list("muc_tieu", "các mục tiêu của kế hoạch và mức đạt",
 			content, text("danh_gia", "mức đạt, hoặc «chưa đủ số liệu»", "")),
 	)

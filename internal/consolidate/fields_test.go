@@ -22,7 +22,7 @@ func TestFieldsAreTheData(t *testing.T) {
 	kt.Rows[0].Difficulties = "Ngân sách hạn hẹp"
 	kt.Rows[0].Proposals = "Bổ sung vốn"
 	nh := sub("NHCSXH", q1, time.Now(), row("IV.1.a", forms.StatusDone, "Phối hợp."))
-	nh.Indicators = []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: num(1), Current: num(2)}}
+	nh.Indicators = []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: num(1), Current: num(2), Note: "Nhận thêm vốn ủy thác"}}
 	r := Build(c, q1, []*intake.Submission{kt, nh})
 	now := time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {

@@ -25,6 +25,9 @@ type IndicatorLine struct {
 	// PreviousNote and CurrentNote say why a value built from the parts of
 	// a long period is missing: "chưa đủ số liệu (thiếu quý III)".
 	PreviousNote, CurrentNote string
+	// Note is what the reporting unit wrote beside the figure, each
+	// quarter's labelled over a long period.
+	Note string
 }
 
 // Stock and Flow are the kinds of indicator (indicators.yaml): a balance
@@ -75,7 +78,7 @@ func (r *Report) indicators(used, all []*intake.Submission) {
 		parts := values[ind.Code]
 		if v, ok := parts[r.Period]; ok {
 			// A form of the period itself is used as it is.
-			line.Previous, line.Current = v.Previous, v.Current
+			line.Previous, line.Current, line.Note = v.Previous, v.Current, v.Note
 		} else if slices.ContainsFunc(r.Period.Quarters(), func(q period.Period) bool { _, ok := parts[q]; return ok && q != r.Period }) {
 			// Quarters of a long period, not earlier forms alone.
 			r.fromParts(&line, parts)
@@ -103,6 +106,13 @@ func (r *Report) indicators(used, all []*intake.Submission) {
 // named, never a partial value given as the whole.
 func (r *Report) fromParts(line *IndicatorLine, parts map[period.Period]intake.IndicatorValue) {
 	qs := r.Period.Quarters()
+	var notes []string
+	for _, q := range qs {
+		if v, ok := parts[q]; ok && v.Note != "" {
+			notes = append(notes, labelled(q, v.Note))
+		}
+	}
+	line.Note = strings.Join(notes, "\n")
 	if line.Indicator.Kind == Flow {
 		line.Current, line.CurrentNote = sumOf(parts, qs, false)
 		prev := r.Period.Previous()

@@ -93,6 +93,14 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	}
 	d["chi_tieu"] = inds
 	d["co_chi_tieu"] = hasFigures
+	// what the reporting unit wrote beside a figure: why it moved
+	var figureNotes []map[string]any
+	for _, l := range r.Indicators {
+		if l.Note != "" {
+			figureNotes = append(figureNotes, map[string]any{"ten": l.Indicator.Name, "noi_dung": sentence(l.Note) + "."})
+		}
+	}
+	d["ghi_chu_chi_tieu"] = figureNotes
 	var targets []map[string]any
 	for _, tc := range r.Targets {
 		targets = append(targets, map[string]any{"noi_dung": tc.Target, "danh_gia": strings.TrimRight(tc.Verdict, ".") + "."})

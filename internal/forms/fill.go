@@ -59,6 +59,16 @@ func FillIndicator(f *excelize.File, code string, previous, current float64) err
 	return f.SetCellFloat(IndicatorsSheet, cell(4, row), current, -1, 64)
 }
 
+// FillIndicatorNote writes a note beside an indicator's figures (column
+// «Ghi chú» of the indicators sheet), as a unit would.
+func FillIndicatorNote(f *excelize.File, code, note string) error {
+	row, err := findRow(f, IndicatorsSheet, code)
+	if err != nil {
+		return err
+	}
+	return f.SetCellStr(IndicatorsSheet, cell(len(IndicatorColumns)-1, row), note)
+}
+
 func columnIndex(key string) int {
 	for i, c := range Columns {
 		if c.Key == key {

@@ -47,7 +47,8 @@ func (r *reader) readIndicators(g *grid, h *header) {
 			s.addf(SeverityWarning, g.name, place, "chỉ tiêu %s đã có ở dòng %d; dùng cả hai dòng là không đúng, hãy xóa một dòng.", ind.Code, first)
 		}
 		seen[ind.Code] = g.num(i)
-		v := IndicatorValue{Code: ind.Code, Sheet: g.name, Row: g.num(i)}
+		note, _ := col(i, indNotes)
+		v := IndicatorValue{Code: ind.Code, Sheet: g.name, Row: g.num(i), Note: vntext.Clean(note)}
 		v.Previous, v.PreviousCell = r.indicatorNumber(g, h, i, indPrev, ind)
 		v.Current, v.CurrentCell = r.indicatorNumber(g, h, i, indCur, ind)
 		if v.Previous != nil && v.Current != nil && jumps(*v.Previous, *v.Current) {

@@ -132,6 +132,9 @@ type IndicatorValue struct {
 	Row               int
 	// PreviousCell and CurrentCell are the cells the values come from.
 	PreviousCell, CurrentCell string
+	// Note is what the unit wrote in the row's «Ghi chú» (why a figure
+	// moved): it reaches the report beside the figure.
+	Note string
 }
 
 // Submission is what one file holds.

@@ -59,13 +59,14 @@ func sampleReport() Data {
 			{"ten": "Tổng nguồn vốn", "don_vi_tinh": "triệu đồng", "ky_truoc": 152340.5, "ky_nay": 158900.25, "tang_giam": 6559.75},
 			{"ten": "Nợ quá hạn", "don_vi_tinh": "triệu đồng", "ky_truoc": "", "ky_nay": 120.0, "tang_giam": ""},
 		},
-		"co_chi_tieu": true,
-		"muc_tieu":    []Data{{"noi_dung": "Vốn ủy thác bằng 15-20% tăng trưởng dư nợ", "danh_gia": "đạt 12,4%, chưa đạt"}},
-		"phu_luc":     appendixRows(12),
-		"noi_nhan":    []Data{{"noi_dung": "UBND tỉnh (b/c)"}, {"noi_dung": "Thường trực Đảng ủy xã (b/c)"}, {"noi_dung": "Các đơn vị liên quan"}},
-		"quyen_han":   "TM. ỦY BAN NHÂN DÂN",
-		"chuc_vu_ky":  "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
-		"nguoi_ky":    "Nguyễn Văn A",
+		"co_chi_tieu":      true,
+		"ghi_chu_chi_tieu": []Data{{"ten": "Số Tổ Tiết kiệm và vay vốn", "noi_dung": "Sáp nhập 02 tổ tại thôn Đăk Ung."}},
+		"muc_tieu":         []Data{{"noi_dung": "Vốn ủy thác bằng 15-20% tăng trưởng dư nợ", "danh_gia": "đạt 12,4%, chưa đạt"}},
+		"phu_luc":          appendixRows(12),
+		"noi_nhan":         []Data{{"noi_dung": "UBND tỉnh (b/c)"}, {"noi_dung": "Thường trực Đảng ủy xã (b/c)"}, {"noi_dung": "Các đơn vị liên quan"}},
+		"quyen_han":        "TM. ỦY BAN NHÂN DÂN",
+		"chuc_vu_ky":       "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+		"nguoi_ky":         "Nguyễn Văn A",
 	}
 }
 

@@ -421,13 +421,15 @@ func (b *builder) units() error {
 }
 
 func (b *builder) figures() error {
-	headers := []string{"Mã", "Chỉ tiêu", "Đơn vị tính", "Cuối kỳ trước", "Cuối kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)"}
-	if err := b.sheet(SheetFigures, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.r.Period.Name()), headers, []float64{20, 40, 14, 16, 16, 16, 14}); err != nil {
+	headers := []string{"Mã", "Chỉ tiêu", "Đơn vị tính", "Cuối kỳ trước", "Cuối kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)", "Ghi chú của đơn vị"}
+	if err := b.sheet(SheetFigures, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.r.Period.Name()), headers, []float64{16, 34, 12, 16, 16, 14, 14, 38}); err != nil {
 		return err
 	}
 	row := 3
 	for _, l := range b.r.Indicators {
-		b.put(SheetFigures, row, b.text, l.Indicator.Code, l.Indicator.Name, l.Indicator.Measure, "", "", "", "")
+		// the notes in the number columns wrap like any text, and the row
+		// is as tall as they are
+		b.put(SheetFigures, row, b.text, l.Indicator.Code, l.Indicator.Name, l.Indicator.Measure, l.PreviousNote, l.CurrentNote, "", changeNote(l), l.Note)
 		b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("G%d", row), b.number[0])
 		for _, c := range []struct {
 			col  string
@@ -440,8 +442,10 @@ func (b *builder) figures() error {
 				b.setNumber(SheetFigures, cell, *c.v)
 			case c.note != "":
 				b.f.SetCellStr(SheetFigures, cell, c.note)
+				b.f.SetCellStyle(SheetFigures, cell, cell, b.text)
 			default:
 				b.f.SetCellStr(SheetFigures, cell, "chưa đủ số liệu")
+				b.f.SetCellStyle(SheetFigures, cell, cell, b.text)
 			}
 		}
 		row++

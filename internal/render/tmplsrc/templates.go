@@ -128,6 +128,7 @@ func BaoCao() []byte {
 			Cell(cw[3], true, Text(P{Style: "Cell", Jc: "right"}, R{}, "{ky_nay|so}")),
 			Cell(cw[4], true, Text(P{Style: "Cell", Jc: "right"}, R{}, "{tang_giam|so}{/chi_tieu}")))))
 	w(Text(P{Style: "Plain", Run: R{Size: 8}}, R{}, "{/co_chi_tieu}"))
+	w(bullet("{#ghi_chu_chi_tieu}- {ten}: {noi_dung}{/ghi_chu_chi_tieu}"))
 	w(bullet("{#muc_tieu}- {noi_dung}: {danh_gia}{/muc_tieu}"))
 
 	w(Text(heading, R{}, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"))
