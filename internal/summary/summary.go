@@ -116,8 +116,8 @@ type builder struct {
 	warnings []string
 	widths   map[string][]float64 // column widths by sheet, for row heights
 
-	title, header, text, bold, section, headingStyle int
-	number                                           [3]int // by decimals
+	title, header, text, plain, bold, section, headingStyle int
+	number                                                  [3]int // by decimals
 }
 
 func (b *builder) styles() error {
@@ -149,6 +149,7 @@ func (b *builder) styles() error {
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	b.text = mk(&excelize.Style{Font: font(fontSize, false, false), Border: border, Alignment: wrapTop})
+	b.plain = mk(&excelize.Style{Font: font(fontSize, false, false), Alignment: wrapTop}) // a note under a table
 	b.bold = mk(&excelize.Style{Font: font(fontSize, true, false), Border: border, Alignment: wrapTop})
 	b.section = mk(&excelize.Style{Font: font(fontSize, true, false), Border: border, Alignment: wrapTop,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}})
@@ -414,8 +415,18 @@ func (b *builder) units() error {
 		}
 	}
 	if note := b.r.PartsNote; note != "" {
-		cell := fmt.Sprintf("A%d", len(b.r.Units)+4)
-		b.f.SetCellStr(SheetUnits, cell, note)
+		// across the sheet and wrapped: one long cell would shrink the
+		// whole printed page
+		row := len(b.r.Units) + 4
+		last, _ := excelize.ColumnNumberToName(len(b.widths[SheetUnits]))
+		b.f.MergeCell(SheetUnits, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row))
+		b.f.SetCellStr(SheetUnits, fmt.Sprintf("A%d", row), note)
+		b.f.SetCellStyle(SheetUnits, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), b.plain)
+		total := 0.0
+		for _, w := range b.widths[SheetUnits] {
+			total += w
+		}
+		b.f.SetRowHeight(SheetUnits, row, rowHeight([]string{note}, []float64{total}))
 	}
 	return nil
 }

@@ -406,3 +406,28 @@ func TestFiguresSayWhyNot(t *testing.T) {
 		t.Errorf("TONG-DU-NO: %q", row)
 	}
 }
+
+// The sentence under the «Đơn vị» table, on which quarterly forms a long
+// period uses, spans the sheet and wraps: one long cell would shrink the
+// printed page.
+func TestPartsNoteWraps(t *testing.T) {
+	c, _, subs := fixture(t, "")
+	r := consolidate.Build(c, period.MustParse("2026"), subs)
+	if r.PartsNote == "" {
+		t.Fatal("no parts note for a year built from quarter I")
+	}
+	f, _, err := Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merges, _ := f.GetMergeCells(SheetUnits)
+	found := false
+	for _, m := range merges {
+		if v := m.GetCellValue(); v == r.PartsNote && strings.HasPrefix(m.GetStartAxis(), "A") && !strings.HasPrefix(m.GetEndAxis(), "A") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the parts note is not merged across the sheet: %v", merges)
+	}
+}
