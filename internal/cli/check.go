@@ -185,8 +185,8 @@ func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 		if e > 0 {
 			withErrors++
 		}
-		if s.SupersededBy != "" && len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0 {
-			superseded++ // not a PDF beside the unit's workbook: intake says so
+		if s.SupersededBy != "" && !s.BesideWorkbook() {
+			superseded++ // an older copy; a PDF beside the workbook is said by intake
 		}
 		unit := "chưa rõ đơn vị"
 		if u := c.Unit(s.Unit); u != nil {

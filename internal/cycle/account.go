@@ -40,9 +40,12 @@ type FileAccount struct {
 	// Readable: the file opened as a workbook (it may still have errors).
 	Readable     bool
 	SupersededBy string // a newer file of the same unit used instead
-	Problems     []intake.Problem
-	Errors       int
-	Warnings     int
+	// BesideWorkbook: a PDF or Word file beside the unit's workbook, which
+	// is used instead (SupersededBy).
+	BesideWorkbook bool
+	Problems       []intake.Problem
+	Errors         int
+	Warnings       int
 }
 
 // UnitAccount is one expected unit for a period.
@@ -124,7 +127,7 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 	for _, s := range subs {
 		f := FileAccount{
 			Name: filepath.Base(s.Path), Path: s.Path, Unit: s.Unit, Period: s.Period, ModTime: s.ModTime,
-			Readable: s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0, SupersededBy: s.SupersededBy,
+			Readable: s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0, SupersededBy: s.SupersededBy, BesideWorkbook: s.BesideWorkbook(),
 			Problems: problems[s.Path],
 		}
 		f.Folder, _ = period.Parse(filepath.Base(filepath.Dir(filepath.Dir(s.Path))))

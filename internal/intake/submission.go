@@ -234,3 +234,8 @@ func (o Options) unitFor(path string) string {
 func SameFileName(name, path string) bool {
 	return strings.EqualFold(norm.NFC.String(filepath.Base(name)), norm.NFC.String(filepath.Base(path)))
 }
+
+// BesideWorkbook tells a file that is no workbook (a PDF, a Word file, a
+// picture) sent by a unit beside its usable workbook, which is used
+// instead (SupersededBy): not an older copy, and never read.
+func (s *Submission) BesideWorkbook() bool { return s.sentAs != "" && s.SupersededBy != "" }

@@ -256,10 +256,10 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 	}
 	msg := u.Unit.Name + ": " + u.State.String()
 	switch {
-	case f.SupersededBy != "" && !f.Readable: // a PDF beside the unit's workbook
+	case f.BesideWorkbook:
 		msg += "; tệp này không được đọc, đã dùng tệp Excel «" + intake.ShownName(f.SupersededBy) + "» của đơn vị"
 	case f.SupersededBy != "":
-		msg += "; tệp này không dùng vì đã có tệp mới hơn «" + filepath.Base(f.SupersededBy) + "»"
+		msg += "; tệp này không dùng vì đã có tệp mới hơn «" + intake.ShownName(f.SupersededBy) + "»"
 	case f.Errors > 0:
 		msg += fmt.Sprintf("; tệp có %d lỗi, xem ở dòng của đơn vị", f.Errors)
 	case f.Warnings > 0:
