@@ -152,8 +152,17 @@ func readStatusText(text string) statusReading {
 	// Claims clause by clause: "đã triển khai, chưa hoàn thành".
 	var claims []claim
 	leftover := false
+	carried := "" // a negation that ends a clause goes on to the next: "không (hoàn thành)"
 	for _, clause := range clauseSplit.Split(rest, -1) {
-		c, extra := clauseClaim(expandShort(strings.Fields(vntext.Fold(clause))))
+		words := expandShort(strings.Fields(vntext.Fold(clause)))
+		if carried != "" {
+			words = append([]string{carried}, words...)
+			carried = ""
+		}
+		if n := len(words); n > 0 && slices.Contains(negWords, words[n-1]) {
+			carried = words[n-1]
+		}
+		c, extra := clauseClaim(words)
 		if c != claimNone {
 			claims = append(claims, c)
 		}

@@ -146,6 +146,9 @@ func TestReadStatusText(t *testing.T) {
 		{"Hoàn thành đến 4/5 thôn", unk, statusUnclear},
 		{"Đã triển khai từ 3/5 thôn", unk, statusUnclear},
 		{"Hoàn thành theo Quyết định 15/2025", done, statusQualified},
+		// A negation before a bracket still negates what is in it.
+		{"Không (hoàn thành)", unk, statusUnclear},
+		{"k (xong)", unk, statusUnclear},
 		// "KH" is a plan: planned is not done.
 		{"KH hoàn thành tháng 6", unk, statusUnclear},
 	}
