@@ -166,13 +166,12 @@ func sumOf(parts map[period.Period]intake.IndicatorValue, qs []period.Period, ea
 // lack is the note of a figure whose quarters are missing: "chưa đủ số
 // liệu (thiếu quý III)", with the year for a previous period's quarters.
 func lack(missing []period.Period, withYear bool) string {
+	if !withYear {
+		return "chưa đủ số liệu (thiếu " + quarterWords(missing) + ")"
+	}
 	var names []string
 	for _, q := range missing {
-		if withYear {
-			names = append(names, q.Name())
-		} else {
-			names = append(names, quarterWord(q))
-		}
+		names = append(names, q.Name())
 	}
 	return "chưa đủ số liệu (thiếu " + strings.Join(names, ", ") + ")"
 }

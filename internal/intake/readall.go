@@ -149,10 +149,6 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 // no report counts it; a unit with no usable workbook is still asked for
 // one.
 func besideWorkbook(subs []*Submission, c *catalog.Catalog) {
-	usable := func(s *Submission) bool {
-		return s.SupersededBy == "" && s.ComparedWith == "" && s.SetAsideFor == "" && s.Unit != "" && !s.Period.IsZero() &&
-			len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0 && !s.HasErrors()
-	}
 	for _, s := range subs {
 		if s.sentAs == "" || s.Unit == "" {
 			continue
@@ -339,10 +335,6 @@ func setAside(subs []*Submission, c *catalog.Catalog, asked period.Period) {
 	if asked.IsZero() {
 		return
 	}
-	usable := func(s *Submission) bool {
-		return !s.HasErrors() && s.SupersededBy == "" && s.ComparedWith == "" && s.SetAsideFor == "" && s.Unit != "" &&
-			len(s.Rows)+len(s.Indicators) > 0
-	}
 	own, part := map[string]*Submission{}, map[string]*Submission{}
 	for _, s := range subs {
 		switch {
@@ -378,6 +370,13 @@ func setAside(subs []*Submission, c *catalog.Catalog, asked period.Period) {
 			s.SetAsideFor = own[s.Unit].Path
 		}
 	}
+}
+
+// usable tells a unit's workbook of a known period that a report can use:
+// read without errors, something in it, and not set aside for another.
+func usable(s *Submission) bool {
+	return s.SupersededBy == "" && s.ComparedWith == "" && s.SetAsideFor == "" && s.Unit != "" && !s.Period.IsZero() &&
+		len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0 && !s.HasErrors()
 }
 
 // overlaps tells periods that share data days (the first half and nine
