@@ -153,14 +153,15 @@ func readStatusText(text string) statusReading {
 	var claims []claim
 	leftover := false
 	carried := "" // a negation that ends a clause goes on to the next: "không (hoàn thành)"
-	for _, clause := range clauseSplit.Split(rest, -1) {
+	clauses := clauseSplit.Split(rest, -1)
+	for ci, clause := range clauses {
 		words := expandShort(strings.Fields(vntext.Fold(clause)))
 		if carried != "" {
 			words = append([]string{carried}, words...)
 			carried = ""
 		}
-		if n := len(words); n > 0 && slices.Contains(negWords, words[n-1]) {
-			carried = words[n-1]
+		if n := len(words); n > 0 && ci < len(clauses)-1 && slices.Contains(negWords, words[n-1]) {
+			carried, words = words[n-1], words[:n-1] // said once, by the next clause
 		}
 		c, extra := clauseClaim(words)
 		if c != claimNone {
