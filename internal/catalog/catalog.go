@@ -45,8 +45,19 @@ type Catalog struct {
 type Section struct {
 	Code  string
 	Title string
+	// ShortTitle is the section's heading in the report's part I, the
+	// plan's title shortened; "" when the data gives none.
+	ShortTitle string
 	// Items holds the section's rows in order: tasks and group headings.
 	Items []*Task
+}
+
+// Heading is the section's short title, else its title.
+func (s *Section) Heading() string {
+	if s.ShortTitle != "" {
+		return s.ShortTitle
+	}
+	return s.Title
 }
 
 // Task is one row of the appendix: a leaf task, or a group heading (IV.1)
@@ -178,10 +189,13 @@ type Plan struct {
 	Suffix         string
 	// Date is the plan's date, dd/mm/yyyy; zero when the appendix leaves
 	// the day blank, and Month and Year say what it gives.
-	Date         time.Time
-	Month, Year  int
-	PlanIssuer   string
-	Title        string
+	Date        time.Time
+	Month, Year int
+	PlanIssuer  string
+	Title       string
+	// ShortTitle is what the report's summary line (trích yếu) calls the
+	// plan, short enough for two lines; "" to derive it from Title.
+	ShortTitle   string
 	Grounds      []string
 	DeadlineDays int
 	Authority    string

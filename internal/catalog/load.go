@@ -93,7 +93,7 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: vntext.Clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
 	}
 	for _, s := range tf.Sections {
-		sec := &Section{Code: s.Code.Value, Title: vntext.Clean(s.Title)}
+		sec := &Section{Code: s.Code.Value, Title: vntext.Clean(s.Title), ShortTitle: vntext.Clean(s.ShortTitle)}
 		codes := map[string]bool{}
 		for _, t := range s.Tasks {
 			sec.Items = append(sec.Items, &Task{
@@ -282,6 +282,8 @@ type planFile struct {
 		Year   int     `yaml:"year"`
 		Issuer string  `yaml:"issuer"`
 		Title  string  `yaml:"title"`
+		// ShortTitle is what the report's summary line calls the plan.
+		ShortTitle string `yaml:"short_title"`
 	} `yaml:"plan"`
 	Grounds      []string `yaml:"grounds"`
 	DeadlineDays int      `yaml:"deadline_days"`
@@ -300,7 +302,7 @@ func (pf planFile) plan() Plan {
 		Place: vntext.Clean(pf.Place), Province: vntext.Clean(pf.Province),
 		ReportSuffix: pf.ReportSuffix, ReminderSuffix: pf.ReminderSuffix,
 		Kind: vntext.Clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix,
-		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: vntext.Clean(pf.Plan.Issuer), Title: vntext.Clean(pf.Plan.Title),
+		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: vntext.Clean(pf.Plan.Issuer), Title: vntext.Clean(pf.Plan.Title), ShortTitle: vntext.Clean(pf.Plan.ShortTitle),
 		Grounds: pf.Grounds, DeadlineDays: pf.DeadlineDays,
 		Authority: vntext.Clean(pf.Signer.Authority), SignerTitle: pf.Signer.Title, SignerName: vntext.Clean(pf.Signer.Name),
 		Recipients: pf.Recipients,
@@ -309,9 +311,10 @@ func (pf planFile) plan() Plan {
 
 type tasksFile struct {
 	Sections []struct {
-		Code  located     `yaml:"code"`
-		Title string      `yaml:"title"`
-		Tasks []taskEntry `yaml:"tasks"`
+		Code       located     `yaml:"code"`
+		Title      string      `yaml:"title"`
+		ShortTitle string      `yaml:"short_title"`
+		Tasks      []taskEntry `yaml:"tasks"`
 	} `yaml:"sections"`
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/render"
 )
@@ -83,7 +84,7 @@ func TestReportListsEveryTemplateMistake(t *testing.T) {
 		"{ten_xa}", "{ten_</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>xaa}",
 		"{ngay_bao_cao|ngay}", "{ngay_bao_cao|ngayy}",
 		"{trich_yeu}", "{trich_yeu",
-		"{/nhiem_vu_toi}", ""), 0o644)
+		"{/nhiem_vu_ky_toi}", ""), 0o644)
 	os.WriteFile(reminder, editDocx(t, "../../templates/don-doc.docx", "{han_gui|ngay}", "{han_gui|so}"), 0o644)
 	out := t.TempDir()
 	args := []string{"report", "--data", dataDir, "--period", "2026-Q1", "--in", t.TempDir(), "--out", out,
@@ -95,7 +96,7 @@ func TestReportListsEveryTemplateMistake(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("stdout: %s", stdout)
 	}
-	for _, want := range []string{"{ten_xaa}", "{ngay_bao_cao|ngayy}", "«{trich_yeu»", "{#nhiem_vu_toi}", "{han_gui|so}", "baocao help mau"} {
+	for _, want := range []string{"{ten_xaa}", "{ngay_bao_cao|ngayy}", "«{trich_yeu»", "{#nhiem_vu_ky_toi}", "{han_gui|so}", "baocao help mau"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %s", want)
 		}
@@ -117,7 +118,7 @@ func TestTemplateHelpTopic(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	golden(t, "help-mau.txt", stdout)
-	for _, want := range []string{"ten_xa", "nhiem_vu_toi", "han_gui_da_qua", "dd/mm/yyyy", "phan_tram"} {
+	for _, want := range []string{"ten_xa", "nhiem_vu_ky_toi", "ngay_so", "han_gui_da_qua", "dd/mm/yyyy", "phan_tram"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help lacks %s", want)
 		}
@@ -148,7 +149,7 @@ func TestTemplateGuideInDocs(t *testing.T) {
 			walk(prefix+f.Name+".", f.Fields)
 		}
 	}
-	walk("", consolidate.ReportFields())
+	walk("", compose.ReportFields())
 	walk("", consolidate.ReminderFields())
 	for _, f := range render.Formatters() {
 		if !strings.Contains(doc, "`"+f.Name+"`") {

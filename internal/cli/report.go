@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/cycle"
 	"baocao/internal/intake"
@@ -61,7 +62,7 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 	cmd.Flags().StringVar(&o.soffice, "soffice", "", "`TỆP` chương trình LibreOffice (soffice) dùng để xuất PDF, khi không tự tìm thấy (hoặc biến môi trường BAOCAO_SOFFICE)")
 	cmd.Flags().StringArrayVar(&o.units, "unit", nil, "`TỆP=MÃ`: tính tệp có tên TỆP cho đơn vị có mã MÃ khi tệp không cho biết đơn vị (nhắc lại được)")
 	cmd.Flags().StringVar(&o.deadline, "deadline", "", "`NGÀY` hạn gửi ghi trong công văn đôn đốc, dạng dd/mm/yyyy (mặc định: hạn của kỳ theo dữ liệu kế hoạch)")
-	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)")
+	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy, không sớm hơn ngày chốt số liệu của kỳ (mặc định: để trống ngày cho văn thư điền khi ban hành, ghi tháng và năm)")
 	return cmd
 }
 
@@ -80,9 +81,13 @@ func reportRun(o *reportOptions) error {
 		return usageErr("không tìm thấy thư mục %s (tùy chọn --in).", o.in)
 	}
 	now := time.Now()
+	var date time.Time
 	if o.date != "" {
-		if now, err = time.Parse("02/01/2006", o.date); err != nil {
+		if date, err = time.Parse("02/01/2006", o.date); err != nil {
 			return usageErr("ngày «%s» không hợp lệ (tùy chọn --date): viết dạng dd/mm/yyyy, ví dụ 05/01/2026.", o.date)
+		}
+		if err := compose.CheckDate(p, date); err != nil {
+			return usageErr("%s (tùy chọn --date).", err.Error())
 		}
 	}
 	var deadline time.Time
@@ -102,7 +107,7 @@ func reportRun(o *reportOptions) error {
 	}
 	res, err := src.BuildReport(context.Background(), cycle.ReportRequest{
 		Period: p, In: []string{o.in}, OutDir: o.outDir, Now: now, UnitOf: opt.UnitOf,
-		PDF: o.pdf, Soffice: o.soffice, Deadline: deadline,
+		PDF: o.pdf, Soffice: o.soffice, Deadline: deadline, Date: date,
 	})
 	if err != nil {
 		return err
@@ -131,6 +136,9 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)
 	}
+	if res.Written && len(res.PlanBlanks) > 0 {
+		fmt.Fprintf(w, "\nLưu ý: dữ liệu kế hoạch còn để trống %s; báo cáo để trống các chỗ đó, cần điền trước khi trình ký.\n", strings.Join(res.PlanBlanks, ", "))
+	}
 	if !res.Written {
 		printLeftOut(w, r)
 		return
@@ -142,7 +150,7 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 		fmt.Fprintf(w, "- %s\n", n)
 	}
 	if len(r.Proposals) > 0 {
-		fmt.Fprintf(w, "Đề xuất, kiến nghị: %d gửi cấp trên (mục IV của báo cáo); %d gửi Ủy ban nhân dân xã (trang «Kiến nghị» của bảng tổng hợp, không đưa vào mục IV); %d chưa rõ gửi cấp nào (vẫn ở mục IV, cần xem lại).\n",
+		fmt.Fprintf(w, "Đề xuất, kiến nghị: %d gửi cấp trên (mục IV của báo cáo); %d gửi Ủy ban nhân dân xã (mục III của báo cáo ghi «Ủy ban nhân dân xã xem xét …», không đưa vào mục IV); %d chưa rõ gửi cấp nào (vẫn ở mục IV, cần xem lại).\n",
 			len(r.ProposalsTo(consolidate.AddresseeUpward)), len(r.ProposalsTo(consolidate.AddresseeCommune)), len(r.ProposalsTo(consolidate.AddresseeUnclear)))
 	}
 	printLeftOut(w, r)

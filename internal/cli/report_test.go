@@ -108,18 +108,19 @@ func TestReportEndToEnd(t *testing.T) {
 	}
 	for _, want := range []string{
 		"BÁO CÁO", "quý I năm 2026", "Xốp, ngày 16 tháng 3 năm 2026",
-		// IV.1.a: the lead's result, then a coordinating unit's contribution, then the documents.
-		"Tham mưu UBND xã trình HĐND xã bố trí 300 triệu đồng",
+		// IV.1.a in prose: the unit the subject of its work, abbreviations
+		// spelled out, its documents cited after it.
+		"Phòng Kinh tế tham mưu Ủy ban nhân dân xã trình Hội đồng nhân dân xã bố trí 300 triệu đồng",
 		"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei",
-		"Tờ trình số 08/TTr-KT ngày 15/01/2026",
-		// Difficulties attributed, proposals.
+		"(Tờ trình số 08/TTr-KT ngày 15/01/2026; Quyết định số 21/QĐ-UBND ngày 05/02/2026 của Ủy ban nhân dân xã)",
+		// Difficulties as causes.
 		"Nguồn thu ngân sách xã hạn chế",
 		// A row the culture office inserted under V.7, added to it.
 		"xác nhận thêm hồ sơ vay vốn cho 3 sinh viên",
-		// Part IV holds the proposal to the province.
-		"Phòng Kinh tế: Đề nghị UBND tỉnh xem xét hỗ trợ bổ sung nguồn vốn ủy thác",
-		// The unit that sent nothing.
-		"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",
+		// Part IV holds the proposal to the province, in the commune's name.
+		"Đề nghị Ủy ban nhân dân tỉnh Quảng Ngãi xem xét hỗ trợ bổ sung nguồn vốn ủy thác",
+		// A proposal to the commune itself is for it to consider, in part III.
+		"Ủy ban nhân dân xã xem xét bố trí phòng làm việc cho Điểm giao dịch",
 		// Indicators and the IV.1.a targets: 5.000 / 101.230,5 = 4,94%.
 		"Tổng nguồn vốn", "101.230,5", "4,94%",
 	} {
@@ -128,11 +129,18 @@ func TestReportEndToEnd(t *testing.T) {
 		}
 	}
 	// A proposal to the commune itself is not presented to the province.
-	if strings.Contains(text, "Đề nghị UBND xã bố trí phòng làm việc") {
+	if strings.Contains(text, "Đề nghị UBND xã bố trí phòng làm việc") || strings.Contains(text, "Đề nghị Ủy ban nhân dân xã bố trí phòng làm việc") {
 		t.Error("part IV holds a proposal addressed to the commune itself")
 	}
+	// Who sent what stays off the document that goes up.
+	body, _, _ := strings.Cut(text, "PHỤ LỤC")
+	for _, book := range []string{"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "chưa gửi", "đã gửi", "tình trạng:"} {
+		if strings.Contains(body, book) {
+			t.Errorf("the report's body says %q: the program's bookkeeping reaches the province", book)
+		}
+	}
 	// The row HCCB wrote in its own words reached its task.
-	if !strings.Contains(text, "Quản lý 3 Tổ Tiết kiệm và vay vốn; đôn đốc thu hồi 2 khoản nợ đến hạn.") {
+	if !strings.Contains(text, "Hội Cựu chiến binh xã quản lý 3 Tổ Tiết kiệm và vay vốn; đôn đốc thu hồi 2 khoản nợ đến hạn.") {
 		t.Error("the own-words row of HCCB is not in the report")
 	}
 

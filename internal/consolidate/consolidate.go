@@ -34,6 +34,8 @@ type Report struct {
 	Problems   []intake.Problem
 	Indicators []IndicatorLine
 	Targets    []TargetCheck
+	// FiguresAsOf are the dates the indicators stand at.
+	FiguresAsOf FigureDates
 
 	Difficulties []Attributed
 	Proposals    []Attributed

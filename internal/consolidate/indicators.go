@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"baocao/internal/catalog"
 	"baocao/internal/intake"
@@ -28,6 +29,20 @@ type IndicatorLine struct {
 	// Note is what the reporting unit wrote beside the figure, each
 	// quarter's labelled over a long period.
 	Note string
+	// YearStart is a balance at the start of the year (the end of the
+	// year before, 14/12), for the plan's yearly targets counted on the
+	// year to date: the previous value of a period that starts the year,
+	// else from an earlier form in the folder; nil when none says it.
+	YearStart *float64
+}
+
+// FigureDates are the dates the indicators stand at: the previous and the
+// current balances'.
+type FigureDates struct {
+	Previous, Current time.Time
+	// Written tells that the reporting unit wrote them on its form; else
+	// they are the periods' cut-off dates (Decree 09/2019).
+	Written bool
 }
 
 // Stock and Flow are the kinds of indicator (indicators.yaml): a balance
@@ -60,7 +75,11 @@ func (r *Report) indicators(used, all []*intake.Submission) {
 			sources = append(sources, s)
 		}
 	}
+	dates := map[period.Period]FigureDates{}
 	for _, s := range sources {
+		if at := s.FiguresAsOf; r.Catalog.Unit(s.Unit) != nil && r.Catalog.Unit(s.Unit).Indicators {
+			dates[s.Period] = FigureDates{Previous: at.Previous, Current: at.Current}
+		}
 		for _, v := range s.Indicators {
 			if ind := r.Catalog.Indicator(v.Code); ind != nil && ind.Unit == s.Unit {
 				if values[v.Code] == nil {
@@ -83,6 +102,7 @@ func (r *Report) indicators(used, all []*intake.Submission) {
 			// Quarters of a long period, not earlier forms alone.
 			r.fromParts(&line, parts)
 		}
+		line.YearStart = r.yearStart(line, parts)
 		if line.Previous != nil && line.Current != nil {
 			d := *line.Current - *line.Previous
 			line.Change = &d
@@ -93,7 +113,49 @@ func (r *Report) indicators(used, all []*intake.Submission) {
 		}
 		r.Indicators = append(r.Indicators, line)
 	}
+	r.figureDates(dates)
 	r.targets()
+}
+
+// figureDates sets FiguresAsOf: the dates the bank wrote on the form of
+// the period, or on the first and last quarters of a long period; else
+// the cut-off dates of the period before and of this one.
+func (r *Report) figureDates(dates map[period.Period]FigureDates) {
+	prev, cur := dates[r.Period].Previous, dates[r.Period].Current
+	if _, ok := dates[r.Period]; !ok && r.Period.Kind != period.Quarter {
+		qs := r.Period.Quarters()
+		prev, cur = dates[qs[0]].Previous, dates[qs[len(qs)-1]].Current
+	}
+	r.FiguresAsOf = FigureDates{Previous: prev, Current: cur, Written: !prev.IsZero() && !cur.IsZero()}
+	if prev.IsZero() {
+		r.FiguresAsOf.Previous = r.Period.Previous().To()
+	}
+	if cur.IsZero() {
+		r.FiguresAsOf.Current = r.Period.To()
+	}
+}
+
+// yearStart finds a balance's value at the start of the period's year: the
+// previous value of a period that starts the year, else the first
+// quarter's previous value, else the end of last year's form.
+func (r *Report) yearStart(line IndicatorLine, parts map[period.Period]intake.IndicatorValue) *float64 {
+	if line.Indicator.Kind != Stock {
+		return nil
+	}
+	year := period.Period{Kind: period.Year, Year: r.Period.Year}
+	if r.Period.From().Equal(year.From()) {
+		return line.Previous
+	}
+	if v, ok := parts[year.Quarters()[0]]; ok && v.Previous != nil {
+		return v.Previous
+	}
+	last := year.Previous()
+	for _, p := range []period.Period{last, last.Quarters()[len(last.Quarters())-1]} {
+		if v, ok := parts[p]; ok && v.Current != nil {
+			return v.Current
+		}
+	}
+	return nil
 }
 
 // fromParts builds a long period's figure from the forms of its quarters.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/render"
 )
@@ -60,7 +61,7 @@ Quy tắc:
 		title  string
 		fields []render.Spec
 	}{
-		{"Các trường của báo cáo (bao-cao.docx)", consolidate.ReportFields()},
+		{"Các trường của báo cáo (bao-cao.docx)", compose.ReportFields()},
 		{"Các trường của công văn đôn đốc (don-doc.docx)", consolidate.ReminderFields()},
 	} {
 		fmt.Fprintf(&b, "\n%s:\n", t.title)

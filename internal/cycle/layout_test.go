@@ -31,6 +31,26 @@ func pageText(t *testing.T, pdf string, n int) string {
 	return norm.NFC.String(string(out))
 }
 
+// summaryLines counts the lines of the summary line (trích yếu), between
+// «BÁO CÁO» and the blank line under it, on the first page as printed.
+func summaryLines(page string) int {
+	lines := strings.Split(page, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "BÁO CÁO" {
+			continue
+		}
+		n := 0
+		for _, next := range lines[i+1:] {
+			if strings.TrimSpace(next) == "" {
+				break
+			}
+			n++
+		}
+		return n
+	}
+	return 0
+}
+
 // TestReportPrintsShort counts the printed pages of the sample quarter with
 // LibreOffice: the report within 60% of what it was, no blank last page,
 // the appendix's codes on one line; the reminder to five units on two
@@ -64,6 +84,25 @@ func TestReportPrintsShort(t *testing.T) {
 		if !strings.Contains(appendix, code) {
 			t.Errorf("the appendix breaks the code %s across lines", code)
 		}
+	}
+	// The body, to the signature, on at most 6 pages (the report written
+	// by hand from the same cells takes 5); the closing sentence on the
+	// signature's page; the summary line (trích yếu) on two lines.
+	body := 0
+	for n := 1; n <= pages && body == 0; n++ {
+		if text := pageText(t, report, n); strings.Contains(text, "Nơi nhận:") {
+			body = n
+			if !strings.Contains(strings.Join(strings.Fields(text), " "), "Trên đây là báo cáo") {
+				t.Errorf("the closing sentence is not on the signature's page (%d)", n)
+			}
+		}
+	}
+	t.Logf("the body prints on %d pages", body)
+	if body == 0 || body > 6 {
+		t.Errorf("the body (to the signature) prints on %d pages, want at most 6", body)
+	}
+	if n := summaryLines(pageText(t, report, 1)); n < 1 || n > 2 {
+		t.Errorf("the summary line under «BÁO CÁO» takes %d lines, want at most 2", n)
 	}
 
 	// Five units to remind: the youth union (nothing), HCCB (tasks left

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/intake"
 	"baocao/internal/outfile"
@@ -51,7 +52,7 @@ func LoadSources(dataDir, reportTemplate, reminderTemplate string) (*Sources, er
 	// both templates are checked before either is reported, so that one
 	// run lists every mistake of both
 	var errs []error
-	if s.report, err = render.CompileFor(s.Report.Data, consolidate.ReportFields()); err != nil {
+	if s.report, err = render.CompileFor(s.Report.Data, compose.ReportFields()); err != nil {
 		errs = append(errs, err)
 	}
 	if s.reminder, err = render.CompileFor(s.Reminder.Data, consolidate.ReminderFields()); err != nil {
@@ -139,6 +140,9 @@ type ReportRequest struct {
 	Soffice string
 	// Deadline, when set, is the reminder's deadline instead of the plan's.
 	Deadline time.Time
+	// Date, when set, is the date the report bears; zero leaves its day
+	// blank for the records clerk (compose.ReportDate).
+	Date time.Time
 }
 
 // ReportResult is what a build wrote and what it found.
@@ -153,6 +157,9 @@ type ReportResult struct {
 	Warnings []string
 	// PDFNote says why a PDF asked for was not made, in Vietnamese.
 	PDFNote string
+	// PlanBlanks name what plan.yaml leaves blank that a signed report
+	// needs (the plan's number and date, the signer).
+	PlanBlanks []string
 	// SetAside says, a sentence a file, which earlier outputs were kept
 	// under a dated name: edited by the office, a reminder no longer
 	// needed, or the PDF of a document rewritten without its PDF.
@@ -167,11 +174,14 @@ func Dir(outDir string, p period.Period) string { return filepath.Join(outDir, p
 // all whole or none. Errors are an *InputError (a template that fails),
 // an *outfile.Error (an output that cannot be written) or internal ones.
 func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportResult, error) {
+	if err := compose.CheckDate(req.Period, req.Date); err != nil {
+		return nil, &InputError{Msg: err.Error()}
+	}
 	r, err := s.consolidate(req)
 	if err != nil {
 		return nil, err
 	}
-	res := &ReportResult{Report: r, Written: r.UsedFiles > 0}
+	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanBlanks: compose.PlanBlanks(r)}
 	now := reportDate(req)
 	if note := r.NotOver(now); note != "" {
 		r.Notes = append([]string{note}, r.Notes...)
@@ -180,7 +190,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
 	if res.Written {
-		docx, warnings, err := s.report.Render(render.Data(r.TemplateData(now)))
+		docx, warnings, err := s.report.Render(compose.Fields(r, compose.Options{Now: now, Date: req.Date}))
 		if err != nil {
 			return nil, templateErr(s.Report, err)
 		}
@@ -194,7 +204,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
 	if len(r.ToRemind()) > 0 {
-		letter, err := s.reminderFile(res, dir, now)
+		letter, err := s.reminderFile(res, dir, letterDate(req))
 		if err != nil {
 			return nil, err
 		}
@@ -219,7 +229,7 @@ func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*Report
 	if len(r.ToRemind()) == 0 {
 		return res, nil
 	}
-	letter, err := s.reminderFile(res, Dir(req.OutDir, req.Period), reportDate(req))
+	letter, err := s.reminderFile(res, Dir(req.OutDir, req.Period), letterDate(req))
 	if err != nil {
 		return nil, err
 	}
@@ -238,6 +248,15 @@ func (s *Sources) consolidate(req ReportRequest) (*consolidate.Report, error) {
 	r := consolidate.Build(s.Catalog.Catalog, req.Period, subs)
 	r.Deadline = req.Deadline
 	return r, nil
+}
+
+// letterDate is the reminder's date: the date the office gives the report,
+// else the day it is made (a reminder goes out at once).
+func letterDate(req ReportRequest) time.Time {
+	if !req.Date.IsZero() {
+		return req.Date
+	}
+	return reportDate(req)
 }
 
 func reportDate(req ReportRequest) time.Time {

@@ -3,7 +3,10 @@ package intake
 import (
 	"fmt"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"baocao/internal/catalog"
 	"baocao/internal/vntext"
@@ -18,6 +21,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		}
 		return "", ""
 	}
+	r.figureDates(g, h)
 	seen := map[string]int{}
 	for i := h.row + 1; i < len(g.rows); i++ {
 		cells := g.rows[i]
@@ -186,4 +190,68 @@ func (r *reader) checkMissing() {
 	if len(missing) > 0 {
 		s.addf(SeverityWarning, s.Sheet, "", "tệp không có dòng nào cho %d nhiệm vụ %s được giao: %s. Bổ sung các dòng đó (chọn «Không phát sinh trong kỳ» nếu không có việc).", len(missing), nameOf(r.c, s.Unit), strings.Join(missing, ", "))
 	}
+}
+
+// figureDates reads the dates the figures stand at: in the headings of the
+// two columns («Cuối kỳ này (14/3/2026)»), else in the lines above the
+// table, a date after words naming its column («Cuối kỳ trước: số liệu
+// đến ngày 14/12/2025. Cuối kỳ này: ... ngày 14/03/2026»).
+func (r *reader) figureDates(g *grid, h *header) {
+	at := &r.s.FiguresAsOf
+	for _, key := range []string{indPrev, indCur} {
+		ci, ok := h.cols[key]
+		if !ok {
+			continue
+		}
+		for row := h.first; row <= h.row; row++ {
+			if ds := datesIn(g.cell(row, ci)); len(ds) == 1 {
+				if key == indPrev {
+					at.Previous = ds[0].date
+				} else {
+					at.Current = ds[0].date
+				}
+			}
+		}
+	}
+	for row := 0; row < h.first && row < len(g.rows); row++ {
+		for _, d := range datesIn(strings.Join(g.rows[row], " ")) {
+			before := vntext.Fold(d.before)
+			switch {
+			case strings.Contains(before, "ky truoc") || strings.Contains(before, "dau ky"):
+				if at.Previous.IsZero() {
+					at.Previous = d.date
+				}
+			case strings.Contains(before, "ky nay") || strings.Contains(before, "cuoi ky"):
+				if at.Current.IsZero() {
+					at.Current = d.date
+				}
+			}
+		}
+	}
+}
+
+// datedText is a date found in a text and the words between it and the
+// date before it.
+type datedText struct {
+	date   time.Time
+	before string
+}
+
+var numericDate = regexp.MustCompile(`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`)
+
+// datesIn finds the dates written dd/mm/yyyy in a text.
+func datesIn(text string) []datedText {
+	var out []datedText
+	last := 0
+	for _, m := range numericDate.FindAllStringSubmatchIndex(text, 8) {
+		day, _ := strconv.Atoi(text[m[2]:m[3]])
+		month, _ := strconv.Atoi(text[m[4]:m[5]])
+		year, _ := strconv.Atoi(text[m[6]:m[7]])
+		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.Local)
+		if year >= 2000 && year <= 2100 && t.Day() == day && int(t.Month()) == month {
+			out = append(out, datedText{t, text[last:m[0]]})
+		}
+		last = m[1]
+	}
+	return out
 }

@@ -157,7 +157,12 @@ type Submission struct {
 	Rows       []Row
 	Unmatched  []Row
 	Indicators []IndicatorValue
-	Problems   []Problem
+	// FiguresAsOf are the dates the indicators' two columns stand at, as
+	// the unit wrote them above its table or in the columns' headings
+	// ("Cuối kỳ trước: số liệu đến ngày 14/12/2025"); zero where it does
+	// not say. The report believes them and says them.
+	FiguresAsOf struct{ Previous, Current time.Time }
+	Problems    []Problem
 	// SupersededBy is the path of a newer file of the same unit and period
 	// that ReadAll used instead of this one (by Saved, else FormDate, else
 	// ModTime); "" when this file is used.

@@ -228,6 +228,17 @@ func LongDate(t time.Time) string {
 	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
 }
 
+// NumericDate writes a date in figures as Decree 30/2020 writes dates: a
+// leading zero for days below 10 and for January and February only
+// ("20/01/2026", "05/02/2026", "14/3/2026").
+func NumericDate(t time.Time) string {
+	month := strconv.Itoa(int(t.Month()))
+	if t.Month() <= time.February {
+		month = "0" + month
+	}
+	return fmt.Sprintf("%02d/%s/%d", t.Day(), month, t.Year())
+}
+
 // ShortDate writes dd/mm/yyyy: "15/12/2025".
 func ShortDate(t time.Time) string {
 	return t.Format("02/01/2006")

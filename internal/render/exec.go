@@ -171,6 +171,8 @@ func truthy(v any) bool {
 		return strings.TrimSpace(string(x)) != ""
 	case time.Time:
 		return !x.IsZero()
+	case BlankDay:
+		return x.Year != 0
 	case []Data:
 		return len(x) > 0
 	case []map[string]any:

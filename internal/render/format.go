@@ -19,6 +19,7 @@ var formatters = map[string]func(v any, arg string) (string, error){
 	"phan_tram":  fmtPercent,
 	"ngay":       fmtLongDate,
 	"dd/mm/yyyy": fmtShortDate,
+	"ngay_so":    fmtNumericDate,
 	"hoa":        func(v any, _ string) (string, error) { return strings.ToUpper(plain(v)), nil },
 }
 
@@ -30,6 +31,7 @@ var formatterTable = []Formatter{
 	{"phan_tram", "{x|phan_tram} → 15,5% (giá trị đã là phần trăm)", true, []SpecKind{SpecNumber}},
 	{"ngay", "{ngay_bao_cao|ngay} → ngày 05 tháng 01 năm 2026", false, []SpecKind{SpecDate}},
 	{"dd/mm/yyyy", "{tu_ngay|dd/mm/yyyy} → 15/12/2025", false, []SpecKind{SpecDate}},
+	{"ngay_so", "{den_ngay|ngay_so} → 14/3/2026, 20/01/2026 (số 0 đứng trước chỉ ở ngày dưới 10 và tháng 1, 2, theo Nghị định 30/2020)", false, []SpecKind{SpecDate}},
 	{"hoa", "{ten_xa|hoa} → chữ in hoa", false, nil},
 }
 
@@ -57,6 +59,8 @@ func plain(v any) string {
 			return ""
 		}
 		return plain(*x)
+	case BlankDay:
+		return fmt.Sprintf("     /%02d/%d", int(x.Month), x.Year)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		// without a formatter a whole number is written as is: years and
 		// counts ("2026", "7"); {x|so} groups the thousands
@@ -168,17 +172,44 @@ func toTime(v any) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// BlankDay is a document's date whose day the records clerk writes by
+// hand when the document is issued, like its number: the month and year
+// are known, the day is left blank ("ngày      tháng 3 năm 2026").
+type BlankDay struct {
+	Month time.Month
+	Year  int
+}
+
+// month writes a BlankDay's month as Decree 30/2020 does: a leading zero
+// for January and February only.
+func (d BlankDay) month() string {
+	if d.Month <= time.February {
+		return fmt.Sprintf("0%d", int(d.Month))
+	}
+	return fmt.Sprint(int(d.Month))
+}
+
 var (
-	fmtLongDate  = dateFormatter(period.LongDate)
-	fmtShortDate = dateFormatter(period.ShortDate)
+	fmtLongDate = dateFormatter(period.LongDate, func(d BlankDay) string {
+		return fmt.Sprintf("ngày      tháng %s năm %d", d.month(), d.Year)
+	})
+	fmtShortDate = dateFormatter(period.ShortDate, func(d BlankDay) string {
+		return fmt.Sprintf("     /%02d/%d", int(d.Month), d.Year)
+	})
+	fmtNumericDate = dateFormatter(period.NumericDate, func(d BlankDay) string {
+		return fmt.Sprintf("     /%s/%d", d.month(), d.Year)
+	})
 )
 
 // dateFormatter makes a formatter that writes a date with write; a blank
 // value or a zero date prints nothing.
-func dateFormatter(write func(time.Time) string) func(any, string) (string, error) {
+func dateFormatter(write func(time.Time) string, blank func(BlankDay) string) func(any, string) (string, error) {
 	return func(v any, _ string) (string, error) {
 		if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
 			return "", nil
+		}
+		if d, ok := v.(BlankDay); ok {
+			return blank(d), nil
 		}
 		t, ok := toTime(v)
 		if !ok {

@@ -36,7 +36,7 @@ func TestGoDocxFillsFreeFields(t *testing.T) {
 	if bytes.Contains(out, []byte("{co_quan}")) || !bytes.Contains(out, []byte("XÃ \uE000X\uE001")) {
 		t.Errorf("go-docx did not fill the free fields")
 	}
-	if !bytes.Contains(out, []byte("{#phan}")) {
+	if !bytes.Contains(out, []byte("{#muc}")) {
 		t.Errorf("go-docx touched the blocks")
 	}
 }

@@ -128,6 +128,10 @@ type Template struct {
 	src     []byte
 	entries []*zipEntry
 	parts   []*compiledPart
+	// declared: compiled against the program's fields, which a template
+	// may leave unused (the office's own template, the vocabulary of an
+	// earlier version) without a warning.
+	declared bool
 }
 
 // Compile reads and compiles a template. Its mistakes of syntax come back
@@ -157,6 +161,7 @@ func CompileFor(template []byte, fields []Spec) (t *Template, err error) {
 	if len(problems) > 0 {
 		return nil, &TemplateError{Problems: problems}
 	}
+	t.declared = fields != nil
 	return t, nil
 }
 
@@ -312,7 +317,9 @@ func (t *Template) Render(data Data) (out []byte, warnings []string, err error) 
 		t.sort(chk.problems)
 		return nil, nil, &TemplateError{Problems: chk.problems}
 	}
-	warnings = unusedWarnings(top, chk.used)
+	if !t.declared {
+		warnings = unusedWarnings(top, chk.used)
+	}
 
 	open, close := sentinels(template, data)
 	usedSentinel := false

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"fmt"
+	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -125,4 +128,84 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+// DataMismatches compares the data given to a template with the fields
+// declared for it: a field given but not declared, declared but not given,
+// or of another kind. Lists are followed into their items; empty names the
+// lists given without an item, whose items' fields could not be compared.
+// Tests use it to hold a package's data and its declared fields together.
+func DataMismatches(data map[string]any, specs []Spec) (mismatches, empty []string) {
+	compareData("", []any{data}, specs, &mismatches, &empty)
+	return mismatches, empty
+}
+
+func compareData(path string, items []any, specs []Spec, out, empty *[]string) {
+	say := func(format string, args ...any) { *out = append(*out, fmt.Sprintf(format, args...)) }
+	declared := map[string]Spec{}
+	for _, s := range specs {
+		if _, dup := declared[s.Name]; dup {
+			say("%s%s declared twice", path, s.Name)
+		}
+		declared[s.Name] = s
+	}
+	given := map[string][]any{}
+	for _, it := range items {
+		m, _ := it.(map[string]any)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			s, ok := declared[k]
+			if !ok {
+				say("%s%s is given to the template but not declared", path, k)
+				continue
+			}
+			if given[k] == nil {
+				given[k] = []any{}
+			}
+			kind := SpecText
+			switch x := m[k].(type) {
+			case []map[string]any:
+				for _, e := range x {
+					given[k] = append(given[k], e)
+				}
+				kind = SpecList
+			case string:
+				if s.Kind == SpecNumber {
+					kind = SpecNumber // a figure left blank
+				}
+			case bool:
+				kind = SpecBool
+			case time.Time, BlankDay:
+				kind = SpecDate
+			case int, float64, Note:
+				kind = SpecNumber
+			default:
+				say("%s%s: a value of type %T", path, k, x)
+				continue
+			}
+			if kind != s.Kind {
+				say("%s%s is %s, declared %s", path, k, kind, s.Kind)
+			}
+		}
+	}
+	if len(items) == 0 {
+		return // an empty list: its items' fields cannot be compared
+	}
+	for _, s := range specs {
+		got, ok := given[s.Name]
+		if !ok {
+			say("%s%s is declared but not given to the template", path, s.Name)
+			continue
+		}
+		if s.Kind == SpecList {
+			if len(got) == 0 {
+				*empty = append(*empty, path+s.Name)
+			}
+			compareData(path+s.Name+".", got, s.Fields, out, empty)
+		}
+	}
 }

@@ -88,60 +88,65 @@ func BaoCao() []byte {
 	}
 	w(header("Số: {so_ky_hieu}"))
 	w(Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 360, After: 0}, bold, "BÁO CÁO"))
-	w(Text(P{Style: "Plain", Jc: "center", SetIndentations: true, Left: 1134, Right: 1134}, bold, "{trich_yeu}"))
+	w(Text(P{Style: "Plain", Jc: "center", SetIndentations: true, Left: 227, Right: 227}, bold, "{trich_yeu}"))
 	w(rule(2000, portraitWidth, R{Size: 8}, ""))
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
 
 	w(bullet("{#can_cu}Căn cứ {noi_dung};{/can_cu}"))
-	w(bullet("Thực hiện {ke_hoach}; trên cơ sở báo cáo của các đơn vị (số liệu tính từ ngày {tu_ngay|dd/mm/yyyy} đến ngày {den_ngay|dd/mm/yyyy}), Ủy ban nhân dân {loai_xa} báo cáo kết quả thực hiện {ky} như sau:"))
-	w(bullet("Đến thời điểm tổng hợp, {so_don_vi_da_gui}/{so_don_vi} đơn vị đã gửi báo cáo."))
-	w(bullet("{?co_chua_gui}Các đơn vị chưa gửi báo cáo hoặc báo cáo chưa đủ:{/co_chua_gui}"))
-	w(bullet("{#chua_gui}- {ten}: {tinh_trang};{/chua_gui}"))
-	w(bullet("{?nguon_bieu_quy}{nguon_bieu_quy}{/nguon_bieu_quy}"))
+	w(bullet("Thực hiện {ke_hoach} (sau đây gọi là Kế hoạch), trên cơ sở báo cáo của các phòng, đơn vị, Ủy ban nhân dân {ten_dia_phuong} báo cáo kết quả thực hiện {ky} (số liệu từ ngày {tu_ngay|ngay_so} đến ngày {den_ngay|ngay_so}) như sau:"))
 
-	w(Text(heading, R{}, "I. KẾT QUẢ THỰC HIỆN"))
-	w(Text(heading, R{}, "{#phan}{so}. {ten}"))
-	w(Para(body, Run(R{}, "{#nhiem_vu}")))
-	// the group headings above the task (IV.1, or II.3 then II.3.b)
-	// headings and the lines that lead into a list stay with what follows
+	// I. The plan's sections in prose; then the credit figures as an
+	// item of their own.
 	keep := P{KeepNext: true}
-	w(Text(keep, bold, "{#tieu_de}{so}. {noi_dung}{/tieu_de}"))
-	w(Text(keep, boldItal, "{so}. {ten_ngan}"))
-	w(Text(keep, italic, "Nhiệm vụ {ma}; chủ trì: {chu_tri}; tình trạng: {tinh_trang}."))
-	w(bullet("{#ket_qua}- {don_vi}: {noi_dung}{/ket_qua}"))
-	w(bullet("{?chua_bao_cao}- Chưa có đơn vị báo cáo kết quả thực hiện nhiệm vụ này.{/chua_bao_cao}"))
-	w(Text(keep, italic, "{?co_phoi_hop}Các đơn vị phối hợp:{/co_phoi_hop}"))
-	w(bullet("{#phoi_hop}- {don_vi}: {noi_dung}{/phoi_hop}"))
-	w(Text(keep, italic, "{?co_van_ban}Văn bản đã ban hành:{/co_van_ban}"))
-	w(bullet("{#van_ban}- {noi_dung} ({don_vi}).{/van_ban}"))
-	w(Para(body, Run(R{}, "{/nhiem_vu}{/phan}")))
-
-	w(Text(body, boldItal, "{?co_chi_tieu}Một số chỉ tiêu tín dụng chính sách xã hội:"))
+	w(Text(heading, R{}, "I. KẾT QUẢ THỰC HIỆN"))
+	w(bullet("Kết quả thực hiện từng nhiệm vụ của Kế hoạch tại Phụ lục kèm theo; một số kết quả chủ yếu như sau:"))
+	w(Text(keep, bold, "{#muc}{so}. {ten}"))
+	w(bullet("{#doan}{noi_dung}{/doan}{/muc}"))
+	w(Text(keep, bold, "{?co_tin_dung}{so_muc_tin_dung}. Kết quả hoạt động tín dụng chính sách xã hội và tiến độ các mục tiêu"))
+	w(bullet("{#tin_dung}{noi_dung}{/tin_dung}"))
+	w(Text(P{Style: "Plain", Jc: "center", KeepNext: true, SetBeforeAfter: true, Before: 120, After: 60}, bold, "Một số chỉ tiêu tín dụng chính sách xã hội"))
 	cw := []int{3454, 1300, 1500, 1500, 1600}
 	hc := func(i int, s string) string { return Cell(cw[i], true, Text(cellHead, bold, s)) }
-	w(Table(true, cw,
-		Row(true, hc(0, "Chỉ tiêu"), hc(1, "Đơn vị tính"), hc(2, "Kỳ trước"), hc(3, "Kỳ này"), hc(4, "Tăng (+), giảm (-)")),
-		Row(false,
-			Cell(cw[0], true, Text(cellP, R{}, "{#chi_tieu}{ten}")),
+	right := P{Style: "Cell", Jc: "right"}
+	label := func(s string) string {
+		return KeptRow(Cell(cw[0], true, Text(cellP, boldItal, s)), Cell(cw[1], true, Text(cellP, R{}, "")),
+			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
+	}
+	figures := func(loop string) string {
+		return KeptRow(
+			Cell(cw[0], true, Text(cellP, R{}, "{#"+loop+"}{ten}")),
 			Cell(cw[1], true, Text(cellMid, R{}, "{don_vi_tinh}")),
-			Cell(cw[2], true, Text(P{Style: "Cell", Jc: "right"}, R{}, "{ky_truoc|so}")),
-			Cell(cw[3], true, Text(P{Style: "Cell", Jc: "right"}, R{}, "{ky_nay|so}")),
-			Cell(cw[4], true, Text(P{Style: "Cell", Jc: "right"}, R{}, "{tang_giam|so}{/chi_tieu}")))))
-	w(Text(P{Style: "Plain", Run: R{Size: 8}}, R{}, "{/co_chi_tieu}"))
-	w(bullet("{#ghi_chu_chi_tieu}- {ten}: {noi_dung}{/ghi_chu_chi_tieu}"))
-	w(bullet("{#muc_tieu}- {noi_dung}: {danh_gia}{/muc_tieu}"))
+			Cell(cw[2], true, Text(right, R{}, "{truoc}")),
+			Cell(cw[3], true, Text(right, R{}, "{nay}")),
+			Cell(cw[4], true, Text(right, R{}, "{tang_giam}{/"+loop+"}")))
+	}
+	marker := func(m string) string {
+		return KeptRow(Cell(cw[0], true, Text(cellP, R{}, m)), Cell(cw[1], true, Text(cellP, R{}, "")),
+			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
+	}
+	w(Table(true, cw,
+		Row(true, hc(0, "Chỉ tiêu"), hc(1, "Đơn vị tính"), hc(2, "{cot_truoc}"), hc(3, "{cot_nay}"), hc(4, "Tăng (+), giảm (-)")),
+		label("Số dư"), figures("so_du"),
+		marker("{?co_doanh_so}"), label("Doanh số trong kỳ"), figures("doanh_so"), marker("{/co_doanh_so}")))
+	w(Text(P{Style: "Plain", Jc: "both", SetBeforeAfter: true, Before: 60, After: 120}, italic, "{nguon_chi_tieu}"))
+	w(bullet("{#doi_chieu_muc_tieu}{noi_dung}{/doi_chieu_muc_tieu}"))
+	w(Text(P{Style: "Plain", Run: R{Size: 8}}, R{}, "{/co_tin_dung}"))
 
 	w(Text(heading, R{}, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"))
-	w(bullet("{#ton_tai}- {don_vi}: {noi_dung}{/ton_tai}"))
-	w(bullet("{^co_ton_tai}Trong kỳ, các đơn vị chưa báo cáo tồn tại, hạn chế.{/co_ton_tai}"))
+	w(Text(keep, bold, "{?co_han_che}1. Tồn tại, hạn chế{/co_han_che}"))
+	w(bullet("{#han_che}- {noi_dung}{/han_che}"))
+	w(bullet("{^co_han_che}Trong kỳ, các đơn vị chưa báo cáo tồn tại, hạn chế.{/co_han_che}"))
+	w(Text(keep, bold, "{?co_nguyen_nhan}2. Nguyên nhân{/co_nguyen_nhan}"))
+	w(bullet("{#nguyen_nhan}- {noi_dung}{/nguyen_nhan}"))
 
-	w(Text(heading, R{}, "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI"))
-	w(bullet("{#nhiem_vu_toi}- {noi_dung}{/nhiem_vu_toi}"))
+	w(Text(heading, R{}, "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM {ky_toi|hoa}"))
+	w(bullet("{#nhiem_vu_ky_toi}{stt}. {noi_dung}{/nhiem_vu_ky_toi}"))
 
 	w(Text(heading, R{}, "IV. ĐỀ XUẤT, KIẾN NGHỊ"))
-	w(bullet("{#de_xuat}- {don_vi}: {noi_dung}{/de_xuat}"))
-	w(bullet("{^co_de_xuat}Không có đề xuất, kiến nghị.{/co_de_xuat}"))
-	w(bullet("Trên đây là báo cáo kết quả thực hiện {ke_hoach}, {ky}./."))
+	w(bullet("{#kien_nghi}{stt}. {noi_dung}{/kien_nghi}"))
+	w(bullet("{^co_kien_nghi}Không có đề xuất, kiến nghị.{/co_kien_nghi}"))
+	// the closing sentence stays on the page of the signature
+	w(Text(P{KeepNext: true}, R{}, "Trên đây là báo cáo kết quả thực hiện Kế hoạch {ky} của Ủy ban nhân dân {ten_dia_phuong}./."))
 	w(signature())
 	// the portrait section ends here; the appendix follows on landscape pages
 	w(Para(P{Style: "Plain", Sect: Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID))}))
@@ -155,7 +160,7 @@ func BaoCao() []byte {
 	ac := func(i int, p P, s string) string { return Cell(aw[i], true, Text(p, R{}, s)) }
 	w(Table(true, aw,
 		Row(true, ah(0, "STT"), ah(1, "Nội dung nhiệm vụ"), ah(2, "Đơn vị chủ trì"), ah(3, "Kết quả thực hiện"), ah(4, "Sản phẩm"), ah(5, "Tình trạng"), ah(6, "Ghi chú")),
-		Row(false, ac(0, cellMid, "{#phu_luc}{stt}"), ac(1, cellP, "{ten_ngan}"), ac(2, cellP, "{chu_tri}"), ac(3, cellP, "{ket_qua}"),
+		KeptRow(ac(0, cellMid, "{#phu_luc}{stt}"), ac(1, cellP, "{ten_ngan}"), ac(2, cellP, "{chu_tri}"), ac(3, cellP, "{ket_qua}"),
 			ac(4, cellP, "{san_pham}"), ac(5, cellMid, "{tinh_trang}"), ac(6, cellP, "{ghi_chu}{/phu_luc}"))))
 	w(Para(P{Style: "Plain"}))
 	w(Section(true, false, HeaderRef("default", page.ID), HeaderRef("first", page.ID)))

@@ -1,0 +1,228 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"baocao/internal/consolidate"
+	"baocao/internal/period"
+	"baocao/internal/render"
+)
+
+// Options are the facts of a report that are not in its data.
+type Options struct {
+	// Now is when the report is made.
+	Now time.Time
+	// Date is the report's date when the office gives it (report --date);
+	// zero leaves the day blank for the records clerk to write when the
+	// report is issued, like its number.
+	Date time.Time
+}
+
+// writer composes one report.
+type writer struct {
+	r    *consolidate.Report
+	cite citer
+	// keep are names written as they are: the units' names keep their
+	// abbreviations («Văn phòng HĐND và UBND xã»).
+	keep []string
+	// commonClauses are the clauses said on many tasks, and the section
+	// (index) where each is said once.
+	commonClauses map[string]int
+}
+
+func newWriter(r *consolidate.Report) *writer {
+	w := &writer{r: r, cite: citer{r.Catalog}}
+	// the units' names are proper names: written as the data has them
+	for _, u := range r.Catalog.Units {
+		w.keep = append(w.keep, u.Name)
+	}
+	return w
+}
+
+func (w *writer) unitName(code string) string {
+	if u := w.r.Catalog.Unit(code); u != nil {
+		return u.Name
+	}
+	return code
+}
+
+// Document is the report's prose: what Fields gives the template, typed.
+type Document struct {
+	Results      []Section
+	Credit       Credit
+	HasCredit    bool
+	Limitations  []string
+	Causes       []string
+	NextTasks    []string
+	Proposals    []string
+	SummaryLine  string
+	Date         any // time.Time, or render.BlankDay
+	NextPeriod   string
+	CreditNumber int
+}
+
+// Compose writes the report's prose from the consolidated data.
+func Compose(r *consolidate.Report, o Options) Document {
+	w := newWriter(r)
+	d := Document{Results: w.results()}
+	d.Credit, d.HasCredit = w.credit()
+	said := map[string]bool{}
+	for _, s := range d.Results {
+		for _, p := range s.Paragraphs {
+			said[key(p)] = true
+		}
+	}
+	for _, list := range w.allSaid() {
+		for _, sd := range list {
+			for _, c := range sd.clauses {
+				said[key(c)] = true
+			}
+		}
+	}
+	d.Limitations, d.Causes = w.shortcomings(said)
+	d.NextTasks = w.nextItems()
+	d.Proposals = w.proposals()
+	d.SummaryLine = SummaryLine(r.Catalog.Plan.ShortTitle, r.Catalog.Plan.Title, r.Period)
+	d.Date = ReportDate(r.Period, o.Now, o.Date)
+	d.NextPeriod = r.Period.Next().Name()
+	d.CreditNumber = len(d.Results) + 1
+	return d
+}
+
+// Fields gives the report template its fields: those of consolidate (the
+// header, the appendix, and the older fields an office's own template may
+// still use) and the composed prose.
+func Fields(r *consolidate.Report, o Options) render.Data {
+	d := Compose(r, o)
+	f := render.Data(r.TemplateData(o.Now))
+	f["ngay_bao_cao"] = d.Date
+	f["trich_yeu"] = d.SummaryLine
+	f["ky_toi"] = d.NextPeriod
+
+	var sections []map[string]any
+	for i, s := range d.Results {
+		sections = append(sections, map[string]any{"so": fmt.Sprint(i + 1), "ten": s.Title, "doan": paragraphs(s.Paragraphs)})
+	}
+	f["muc"] = sections
+	f["co_tin_dung"] = d.HasCredit
+	f["so_muc_tin_dung"] = fmt.Sprint(d.CreditNumber)
+	f["tin_dung"] = paragraphs(d.Credit.Paragraphs)
+	f["cot_truoc"] = d.Credit.PreviousColumn
+	f["cot_nay"] = d.Credit.CurrentColumn
+	var stocks, flows []map[string]any
+	group := &stocks
+	for _, row := range d.Credit.Rows {
+		if row.Group {
+			if len(stocks) > 0 {
+				group = &flows
+			}
+			continue
+		}
+		*group = append(*group, map[string]any{"ten": row.Name, "don_vi_tinh": row.Measure, "truoc": row.Previous, "nay": row.Current, "tang_giam": row.Change})
+	}
+	f["so_du"] = stocks
+	f["doanh_so"] = flows
+	f["co_doanh_so"] = len(flows) > 0
+	f["nguon_chi_tieu"] = d.Credit.Source
+	f["doi_chieu_muc_tieu"] = paragraphs(d.Credit.Targets)
+	f["han_che"] = paragraphs(d.Limitations)
+	f["co_han_che"] = len(d.Limitations) > 0
+	f["nguyen_nhan"] = paragraphs(d.Causes)
+	f["co_nguyen_nhan"] = len(d.Causes) > 0
+	f["nhiem_vu_ky_toi"] = numbered(d.NextTasks)
+	f["kien_nghi"] = numbered(d.Proposals)
+	f["co_kien_nghi"] = len(d.Proposals) > 0
+	return f
+}
+
+func paragraphs(list []string) []map[string]any {
+	var out []map[string]any
+	for _, p := range list {
+		out = append(out, map[string]any{"noi_dung": p})
+	}
+	return out
+}
+
+func numbered(list []string) []map[string]any {
+	var out []map[string]any
+	for i, p := range list {
+		out = append(out, map[string]any{"stt": fmt.Sprint(i + 1), "noi_dung": p})
+	}
+	return out
+}
+
+// ReportDate is the date a report bears: the office's date when given,
+// else the month and year with the day left blank for the records clerk.
+// The month is the one the report is made in while that is the cut-off's
+// month or the next; a report made later (a past quarter's report redone
+// in December) bears the month after its cut-off, when it was due.
+func ReportDate(p period.Period, now, given time.Time) any {
+	if !given.IsZero() {
+		return given
+	}
+	cut := p.To()
+	due := time.Date(cut.Year(), cut.Month()+1, 1, 0, 0, 0, 0, cut.Location())
+	if now.Before(cut) || !now.Before(due.AddDate(0, 1, 0)) {
+		// before the cut-off, or long after: the month the data end
+		return render.BlankDay{Month: cut.Month(), Year: cut.Year()}
+	}
+	return render.BlankDay{Month: now.Month(), Year: now.Year()}
+}
+
+// CheckDate refuses a report date before the period's last data day: a
+// report cannot be dated before the figures it gives.
+func CheckDate(p period.Period, date time.Time) error {
+	if !date.IsZero() && date.Before(p.To()) {
+		return fmt.Errorf("ngày báo cáo %s sớm hơn ngày chốt số liệu của %s (%s): báo cáo không thể ghi ngày trước ngày có số liệu. Ghi ngày từ %s trở đi, hoặc bỏ trống để văn thư điền khi ban hành",
+			period.NumericDate(date), p.Name(), period.NumericDate(p.To()), period.NumericDate(p.To()))
+	}
+	return nil
+}
+
+// planDates finds the dates in a plan's title: «ngày 18 tháng 7 năm 2025».
+var planDates = regexp.MustCompile(`\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}`)
+
+// SummaryLine is the report's trích yếu: «Kết quả thực hiện <plan>, quý I
+// năm 2026», the plan named by its short title when the data give one,
+// else by its title without its dates and its middle links («về thực hiện
+// Chỉ thị … của …»), so that the line fits on two.
+func SummaryLine(short, title string, p period.Period) string {
+	name := short
+	if name == "" {
+		name = strings.Join(strings.Fields(planDates.ReplaceAllString(title, "")), " ")
+		if parts := strings.Split(name, " về "); len(parts) > 2 {
+			name = parts[0] + " về " + parts[len(parts)-1]
+		}
+		// «Kế hoạch thực hiện Quyết định …»: the results are the
+		// decision's, as the office writes them
+		if m := planVerb.FindString(name); m != "" && len(name) > len(m) {
+			name = name[len(m):]
+		} else {
+			name = lowerFirst(name)
+		}
+	}
+	return "Kết quả thực hiện " + name + ", " + p.Name()
+}
+
+var planVerb = regexp.MustCompile(`^(?i)kế hoạch\s+(thực hiện|triển khai)\s+`)
+
+// PlanBlanks says what plan.yaml leaves blank that a signed report needs:
+// the plan's number, its date, the signer's name. The console and the page
+// say it once.
+func PlanBlanks(r *consolidate.Report) []string {
+	p := r.Catalog.Plan
+	var out []string
+	if strings.TrimSpace(p.Number) == "" {
+		out = append(out, "số của kế hoạch (dòng «number» trong plan.yaml)")
+	}
+	if p.Date.IsZero() {
+		out = append(out, "ngày ban hành kế hoạch (dòng «date» trong plan.yaml)")
+	}
+	if strings.TrimSpace(p.SignerName) == "" {
+		out = append(out, "họ tên người ký (dòng «name» dưới «signer» trong plan.yaml)")
+	}
+	return out
+}

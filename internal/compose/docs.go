@@ -1,0 +1,125 @@
+package compose
+
+import (
+	"regexp"
+	"strings"
+
+	"baocao/internal/catalog"
+	"baocao/internal/vntext"
+)
+
+// kinds names a document by the first part of its symbol (Decree 30/2020,
+// Appendix III): «KH» in 12/KH-UBND is a Kế hoạch.
+var kinds = map[string]string{
+	"KH": "Kế hoạch", "QĐ": "Quyết định", "BC": "Báo cáo", "TTr": "Tờ trình", "TB": "Thông báo",
+	"NQ": "Nghị quyết", "CT": "Chỉ thị", "HD": "Hướng dẫn", "KL": "Kết luận", "CV": "Công văn",
+	"QC": "Quy chế", "QyĐ": "Quy định", "CTr": "Chương trình", "BB": "Biên bản", "GM": "Giấy mời",
+}
+
+// symbolRe finds a document's number and symbol: «12/KH-UBND»,
+// «22/2023/QĐ-TTg», «02/BC-MTTQ», and the words before it.
+var symbolRe = regexp.MustCompile(`^(.*?)(?:\s*số\s*|\s*[Ss]ố:?\s*)?(\d+(?:/\d{4})?)/([\p{L}]+(?:-[\p{L}\d]+)+)`)
+
+// citer cites documents inline, the issuer named from the symbol where the
+// symbol says it unambiguously.
+type citer struct {
+	c *catalog.Catalog
+}
+
+// issuer names who issued a document with this symbol's last part, or ""
+// when it does not say for sure.
+func (ci citer) issuer(organ string) string {
+	local := ci.c.Plan.LocalKind
+	if local == "" {
+		local = "xã"
+	}
+	switch organ {
+	case "UBND":
+		return "Ủy ban nhân dân " + local
+	case "HĐND":
+		return "Hội đồng nhân dân " + local
+	case "TTg":
+		return "Thủ tướng Chính phủ"
+	case "CP":
+		return "Chính phủ"
+	}
+	if u := ci.c.Unit(organ); u != nil {
+		return u.Name
+	}
+	for _, u := range ci.c.Units {
+		if vntext.Fold(u.Short) == vntext.Fold(organ) {
+			return u.Name
+		}
+		for _, a := range u.Aliases {
+			if vntext.Fold(a) == vntext.Fold(organ) {
+				return u.Name
+			}
+		}
+	}
+	return ""
+}
+
+// cite words one document line a unit typed as a citation: «Kế hoạch số
+// 12/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân xã». The unit's own kind
+// words are kept («Báo cáo giám sát số 02/BC-MTTQ»); «của …» is left out
+// when the issuer is writer (the unit that did the work and cites it). A
+// line with no symbol is kept as the unit typed it.
+func (ci citer) cite(line, writer string) string {
+	line = strings.TrimRight(unbullet(line), " .;,")
+	m := symbolRe.FindStringSubmatch(line)
+	if m == nil {
+		return decreeDates(line)
+	}
+	before, number, symbol := strings.TrimSpace(m[1]), m[2], m[3]
+	rest := strings.TrimSpace(line[len(m[0]):])
+	parts := strings.Split(symbol, "-")
+	kind := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(before, "số"), "Số"))
+	if kind == "" || !startsWithKind(kind) {
+		if k, ok := kinds[parts[0]]; ok {
+			kind = k
+		} else if kind == "" {
+			kind = "Văn bản"
+		}
+	}
+	out := kind + " số " + number + "/" + symbol
+	if rest != "" {
+		out += " " + rest
+	}
+	out = decreeDates(out)
+	who := ci.issuer(parts[len(parts)-1])
+	if who != "" && who != writer && !strings.Contains(vntext.Fold(rest), " cua ") && !strings.HasPrefix(vntext.Fold(rest), "cua ") {
+		out += " của " + who
+	}
+	return out
+}
+
+// startsWithKind tells words a unit typed before a number that name the
+// document («Báo cáo giám sát», «Kế hoạch»), not something else.
+func startsWithKind(words string) bool {
+	f := vntext.Fold(words)
+	for _, k := range kinds {
+		if strings.HasPrefix(f, vntext.Fold(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentLines splits a documents cell into one document a line: a line
+// each, and items numbered on one line («1. …; 2. …»).
+func documentLines(cell string) []string {
+	cell = numberedItem.ReplaceAllString(cell, "\n$1")
+	var out []string
+	for _, line := range strings.Split(cell, "\n") {
+		line = itemNumber.ReplaceAllString(unbullet(line), "")
+		if line = strings.TrimRight(strings.TrimSpace(line), ".;, "); line != "" && !isEmpty(line) {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+var (
+	numberedItem = regexp.MustCompile(`;\s*(\d{1,2}[.)]\s)`)
+	itemNumber   = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
+)

@@ -1,0 +1,354 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/vntext"
+)
+
+// causeWords mark a difficulty that is a cause (the conditions the units
+// worked in) rather than a shortcoming of the work itself.
+var causeWords = []string{
+	" nen ", "chua co van ban", "chua co huong dan", "dia ban", "thoi tiet", "mua mua", "mua lu", "lon tuoi",
+	"trinh do", "nguon thu", "kinh phi", "thieu can bo", "kiem nhiem", "dich benh", "di lai kho khan",
+}
+
+// isCause tells a difficulty that says why rather than what.
+func isCause(clause string) bool {
+	k := " " + key(clause) + " "
+	if strings.HasPrefix(k, " do ") || strings.HasPrefix(k, " vi ") || strings.HasPrefix(k, " nguyen nhan ") {
+		return true
+	}
+	for _, w := range causeWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortcomings writes part II: the limitations (what fell short: a target
+// not met, tasks not started, the units' own shortcomings), then the
+// causes, each said once and not again what part I already says.
+func (w *writer) shortcomings(saidInI map[string]bool) (limits, causes []string) {
+	seen := maps(saidInI)
+	add := func(list *[]string, text string) {
+		k := key(text)
+		if k == "" || seen[k] {
+			return
+		}
+		for s := range seen {
+			if len(s) > 20 && (strings.Contains(s, k) || strings.Contains(k, s)) {
+				return
+			}
+		}
+		seen[k] = true
+		*list = append(*list, stop(upperFirst(w.tidy(text))))
+	}
+	// a target the figures show not met
+	for _, t := range w.r.Catalog.Targets {
+		if t.Kind != catalog.TargetCapitalShare {
+			continue
+		}
+		p, q := w.line(t.Part), w.line(t.Whole)
+		if p == nil || q == nil || p.Current == nil || q.Current == nil || *q.Current <= 0 {
+			continue
+		}
+		// the figures are in part I: the shortcoming is said in words
+		if share := *p.Current / *q.Current * 100; share < t.Percent {
+			add(&limits, fmt.Sprintf("%s còn thấp so với mục tiêu %s%% %s vào năm %d của Kế hoạch",
+				w.indicatorName(t.Part), vntext.FormatAuto(t.Percent), lowerFirst(w.indicatorName(t.Whole)), t.ByYear))
+		}
+	}
+	// tasks the lead units say are not started
+	var notStarted []string
+	for _, s := range w.r.Sections {
+		for _, t := range s.Tasks {
+			if t.Status == forms.StatusNotStarted {
+				notStarted = append(notStarted, lowerFirst(strings.TrimRight(t.Task.Title(), ".:;")))
+			}
+		}
+	}
+	switch len(notStarted) {
+	case 0:
+	case 1:
+		add(&limits, "Nhiệm vụ "+notStarted[0]+" chưa thực hiện được")
+	default:
+		add(&limits, "Các nhiệm vụ chưa thực hiện được: "+strings.Join(notStarted, "; "))
+	}
+	for _, d := range w.r.Difficulties {
+		for _, c := range clauses(d.Text) {
+			if isEmpty(c) {
+				continue
+			}
+			if isCause(c) {
+				add(&causes, c)
+			} else {
+				add(&limits, c)
+			}
+		}
+	}
+	return limits, causes
+}
+
+func maps(m map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// maxNextItems is about as many items as part III holds: what a reader
+// keeps in mind for the next period.
+const maxNextItems = 6
+
+// proposalRe finds a text that is a proposal: «Đề nghị …», «Kiến nghị
+// …», «Đề xuất …».
+var proposalRe = regexp.MustCompile(`^(?i)(đề nghị|kiến nghị|đề xuất)\s+`)
+
+// nextItems writes part III: what the units plan for the next period,
+// grouped by the units that plan it; then what the commune's own People's
+// Committee is asked to consider; then one sentence for the unfinished
+// tasks nobody planned for.
+func (w *writer) nextItems() []string {
+	type group struct {
+		units []string
+		texts []string
+	}
+	var groups []*group
+	var toCommune []consolidate.Attributed
+	planned := map[string]bool{}
+	for _, s := range w.r.Sections {
+		for _, t := range s.Tasks {
+			// the same plan from several units is one, naming them all
+			var texts []string
+			who := map[string][]string{}
+			for _, a := range t.NextTasks {
+				for _, c := range clauses(a.Text) {
+					if isEmpty(c) {
+						continue
+					}
+					planned[t.Task.Code] = true
+					if proposalRe.MatchString(c) {
+						toCommune = append(toCommune, consolidate.Attributed{Unit: a.Unit, UnitName: a.UnitName, Task: a.Task, Text: c})
+						continue
+					}
+					k := key(c)
+					if _, ok := who[k]; !ok {
+						texts = append(texts, c)
+					}
+					if name := w.unitName(a.Unit); !slices.Contains(who[k], name) {
+						who[k] = append(who[k], name)
+					}
+				}
+			}
+			for _, text := range texts {
+				units := who[key(text)]
+				var g *group
+				for _, x := range groups {
+					if slices.Equal(x.units, units) {
+						g = x
+					}
+				}
+				if g == nil {
+					g = &group{units: units}
+					groups = append(groups, g)
+				}
+				g.texts = append(g.texts, text)
+			}
+		}
+	}
+	var items []string
+	for _, g := range groups {
+		var parts []string
+		for i, t := range g.texts {
+			p, ok := asPredicate(w.tidy(t))
+			if !ok && i == 0 {
+				p = "thực hiện: " + lowerFirst(p)
+			}
+			parts = append(parts, p)
+		}
+		items = append(items, stop(names(g.units)+" "+strings.Join(parts, "; ")))
+	}
+	// proposals to the commune itself: for its People's Committee to
+	// consider, never part IV
+	commune := append(w.r.ProposalsTo(consolidate.AddresseeCommune), filter(toCommune, consolidate.AddresseeCommune)...)
+	var asked []string
+	for _, p := range commune {
+		what := w.consider(p.Text)
+		k := key(what)
+		if slices.ContainsFunc(asked, func(a string) bool { return strings.Contains(key(a), k) || strings.Contains(k, key(a)) }) {
+			continue
+		}
+		asked = append(asked, what)
+		items = append(items, stop(fmt.Sprintf("Ủy ban nhân dân %s xem xét %s theo đề xuất của %s", w.local(), what, w.unitName(p.Unit))))
+	}
+	if len(items) > maxNextItems {
+		rest := items[maxNextItems-1:]
+		for i := range rest {
+			rest[i] = strings.TrimSuffix(rest[i], ".")
+		}
+		items = append(items[:maxNextItems-1], stop(strings.Join(rest, "; ")))
+	}
+	for _, s := range w.r.Sections {
+		if slices.ContainsFunc(s.Tasks, func(t consolidate.TaskResult) bool { return unfinished(t) && !planned[t.Task.Code] }) {
+			items = append(items, "Các phòng, đơn vị tiếp tục thực hiện các nhiệm vụ thường xuyên còn lại của Kế hoạch theo chức năng, nhiệm vụ được giao.")
+			break
+		}
+	}
+	return items
+}
+
+// filter keeps the proposals addressed to a.
+func filter(list []consolidate.Attributed, a consolidate.Addressee) []consolidate.Attributed {
+	var out []consolidate.Attributed
+	for _, p := range list {
+		if consolidate.AddresseeOf(p.Text) == a {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// communeAsked finds «Đề nghị Ủy ban nhân dân xã (xem xét)» at the head of
+// a proposal to the commune.
+var communeAsked = regexp.MustCompile(`^(?i)(đề nghị|kiến nghị|đề xuất)\s+((ủy|uỷ) ban nhân dân|ubnd|lãnh đạo)\s+(xã|phường|đặc khu)\s*(xem xét|quan tâm)?\s*`)
+
+// consider turns a proposal to the commune into what it is asked to
+// consider: «Đề nghị UBND xã bố trí phòng làm việc» → «bố trí phòng làm
+// việc».
+func (w *writer) consider(text string) string {
+	t := strings.TrimRight(strings.TrimSpace(unbullet(text)), " .;")
+	if m := communeAsked.FindString(t); m != "" {
+		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):])))
+	}
+	if m := proposalRe.FindString(t); m != "" {
+		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):])))
+	}
+	return w.tidy(lowerFirst(t))
+}
+
+// local is the kind of the commune as prose says it: «xã».
+func (w *writer) local() string {
+	if k := w.r.Catalog.Plan.LocalKind; k != "" {
+		return k
+	}
+	return "xã"
+}
+
+// proposals writes part IV: what goes upward, in the commune's name,
+// naming who is asked; the proposals to one body said in one item.
+func (w *writer) proposals() []string {
+	list := append(w.r.ProposalsTo(consolidate.AddresseeUpward), w.r.ProposalsTo(consolidate.AddresseeUnclear)...)
+	order := map[string]int{}
+	for i, t := range w.r.Catalog.Tasks() {
+		order[t.Code] = i
+	}
+	slices.SortStableFunc(list, func(a, b consolidate.Attributed) int { return order[a.Task] - order[b.Task] })
+	type item struct {
+		body string
+		asks []string
+	}
+	var items []*item
+	seen := map[string]bool{}
+	for _, p := range list {
+		for _, c := range splitAsks(p.Text) {
+			text := w.upward(c)
+			if seen[key(text)] {
+				continue
+			}
+			seen[key(text)] = true
+			body, ask := w.addressee(text)
+			var it *item
+			for _, x := range items {
+				if body != "" && x.body == body {
+					it = x
+				}
+			}
+			if it == nil {
+				it = &item{body: body}
+				items = append(items, it)
+			}
+			it.asks = append(it.asks, ask)
+		}
+	}
+	var out []string
+	for _, it := range items {
+		if it.body == "" {
+			for _, a := range it.asks {
+				out = append(out, stop(a))
+			}
+			continue
+		}
+		out = append(out, stop(it.body+" "+strings.Join(it.asks, "; ")))
+	}
+	return out
+}
+
+// splitAsks splits a proposals cell into its proposals.
+func splitAsks(text string) []string {
+	var out []string
+	for _, c := range clauses(text) {
+		if !isEmpty(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// upward words a proposal in the commune's name: abbreviations spelled
+// out, «Đề nghị» at its head, the province named.
+func (w *writer) upward(text string) string {
+	t := w.tidy(strings.TrimRight(strings.TrimSpace(text), " .;"))
+	if !proposalRe.MatchString(t) {
+		t = "Đề nghị " + lowerFirst(t)
+	}
+	if p := w.r.Catalog.Plan.Province; p != "" {
+		t = provinceRe.ReplaceAllStringFunc(t, func(m string) string {
+			return m + " " + p
+		})
+		// «tỉnh Quảng Ngãi Quảng Ngãi» when the unit named it already
+		t = strings.ReplaceAll(t, "tỉnh "+p+" "+p, "tỉnh "+p)
+	}
+	return t
+}
+
+// provinceRe finds the province's bodies named without the province.
+var provinceRe = regexp.MustCompile(`(Ủy ban nhân dân|Hội đồng nhân dân|Chi nhánh Ngân hàng Chính sách xã hội) tỉnh`)
+
+// bodies are the heads of the names of the bodies part IV asks, longest
+// first, to tell «Đề nghị <body> <what>».
+var bodies = []string{
+	"Chi nhánh Ngân hàng Chính sách xã hội tỉnh", "Ngân hàng Chính sách xã hội Việt Nam", "Ngân hàng Chính sách xã hội",
+	"Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Thủ tướng Chính phủ", "Chính phủ", "cấp có thẩm quyền", "cấp trên",
+}
+
+// addressee splits «Đề nghị <body> <what>» into «Đề nghị <body>» and
+// «<what>»; body is "" when the text names none we know.
+func (w *writer) addressee(text string) (body, ask string) {
+	m := proposalRe.FindString(text)
+	rest := text[len(m):]
+	for _, b := range bodies {
+		if !strings.HasPrefix(rest, b) {
+			continue
+		}
+		name := b
+		after := rest[len(b):]
+		if p := w.r.Catalog.Plan.Province; strings.HasSuffix(b, "tỉnh") && p != "" && strings.HasPrefix(after, " "+p) {
+			name += " " + p
+			after = after[len(p)+1:]
+		}
+		if strings.TrimSpace(after) == "" {
+			return "", text
+		}
+		return "Đề nghị " + name, strings.TrimSpace(after)
+	}
+	return "", text
+}

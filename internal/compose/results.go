@@ -1,0 +1,296 @@
+package compose
+
+import (
+	"slices"
+	"strings"
+
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/vntext"
+)
+
+// Section is one heading of part I with its paragraphs.
+type Section struct {
+	Title      string
+	Paragraphs []string
+}
+
+// said is what one unit said on one task, tidied: its clauses and the
+// documents it cited.
+type said struct {
+	unit    string // code
+	task    string
+	clauses []string
+	docs    []string
+}
+
+// maxParagraph is about the length of a paragraph a reader takes in at
+// once: a section's text is cut into paragraphs between tasks past it.
+const maxParagraph = 900
+
+// results writes part I: a heading for each section of the plan that has
+// something to say, and its paragraphs. A clause several units pasted into
+// three tasks or more («lồng ghép … giao ban hằng tháng») is said once,
+// in the section where it stands most, naming every unit that wrote it.
+func (w *writer) results() []Section {
+	var all [][]said                     // by section
+	seen := map[string]map[string]bool{} // clause key -> tasks
+	for _, s := range w.r.Sections {
+		var list []said
+		for _, t := range s.Tasks {
+			for _, c := range contributions(t) {
+				sd := said{unit: c.Unit, task: t.Task.Code}
+				for _, cl := range clauses(c.Results) {
+					if !isEmpty(cl) {
+						sd.clauses = append(sd.clauses, cl)
+						k := key(cl)
+						if seen[k] == nil {
+							seen[k] = map[string]bool{}
+						}
+						seen[k][t.Task.Code] = true
+					}
+				}
+				for _, d := range t.Documents {
+					if d.Unit == c.Unit {
+						for _, line := range documentLines(d.Text) {
+							sd.docs = append(sd.docs, w.cite.cite(line, w.unitName(c.Unit)))
+						}
+					}
+				}
+				list = append(list, sd)
+			}
+		}
+		all = append(all, list)
+	}
+	// the clauses said on many tasks, and where each is said
+	common := map[string]int{} // key -> section index
+	for k, tasks := range seen {
+		if len(tasks) < 3 {
+			continue
+		}
+		best, most := -1, 0
+		for i, list := range all {
+			n := 0
+			for _, sd := range list {
+				if slices.ContainsFunc(sd.clauses, func(c string) bool { return key(c) == k }) {
+					n++
+				}
+			}
+			if n > most {
+				best, most = i, n
+			}
+		}
+		common[k] = best
+	}
+	w.commonClauses = common
+
+	var out []Section
+	for i, s := range w.r.Sections {
+		var sentences []string
+		var paragraphs []string
+		flush := func() {
+			if len(sentences) > 0 {
+				paragraphs = append(paragraphs, strings.Join(sentences, " "))
+				sentences = nil
+			}
+		}
+		length := 0
+		inSection := all[i]
+		for _, k := range sortedCommon(common, i, inSection) {
+			sentences = append(sentences, w.commonSentence(k))
+		}
+		for _, t := range s.Tasks {
+			var task []said
+			for _, sd := range inSection {
+				if sd.task != t.Task.Code {
+					continue
+				}
+				sd.clauses = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool { _, ok := common[key(c)]; return ok })
+				if len(sd.clauses) > 0 || len(sd.docs) > 0 {
+					task = append(task, sd)
+				}
+			}
+			lines := w.taskSentences(task)
+			if len(lines) == 0 {
+				continue
+			}
+			n := len(strings.Join(lines, " "))
+			if length > 0 && length+n > maxParagraph {
+				flush()
+				length = 0
+			}
+			sentences = append(sentences, lines...)
+			length += n
+		}
+		flush()
+		if len(paragraphs) > 0 {
+			title := s.Title
+			if cs := w.r.Catalog.Section(s.Code); cs != nil {
+				title = cs.Heading()
+			}
+			out = append(out, Section{Title: title, Paragraphs: paragraphs})
+		}
+	}
+	return out
+}
+
+// contributions are the rows of a task that say something, leads first,
+// then the coordinating units, then units it is not assigned to.
+func contributions(t consolidate.TaskResult) []consolidate.Contribution {
+	var out []consolidate.Contribution
+	for _, list := range [][]consolidate.Contribution{t.Lead, t.Support, t.Others} {
+		for _, c := range list {
+			if strings.TrimSpace(c.Results) != "" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// sortedCommon lists the common clauses said in section i, in the order
+// they first stand there.
+func sortedCommon(common map[string]int, i int, list []said) []string {
+	var out []string
+	for _, sd := range list {
+		for _, c := range sd.clauses {
+			if at, ok := common[key(c)]; ok && at == i && !slices.Contains(out, key(c)) {
+				out = append(out, key(c))
+			}
+		}
+	}
+	return out
+}
+
+// commonSentence says a clause written on many tasks once, with every unit
+// that wrote it.
+func (w *writer) commonSentence(k string) string {
+	wrote := map[string]bool{}
+	text := ""
+	for _, list := range w.allSaid() {
+		for _, sd := range list {
+			for _, c := range sd.clauses {
+				if key(c) == k {
+					if text == "" {
+						text = c
+					}
+					wrote[sd.unit] = true
+				}
+			}
+		}
+	}
+	// in the order of units.yaml
+	var units []string
+	for _, u := range w.r.Catalog.Units {
+		if wrote[u.Code] {
+			units = append(units, w.unitName(u.Code))
+		}
+	}
+	return w.sentence(names(units), w.tidy(text))
+}
+
+// allSaid re-reads every unit's clauses on every task, in the plan's order.
+func (w *writer) allSaid() [][]said {
+	var all [][]said
+	for _, s := range w.r.Sections {
+		var list []said
+		for _, t := range s.Tasks {
+			for _, c := range contributions(t) {
+				list = append(list, said{unit: c.Unit, task: t.Task.Code, clauses: clauses(c.Results)})
+			}
+		}
+		all = append(all, list)
+	}
+	return all
+}
+
+// taskSentences words what the units said on one task: a sentence for each
+// different text, naming every unit that wrote it, with the documents it
+// cites in parentheses.
+func (w *writer) taskSentences(list []said) []string {
+	type group struct {
+		units []string
+		text  string
+		docs  []string
+	}
+	var groups []*group
+	for _, sd := range list {
+		text := joinClauses(sd.clauses)
+		k := key(text)
+		var g *group
+		for _, x := range groups {
+			if key(x.text) == k && k != "" {
+				g = x
+				break
+			}
+		}
+		if g == nil {
+			g = &group{text: text}
+			groups = append(groups, g)
+		}
+		g.units = append(g.units, w.unitName(sd.unit))
+		for _, d := range sd.docs {
+			if !slices.Contains(g.docs, d) {
+				g.docs = append(g.docs, d)
+			}
+		}
+	}
+	var out []string
+	for _, g := range groups {
+		subject := names(g.units)
+		if g.text == "" {
+			// documents with no words of results: the unit issued them
+			out = append(out, stop(subject+" ban hành "+w.tidy(strings.Join(g.docs, "; "))))
+			continue
+		}
+		s := w.sentence(subject, w.tidy(g.text))
+		if len(g.units) == 1 && w.namesItself(g.units[0], g.text) {
+			// «Văn phòng … đã thực hiện …»: the unit wrote its own name
+			s = stop(w.tidy(g.text))
+		}
+		if len(g.docs) > 0 {
+			s = strings.TrimSuffix(s, ".") + " (" + w.tidy(strings.Join(g.docs, "; ")) + ")."
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sentence makes the units the subject of what they did: «Phòng Kinh tế
+// phối hợp …»; a text that does not start with a verb is given as theirs:
+// «Theo báo cáo của Phòng Kinh tế, 12 tin, bài …».
+func (w *writer) sentence(subject, text string) string {
+	if p, ok := asPredicate(text); ok {
+		return stop(subject + " " + p)
+	}
+	return stop("Theo báo cáo của " + subject + ", " + lowerFirst(text))
+}
+
+// namesItself tells a text that starts with its unit's name or one of its
+// aliases: it is a sentence already.
+func (w *writer) namesItself(name, text string) bool {
+	f := vntext.Fold(text)
+	for _, u := range w.r.Catalog.Units {
+		if u.Name != name {
+			continue
+		}
+		for _, n := range append([]string{u.Name, u.Short}, u.Aliases...) {
+			if n != "" && strings.HasPrefix(f, vntext.Fold(n)+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tidy applies the rules every unit's words go through on their way into
+// the prose: abbreviations spelled out (the office's own name kept),
+// dates as Decree 30/2020 writes them, typographic quotes.
+func (w *writer) tidy(text string) string {
+	return quotes(decreeDates(spellOut(text, w.keep)))
+}
+
+// unfinished lists the tasks whose lead units did not say they are done.
+func unfinished(t consolidate.TaskResult) bool {
+	return t.Status != forms.StatusDone && t.Status != forms.StatusNotApplicable
+}
