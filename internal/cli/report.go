@@ -136,8 +136,8 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)
 	}
-	if res.Written && len(res.PlanBlanks) > 0 {
-		fmt.Fprintf(w, "\nLưu ý: dữ liệu kế hoạch còn để trống %s; báo cáo để trống các chỗ đó, cần điền trước khi trình ký.\n", strings.Join(res.PlanBlanks, ", "))
+	if res.Written && res.PlanNote != "" {
+		fmt.Fprintf(w, "\n%s\n", res.PlanNote)
 	}
 	if !res.Written {
 		printLeftOut(w, r)
@@ -152,6 +152,9 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	if len(r.Proposals) > 0 {
 		fmt.Fprintf(w, "Đề xuất, kiến nghị: %d gửi cấp trên (mục IV của báo cáo); %d gửi Ủy ban nhân dân xã (mục III của báo cáo ghi «Ủy ban nhân dân xã xem xét …», không đưa vào mục IV); %d chưa rõ gửi cấp nào (vẫn ở mục IV, cần xem lại).\n",
 			len(r.ProposalsTo(consolidate.AddresseeUpward)), len(r.ProposalsTo(consolidate.AddresseeCommune)), len(r.ProposalsTo(consolidate.AddresseeUnclear)))
+		for _, p := range r.ProposalsTo(consolidate.AddresseeUnclear) {
+			fmt.Fprintf(w, "  chưa rõ gửi ai: %s (%s): %s\n", p.UnitName, p.Task, oneLine(p.Text, 90))
+		}
 	}
 	printLeftOut(w, r)
 	if len(r.Unmatched) > 0 {

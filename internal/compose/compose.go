@@ -209,10 +209,18 @@ func SummaryLine(short, title string, p period.Period) string {
 
 var planVerb = regexp.MustCompile(`^(?i)kế hoạch\s+(thực hiện|triển khai)\s+`)
 
-// PlanBlanks says what plan.yaml leaves blank that a signed report needs:
-// the plan's number, its date, the signer's name. The console and the page
-// say it once.
-func PlanBlanks(r *consolidate.Report) []string {
+// PlanNote says, in one sentence, what plan.yaml leaves blank that a signed
+// report needs (the plan's number, its date, the signer's name); "" when
+// nothing is. The console and the page say it once, with the build.
+func PlanNote(r *consolidate.Report) string {
+	blanks := planBlanks(r)
+	if len(blanks) == 0 {
+		return ""
+	}
+	return "Lưu ý: dữ liệu kế hoạch còn để trống " + strings.Join(blanks, ", ") + "; báo cáo để trống các chỗ đó, cần điền trước khi trình ký."
+}
+
+func planBlanks(r *consolidate.Report) []string {
 	p := r.Catalog.Plan
 	var out []string
 	if strings.TrimSpace(p.Number) == "" {

@@ -95,6 +95,7 @@ func (w *writer) results() []Section {
 			}
 		}
 		length := 0
+		last := "" // the subject of the last sentence
 		inSection := all[i]
 		for _, k := range sortedCommon(common, i, inSection) {
 			sentences = append(sentences, w.commonSentence(k))
@@ -114,12 +115,24 @@ func (w *writer) results() []Section {
 			if len(lines) == 0 {
 				continue
 			}
-			n := len(strings.Join(lines, " "))
+			n := 0
+			for _, l := range lines {
+				n += len(l.text) + 1
+			}
 			if length > 0 && length+n > maxParagraph {
 				flush()
 				length = 0
+				last = ""
 			}
-			sentences = append(sentences, lines...)
+			for _, l := range lines {
+				// the same unit again: one sentence, «…; kiểm tra …»
+				if rest, ok := strings.CutPrefix(l.text, l.subject+" "); ok && l.subject != "" && l.subject == last {
+					sentences[len(sentences)-1] = strings.TrimSuffix(sentences[len(sentences)-1], ".") + "; " + rest
+					continue
+				}
+				sentences = append(sentences, l.text)
+				last = l.subject
+			}
 			length += n
 		}
 		flush()
@@ -204,10 +217,14 @@ func (w *writer) allSaid() [][]said {
 	return all
 }
 
+// phrase is a sentence and its subject ("" when the sentence does not
+// start with it).
+type phrase struct{ subject, text string }
+
 // taskSentences words what the units said on one task: a sentence for each
 // different text, naming every unit that wrote it, with the documents it
 // cites in parentheses.
-func (w *writer) taskSentences(list []said) []string {
+func (w *writer) taskSentences(list []said) []phrase {
 	type group struct {
 		units []string
 		text  string
@@ -235,12 +252,12 @@ func (w *writer) taskSentences(list []said) []string {
 			}
 		}
 	}
-	var out []string
+	var out []phrase
 	for _, g := range groups {
 		subject := names(g.units)
 		if g.text == "" {
 			// documents with no words of results: the unit issued them
-			out = append(out, stop(subject+" ban hành "+w.tidy(strings.Join(g.docs, "; "))))
+			out = append(out, phrase{subject, stop(subject + " ban hành " + w.tidy(strings.Join(g.docs, "; ")))})
 			continue
 		}
 		s := w.sentence(subject, w.tidy(g.text))
@@ -251,7 +268,7 @@ func (w *writer) taskSentences(list []said) []string {
 		if len(g.docs) > 0 {
 			s = strings.TrimSuffix(s, ".") + " (" + w.tidy(strings.Join(g.docs, "; ")) + ")."
 		}
-		out = append(out, s)
+		out = append(out, phrase{subject, s})
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/intake"
 	"baocao/internal/outfile"
@@ -59,7 +60,7 @@ func BenchmarkReportPhases(b *testing.B) {
 		t = lap(t)
 		r := consolidate.Build(c.Catalog, q1, subs)
 		t = lap(t)
-		docx, _, err := rep.Render(render.Data(r.TemplateData(now)))
+		docx, _, err := rep.Render(compose.Fields(r, compose.Options{Now: now}))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -157,9 +157,9 @@ type ReportResult struct {
 	Warnings []string
 	// PDFNote says why a PDF asked for was not made, in Vietnamese.
 	PDFNote string
-	// PlanBlanks name what plan.yaml leaves blank that a signed report
-	// needs (the plan's number and date, the signer).
-	PlanBlanks []string
+	// PlanNote says what plan.yaml leaves blank that a signed report
+	// needs (the plan's number and date, the signer); "" when nothing is.
+	PlanNote string
 	// SetAside says, a sentence a file, which earlier outputs were kept
 	// under a dated name: edited by the office, a reminder no longer
 	// needed, or the PDF of a document rewritten without its PDF.
@@ -181,7 +181,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	if err != nil {
 		return nil, err
 	}
-	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanBlanks: compose.PlanBlanks(r)}
+	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanNote: compose.PlanNote(r)}
 	now := reportDate(req)
 	if note := r.NotOver(now); note != "" {
 		r.Notes = append([]string{note}, r.Notes...)

@@ -180,7 +180,7 @@ func TestToPDFReal(t *testing.T) {
 	}{
 		{"report template", template(t), ".docx", []string{
 			"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-			"báo cáo kết quả thực hiện {ky} như sau", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+			"báo cáo kết quả thực hiện {ky} (số liệu từ ngày", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
 		}},
 		{"summary workbook", workbook(t), ".xlsx", []string{
 			xaXop, "Tổng hợp kết quả thực hiện nhiệm vụ quý I năm 2026", "Văn phòng HĐND và UBND",

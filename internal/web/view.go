@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
 	"baocao/internal/cycle"
 	"baocao/internal/intake"
 	"baocao/internal/period"
@@ -275,6 +276,10 @@ type resultView struct {
 	Files     []outputView
 	SetAside  []string // earlier outputs kept under a dated name, as the console says
 	PDFNote   string
+	PlanNote  string // what plan.yaml leaves blank that a signed report needs
+	// Unclear are the proposals that name no addressee: part IV keeps
+	// them, the clerk is asked to say to whom in the Word file.
+	Unclear []string
 	Summary   string
 	Notes     []string
 	Missing   []string
@@ -293,6 +298,12 @@ type leftOut struct {
 func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool) *resultView {
 	r := res.Report
 	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
+	if res.Written {
+		rv.PlanNote = res.PlanNote
+		for _, p := range r.ProposalsTo(consolidate.AddresseeUnclear) {
+			rv.Unclear = append(rv.Unclear, p.UnitName+": "+p.Text)
+		}
+	}
 	switch {
 	case res.Written:
 		rv.Title = "Đã lập báo cáo " + p.Name()

@@ -838,6 +838,11 @@ func TestBuildSaysWhatItSetAside(t *testing.T) {
 		"<li>bao-cao-2026-Q1.docx đã được sửa sau lần lập trước: giữ lại thành bao-cao-2026-Q1 (bản sửa 16-03-2026 08h30).docx, không ghi đè.</li>",
 		"<li>bao-cao-2026-Q1.pdf là bản PDF của lần lập trước, không khớp với bao-cao-2026-Q1.docx vừa lập: chuyển thành bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf.</li>",
 		"Chưa xuất được PDF: máy chưa cài LibreOffice.",
+		// the built-in plan leaves the plan's number and the signer blank
+		"Lưu ý: dữ liệu kế hoạch còn để trống số của kế hoạch",
+		// proposals that name nobody are flagged for the clerk
+		"Đề xuất chưa rõ gửi cơ quan nào (2)",
+		"<li>Hội Liên hiệp Phụ nữ xã: Đề nghị mở lớp tập huấn nghiệp vụ cho tổ trưởng Tổ Tiết kiệm và vay vốn.</li>",
 	} {
 		if !strings.Contains(a.HTML["result"], want) {
 			t.Errorf("the result lacks %q:\n%s", want, a.HTML["result"])
