@@ -271,15 +271,15 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 
 // resultView is what a build says, as the console says it.
 type resultView struct {
-	Title     string
-	Written   bool
-	Files     []outputView
-	SetAside  []string // earlier outputs kept under a dated name, as the console says
-	PDFNote   string
-	PlanNote  string // what plan.yaml leaves blank that a signed report needs
+	Title    string
+	Written  bool
+	Files    []outputView
+	SetAside []string // earlier outputs kept under a dated name, as the console says
+	PDFNote  string
+	PlanNote string // what plan.yaml leaves blank that a signed report needs
 	// Unclear are the proposals that name no addressee: part IV keeps
 	// them, the clerk is asked to say to whom in the Word file.
-	Unclear []string
+	Unclear   []string
 	Summary   string
 	Notes     []string
 	Missing   []string
