@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"baocao/internal/consolidate"
 	"baocao/internal/period"
@@ -98,6 +99,9 @@ func Compose(r *consolidate.Report, o Options) Document {
 func Fields(r *consolidate.Report, o Options) render.Data {
 	d := Compose(r, o)
 	f := render.Data(r.TemplateData(o.Now))
+	for _, row := range f["phu_luc"].([]map[string]any) {
+		row["vua_trang"] = fitsOnAPage(row)
+	}
 	f["ngay_bao_cao"] = d.Date
 	f["trich_yeu"] = d.SummaryLine
 	f["ky_toi"] = d.NextPeriod
@@ -136,6 +140,32 @@ func Fields(r *consolidate.Report, o Options) render.Data {
 	f["kien_nghi"] = numbered(d.Proposals)
 	f["co_kien_nghi"] = len(d.Proposals) > 0
 	return f
+}
+
+// appendixColumns are the appendix table's text columns with about how
+// many characters of 12 pt Times a line of each holds, and linesOnAPage
+// about how many lines a landscape page holds under the table's head:
+// enough to tell a row that surely fits from one that may not.
+var (
+	appendixColumns = map[string]int{"stt": 6, "ten_ngan": 25, "chu_tri": 12, "ket_qua": 32, "san_pham": 11, "tinh_trang": 8, "ghi_chu": 9}
+	linesOnAPage    = 24
+)
+
+// fitsOnAPage tells an appendix row that fits on a page: it is kept whole;
+// a longer one may break across pages, as LibreOffice would otherwise cut
+// what does not fit.
+func fitsOnAPage(row map[string]any) bool {
+	for col, width := range appendixColumns {
+		text, _ := row[col].(string)
+		lines := 0
+		for _, p := range strings.Split(text, "\n") {
+			lines += 1 + utf8.RuneCountInString(p)/width
+		}
+		if lines > linesOnAPage {
+			return false
+		}
+	}
+	return true
 }
 
 func paragraphs(list []string) []map[string]any {

@@ -13,6 +13,7 @@ import (
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
 	"baocao/internal/intake"
+	"baocao/internal/officetest"
 	"baocao/internal/period"
 	"baocao/internal/render"
 	"baocao/internal/vntext"
@@ -319,5 +320,42 @@ func TestFieldsAreDeclared(t *testing.T) {
 	}
 	if _, warnings, err := compiled.Render(f); err != nil || len(warnings) > 0 {
 		t.Errorf("the committed template: %v %q", err, warnings)
+	}
+}
+
+// An appendix row longer than a page breaks across pages, and one that
+// fits is kept whole: LibreOffice cuts what does not fit of a row kept
+// whole, so the row's end must reach the PDF.
+func TestLongAppendixRowPrintsWhole(t *testing.T) {
+	officetest.Binary(t)
+	c := loadCatalog(t)
+	var lines []string
+	for i := range 150 {
+		lines = append(lines, fmt.Sprintf("Kết quả thứ %d: rà soát, đối chiếu hồ sơ vay vốn của hộ nghèo tại thôn, lập danh sách gửi Phòng giao dịch", i+1))
+	}
+	long := strings.Join(lines, "\n") + "\nHẾT-DÒNG-CUỐI"
+	r := consolidate.Build(c, q1, []*intake.Submission{sub("KT", row("I.2", forms.StatusInProgress, long), row("V.4", forms.StatusDone, "Rà soát 37 hộ."))})
+	f := Fields(r, Options{Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.Local)})
+	for _, row := range f["phu_luc"].([]map[string]any) {
+		if want := row["stt"] != "I.2"; row["vua_trang"] != want {
+			t.Errorf("row %s: vua_trang %v, want %v", row["stt"], row["vua_trang"], want)
+		}
+	}
+	tmpl, err := os.ReadFile("../../templates/bao-cao.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := render.Render(tmpl, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx := t.TempDir() + "/bao-cao.docx"
+	if err := os.WriteFile(docx, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := officetest.PDFText(t, officetest.Convert(t, docx, "pdf"))
+	appendix := text[strings.LastIndex(text, "PHỤ LỤC"):]
+	if !strings.Contains(strings.Join(strings.Fields(appendix), ""), "HẾT-DÒNG-CUỐI") {
+		t.Errorf("the end of a row longer than a page is cut from the printed appendix")
 	}
 }

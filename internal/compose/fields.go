@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"slices"
+
 	"baocao/internal/consolidate"
 	"baocao/internal/render"
 )
@@ -24,7 +26,14 @@ var paragraph = text("noi_dung", "một đoạn, thành câu", "")
 // template made for an earlier version may still use. Fields gives exactly
 // these (a test holds them together).
 func ReportFields() []render.Spec {
-	return append(consolidate.ReportFields(),
+	fields := consolidate.ReportFields()
+	for i, f := range fields {
+		if f.Name == "phu_luc" {
+			f.Fields = append(slices.Clone(f.Fields), flag("vua_trang", "hàng vừa một trang: mẫu giữ trọn hàng trên một trang; hàng dài hơn được ngắt sang trang sau"))
+			fields[i] = f
+		}
+	}
+	return append(fields,
 		text("ky_toi", "kỳ báo cáo tiếp theo, cho mục III", "quý II năm 2026"),
 		list("muc", "mục I viết thành văn: các phần của kế hoạch có kết quả, mỗi phần một tiêu đề (tên ngắn của phần, short_title trong tasks.yaml) và các đoạn văn; đơn vị làm việc gì là chủ ngữ của việc đó, văn bản dẫn ngay sau việc",
 			text("so", "số thứ tự trong mục I", "1"),

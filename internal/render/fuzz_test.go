@@ -21,7 +21,7 @@ func FuzzRender(f *testing.F) {
 		data["ten_xa"] = a
 		data["ky"] = b
 		data["nguoi_ky"] = a + b
-		data["phu_luc"] = []Data{{"stt": a, "noi_dung": b, "ten_ngan": b, "chu_tri": a, "ket_qua": b, "san_pham": "", "tinh_trang": a, "ghi_chu": b}}
+		data["phu_luc"] = []Data{{"stt": a, "noi_dung": b, "ten_ngan": b, "chu_tri": a, "ket_qua": b, "san_pham": "", "tinh_trang": a, "ghi_chu": b, "vua_trang": len(a) < 50}}
 		out, _, err := Render(tpl, data)
 		if err != nil {
 			t.Fatalf("Render: %v", err)

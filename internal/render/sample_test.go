@@ -69,6 +69,7 @@ func appendixRows(n int) []Data {
 			"san_pham":   "Báo cáo",
 			"tinh_trang": "Hoàn thành",
 			"ghi_chu":    "",
+			"vua_trang":  i%2 == 0,
 		}
 	}
 	return rows

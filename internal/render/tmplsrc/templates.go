@@ -158,10 +158,27 @@ func BaoCao() []byte {
 	aw := []int{1000, 3300, 1700, 4086, 1600, 1200, 1400}
 	ah := func(i int, s string) string { return Cell(aw[i], true, Text(cellHead, bold, s)) }
 	ac := func(i int, p P, s string) string { return Cell(aw[i], true, Text(p, R{}, s)) }
+	cells := func() []string {
+		return []string{ac(0, cellMid, "{stt}"), ac(1, cellP, "{ten_ngan}"), ac(2, cellP, "{chu_tri}"), ac(3, cellP, "{ket_qua}"),
+			ac(4, cellP, "{san_pham}"), ac(5, cellMid, "{tinh_trang}"), ac(6, cellP, "{ghi_chu}")}
+	}
+	mark := func(m string) string {
+		var cs []string
+		for i := range aw {
+			text := ""
+			if i == 0 {
+				text = m
+			}
+			cs = append(cs, ac(i, cellP, text))
+		}
+		return Row(false, cs...)
+	}
+	// A row that fits on a page is kept whole; a longer one may break
+	// (LibreOffice clips a row kept whole that is taller than a page).
 	w(Table(true, aw,
 		Row(true, ah(0, "STT"), ah(1, "Nội dung nhiệm vụ"), ah(2, "Đơn vị chủ trì"), ah(3, "Kết quả thực hiện"), ah(4, "Sản phẩm"), ah(5, "Tình trạng"), ah(6, "Ghi chú")),
-		KeptRow(ac(0, cellMid, "{#phu_luc}{stt}"), ac(1, cellP, "{ten_ngan}"), ac(2, cellP, "{chu_tri}"), ac(3, cellP, "{ket_qua}"),
-			ac(4, cellP, "{san_pham}"), ac(5, cellMid, "{tinh_trang}"), ac(6, cellP, "{ghi_chu}{/phu_luc}"))))
+		mark("{#phu_luc}"), mark("{?vua_trang}"), KeptRow(cells()...), mark("{/vua_trang}"),
+		mark("{^vua_trang}"), Row(false, cells()...), mark("{/vua_trang}"), mark("{/phu_luc}")))
 	w(Para(P{Style: "Plain"}))
 	w(Section(true, false, HeaderRef("default", page.ID), HeaderRef("first", page.ID)))
 	return Build("Báo cáo kết quả thực hiện kế hoạch", b.String(), page, first)
