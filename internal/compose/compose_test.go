@@ -76,6 +76,7 @@ func messy(t *testing.T) (*consolidate.Report, []*intake.Submission) {
 	)
 	vhxh.Rows[2].Documents = "Quyết định số 05/QĐ-UBND ngày 07/01/2026"
 	vhxh.Rows[3].Difficulties = "Một số hồ sơ chưa đầy đủ."
+	vhxh.Rows[3].Proposals = "Đề nghị Phòng giao dịch NHCSXH giải ngân sớm cho sinh viên."
 	hnd := sub("HND", row("III.2", forms.StatusDone, "Quản lý 5 Tổ TK&VV, dư nợ ủy thác 19.100 triệu đồng."))
 	hnd.Rows[0].NextTasks = "Củng cố tổ hoạt động yếu."
 	hpn := sub("HPN", row("III.2", forms.StatusDone, "Quản lý 6 Tổ TK&VV với 250 thành viên."))
@@ -274,6 +275,7 @@ func TestMessyQuarter(t *testing.T) {
 		{"cause apart", all(d.Causes), "Nguồn thu ngân sách xã hạn chế nên khó bố trí vốn ủy thác.", true},
 		{"next tasks: one plan of two units", all(d.NextTasks), "Hội Nông dân xã và Hội Liên hiệp Phụ nữ xã củng cố tổ hoạt động yếu.", true},
 		{"next tasks: the commune asked to consider", all(d.NextTasks), "Ủy ban nhân dân xã xem xét bố trí thêm 100 triệu đồng trong năm theo đề xuất của Phòng Kinh tế.", true},
+		{"next tasks: a proposal to the bank's local office as the unit made it", all(d.NextTasks), "Đề nghị Phòng giao dịch Ngân hàng Chính sách xã hội giải ngân sớm cho sinh viên (đề xuất của Phòng Văn hóa - Xã hội).", true},
 		{"proposals upward in the commune's name", all(d.Proposals), "Đề nghị Ủy ban nhân dân tỉnh Quảng Ngãi hỗ trợ vốn ủy thác cho xã.", true},
 		{"a proposal to the commune is not in part IV", all(d.Proposals), "100 triệu đồng", false},
 		{"the bank's dates believed and said", all(d.Credit.Paragraphs), "đến ngày 31/3/2026, tổng nguồn vốn đạt 103.000 triệu đồng, tăng 1.769,5 triệu đồng (1,75%) so với ngày 31/12/2025", true},

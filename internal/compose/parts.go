@@ -182,13 +182,19 @@ func (w *writer) nextItems() []string {
 	commune := append(w.r.ProposalsTo(consolidate.AddresseeCommune), filter(toCommune, consolidate.AddresseeCommune)...)
 	var asked []string
 	for _, p := range commune {
-		what := w.consider(p.Text)
+		what, toCommittee := w.consider(p.Text)
 		k := key(what)
 		if slices.ContainsFunc(asked, func(a string) bool { return strings.Contains(key(a), k) || strings.Contains(k, key(a)) }) {
 			continue
 		}
 		asked = append(asked, what)
-		items = append(items, stop(fmt.Sprintf("Ủy ban nhân dân %s xem xét %s theo đề xuất của %s", w.local(), what, w.unitName(p.Unit))))
+		if toCommittee {
+			items = append(items, stop(fmt.Sprintf("Ủy ban nhân dân %s xem xét %s theo đề xuất của %s", w.local(), what, w.unitName(p.Unit))))
+		} else {
+			// to one of the commune's offices or the bank's local office:
+			// the proposal as the unit made it
+			items = append(items, stop(fmt.Sprintf("%s (đề xuất của %s)", strings.TrimRight(what, "."), w.unitName(p.Unit))))
+		}
 	}
 	if len(items) > maxNextItems {
 		rest := items[maxNextItems-1:]
@@ -221,18 +227,17 @@ func filter(list []consolidate.Attributed, a consolidate.Addressee) []consolidat
 // a proposal to the commune.
 var communeAsked = regexp.MustCompile(`^(?i)(đề nghị|kiến nghị|đề xuất)\s+((ủy|uỷ) ban nhân dân|ubnd|lãnh đạo)\s+(xã|phường|đặc khu)\s*(xem xét|quan tâm)?\s*`)
 
-// consider turns a proposal to the commune into what it is asked to
-// consider: «Đề nghị UBND xã bố trí phòng làm việc» → «bố trí phòng làm
-// việc».
-func (w *writer) consider(text string) string {
+// consider turns a proposal to the commune's People's Committee into what
+// it is asked to consider: «Đề nghị UBND xã bố trí phòng làm việc» → «bố
+// trí phòng làm việc», toCommittee true. A proposal to another body of
+// the commune (an office, the bank's local office) comes back as the unit
+// wrote it, with «Đề nghị» at its head.
+func (w *writer) consider(text string) (what string, toCommittee bool) {
 	t := strings.TrimRight(strings.TrimSpace(unbullet(text)), " .;")
 	if m := communeAsked.FindString(t); m != "" {
-		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):])))
+		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):]))), true
 	}
-	if m := proposalRe.FindString(t); m != "" {
-		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):])))
-	}
-	return w.tidy(lowerFirst(t))
+	return w.upward(t), false
 }
 
 // local is the kind of the commune as prose says it: «xã».
