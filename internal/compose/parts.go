@@ -83,10 +83,7 @@ func (w *writer) shortcomings(saidInI map[string]bool) (limits, causes []string)
 		add(&limits, "Các nhiệm vụ chưa thực hiện được: "+strings.Join(notStarted, "; "))
 	}
 	for _, d := range w.r.Difficulties {
-		for _, c := range clauses(d.Text) {
-			if isEmpty(c) {
-				continue
-			}
+		for _, c := range sayings(d.Text) {
 			if isCause(c) {
 				add(&causes, c)
 			} else {
@@ -131,10 +128,7 @@ func (w *writer) nextItems() []string {
 			var texts []string
 			who := map[string][]string{}
 			for _, a := range t.NextTasks {
-				for _, c := range clauses(a.Text) {
-					if isEmpty(c) {
-						continue
-					}
+				for _, c := range sayings(a.Text) {
 					planned[t.Task.Code] = true
 					if proposalRe.MatchString(c) {
 						toCommune = append(toCommune, consolidate.Attributed{Unit: a.Unit, UnitName: a.UnitName, Task: a.Task, Text: c})
@@ -297,13 +291,12 @@ func (w *writer) proposals() []string {
 	return out
 }
 
-// splitAsks splits a proposals cell into its proposals.
+// splitAsks splits a proposals cell into its proposals, without the
+// quarter's label a long period puts on them.
 func splitAsks(text string) []string {
 	var out []string
-	for _, c := range clauses(text) {
-		if !isEmpty(c) {
-			out = append(out, c)
-		}
+	for _, c := range sayings(text) {
+		out = append(out, strings.TrimPrefix(c, periodLabel.FindString(c)))
 	}
 	return out
 }

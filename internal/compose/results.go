@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -40,15 +41,13 @@ func (w *writer) results() []Section {
 		for _, t := range s.Tasks {
 			for _, c := range contributions(t) {
 				sd := said{unit: c.Unit, task: t.Task.Code}
-				for _, cl := range clauses(c.Results) {
-					if !isEmpty(cl) {
-						sd.clauses = append(sd.clauses, cl)
-						k := key(cl)
-						if seen[k] == nil {
-							seen[k] = map[string]bool{}
-						}
-						seen[k][t.Task.Code] = true
+				for _, cl := range sayings(c.Results) {
+					sd.clauses = append(sd.clauses, cl)
+					k := key(cl)
+					if seen[k] == nil {
+						seen[k] = map[string]bool{}
 					}
+					seen[k][t.Task.Code] = true
 				}
 				for _, d := range t.Documents {
 					if d.Unit == c.Unit {
@@ -209,7 +208,7 @@ func (w *writer) allSaid() [][]said {
 		var list []said
 		for _, t := range s.Tasks {
 			for _, c := range contributions(t) {
-				list = append(list, said{unit: c.Unit, task: t.Task.Code, clauses: clauses(c.Results)})
+				list = append(list, said{unit: c.Unit, task: t.Task.Code, clauses: sayings(c.Results)})
 			}
 		}
 		all = append(all, list)
@@ -277,10 +276,52 @@ func (w *writer) taskSentences(list []said) []phrase {
 // phối hợp …»; a text that does not start with a verb is given as theirs:
 // «Theo báo cáo của Phòng Kinh tế, 12 tin, bài …».
 func (w *writer) sentence(subject, text string) string {
+	if parts := byPeriod(text); len(parts) > 0 {
+		// a long period's results, each quarter's labelled by consolidate:
+		// «Trong quý I năm 2026, Phòng Kinh tế …; trong quý II năm 2026, …»
+		var out []string
+		for i, p := range parts {
+			pred, ok := asPredicate(p.text)
+			switch {
+			case !ok && i == 0:
+				out = append(out, "Theo báo cáo của "+subject+", trong "+p.label+", "+lowerFirst(p.text))
+			case !ok:
+				out = append(out, "trong "+p.label+", "+lowerFirst(p.text))
+			case i == 0:
+				out = append(out, "Trong "+p.label+", "+subject+" "+pred)
+			default:
+				out = append(out, "trong "+p.label+", "+pred)
+			}
+		}
+		return stop(strings.Join(out, "; "))
+	}
 	if p, ok := asPredicate(text); ok {
 		return stop(subject + " " + p)
 	}
 	return stop("Theo báo cáo của " + subject + ", " + lowerFirst(text))
+}
+
+// periodLabel is the label consolidate puts before a quarter's words in a
+// long period's report: «Quý I năm 2026: …».
+var periodLabel = regexp.MustCompile(`^(Quý (?:I|II|III|IV) năm \d{4}): `)
+
+type labelled struct{ label, text string }
+
+// byPeriod splits a text of labelled quarters into each quarter's words,
+// the label in small letters; nil when the text carries no label.
+func byPeriod(text string) []labelled {
+	var out []labelled
+	for _, c := range strings.Split(text, "; ") {
+		if m := periodLabel.FindStringSubmatch(c); m != nil {
+			out = append(out, labelled{lowerFirst(m[1]), c[len(m[0]):]})
+			continue
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		out[len(out)-1].text += "; " + c
+	}
+	return out
 }
 
 // namesItself tells a text that starts with its unit's name or one of its

@@ -93,6 +93,25 @@ func clauses(cell string) []string {
 	return out
 }
 
+// sayings are the clauses of a cell that say something: the empty ones
+// dropped, a quarter's label («Quý I năm 2026: ») kept on the first clause
+// of that quarter that says something.
+func sayings(cell string) []string {
+	var out []string
+	label := ""
+	for _, c := range clauses(cell) {
+		if m := periodLabel.FindString(c); m != "" {
+			label, c = m, c[len(m):]
+		}
+		if isEmpty(c) {
+			continue
+		}
+		out = append(out, label+c)
+		label = ""
+	}
+	return out
+}
+
 // joinClauses writes clauses as one run of prose: «; » between them.
 func joinClauses(cs []string) string { return strings.Join(cs, "; ") }
 

@@ -32,6 +32,13 @@ func TestClauses(t *testing.T) {
 	}
 }
 
+func TestSayings(t *testing.T) {
+	got := sayings("Quý I năm 2026: Tiếp tục triển khai theo Kế hoạch; lồng ghép vào giao ban\nQuý II năm 2026: Không phát sinh")
+	if want := []string{"Quý I năm 2026: lồng ghép vào giao ban"}; !slices.Equal(got, want) {
+		t.Errorf("sayings = %q, want %q", got, want)
+	}
+}
+
 func TestIsEmpty(t *testing.T) {
 	for text, want := range map[string]bool{
 		"Tiếp tục triển khai theo Kế hoạch": true, "- Không phát sinh trong kỳ.": true, "như kế hoạch": true,
@@ -152,6 +159,22 @@ func TestSummaryLine(t *testing.T) {
 	} {
 		if got := SummaryLine(tt.short, tt.title, q1); got != tt.want {
 			t.Errorf("SummaryLine(%q) = %q, want %q", tt.short, got, tt.want)
+		}
+	}
+}
+
+// A long period's results say each quarter's as its own clause.
+func TestLongPeriodSentence(t *testing.T) {
+	w := &writer{}
+	for _, tt := range []struct{ text, want string }{
+		{"Quý I năm 2026: Tổ chức 01 hội nghị; Quý II năm 2026: Phát 12 tin; đăng 03 tin",
+			"Trong quý I năm 2026, Phòng Kinh tế tổ chức 01 hội nghị; trong quý II năm 2026, phát 12 tin; đăng 03 tin."},
+		{"Quý III năm 2026: 15 hộ được vay",
+			"Theo báo cáo của Phòng Kinh tế, trong quý III năm 2026, 15 hộ được vay."},
+		{"Tổ chức 01 hội nghị", "Phòng Kinh tế tổ chức 01 hội nghị."},
+	} {
+		if got := w.sentence("Phòng Kinh tế", tt.text); got != tt.want {
+			t.Errorf("sentence(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
