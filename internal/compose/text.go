@@ -240,6 +240,9 @@ func asPredicate(text string) (string, bool) {
 	if !unicode.IsLetter(r) || nounStarts[vntext.Fold(first)] {
 		return text, false
 	}
+	if strings.IndexFunc(strings.TrimRight(first, ",:;"), func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return text, false // a code or a figure: «I.1:», «V2»
+	}
 	rest := first[n:]
 	if rest != strings.ToLower(rest) {
 		return text, false // an acronym: UBND, TK&VV

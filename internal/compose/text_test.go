@@ -99,6 +99,8 @@ func TestAsPredicate(t *testing.T) {
 		{"Quỹ “Vì người nghèo” được 86,5 triệu đồng", "Quỹ “Vì người nghèo” được 86,5 triệu đồng", false},
 		{"Tổ Tiết kiệm và vay vốn hoạt động ổn định", "Tổ Tiết kiệm và vay vốn hoạt động ổn định", false},
 		{"Ủy ban nhân dân xã đã phê duyệt", "Ủy ban nhân dân xã đã phê duyệt", false},
+		{"I.1: việc của quý I", "I.1: việc của quý I", false},
+		{"Rà soát, đối chiếu", "rà soát, đối chiếu", true},
 	}
 	for _, tt := range tests {
 		got, ok := asPredicate(tt.in)
