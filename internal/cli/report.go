@@ -83,7 +83,7 @@ func reportRun(o *reportOptions) error {
 	now := time.Now()
 	var date time.Time
 	if o.date != "" {
-		if date, err = time.Parse("02/01/2006", o.date); err != nil {
+		if date, err = time.Parse("2/1/2006", o.date); err != nil {
 			return usageErr("ngày «%s» không hợp lệ (tùy chọn --date): viết dạng dd/mm/yyyy, ví dụ 05/01/2026.", o.date)
 		}
 		if err := compose.CheckDate(p, date); err != nil {

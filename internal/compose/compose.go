@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -63,6 +64,9 @@ type Document struct {
 	Date         any // time.Time, or render.BlankDay
 	NextPeriod   string
 	CreditNumber int
+	// ReportedTo are the bodies above the commune the report goes to
+	// («Ủy ban nhân dân tỉnh Quảng Ngãi, Chi nhánh …»), for the closing.
+	ReportedTo string
 }
 
 // Compose writes the report's prose from the consolidated data.
@@ -90,6 +94,7 @@ func Compose(r *consolidate.Report, o Options) Document {
 	d.Date = ReportDate(r.Period, o.Now, o.Date)
 	d.NextPeriod = r.Period.Next().Name()
 	d.CreditNumber = len(d.Results) + 1
+	d.ReportedTo = w.reportedTo()
 	return d
 }
 
@@ -99,16 +104,22 @@ func Compose(r *consolidate.Report, o Options) Document {
 func Fields(r *consolidate.Report, o Options) render.Data {
 	d := Compose(r, o)
 	f := render.Data(r.TemplateData(o.Now))
+	w := newWriter(r)
 	for _, row := range f["phu_luc"].([]map[string]any) {
+		if t := r.TaskResult(row["stt"].(string)); t != nil {
+			row["san_pham"] = w.products(*t)
+			row["ket_qua"] = decreeDates(row["ket_qua"].(string))
+		}
 		row["vua_trang"] = fitsOnAPage(row)
 	}
 	f["ngay_bao_cao"] = d.Date
 	f["trich_yeu"] = d.SummaryLine
 	f["ky_toi"] = d.NextPeriod
+	f["kinh_bao_cao"] = d.ReportedTo
 
 	var sections []map[string]any
 	for i, s := range d.Results {
-		sections = append(sections, map[string]any{"so": fmt.Sprint(i + 1), "ten": s.Title, "doan": paragraphs(s.Paragraphs)})
+		sections = append(sections, map[string]any{"so": fmt.Sprint(i + 1), "ten": keepLastWords(s.Title), "doan": paragraphs(s.Paragraphs)})
 	}
 	f["muc"] = sections
 	f["co_tin_dung"] = d.HasCredit
@@ -168,6 +179,15 @@ func fitsOnAPage(row map[string]any) bool {
 	return true
 }
 
+// keepLastWords ties a heading's last two words together, so that a
+// heading never ends on a line holding one word («… chính trị - xã / hội»).
+func keepLastWords(s string) string {
+	if i := strings.LastIndex(s, " "); i > 0 && strings.Count(s, " ") >= 3 {
+		return s[:i] + "\u00a0" + s[i+1:]
+	}
+	return s
+}
+
 func paragraphs(list []string) []map[string]any {
 	var out []map[string]any
 	for _, p := range list {
@@ -182,6 +202,41 @@ func numbered(list []string) []map[string]any {
 		out = append(out, map[string]any{"stt": fmt.Sprint(i + 1), "noi_dung": p})
 	}
 	return out
+}
+
+// products are a task's documents for the appendix, a line each, cited as
+// the body cites them; the unit that named a document is given where the
+// symbol does not say who issued it.
+func (w *writer) products(t consolidate.TaskResult) string {
+	var lines []string
+	for _, d := range t.Documents {
+		for _, line := range documentLines(d.Text) {
+			c := w.cite.cite(line, "")
+			if !strings.Contains(c, " của ") {
+				if u := w.r.Catalog.Unit(d.Unit); u != nil && u.Short != "" {
+					c += " (" + u.Short + ")"
+				}
+			}
+			if !slices.Contains(lines, c) {
+				lines = append(lines, c)
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// reportedTo names the recipients above the commune that the report is
+// sent to for their information («(b/c)» in plan.yaml), in full.
+func (w *writer) reportedTo() string {
+	var out []string
+	for _, rc := range w.r.Catalog.Plan.Recipients {
+		body, ok := strings.CutSuffix(strings.TrimSpace(rc), "(b/c)")
+		if !ok || consolidate.AddresseeOf(body) != consolidate.AddresseeUpward {
+			continue
+		}
+		out = append(out, spellOut(strings.TrimSpace(body), w.keep))
+	}
+	return strings.Join(out, ", ")
 }
 
 // ReportDate is the date a report bears: the office's date when given,

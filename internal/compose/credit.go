@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"baocao/internal/catalog"
 	"baocao/internal/consolidate"
@@ -64,7 +65,7 @@ func (w *writer) credit() (Credit, bool) {
 			flows = append(flows, fmt.Sprintf("%s đạt %s", name, value))
 			continue
 		}
-		clause := fmt.Sprintf("%s đạt %s", name, value)
+		clause := fmt.Sprintf("%s %s", name, value)
 		if l.Change != nil {
 			clause += ", " + w.change(*l.Change, l.ChangePercent, l.Indicator)
 			if first {
@@ -268,20 +269,26 @@ func (w *writer) targets(curDate, prevDate string) []string {
 				s += fmt.Sprintf(", còn thấp hơn %s điểm phần trăm so với mục tiêu %s%% vào năm %d", vntext.FormatNumber(t.Percent-share, 2), vntext.FormatAuto(t.Percent), t.ByYear)
 			}
 		case catalog.TargetGrowthShare:
-			s = w.growthShare(t)
+			if s = w.growthShare(t); s == "" {
+				continue
+			}
 		case catalog.TargetGrowthRate:
 			l := w.line(t.Indicator)
 			if l == nil || l.Current == nil {
 				continue
 			}
-			if l.YearStart == nil || *l.YearStart <= 0 {
-				s = fmt.Sprintf("chưa đủ số liệu đầu năm để đối chiếu mức phấn đấu %s tăng ít nhất %s%% mỗi năm (cần số liệu ngày %s)",
-					lowerFirst(w.indicatorName(t.Indicator)), vntext.FormatAuto(t.MinPercent), period.NumericDate(period.Period{Kind: period.Year, Year: w.r.Period.Year}.Previous().To()))
-				break
+			// on the year to date when its start is known; else on the
+			// period, said openly
+			from, since := l.YearStart, "tính từ đầu năm (ngày "+period.NumericDate(w.yearStart())+") đến ngày "+curDate
+			if from == nil {
+				from, since = l.Previous, w.within()+" (so sánh số liệu trong kỳ với mục tiêu năm)"
 			}
-			pct := (*l.Current - *l.YearStart) / *l.YearStart * 100
-			s = fmt.Sprintf("%s từ đầu năm đến ngày %s tăng %s%%, so với mức phấn đấu ít nhất %s%% mỗi năm của Kế hoạch",
-				w.indicatorName(t.Indicator), curDate, vntext.FormatNumber(pct, 2), vntext.FormatAuto(t.MinPercent))
+			if from == nil || *from <= 0 {
+				continue
+			}
+			pct := (*l.Current - *from) / *from * 100
+			s = fmt.Sprintf("%s, %s %s %s%%, so với mức phấn đấu tăng ít nhất %s%% mỗi năm của Kế hoạch",
+				since, lowerFirst(w.indicatorName(t.Indicator)), moved(pct), vntext.FormatNumber(math.Abs(pct), 2), vntext.FormatAuto(t.MinPercent))
 		case catalog.TargetReach:
 			l := w.line(t.Indicator)
 			if l == nil || l.Current == nil {
@@ -316,18 +323,24 @@ func (w *writer) targets(curDate, prevDate string) []string {
 // a period that starts the year).
 func (w *writer) growthShare(t *catalog.Target) string {
 	p, q := w.line(t.Part), w.line(t.Whole)
-	if p == nil || q == nil || p.Current == nil || q.Current == nil || p.YearStart == nil || q.YearStart == nil {
-		return fmt.Sprintf("chưa đủ số liệu đầu năm để đối chiếu mức phấn đấu hằng năm về tăng trưởng %s (cần số liệu ngày %s)",
-			lowerFirst(w.indicatorName(t.Part)), period.NumericDate(period.Period{Kind: period.Year, Year: w.r.Period.Year}.Previous().To()))
+	if p == nil || q == nil || p.Current == nil || q.Current == nil {
+		return ""
 	}
-	dp, dq := *p.Current-*p.YearStart, *q.Current-*q.YearStart
-	since := "từ đầu năm"
-	if q.YearStart == q.Previous {
-		since = "từ đầu năm (ngày " + period.NumericDate(w.r.FiguresAsOf.Previous) + ")"
+	// On the year to date when the year's start is known; else on the
+	// period, said openly against a yearly target.
+	from, over := p.YearStart, q.YearStart
+	since := "tính từ đầu năm (ngày " + period.NumericDate(w.yearStart()) + ") đến ngày " + period.NumericDate(w.r.FiguresAsOf.Current)
+	if from == nil || over == nil {
+		from, over = p.Previous, q.Previous
+		since = w.within() + " (so sánh số liệu trong kỳ với mục tiêu năm)"
+		if from == nil || over == nil {
+			return ""
+		}
 	}
+	dp, dq := *p.Current-*from, *q.Current-*over
 	if dq <= 0 {
-		return fmt.Sprintf("%s đến ngày %s, %s không tăng nên chưa đối chiếu được mức phấn đấu hằng năm về tăng trưởng %s",
-			upperFirst(since), period.NumericDate(w.r.FiguresAsOf.Current), lowerFirst(w.indicatorName(t.Whole)), lowerFirst(w.indicatorName(t.Part)))
+		return fmt.Sprintf("%s, %s không tăng nên chưa đối chiếu được mức phấn đấu hằng năm về tăng trưởng %s",
+			upperFirst(since), lowerFirst(w.indicatorName(t.Whole)), lowerFirst(w.indicatorName(t.Part)))
 	}
 	share := dp / dq * 100
 	goal := vntext.FormatAuto(t.MinPercent) + "%"
@@ -341,7 +354,26 @@ func (w *writer) growthShare(t *catalog.Target) string {
 	case t.MaxPercent > 0 && share > t.MaxPercent:
 		verdict = "cao hơn"
 	}
-	return fmt.Sprintf("%s đến ngày %s, %s tăng %s, bằng %s%% phần tăng %s (%s), %s mức phấn đấu hằng năm %s của Kế hoạch",
-		upperFirst(since), period.NumericDate(w.r.FiguresAsOf.Current), lowerFirst(w.indicatorName(t.Part)), w.amount(dp, p.Indicator),
+	return fmt.Sprintf("%s, %s %s %s, bằng %s%% phần tăng %s (%s), %s mức phấn đấu hằng năm %s của Kế hoạch",
+		upperFirst(since), lowerFirst(w.indicatorName(t.Part)), moved(dp), w.amount(math.Abs(dp), p.Indicator),
 		vntext.FormatNumber(share, 2), lowerFirst(w.indicatorName(t.Whole)), w.amount(dq, q.Indicator), verdict, goal)
+}
+
+// yearStart is the date the year's balances stand at: the end of the
+// year before (14/12), or the bank's own previous date for a period that
+// starts the year.
+func (w *writer) yearStart() time.Time {
+	year := period.Period{Kind: period.Year, Year: w.r.Period.Year}
+	if w.r.Period.From().Equal(year.From()) {
+		return w.r.FiguresAsOf.Previous
+	}
+	return year.Previous().To()
+}
+
+// moved says which way a figure went.
+func moved(d float64) string {
+	if d < 0 {
+		return "giảm"
+	}
+	return "tăng"
 }

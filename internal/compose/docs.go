@@ -2,6 +2,7 @@ package compose
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"baocao/internal/catalog"
@@ -73,12 +74,20 @@ func (ci citer) cite(line, writer string) string {
 	before, number, symbol := strings.TrimSpace(m[1]), m[2], m[3]
 	rest := strings.TrimSpace(line[len(m[0]):])
 	parts := strings.Split(symbol, "-")
+	// «30/UBND-VP» is a letter (công văn): the symbol starts with its
+	// issuer, not with a kind, and ends with the office that drafted it
+	organ := parts[len(parts)-1]
+	kindWord, isKind := kinds[parts[0]]
+	if !isKind {
+		organ = parts[0]
+	}
 	kind := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(before, "số"), "Số"))
 	if kind == "" || !startsWithKind(kind) {
-		if k, ok := kinds[parts[0]]; ok {
-			kind = k
-		} else if kind == "" {
-			kind = "Văn bản"
+		switch {
+		case isKind:
+			kind = kindWord
+		case kind == "" || vntext.Fold(kind) == "cv":
+			kind = "Công văn"
 		}
 	}
 	out := kind + " số " + number + "/" + symbol
@@ -86,7 +95,7 @@ func (ci citer) cite(line, writer string) string {
 		out += " " + rest
 	}
 	out = decreeDates(out)
-	who := ci.issuer(parts[len(parts)-1])
+	who := ci.issuer(organ)
 	if who != "" && who != writer && !strings.Contains(vntext.Fold(rest), " cua ") && !strings.HasPrefix(vntext.Fold(rest), "cua ") {
 		out += " của " + who
 	}
@@ -123,3 +132,17 @@ var (
 	numberedItem = regexp.MustCompile(`;\s*(\d{1,2}[.)]\s)`)
 	itemNumber   = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
 )
+
+// citations joins a unit's citations: where several in a row have the same
+// issuer it is named once, after the last («Kế hoạch số 15/KH-UBND …;
+// Quyết định số 45/QĐ-UBND … của Ủy ban nhân dân xã»).
+func citations(list []string) string {
+	out := slices.Clone(list)
+	for i := 0; i+1 < len(out); i++ {
+		a, b := out[i], out[i+1]
+		if at := strings.LastIndex(a, " của "); at >= 0 && strings.HasSuffix(b, a[at:]) {
+			out[i] = a[:at]
+		}
+	}
+	return strings.Join(out, "; ")
+}

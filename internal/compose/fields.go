@@ -35,6 +35,7 @@ func ReportFields() []render.Spec {
 	}
 	return append(fields,
 		text("ky_toi", "kỳ báo cáo tiếp theo, cho mục III", "quý II năm 2026"),
+		text("kinh_bao_cao", "các cơ quan cấp trên báo cáo gửi đến (nơi nhận có «(b/c)» trong plan.yaml), viết đầy đủ, cho câu kết; rỗng khi không có", "Ủy ban nhân dân tỉnh Quảng Ngãi, Chi nhánh Ngân hàng Chính sách xã hội tỉnh Quảng Ngãi"),
 		list("muc", "mục I viết thành văn: các phần của kế hoạch có kết quả, mỗi phần một tiêu đề (tên ngắn của phần, short_title trong tasks.yaml) và các đoạn văn; đơn vị làm việc gì là chủ ngữ của việc đó, văn bản dẫn ngay sau việc",
 			text("so", "số thứ tự trong mục I", "1"),
 			text("ten", "tiêu đề", "Công tác phổ biến, tuyên truyền, quán triệt"),

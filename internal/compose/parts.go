@@ -17,6 +17,7 @@ import (
 var causeWords = []string{
 	" nen ", "chua co van ban", "chua co huong dan", "dia ban", "thoi tiet", "mua mua", "mua lu", "lon tuoi",
 	"trinh do", "nguon thu", "kinh phi", "thieu can bo", "kiem nhiem", "dich benh", "di lai kho khan",
+	"ngan sach", "lam an xa", "nhan luc", "thieu nguoi",
 }
 
 // isCause tells a difficulty that says why rather than what.
@@ -66,12 +67,18 @@ func (w *writer) shortcomings(saidInI map[string]bool) (limits, causes []string)
 				w.indicatorName(t.Part), vntext.FormatAuto(t.Percent), lowerFirst(w.indicatorName(t.Whole)), t.ByYear))
 		}
 	}
-	// tasks the lead units say are not started
-	var notStarted []string
+	// tasks a lead unit says are not started and no unit did anything
+	// for; tasks the units filled in with words that say nothing
+	var notStarted, nothing []string
 	for _, s := range w.r.Sections {
 		for _, t := range s.Tasks {
-			if t.Status == forms.StatusNotStarted {
-				notStarted = append(notStarted, lowerFirst(strings.TrimRight(t.Task.Title(), ".:;")))
+			title := lowerFirst(strings.TrimRight(t.Task.Title(), ".:;"))
+			switch {
+			case hasResults(t):
+			case t.Status == forms.StatusNotStarted:
+				notStarted = append(notStarted, title)
+			case t.Reported() && t.Status != forms.StatusNotApplicable:
+				nothing = append(nothing, title)
 			}
 		}
 	}
@@ -81,6 +88,9 @@ func (w *writer) shortcomings(saidInI map[string]bool) (limits, causes []string)
 		add(&limits, "Nhiệm vụ "+notStarted[0]+" chưa thực hiện được")
 	default:
 		add(&limits, "Các nhiệm vụ chưa thực hiện được: "+strings.Join(notStarted, "; "))
+	}
+	if len(nothing) > 0 {
+		add(&limits, "Một số nhiệm vụ của Kế hoạch chưa có kết quả cụ thể trong kỳ ("+strings.Join(nothing, "; ")+")")
 	}
 	for _, d := range w.r.Difficulties {
 		for _, c := range sayings(d.Text) {
@@ -92,6 +102,20 @@ func (w *writer) shortcomings(saidInI map[string]bool) (limits, causes []string)
 		}
 	}
 	return limits, causes
+}
+
+// hasResults tells a task some unit did something for: a result that
+// says something other than what was not done («chưa có hướng dẫn…»), or
+// a document.
+func hasResults(t consolidate.TaskResult) bool {
+	for _, c := range contributions(t) {
+		for _, s := range sayings(c.Results) {
+			if !negative(strings.TrimPrefix(s, periodLabel.FindString(s))) {
+				return true
+			}
+		}
+	}
+	return len(t.Documents) > 0
 }
 
 func maps(m map[string]bool) map[string]bool {
@@ -182,12 +206,10 @@ func (w *writer) nextItems() []string {
 			continue
 		}
 		asked = append(asked, what)
+		// a proposal to one of the commune's offices or to the bank's
+		// local office is for the office's workbook, not the report
 		if toCommittee {
 			items = append(items, stop(fmt.Sprintf("Ủy ban nhân dân %s xem xét %s theo đề xuất của %s", w.local(), what, w.unitName(p.Unit))))
-		} else {
-			// to one of the commune's offices or the bank's local office:
-			// the proposal as the unit made it
-			items = append(items, stop(fmt.Sprintf("%s (đề xuất của %s)", strings.TrimRight(what, "."), w.unitName(p.Unit))))
 		}
 	}
 	if len(items) > maxNextItems {
@@ -308,6 +330,7 @@ func (w *writer) upward(text string) string {
 	if !proposalRe.MatchString(t) {
 		t = "Đề nghị " + lowerFirst(t)
 	}
+	t = bankOfProvince.ReplaceAllString(t, "${1}Chi nhánh Ngân hàng Chính sách xã hội tỉnh")
 	if p := w.r.Catalog.Plan.Province; p != "" {
 		t = provinceRe.ReplaceAllStringFunc(t, func(m string) string {
 			return m + " " + p
@@ -320,6 +343,10 @@ func (w *writer) upward(text string) string {
 
 // provinceRe finds the province's bodies named without the province.
 var provinceRe = regexp.MustCompile(`(Ủy ban nhân dân|Hội đồng nhân dân|Chi nhánh Ngân hàng Chính sách xã hội) tỉnh`)
+
+// bankOfProvince is the bank at the province's level as units write it:
+// its provincial branch.
+var bankOfProvince = regexp.MustCompile(`(^|[^h] )Ngân hàng Chính sách xã hội tỉnh`)
 
 // bodies are the heads of the names of the bodies part IV asks, longest
 // first, to tell «Đề nghị <body> <what>».

@@ -94,7 +94,7 @@ func (w *writer) results() []Section {
 			}
 		}
 		length := 0
-		last := "" // the subject of the last sentence
+		last, lastRest := "", "" // the subject of the last sentence, and what follows it
 		inSection := all[i]
 		for _, k := range sortedCommon(common, i, inSection) {
 			sentences = append(sentences, w.commonSentence(k))
@@ -125,12 +125,13 @@ func (w *writer) results() []Section {
 			}
 			for _, l := range lines {
 				// the same unit again: one sentence, «…; kiểm tra …»
-				if rest, ok := strings.CutPrefix(l.text, l.subject+" "); ok && l.subject != "" && l.subject == last {
+				if rest, ok := strings.CutPrefix(l.text, l.subject+" "); ok && l.subject != "" && l.subject == last && !negative(rest) && !negative(lastRest) {
 					sentences[len(sentences)-1] = strings.TrimSuffix(sentences[len(sentences)-1], ".") + "; " + rest
 					continue
 				}
 				sentences = append(sentences, l.text)
 				last = l.subject
+				lastRest = strings.TrimPrefix(l.text, l.subject+" ")
 			}
 			length += n
 		}
@@ -216,6 +217,14 @@ func (w *writer) allSaid() [][]said {
 	return all
 }
 
+// negative tells a predicate that says what was not done («chưa có hướng
+// dẫn…», «không …»): joined to another task's results it would read as
+// their reason.
+func negative(pred string) bool {
+	f := vntext.Fold(pred)
+	return strings.HasPrefix(f, "chua ") || strings.HasPrefix(f, "khong ")
+}
+
 // phrase is a sentence and its subject ("" when the sentence does not
 // start with it).
 type phrase struct{ subject, text string }
@@ -265,7 +274,13 @@ func (w *writer) taskSentences(list []said) []phrase {
 			s = stop(w.tidy(g.text))
 		}
 		if len(g.docs) > 0 {
-			s = strings.TrimSuffix(s, ".") + " (" + w.tidy(strings.Join(g.docs, "; ")) + ")."
+			cited := w.tidy(citations(g.docs))
+			if body, ok := strings.CutSuffix(strings.TrimSuffix(s, "."), ")"); ok {
+				// the unit's own parenthesis holds the citation too
+				s = body + "; " + cited + ")."
+			} else {
+				s = strings.TrimSuffix(s, ".") + " (" + cited + ")."
+			}
 		}
 		out = append(out, phrase{subject, s})
 	}
@@ -332,7 +347,9 @@ func (w *writer) namesItself(name, text string) bool {
 		if u.Name != name {
 			continue
 		}
-		for _, n := range append([]string{u.Name, u.Short}, u.Aliases...) {
+		// «Đoàn xã chưa nhận ủy thác…»: the unit by its head word
+		head := strings.Fields(u.Name)[0] + " " + w.local()
+		for _, n := range append([]string{u.Name, u.Short, head}, u.Aliases...) {
 			if n != "" && strings.HasPrefix(f, vntext.Fold(n)+" ") {
 				return true
 			}
@@ -345,7 +362,7 @@ func (w *writer) namesItself(name, text string) bool {
 // the prose: abbreviations spelled out (the office's own name kept),
 // dates as Decree 30/2020 writes them, typographic quotes.
 func (w *writer) tidy(text string) string {
-	return quotes(decreeDates(spellOut(text, w.keep)))
+	return quotes(decreeDates(citeInline(spellOut(text, w.keep))))
 }
 
 // unfinished lists the tasks whose lead units did not say they are done.

@@ -112,8 +112,19 @@ func sayings(cell string) []string {
 	return out
 }
 
-// joinClauses writes clauses as one run of prose: «; » between them.
-func joinClauses(cs []string) string { return strings.Join(cs, "; ") }
+// joinClauses writes clauses as one run of prose: «; » between them, a
+// clause that starts with a verb in small letters after it («…; đăng 04
+// tin»). Names, codes and figures keep their case.
+func joinClauses(cs []string) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		if p, ok := asPredicate(c); ok && i > 0 && !periodLabel.MatchString(c) {
+			c = p
+		}
+		out[i] = c
+	}
+	return strings.Join(out, "; ")
+}
 
 // abbreviations spelled out in prose (Decree 30/2020: a name in full).
 // A document's symbol (12/KH-UBND) keeps its letters: only a word standing
@@ -134,6 +145,39 @@ var abbreviations = []struct{ short, long string }{
 	{"DTTS", "dân tộc thiểu số"},
 	{"PGD", "Phòng giao dịch"},
 	{"CCB", "Cựu chiến binh"},
+	{"TTĐT", "thông tin điện tử"},
+}
+
+// documentWords are the kinds of document a unit names before a number
+// without «số» («Chỉ thị 39-CT/TW», «QĐ 22/2023/QĐ-TTg»): prose writes
+// «Chỉ thị số 39-CT/TW», «Quyết định số 22/2023/QĐ-TTg».
+var documentWords = regexp.MustCompile(`(^|[\s(])(Quyết định|QĐ|Kế hoạch|KH|Chỉ thị|Nghị quyết|NQ|Nghị định|NĐ|Thông tư|TT|Công văn|CV|Tờ trình|Thông báo|TB|Hướng dẫn|HD) (\d+[/-])`)
+
+// shortKinds spells out a document's kind written in its letters.
+var shortKinds = map[string]string{"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "NĐ": "Nghị định", "TT": "Thông tư", "CV": "Công văn", "TB": "Thông báo", "HD": "Hướng dẫn"}
+
+// nationalIssuers are the issuers a document's symbol names beyond doubt
+// in any text: «22/2023/QĐ-TTg» is the Prime Minister's.
+var nationalIssuers = regexp.MustCompile(`(\d+/(?:\d{4}/)?[\p{L}]+-(TTg|CP))\b( của)?`)
+
+// citeInline writes the documents a unit names in its words as prose cites
+// them: «số» after the kind, the kind in words, the national issuer named.
+func citeInline(text string) string {
+	text = documentWords.ReplaceAllStringFunc(text, func(m string) string {
+		sm := documentWords.FindStringSubmatch(m)
+		kind := sm[2]
+		if long, ok := shortKinds[kind]; ok {
+			kind = long
+		}
+		return sm[1] + kind + " số " + sm[3]
+	})
+	return nationalIssuers.ReplaceAllStringFunc(text, func(m string) string {
+		sm := nationalIssuers.FindStringSubmatch(m)
+		if sm[3] != "" {
+			return m // the unit named the issuer
+		}
+		return sm[1] + " của " + map[string]string{"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}[sm[2]]
+	})
 }
 
 var abbrevRe = func() *regexp.Regexp {

@@ -69,6 +69,20 @@ func TestSpellOut(t *testing.T) {
 	}
 }
 
+func TestCiteInline(t *testing.T) {
+	for in, want := range map[string]string{
+		"theo QĐ 22/2023/QĐ-TTg":                          "theo Quyết định số 22/2023/QĐ-TTg của Thủ tướng Chính phủ",
+		"thực hiện Chỉ thị 39-CT/TW":                      "thực hiện Chỉ thị số 39-CT/TW",
+		"theo Quyết định số 22/2023/QĐ-TTg của Thủ tướng": "theo Quyết định số 22/2023/QĐ-TTg của Thủ tướng",
+		"Kế hoạch số 12/KH-UBND":                          "Kế hoạch số 12/KH-UBND",
+		"tổ chức 3 hội nghị, KH 2 năm":                    "tổ chức 3 hội nghị, KH 2 năm",
+	} {
+		if got := citeInline(in); got != want {
+			t.Errorf("citeInline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // Dates as Decree 30/2020 writes them: a leading zero for days below 10
 // and for January and February only.
 func TestDecreeDates(t *testing.T) {

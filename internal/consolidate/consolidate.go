@@ -952,3 +952,16 @@ func lowerWord(s string) string {
 	}
 	return lowerFirst(s)
 }
+
+// TaskResult is what was reported on the task with this code; nil for a
+// code that is no task of the report (a group heading).
+func (r *Report) TaskResult(code string) *TaskResult {
+	for i := range r.Sections {
+		for j := range r.Sections[i].Tasks {
+			if r.Sections[i].Tasks[j].Task.Code == code {
+				return &r.Sections[i].Tasks[j]
+			}
+		}
+	}
+	return nil
+}

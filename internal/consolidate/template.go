@@ -408,9 +408,8 @@ func (r *Report) appendixRow(t TaskResult) map[string]any {
 		}
 		notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau ("+strings.Join(each, "; ")+")")
 	}
-	if len(t.SilentLeads) > 0 && t.Reported() {
-		notes = append(notes, "Chưa có báo cáo của "+r.shortNames(t.SilentLeads))
-	}
+	// which lead unit sent nothing is the console's and the reminder's:
+	// the appendix goes up with the report
 	return map[string]any{
 		"stt": t.Task.Code, "noi_dung": t.Task.Content, "ten_ngan": strings.TrimRight(t.Task.Title(), ".:;"), "chu_tri": r.shortNames(t.Task.LeadUnits),
 		"ket_qua": strings.Join(said, "\n"), "san_pham": strings.Join(products, "\n"),

@@ -198,6 +198,8 @@ func (r *reader) checkMissing() {
 // đến ngày 14/12/2025. Cuối kỳ này: ... ngày 14/03/2026»).
 func (r *reader) figureDates(g *grid, h *header) {
 	at := &r.s.FiguresAsOf
+	var rows [2]int // the sheet rows the two dates were read from
+	defer func() { r.otherDates(g, rows) }()
 	for _, key := range []string{indPrev, indCur} {
 		ci, ok := h.cols[key]
 		if !ok {
@@ -206,9 +208,9 @@ func (r *reader) figureDates(g *grid, h *header) {
 		for row := h.first; row <= h.row; row++ {
 			if ds := datesIn(g.cell(row, ci)); len(ds) == 1 {
 				if key == indPrev {
-					at.Previous = ds[0].date
+					at.Previous, rows[0] = ds[0].date, g.num(row)
 				} else {
-					at.Current = ds[0].date
+					at.Current, rows[1] = ds[0].date, g.num(row)
 				}
 			}
 		}
@@ -219,15 +221,39 @@ func (r *reader) figureDates(g *grid, h *header) {
 			switch {
 			case strings.Contains(before, "ky truoc") || strings.Contains(before, "dau ky"):
 				if at.Previous.IsZero() {
-					at.Previous = d.date
+					at.Previous, rows[0] = d.date, g.num(row)
 				}
 			case strings.Contains(before, "ky nay") || strings.Contains(before, "cuoi ky"):
 				if at.Current.IsZero() {
-					at.Current = d.date
+					at.Current, rows[1] = d.date, g.num(row)
 				}
 			}
 		}
 	}
+}
+
+// otherDates says when the dates written for the figures are not the
+// period's cut-off dates (Decree 09/2019): the report believes the unit
+// and says its dates, and the office should know before it goes up.
+func (r *reader) otherDates(g *grid, rows [2]int) {
+	s := r.s
+	if s.Period.IsZero() {
+		return
+	}
+	for _, d := range []struct {
+		at, want time.Time
+		what     string
+		row      int
+	}{{s.FiguresAsOf.Previous, s.Period.Previous().To(), "cuối kỳ trước", rows[0]}, {s.FiguresAsOf.Current, s.Period.To(), "cuối kỳ này", rows[1]}} {
+		if !d.at.IsZero() && !sameDay(d.at, d.want) {
+			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", d.row), "số liệu %s ghi là đến ngày %s, khác ngày chốt số liệu %s của %s: báo cáo ghi theo ngày đơn vị ghi. Nếu đơn vị ghi nhầm, đề nghị sửa lại ngày hoặc số liệu.",
+				d.what, d.at.Format("02/01/2006"), d.want.Format("02/01/2006"), s.Period.Name())
+		}
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.Month() == b.Month() && a.Day() == b.Day()
 }
 
 // datedText is a date found in a text and the words between it and the

@@ -26,8 +26,9 @@ func sampleReport() Data {
 			{"noi_dung": "Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư về nâng cao hiệu quả tín dụng chính sách xã hội"},
 			{"noi_dung": "Quyết định số 1560/QĐ-TTg ngày 18/7/2025 của Thủ tướng Chính phủ"},
 		},
-		"phu_luc": appendixRows(12),
-		"ky_toi":  "quý II năm 2026",
+		"phu_luc":      appendixRows(12),
+		"ky_toi":       "quý II năm 2026",
+		"kinh_bao_cao": "Ủy ban nhân dân tỉnh Quảng Ngãi",
 		"muc": []Data{
 			{"so": "1", "ten": "Công tác phổ biến, tuyên truyền", "doan": []Data{
 				{"noi_dung": "Văn phòng HĐND và UBND xã tổ chức 01 hội nghị quán triệt cho 120 đại biểu (Kế hoạch số 12/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân xã)."},

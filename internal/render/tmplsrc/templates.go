@@ -102,7 +102,7 @@ func BaoCao() []byte {
 	w(bullet("Kết quả thực hiện từng nhiệm vụ của Kế hoạch tại Phụ lục kèm theo; một số kết quả chủ yếu như sau:"))
 	w(Text(keep, bold, "{#muc}{so}. {ten}"))
 	w(bullet("{#doan}{noi_dung}{/doan}{/muc}"))
-	w(Text(keep, bold, "{?co_tin_dung}{so_muc_tin_dung}. Kết quả hoạt động tín dụng chính sách xã hội và tiến độ các mục tiêu"))
+	w(Text(keep, bold, "{?co_tin_dung}{so_muc_tin_dung}. Kết quả hoạt động tín dụng chính sách xã hội và tiến độ các mục\u00a0tiêu"))
 	w(bullet("{#tin_dung}{noi_dung}{/tin_dung}"))
 	w(Text(P{Style: "Plain", Jc: "center", KeepNext: true, SetBeforeAfter: true, Before: 120, After: 60}, bold, "Một số chỉ tiêu tín dụng chính sách xã hội"))
 	cw := []int{3454, 1300, 1500, 1500, 1600}
@@ -146,7 +146,8 @@ func BaoCao() []byte {
 	w(bullet("{#kien_nghi}{stt}. {noi_dung}{/kien_nghi}"))
 	w(bullet("{^co_kien_nghi}Không có đề xuất, kiến nghị.{/co_kien_nghi}"))
 	// the closing sentence stays on the page of the signature
-	w(Text(P{KeepNext: true}, R{}, "Trên đây là báo cáo kết quả thực hiện Kế hoạch {ky} của Ủy ban nhân dân {ten_dia_phuong}./."))
+	w(Text(P{KeepNext: true}, R{}, "{?kinh_bao_cao}Trên đây là báo cáo kết quả thực hiện Kế hoạch {ky}, Ủy ban nhân dân {ten_dia_phuong} kính báo cáo {kinh_bao_cao} xem xét, chỉ đạo./.{/kinh_bao_cao}"))
+	w(Text(P{KeepNext: true}, R{}, "{^kinh_bao_cao}Trên đây là báo cáo kết quả thực hiện Kế hoạch {ky} của Ủy ban nhân dân {ten_dia_phuong}./.{/kinh_bao_cao}"))
 	w(signature())
 	// the portrait section ends here; the appendix follows on landscape pages
 	w(Para(P{Style: "Plain", Sect: Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID))}))
