@@ -23,6 +23,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/cycle"
+	"baocao/internal/intake"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
 )
@@ -207,6 +208,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	var modTime time.Time
 	count := 0
 	var notes []string
+	// One zip budget for the whole upload: thirty zips unpack no more
+	// than one may (intake's zip policy).
+	budget := intake.NewZipBudget()
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -238,7 +242,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			notes = append(notes, fmt.Sprintf("Mỗi lần gửi tối đa %d tệp: «%s» và các tệp sau chưa được nhận. Gửi lại các tệp đó.", MaxFilesPerRequest, name))
 			break
 		}
-		rc, err := s.opt.Workspace.Receive(p, name, part, modTime)
+		rc, err := s.opt.Workspace.ReceiveWithin(p, name, part, modTime, budget)
 		modTime = time.Time{}
 		if err != nil {
 			io.Copy(io.Discard, part)
@@ -278,20 +282,27 @@ func partFileName(part *multipart.Part) string {
 	return params["filename"]
 }
 
+// zipMessage says what came out of a zip, in time linear in its files.
 func zipMessage(rc *cycle.Receipt) string {
-	msg := fmt.Sprintf("tệp nén: đã lấy ra %d tệp", len(rc.Files))
-	if len(rc.Files) > 0 {
-		var names []string
-		for _, f := range rc.Files {
-			names = append(names, "«"+f.Stored+"»")
+	var b strings.Builder
+	fmt.Fprintf(&b, "tệp nén: đã lấy ra %d tệp", len(rc.Files))
+	for i, f := range rc.Files {
+		if i == 0 {
+			b.WriteString(" (")
+		} else {
+			b.WriteString(", ")
 		}
-		msg += " (" + strings.Join(names, ", ") + ")"
+		b.WriteString("«" + f.Stored + "»")
 	}
-	msg += "."
+	if len(rc.Files) > 0 {
+		b.WriteString(")")
+	}
+	b.WriteString(".")
 	for _, n := range rc.Notes {
-		msg += " " + upperFirst(n)
+		b.WriteString(" ")
+		b.WriteString(upperFirst(n))
 	}
-	return msg
+	return b.String()
 }
 
 func (s *Server) assign(w http.ResponseWriter, r *http.Request) {
