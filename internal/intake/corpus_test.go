@@ -148,7 +148,7 @@ func corpus(t *testing.T) []badInput {
 			if err := f.SaveAs(path, excelize.Options{Password: "123456"}); err != nil {
 				t.Fatal(err)
 			}
-		}, sev: SeverityError, want: "đặt mật khẩu mở"},
+		}, sev: SeverityError, want: "tệp có mật khẩu (được mã hóa) nên không đọc được"},
 		{file: "bang-tinh.ods", build: func(t *testing.T, _ *catalog.Catalog, path string) {
 			os.WriteFile(path, zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<office:document-content/>"), 0o644)
 		}, sev: SeverityError, want: "định dạng LibreOffice/OpenOffice (.ods)"},

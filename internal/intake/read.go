@@ -99,14 +99,27 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		return
 	}
 	k := sniff(data)
+	if k == kindODSEncrypted {
+		s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+		return
+	}
 	if k.convertible() {
 		bin := officeBinary()
+		if bin == "" && k == kindXLSEncrypted {
+			s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+			return
+		}
 		if bin == "" {
 			s.addf(SeverityError, "", "", "tệp ở %s, chương trình chỉ đọc được .xlsx. %s (Nếu máy cài LibreOffice, chương trình sẽ tự chuyển đổi một bản sao.)", k.describe(), saveAsAdvice)
 			return
 		}
-		ext := map[kind]string{kindXLS: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
+		ext := map[kind]string{kindXLS: ".xls", kindXLSEncrypted: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
 		conv, err := convertToXLSX(bin, data, ext)
+		if (err != nil || sniff(conv) != kindXLSX) && k == kindXLSEncrypted {
+			// Excel's default password is read; another one is not.
+			s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+			return
+		}
 		if err != nil || sniff(conv) != kindXLSX {
 			s.addf(SeverityError, "", "", "tệp ở %s; %s. %s", k.describe(), convertFailure(err), saveAsAdvice)
 			return
@@ -121,7 +134,7 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 	switch k {
 	case kindXLSX:
 	case kindEncrypted:
-		s.addf(SeverityError, "", "", "tệp được đặt mật khẩu mở nên không đọc được. Đề nghị đơn vị gỡ mật khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu) và gửi lại.")
+		s.addf(SeverityError, "", "", "%s", passwordMessage(k))
 		return
 	case kindCorrupt:
 		s.addf(SeverityError, "", "", "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại.")
