@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +40,7 @@ const (
 const (
 	MaxReceivedSize = intake.ZipMaxFileBytes // one file, or one file inside a zip
 	maxNameRunes    = 120                    // a stored name, extension included
+	maxNameBytes    = 200                    // the same in UTF-8 bytes
 	maxCopies       = 1000                   // "name (2)" … "name (1000)"
 )
 
@@ -183,6 +185,13 @@ func SafeName(name string) (string, error) {
 	if r := []rune(stem); len(r) > maxNameRunes-len([]rune(ext)) {
 		stem = strings.TrimRight(string(r[:maxNameRunes-len([]rune(ext))]), ". ")
 	}
+	// File systems count bytes (255 on Linux), and «Ạ» takes three: keep
+	// room for " (1000)" too.
+	for len(stem)+len(ext) > maxNameBytes {
+		_, size := utf8.DecodeLastRuneInString(stem)
+		stem = stem[:len(stem)-size]
+	}
+	stem = strings.TrimRight(stem, ". ")
 	if stem == "" {
 		stem = "tep"
 	}
@@ -418,10 +427,14 @@ func receiveErr(dir string, err error) error {
 		why = "không có quyền ghi; chọn thư mục làm việc khác hoặc xin quyền ghi"
 	case errors.Is(err, fs.ErrExist):
 		why = "có một tệp chiếm chỗ thư mục; đổi tên tệp đó"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return inputErr("không lưu được tệp vào thư mục %s: tên tệp quá dài (hoặc đường dẫn thư mục quá dài); đổi tên tệp cho ngắn lại (ví dụ KT-2026-Q1.xlsx) rồi gửi lại.", dir)
+	case errors.Is(err, syscall.ENOSPC):
+		why = "ổ đĩa đầy; xóa bớt tệp hoặc chọn thư mục làm việc ở ổ khác"
 	default:
-		why = "ổ đĩa đầy, bị khóa ghi hoặc lỗi hệ thống"
+		why = "ổ đĩa bị khóa ghi hoặc lỗi hệ thống"
 	}
-	return inputErr("không lưu được tệp vào thư mục %s: %s (%v).", dir, why, err)
+	return inputErr("không lưu được tệp vào thư mục %s: %s.", dir, why)
 }
 
 // Folders are the nhan-ve folders whose files count for p: its own and,

@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -569,5 +571,20 @@ func TestReceiveZipBoundedInTotal(t *testing.T) {
 	if len(rc.Files) != 0 || len(rc.Notes) != 2 || !strings.Contains(rc.Notes[0], "không lấy 99800 tệp") ||
 		!strings.Contains(rc.Notes[1], "không lấy được 200 tệp trong tệp nén «xau.zip» («HND-0.xlsx»") || len(strings.Join(rc.Notes, "")) > 3000 {
 		t.Errorf("notes %q", rc.Notes)
+	}
+}
+
+// A name of 300 «Ạ» is stored under a shortened name, and a name the
+// system still refuses is told «tên tệp quá dài», never a full disk.
+func TestLongNames(t *testing.T) {
+	w := newWorkspace(t)
+	long := strings.Repeat("Ạ", 300) + ".xlsx"
+	rc := receive(t, w, q1, long, []byte("x"))
+	if got := rc.Files[0].Stored; len(got) > 255 || !strings.HasSuffix(got, ".xlsx") || !strings.HasPrefix(got, "ẠẠ") {
+		t.Errorf("stored as %q (%d bytes)", got, len(got))
+	}
+	err := receiveErr(w.ReceivedDir(q1), &fs.PathError{Op: "open", Path: long, Err: syscall.ENAMETOOLONG})
+	if err == nil || !strings.Contains(err.Error(), "tên tệp quá dài") || strings.Contains(err.Error(), "ổ đĩa đầy") || strings.Contains(err.Error(), "file name too long") {
+		t.Errorf("got %v", err)
 	}
 }

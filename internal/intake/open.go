@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -232,8 +234,38 @@ func openError(err error) string {
 		return "không tìm thấy tệp. Kiểm tra lại đường dẫn và tên tệp."
 	case errors.Is(err, fs.ErrPermission):
 		return "không có quyền đọc tệp. Sao chép tệp sang thư mục khác (hoặc xin quyền đọc) rồi chạy lại."
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "tên tệp quá dài nên hệ điều hành không mở được. Đổi tên tệp cho ngắn lại (ví dụ KT-2026-Q1.xlsx) rồi chạy lại."
 	}
-	return fmt.Sprintf("không đọc được tệp (%v). Tệp có thể đang được chương trình khác mở hoặc khóa: đóng Excel hoặc chờ tải xong rồi chạy lại.", err)
+	logDetail("", err)
+	return "không đọc được tệp. Tệp có thể đang được chương trình khác mở hoặc khóa, hoặc ổ đĩa có lỗi: đóng Excel hoặc chờ tải xong rồi chạy lại."
+}
+
+// logDetail keeps a library's own text about a file out of the clerk's
+// messages: it goes to the standard error when BAOCAO_DEBUG is set, for
+// whoever looks after the program.
+func logDetail(path string, err error) {
+	if os.Getenv("BAOCAO_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "baocao: %s: %v\n", path, err)
+	}
+}
+
+// damageWords says what a library's error about a damaged part means.
+func damageWords(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(msg, "EOF"):
+		logDetail("", err)
+		return "tệp bị cắt cụt, có thể chưa tải về hết"
+	case strings.Contains(msg, "XML syntax"), strings.Contains(msg, "xml:"):
+		logDetail("", err)
+		return "nội dung bên trong sai cú pháp, thường do công cụ khác ghi tệp hoặc tệp bị sửa"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), strings.Contains(msg, "flate"), strings.Contains(msg, "zip:"):
+		logDetail("", err)
+		return "phần nén bên trong bị hỏng"
+	}
+	logDetail("", err)
+	return "nội dung bên trong bị hỏng"
 }
 
 // excelizeError words an error from excelize.OpenReader for the user.
@@ -245,9 +277,9 @@ func excelizeError(err error) string {
 	case errors.Is(err, zip.ErrFormat), strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
 		return "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại."
 	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return "tệp được đặt mật khẩu mở. Đề nghị đơn vị gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: xóa mật khẩu) rồi gửi lại."
+		return passwordMessage(kindEncrypted)
 	case strings.Contains(msg, "XML syntax"), strings.Contains(msg, "xml:"):
 		return "nội dung bên trong tệp bị hỏng (XML sai cú pháp). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại."
 	}
-	return fmt.Sprintf("không mở được tệp Excel (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", err)
+	return fmt.Sprintf("không mở được tệp Excel: %s. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", damageWords(err))
 }

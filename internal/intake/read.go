@@ -73,10 +73,8 @@ func attribute(s *Submission, c *catalog.Catalog) {
 // file, so that one bad file never stops a run.
 func recoverInto(s *Submission) {
 	if r := recover(); r != nil {
-		s.addf(SeverityError, "", "", "gặp lỗi không lường trước khi đọc tệp (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.", r)
-		if os.Getenv("BAOCAO_DEBUG") != "" {
-			s.addf(SeverityError, "", "", "%s", debug.Stack())
-		}
+		s.addf(SeverityError, "", "", "chương trình gặp lỗi khi đọc tệp này (lỗi của chương trình, không phải của đơn vị). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.")
+		logDetail(s.Path, fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
 	}
 }
 
@@ -436,8 +434,13 @@ func (r *reader) isText(sheet, ref string) bool {
 
 // gridProblems reports what could not be read from a sheet.
 func (r *reader) gridProblems(g *grid) {
-	if g.err != nil {
-		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d nên các dòng từ đó trở đi không đọc được (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, g.err)
+	switch {
+	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist"):
+		// Listed in the workbook but no worksheet: a chart sheet, an
+		// Excel 4 macro sheet or a dialog sheet.
+		r.s.addf(SeverityWarning, g.name, "", "trang «%s» không phải trang tính có bảng (trang biểu đồ, trang macro hoặc hộp thoại) nên được bỏ qua.", vntext.Clean(g.name))
+	case g.err != nil:
+		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d (%s) nên các dòng từ đó trở đi không đọc được. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, damageWords(g.err))
 	}
 	if g.tooLong {
 		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.tooLongRow), "trang tính có hơn %d dòng có dữ liệu nên chỉ đọc %d dòng đầu, đến trước dòng %d: không phải một biểu báo cáo bình thường. Xóa các dòng thừa (hoặc chép bảng báo cáo sang một tệp mới) rồi gửi lại.", maxRows, maxRows, g.tooLongRow)
