@@ -184,6 +184,10 @@ type reader struct {
 	meta     forms.Meta
 	date1904 bool
 	formulas bool              // some sheet has formulas
+	// uncached counts the formula cells of the tables read that hold no
+	// value, stored or computed: a file written by a script and never
+	// opened in Excel, whose emptiness is no unit's doing.
+	uncached int
 	parts    map[string][]byte // sheet name -> raw XML
 	unfilled []string
 	filled   int // rows with something written in a fill-in column
@@ -339,7 +343,9 @@ func (r *reader) read() {
 	} else if s.Unit != "" && len(r.c.IndicatorsOf(s.Unit)) > 0 {
 		s.addf(SeverityWarning, "", "", "không tìm thấy bảng chỉ tiêu (trang tính «%s») với các cột «Mã chỉ tiêu», «Cuối kỳ trước», «Cuối kỳ này». Điền số liệu vào trang tính đó của biểu mẫu rồi gửi lại.", forms.IndicatorsSheet)
 	}
-	if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) {
+	if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) && r.uncached > 0 {
+		s.addf(SeverityError, s.Sheet, "", "biểu có %d ô công thức chưa có giá trị lưu sẵn (tệp do một chương trình khác ghi ra, chưa được mở và lưu bằng Excel) nên chương trình chưa thấy nội dung đơn vị điền: đây chưa chắc là biểu trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại (Ctrl+S) rồi gửi lại.", r.uncached)
+	} else if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) {
 		s.addf(SeverityError, s.Sheet, "", "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
 	}
 	// Sheets with text that were not read.
