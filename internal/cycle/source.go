@@ -95,7 +95,7 @@ func LoadTemplate(path, name, flag string) (Template, error) {
 		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
 			return Template{}, inputErr("%s là thư mục, không phải tệp mẫu Word (tùy chọn %s): nêu tệp .docx, ví dụ templates/%s.", path, flag, name)
 		}
-		return Template{}, inputErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không? (%v)", path, flag, err)
+		return Template{}, inputErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không, hay tên tệp quá dài?", path, flag)
 	}
 	if isLegacyWord(path, data) {
 		return Template{}, inputErr("mẫu %s (tùy chọn %s) là tệp Word 97-2003 (.doc): mở tệp bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp .docx.", path, flag)

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"baocao/internal/catalog"
+	"baocao/internal/cfb"
 	"baocao/internal/outfile"
 	"baocao/internal/vntext"
 )
@@ -69,7 +70,7 @@ func Import(path string) (*Result, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Path: path, Msg: "không tìm thấy tệp. Kiểm tra lại đường dẫn (tên tệp có dấu cách thì đặt trong dấu ngoặc kép)."}
 	case err != nil:
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("không đọc được tệp (%v).", err)}
+		return nil, &Error{Path: path, Msg: "không đọc được tệp (không có quyền đọc, tên quá dài hoặc ổ đĩa lỗi): chép tệp vào một thư mục khác, đặt tên ngắn rồi thử lại."}
 	case fi.IsDir():
 		return nil, &Error{Path: path, Msg: "đây là thư mục: nêu tệp phụ lục .docx hoặc .xlsx."}
 	case fi.Size() > maxFileSize:
@@ -77,7 +78,7 @@ func Import(path string) (*Result, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("không đọc được tệp: tệp có đang mở hoặc bị khóa không? (%v)", err)}
+		return nil, &Error{Path: path, Msg: "không đọc được tệp: tệp có đang mở hoặc bị khóa không?"}
 	}
 	return ImportBytes(path, data)
 }
@@ -96,7 +97,10 @@ func ImportBytes(name string, data []byte) (*Result, error) {
 	switch {
 	case bytes.HasPrefix(data, ole2Signature):
 		what := "tệp Word 97-2003 (.doc)"
-		if ext == ".xls" {
+		switch info := cfb.Sniff(data); {
+		case info.Encrypted:
+			return nil, &Error{Path: name, Msg: "tệp có mật khẩu nên không đọc được: mở tệp bằng Word hoặc Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ > Mã hóa bằng mật khẩu: xóa mật khẩu), lưu thành .docx hoặc .xlsx rồi nhập tệp mới.", Unreadable: true}
+		case info.Kind == cfb.XLS, info.Kind != cfb.Doc && ext == ".xls":
 			what = "tệp Excel 97-2003 (.xls)"
 		}
 		return nil, &Error{Path: name, Msg: what + ": mở tệp bằng Word hoặc Excel, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)» hoặc «Sổ làm việc Excel (*.xlsx)», rồi nhập tệp mới."}
@@ -115,7 +119,7 @@ func ImportBytes(name string, data []byte) (*Result, error) {
 		return nil, &Error{Path: name, Msg: "chỉ nhập được phụ lục dạng bảng trong tệp Word (.docx) hoặc Excel (.xlsx)."}
 	}
 	if err != nil {
-		return nil, &Error{Path: name, Msg: fmt.Sprintf("không đọc được nội dung tệp: tệp có thể bị hỏng; mở bằng Word hoặc Excel, lưu lại rồi thử lại (%v).", err), Unreadable: true}
+		return nil, &Error{Path: name, Msg: "không đọc được nội dung tệp: tệp có thể bị hỏng hoặc chưa tải về hết; mở bằng Word hoặc Excel, lưu lại rồi thử lại.", Unreadable: true}
 	}
 	return build(name, doc)
 }
