@@ -156,6 +156,10 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		s.addf(SeverityError, "", "", "không phải tệp Excel (.xlsx): có thể tệp bị hỏng hoặc gửi nhầm tệp. Đề nghị đơn vị gửi lại đúng biểu mẫu đã điền.")
 		return
 	}
+	if why := tooComplex(data); why != "" {
+		s.addf(SeverityError, "", "", "tệp quá lớn/phức tạp: %s nên không đọc. %s", why, tooComplexAdvice)
+		return
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelizeOptions())
 	if err != nil {
 		// A malformed theme fails the whole file though we never use it:
@@ -183,7 +187,7 @@ type reader struct {
 	grids    []*grid
 	meta     forms.Meta
 	date1904 bool
-	formulas bool              // some sheet has formulas
+	formulas bool // some sheet has formulas
 	// uncached counts the formula cells of the tables read that hold no
 	// value, stored or computed: a file written by a script and never
 	// opened in Excel, whose emptiness is no unit's doing.
