@@ -108,6 +108,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	// A template the office broke stops the report, not the page: forms
 	// and checking still work, and the mistakes are said where they matter.
 	if _, err := cycle.LoadSources(s.opt.DataDir, "", ""); err != nil {
+		s.logInternal(r, err)
 		v.TemplateProblem = userMessage(err)
 	}
 	s.render(w, "page", v)
@@ -246,6 +247,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		modTime = time.Time{}
 		if err != nil {
 			io.Copy(io.Discard, part)
+			s.logInternal(r, err)
 			results = append(results, fileResult{Name: name, Message: userMessage(err)})
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
@@ -540,7 +542,8 @@ func userMessage(err error) string {
 	case errors.As(err, &de):
 		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + de.Error()
 	}
-	return "Chương trình gặp lỗi không lường trước (" + err.Error() + "). Thử lại; nếu vẫn lỗi, báo người phụ trách phần mềm."
+	// The library's own text is logged (apiError, errorPage), not shown.
+	return "Chương trình gặp lỗi không lường trước (chi tiết đã ghi ở cửa sổ dòng lệnh của chương trình). Thử lại; nếu vẫn lỗi, báo người phụ trách phần mềm."
 }
 
 func statusOf(err error) int {
@@ -562,6 +565,14 @@ func statusOf(err error) int {
 		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
+}
+
+// logInternal logs an error that is the program's own, whose text the
+// clerk is not shown.
+func (s *Server) logInternal(r *http.Request, err error) {
+	if statusOf(err) == http.StatusInternalServerError {
+		s.log.Printf("lỗi khi phục vụ %s %s: %v", r.Method, r.URL.Path, err)
+	}
 }
 
 // apiError answers an error to the page's scripts.
