@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 func TestParseDate(t *testing.T) {
@@ -225,4 +226,29 @@ func TestDataFileEncodings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzDataText: any bytes of a data file are read as text or refused with
+// a message naming the file, never a panic; a date is read or refused.
+func FuzzDataText(f *testing.F) {
+	f.Add([]byte("units:\n  - code: KT\n"))
+	f.Add(utf16With("units:\r\n  - code: KT\r\n", false))
+	f.Add(utf16With("units:\r\n", true))
+	f.Add([]byte("name: C\xf4ng an x\xe3\n"))
+	f.Add([]byte("\xef\xbb\xbfngày 12 tháng 10 năm 2025"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := text("units.yaml", data)
+		if err != nil {
+			if err.File != "units.yaml" || !strings.Contains(err.Msg, "UTF") {
+				t.Fatalf("message %v", err)
+			}
+			return
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("not UTF-8: %q", out)
+		}
+		if d, m, y, err := parseDate(string(data)); err == nil && m != 0 && (m < 1 || m > 12 || (!d.IsZero() && (int(d.Month()) != m || d.Year() != y))) {
+			t.Fatalf("%q: %v %d/%d", data, d, m, y)
+		}
+	})
 }
