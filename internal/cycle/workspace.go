@@ -427,7 +427,7 @@ func receiveErr(dir string, err error) error {
 		why = "không có quyền ghi; chọn thư mục làm việc khác hoặc xin quyền ghi"
 	case errors.Is(err, fs.ErrExist):
 		why = "có một tệp chiếm chỗ thư mục; đổi tên tệp đó"
-	case errors.Is(err, syscall.ENAMETOOLONG):
+	case intake.NameTooLong(err):
 		return inputErr("không lưu được tệp vào thư mục %s: tên tệp quá dài (hoặc đường dẫn thư mục quá dài); đổi tên tệp cho ngắn lại (ví dụ KT-2026-Q1.xlsx) rồi gửi lại.", dir)
 	case errors.Is(err, syscall.ENOSPC):
 		why = "ổ đĩa đầy; xóa bớt tệp hoặc chọn thư mục làm việc ở ổ khác"

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -234,11 +235,21 @@ func openError(err error) string {
 		return "không tìm thấy tệp. Kiểm tra lại đường dẫn và tên tệp."
 	case errors.Is(err, fs.ErrPermission):
 		return "không có quyền đọc tệp. Sao chép tệp sang thư mục khác (hoặc xin quyền đọc) rồi chạy lại."
-	case errors.Is(err, syscall.ENAMETOOLONG):
+	case NameTooLong(err):
 		return "tên tệp quá dài nên hệ điều hành không mở được. Đổi tên tệp cho ngắn lại (ví dụ KT-2026-Q1.xlsx) rồi chạy lại."
 	}
 	logDetail("", err)
 	return "không đọc được tệp. Tệp có thể đang được chương trình khác mở hoặc khóa, hoặc ổ đĩa có lỗi: đóng Excel hoặc chờ tải xong rồi chạy lại."
+}
+
+// NameTooLong tells an error of the system about a name or path that is
+// too long: ENAMETOOLONG, or on Windows ERROR_FILENAME_EXCED_RANGE (206).
+func NameTooLong(err error) bool {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	return errno == syscall.ENAMETOOLONG || runtime.GOOS == "windows" && errno == 206
 }
 
 // logDetail keeps a library's own text about a file out of the clerk's
