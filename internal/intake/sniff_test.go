@@ -181,3 +181,32 @@ func TestPasswordEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestRealXLSNamedByStreams: genuine .xls files written by LibreOffice are
+// read as workbooks though «WordDocument» appears in their bytes (a
+// unit's text, stored in UTF-16 as an embedded object's name would be)
+// and though another program wrote the stream's name in capitals.
+func TestRealXLSNamedByStreams(t *testing.T) {
+	officetest.Binary(t)
+	c := loadCatalog(t)
+	b := filled(c)
+	b.sheets[0].rows[7][6] = "Đính kèm WordDocument của đơn vị"
+	src := filepath.Join(t.TempDir(), "KT-2026-Q1.xlsx")
+	b.write(t, src)
+	xls, err := os.ReadFile(officetest.Convert(t, src, "xls:MS Excel 97"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(xls, utf16("WordDocument")) {
+		t.Fatal("the text is not stored in UTF-16: this test no longer tests that case")
+	}
+	upper := bytes.ReplaceAll(xls, utf16("Workbook"), utf16("WORKBOOK"))
+	for name, data := range map[string][]byte{"word-in-bytes": xls, "capitals": upper} {
+		path := filepath.Join(t.TempDir(), "KT-2026-Q1.xls")
+		os.WriteFile(path, data, 0o644)
+		s := readUnchanged(t, path, c, Options{Period: q1})
+		if s.HasErrors() || len(s.Rows) != len(c.Assignments("KT")) || hasProblem(s, SeverityError, "Word") {
+			t.Errorf("%s: %d rows\n%s", name, len(s.Rows), problemsText(s))
+		}
+	}
+}
