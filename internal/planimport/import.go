@@ -180,6 +180,9 @@ func (im *importer) run() (*Result, error) {
 				im.reg.add(m, it.place)
 			}
 			for _, m := range p.su {
+				if isParty(m.text) && !leadsSomewhere(a, m.text) {
+					continue // named as written: no unit, no form
+				}
 				im.reg.add(m, it.place)
 			}
 			ps = append(ps, p)
@@ -190,6 +193,12 @@ func (im *importer) run() (*Result, error) {
 	for _, p := range ps {
 		im.leadRefs[p.it] = im.resolve(p.lead)
 		im.supportRefs[p.it] = im.resolve(p.su)
+		for _, m := range p.su {
+			if isParty(m.text) && im.reg.byKey[im.reg.unitKey(m.text)] == nil && !slices.Contains(im.supportRefs[p.it], m.text) {
+				im.supportRefs[p.it] = append(im.supportRefs[p.it], m.text)
+				im.notes.add(topicUnits, p.it.place, fmt.Sprintf("bên phối hợp «%s» của nhiệm vụ %s không phải đơn vị gửi báo cáo: ghi theo tên trong support, không có biểu mẫu; nếu bên này phải báo cáo, thêm vào units.yaml và ghi mã của nó thay cho tên", m.text, p.it.code))
+			}
+		}
 	}
 	im.emptyCells()
 	im.targetHints()
@@ -274,6 +283,9 @@ func (im *importer) inherit() {
 func (im *importer) resolve(ms []mention) []string {
 	var out []string
 	for _, m := range ms {
+		if im.reg.byKey[im.reg.unitKey(m.text)] == nil && isParty(m.text) {
+			continue
+		}
 		key := im.reg.unitKey(m.text)
 		if m.group {
 			key = "group:" + im.reg.groupKey(m.text)
@@ -283,6 +295,43 @@ func (im *importer) resolve(ms []mention) []string {
 		}
 	}
 	return out
+}
+
+// partyPrefixes begin (folded) the names of those an appendix may ask to
+// coordinate who never report to the commune: village and residential
+// group heads, the people, households.
+var partyPrefixes = []string{
+	"truong thon", "truong cac thon", "truong ban nhan dan thon", "truong ban nhan dan cac thon",
+	"cac thon", "thon ", "truong to dan pho", "truong cac to dan pho", "cac to dan pho", "to truong",
+	"nguoi dan", "nhan dan", "ho gia dinh", "cac ho gia dinh", "cac ho ",
+}
+
+// leadsSomewhere tells whether name leads some task of the appendix: then
+// it is a unit, and reports.
+func leadsSomewhere(a *appendix, name string) bool {
+	f := vntext.Fold(name)
+	for _, s := range a.sections {
+		for _, it := range s.items {
+			for _, m := range splitNames(it.text[colLead]) {
+				if vntext.Fold(m.text) == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isParty tells a coordinator that is no reporting unit («Trưởng các
+// thôn»): tasks.yaml names it as written, and it gets no form.
+func isParty(name string) bool {
+	f := vntext.Fold(name) + " "
+	for _, p := range partyPrefixes {
+		if strings.HasPrefix(f, p) || strings.HasPrefix(f, p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // emptyCells notes every empty cell of a task, and the cells a merge gave.
