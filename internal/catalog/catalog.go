@@ -85,6 +85,10 @@ type Task struct {
 	// unit that leads is not repeated among the coordinators.
 	LeadUnits    []string
 	SupportUnits []string
+	// Parties are coordinators written by name in support that are no
+	// unit of units.yaml («Trưởng các thôn»): printed as written, they
+	// get no form and are never awaited.
+	Parties []string
 }
 
 // Title is the task's short title, else its whole content: never cut.
@@ -534,8 +538,16 @@ func (c *Catalog) IndicatorIndex() *vntext.Index { return c.indicatorIndex }
 func (c *Catalog) resolveTasks() {
 	for _, t := range c.tasks {
 		t.LeadUnits = c.Resolve(t.Lead)
-		t.SupportUnits = nil
-		for _, u := range c.Resolve(t.Support) {
+		t.SupportUnits, t.Parties = nil, nil
+		var support []string
+		for _, code := range t.Support {
+			if c.byUnit[code] == nil && c.byGroup[code] == nil {
+				t.Parties = append(t.Parties, code)
+			} else {
+				support = append(support, code)
+			}
+		}
+		for _, u := range c.Resolve(support) {
 			if !slices.Contains(t.LeadUnits, u) {
 				t.SupportUnits = append(t.SupportUnits, u)
 			}

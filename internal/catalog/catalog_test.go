@@ -182,7 +182,11 @@ func TestLoadErrors(t *testing.T) {
 		{"indicator of unknown unit", IndicatorsFile, "unit: NHCSXH\n    kind: flow", "unit: NHCSX\n    kind: flow", "unit: NHCSXH\n    kind: flow", "đơn vị «NHCSX»"},
 		{"timing missing but given", TasksFile, "timing: \"\"\n        timing_missing: true", "timing: Hằng năm\n        timing_missing: true", "code: V.8", "timing_missing: true nhưng lại ghi"},
 		{"wrong type", TasksFile, "heading: true", "heading: có", "heading: true", "không đúng kiểu"},
-		{"date not dd/mm/yyyy", PlanFile, `date: ""`, "date: 5/9/2025", `date: ""`, "«5/9/2025» không đúng dạng dd/mm/yyyy"},
+		{"date not a date", PlanFile, `date: ""`, "date: 31/9/2025", `date: ""`, "ngày «31/9/2025» không đọc được"},
+		{"date in words not a date", PlanFile, `date: ""`, "date: ngày 12 tháng 13 năm 2025", `date: ""`, "không đọc được: ghi dd/mm/yyyy"},
+		{"date in words against month", PlanFile, `date: ""`, "date: ngày 12 tháng 10 năm 2025", `date: ""`, "không khớp với month: 9"},
+		{"lead named but no unit", TasksFile, "lead: [CA]", "lead: [Trưởng các thôn]", "lead: [CA]", "đơn vị chủ trì phải là đơn vị báo cáo"},
+		{"unit named instead of its code", TasksFile, "lead: [CA]", "lead: [Công an xã]", "lead: [CA]", "ghi mã CA thay cho tên"},
 		{"date against month", PlanFile, `date: ""`, "date: 05/10/2025", `date: ""`, "không khớp với month: 9"},
 		{"unknown local kind", PlanFile, "local_kind: xã", "local_kind: huyện", "local_kind: xã", "local_kind «huyện» không hợp lệ"},
 		{"name of another kind", PlanFile, "commune_name: xã Xốp", "commune_name: phường Xốp", "commune_name: xã Xốp", "phải bắt đầu bằng loại đơn vị hành chính «xã»"},
@@ -193,7 +197,6 @@ func TestLoadErrors(t *testing.T) {
 		{"item without its heading", TasksFile, "code: IV.1\n        heading: true", "code: IV.9\n        heading: true", "code: IV.1.a", "IV.1.a là mục con của IV.1, nhưng phần IV không có tiêu đề nhóm IV.1 ở trước nó"},
 		{"heading without items", TasksFile, "code: IV.1\n        heading: true", "code: IV.9\n        heading: true", "code: IV.1\n", "IV.9 là tiêu đề nhóm (heading: true) nhưng không có mục con nào"},
 		{"bad task code", TasksFile, "code: V.4", "code: V..4", "code: V.4", "mã nhiệm vụ «V..4» không hợp lệ"},
-		{"indicator without decimals", IndicatorsFile, "    decimals: 0\n", "", "code: KHACH-HANG", "KHACH-HANG chưa ghi decimals"},
 		{"unknown target kind", IndicatorsFile, "kind: growth_share", "kind: growth", "kind: growth_share", "kind «growth» không hợp lệ"},
 		{"target of unknown indicator", IndicatorsFile, "part: NO-QUA-HAN", "part: NO-QH", "part: NO-QUA-HAN", "chỉ tiêu «NO-QH» chưa khai báo"},
 		{"target of unknown task", IndicatorsFile, "task: IV.1.a\n    part: VON-NSDP\n    whole: TONG-DU-NO", "task: IV.1.d\n    part: VON-NSDP\n    whole: TONG-DU-NO", "task: IV.1.a\n    part: VON-NSDP\n    whole: TONG-DU-NO", "nhiệm vụ «IV.1.d» không có"},
@@ -386,14 +389,68 @@ func TestMissingFolder(t *testing.T) {
 	}
 }
 
-// Targets written the old way (a mapping of two kinds) are told how to
-// write them now, with the line.
+// Targets written the old way (a mapping of two kinds) are read as the
+// list they stand for, with a note; so is the overdue ratio that the
+// earlier version gave in code.
 func TestOldTargets(t *testing.T) {
-	old := smallIndicators + "targets:\n  capital_share:\n    part: X\n"
+	inds := `indicators:
+  - {code: TONG-DU-NO, name: Tổng dư nợ, measure: triệu đồng, unit: VH, kind: stock, decimals: 2}
+  - {code: NO-QUA-HAN, name: Nợ quá hạn, measure: triệu đồng, unit: VH, kind: stock, decimals: 2}
+  - {code: VON-NSDP, name: Vốn ủy thác, measure: triệu đồng, unit: VH, kind: stock, decimals: 2}
+targets:
+  capital_share:
+    task: I.1
+    part: VON-NSDP
+    whole: TONG-DU-NO
+    percent: 15
+    by_year: 2030
+  growth_share:
+    part: VON-NSDP
+    whole: TONG-DU-NO
+    min_percent: 15
+`
 	tasks := "sections:\n  - code: I\n    title: Một\n    tasks:\n      - {code: I.1, content: Việc, lead: [VH]}\n"
-	_, err := Load(writeData(t, smallPlan, tasks, smallUnits, old))
-	if err == nil || !strings.Contains(err.Error(), "indicators.yaml, dòng 3: targets phải là một danh sách mục tiêu, mỗi mục bắt đầu bằng «- kind:»") {
+	c, err := Load(writeData(t, smallPlan, tasks, smallUnits, inds))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, tg := range c.Targets {
+		kinds = append(kinds, tg.Kind)
+	}
+	if !slices.Equal(kinds, []string{TargetCapitalShare, TargetGrowthShare, TargetRatio}) || c.Targets[0].Percent != 15 || c.Targets[0].Task != "I.1" || c.Targets[1].MinPercent != 15 {
+		t.Errorf("targets %v %+v", kinds, c.Targets[0])
+	}
+	if len(c.Notes) != 1 || !strings.Contains(c.Notes[0].Error(), "indicators.yaml, dòng 5: targets viết theo dạng của phiên bản trước") {
+		t.Errorf("notes %v", c.Notes)
+	}
+
+	// A misspelt key stays a mistake in the old form too.
+	_, err = Load(writeData(t, smallPlan, tasks, smallUnits, strings.Replace(inds, "percent: 15\n    by_year", "percnt: 15\n    by_year", 1)))
+	if err == nil || !strings.Contains(err.Error(), "khóa «percnt» không có") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// The data of the earlier version, as committed then, load unchanged.
+func TestEarlierVersionData(t *testing.T) {
+	c, err := Load("testdata/earlier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ind := c.Indicator("KHACH-HANG"); ind == nil || ind.Decimals != 0 {
+		t.Errorf("KHACH-HANG %+v", ind)
+	}
+	if ind := c.Indicator("TONG-DU-NO"); ind == nil || ind.Decimals != 2 {
+		t.Errorf("TONG-DU-NO %+v", ind)
+	}
+	if len(c.Targets) != 3 || len(c.Tasks()) != 23 {
+		t.Errorf("%d targets, %d tasks", len(c.Targets), len(c.Tasks()))
+	}
+	notes := c.Notes.Error()
+	if !strings.Contains(notes, "chỉ tiêu KHACH-HANG chưa ghi decimals (số chữ số thập phân): lấy 0 theo đơn vị tính «khách hàng» (số đếm)") ||
+		!strings.Contains(notes, "chỉ tiêu TONG-DU-NO chưa ghi decimals (số chữ số thập phân): lấy 2 theo đơn vị tính «triệu đồng» (tiền)") {
+		t.Errorf("notes:\n%s", notes)
 	}
 }
 

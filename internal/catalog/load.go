@@ -113,13 +113,16 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 		c.Sections = append(c.Sections, sec)
 	}
 	for _, ind := range inf.Indicators {
-		decimals := 0
+		decimals, _ := decimalsOf(ind.Measure)
 		if ind.Decimals != nil {
 			decimals = *ind.Decimals
 		}
 		c.Indicators = append(c.Indicators, &Indicator{Code: ind.Code.Value, Name: vntext.Clean(ind.Name), Measure: ind.Measure, Unit: ind.Unit.Value, Kind: ind.Kind, Decimals: decimals})
 	}
-	for _, t := range inf.Targets {
+	if inf.Targets.oldForm {
+		inf.Targets.entries = append(inf.Targets.entries, oldRatio(inf)...)
+	}
+	for _, t := range inf.Targets.entries {
 		c.Targets = append(c.Targets, &Target{
 			Kind: t.Kind.Value, Task: t.Task.Value, Name: vntext.Clean(t.Name),
 			Part: t.Part.Value, Whole: t.Whole.Value, Indicator: t.Indicator.Value,
@@ -127,7 +130,8 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 		})
 	}
 
-	v := validator{dir: dir, errs: &errs}
+	var notes Errors
+	v := validator{dir: dir, errs: &errs, notes: &notes}
 	v.check(pf, tf, uf, inf)
 	if len(errs) > 0 {
 		return nil, errs
@@ -135,15 +139,14 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 	if c.Plan.LocalKind == "" {
 		c.Plan.LocalKind = localKindOf(c.Plan.CommuneName)
 	}
-	c.Plan.Date, _ = parseDate(pf.Plan.Date.Value)
-	if !c.Plan.Date.IsZero() {
-		c.Plan.Month, c.Plan.Year = int(c.Plan.Date.Month()), c.Plan.Date.Year()
+	if date, month, year, err := parseDate(pf.Plan.Date.Value); err == nil && month != 0 {
+		c.Plan.Date, c.Plan.Month, c.Plan.Year = date, month, year
 	}
 	c.index()
 	// What the appendix wrote in the unit columns must name the units the
 	// codes give: checked once the names are indexed.
 	v.checkTexts(c, tf)
-	c.Notes = v.notes(uf)
+	c.Notes = append(notes, v.sameGroups(uf)...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -170,6 +173,11 @@ func (l loader) decode(name string, v any) {
 			msg = "không tìm thấy tệp dữ liệu. Kiểm tra tùy chọn --data (thư mục chứa plan.yaml, tasks.yaml, units.yaml, indicators.yaml)."
 		}
 		*l.errs = append(*l.errs, &DataError{File: path, Msg: msg})
+		return
+	}
+	data, derr := text(path, data)
+	if derr != nil {
+		*l.errs = append(*l.errs, derr)
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -359,7 +367,56 @@ type indicatorsFile struct {
 		Kind     string  `yaml:"kind"`
 		Decimals *int    `yaml:"decimals"`
 	} `yaml:"indicators"`
-	Targets []targetEntry `yaml:"targets"`
+	Targets targetList `yaml:"targets"`
+}
+
+// targetList is the plan's targets: a list of kinds, or the earlier
+// version's mapping of two kinds («capital_share:», «growth_share:»),
+// read as the list it stands for.
+type targetList struct {
+	entries []targetEntry
+	oldForm bool
+	line    int
+}
+
+// UnmarshalYAML takes the decoding function (the older interface), so
+// that unknown keys stay mistakes inside the targets too.
+func (tl *targetList) UnmarshalYAML(unmarshal func(any) error) error {
+	err := unmarshal(&tl.entries)
+	var te *yaml.TypeError
+	if err == nil || !errors.As(err, &te) || len(te.Errors) != 1 || !strings.Contains(te.Errors[0], "!!map into []catalog.targetEntry") {
+		return err
+	}
+	tl.entries = nil
+	var old struct {
+		CapitalShare *targetEntry `yaml:"capital_share"`
+		GrowthShare  *targetEntry `yaml:"growth_share"`
+	}
+	if err := unmarshal(&old); err != nil {
+		return err
+	}
+	tl.oldForm = true
+	for _, e := range []struct {
+		kind  string
+		entry *targetEntry
+	}{{TargetCapitalShare, old.CapitalShare}, {TargetGrowthShare, old.GrowthShare}} {
+		if e.entry == nil {
+			continue
+		}
+		// The kind's own line is the one above its first field.
+		line := 0
+		for _, l := range []int{e.entry.Task.Line, e.entry.Part.Line, e.entry.Whole.Line} {
+			if l > 0 && (line == 0 || l-1 < line) {
+				line = l - 1
+			}
+		}
+		e.entry.Kind = located{Value: e.kind, Line: line}
+		if tl.line == 0 || line > 0 && line-1 < tl.line {
+			tl.line = max(line-1, 1)
+		}
+		tl.entries = append(tl.entries, *e.entry)
+	}
+	return nil
 }
 
 type targetEntry struct {
@@ -376,6 +433,25 @@ type targetEntry struct {
 	ByYear     int     `yaml:"by_year"`
 }
 
+// oldRatio is the overdue ratio that the earlier version gave in code, as
+// the target that gives it now, when the old targets' indicators have it.
+func oldRatio(inf indicatorsFile) []targetEntry {
+	has := map[string]bool{}
+	for _, ind := range inf.Indicators {
+		has[ind.Code.Value] = true
+	}
+	for _, t := range inf.Targets.entries {
+		if t.Kind.Value == TargetRatio {
+			return nil
+		}
+	}
+	if !has["NO-QUA-HAN"] || !has["TONG-DU-NO"] {
+		return nil
+	}
+	return []targetEntry{{Kind: located{Value: TargetRatio}, Name: "Tỷ lệ nợ quá hạn trên tổng dư nợ",
+		Part: located{Value: "NO-QUA-HAN"}, Whole: located{Value: "TONG-DU-NO"}}}
+}
+
 // parentCode is code less its last part: "II.3.b" for "II.3.b.1", "IV" for
 // "IV.1".
 func parentCode(code string) string {
@@ -385,15 +461,54 @@ func parentCode(code string) string {
 	return ""
 }
 
-// DateLayout is the one form of dates in the data files: dd/mm/yyyy.
+// DateLayout is the form of dates the data files are written with:
+// dd/mm/yyyy. parseDate also reads what an office types by hand.
 const DateLayout = "02/01/2006"
 
-// parseDate reads a date of the data files; "" is no date.
-func parseDate(s string) (time.Time, error) {
+var (
+	// numericDate is d/m/yyyy, with "/", "-" or "." between the parts.
+	numericDate = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+	// isoDate is yyyy-mm-dd, which YAML itself reads as a date.
+	isoDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	// wordDate is a date in words, folded (no punctuation): «ngày 12
+	// tháng 10 năm 2025», maybe after the place («Xốp, ngày …»); the day
+	// may be left blank («ngày   tháng 9 năm 2025», «tháng 9 năm 2025»).
+	wordDate = regexp.MustCompile(`^(?:[a-z ]*?\s)?(?:ngay(?:\s(\d{1,2}))?\s)?thang\s(\d{1,2})\snam\s(\d{4})$`)
+)
+
+// parseDate reads a date of the data files; "" is no date. It takes
+// dd/mm/yyyy and what an office types by hand: 5/9/2025, 05-09-2025 and
+// «ngày 12 tháng 10 năm 2025». A date in words with the day left blank
+// («tháng 9 năm 2025») gives the zero time and its month and year.
+func parseDate(s string) (t time.Time, month, year int, err error) {
+	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, nil
+		return time.Time{}, 0, 0, nil
 	}
-	return time.Parse(DateLayout, s)
+	var d, m, y string
+	if g := numericDate.FindStringSubmatch(s); g != nil {
+		d, m, y = g[1], g[2], g[3]
+	} else if g := isoDate.FindStringSubmatch(s); g != nil {
+		d, m, y = g[3], g[2], g[1]
+	} else if g := wordDate.FindStringSubmatch(vntext.Fold(s)); g != nil {
+		d, m, y = g[1], g[2], g[3]
+	} else {
+		return time.Time{}, 0, 0, errors.New("not a date")
+	}
+	month, _ = strconv.Atoi(m)
+	year, _ = strconv.Atoi(y)
+	if month < 1 || month > 12 {
+		return time.Time{}, 0, 0, errors.New("no such month")
+	}
+	if d == "" {
+		return time.Time{}, month, year, nil
+	}
+	day, _ := strconv.Atoi(d)
+	t = time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if day < 1 || t.Day() != day {
+		return time.Time{}, 0, 0, errors.New("no such day")
+	}
+	return t, month, year, nil
 }
 
 // localKindOf is the kind of local body that a name in running text

@@ -13,12 +13,17 @@ import (
 // validator checks the decoded files against each other and records every
 // mistake with its file and line.
 type validator struct {
-	dir  string
-	errs *Errors
+	dir   string
+	errs  *Errors
+	notes *Errors // what is read with a guess, and said so
 }
 
 func (v validator) add(file string, line int, format string, args ...any) {
 	*v.errs = append(*v.errs, &DataError{File: filepath.Join(v.dir, file), Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v validator) note(file string, line int, format string, args ...any) {
+	*v.notes = append(*v.notes, &DataError{File: filepath.Join(v.dir, file), Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Unit codes go into file names, so they are kept to letters, digits and '-'.
@@ -158,9 +163,20 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 			if len(t.Lead) == 0 {
 				v.add(TasksFile, t.Code.Line, "nhiệm vụ %s chưa có đơn vị chủ trì (lead)", code)
 			}
-			for _, r := range append(append([]located{}, t.Lead...), t.Support...) {
-				if !refs[r.Value] {
+			for i, r := range append(append([]located{}, t.Lead...), t.Support...) {
+				lead := i < len(t.Lead)
+				switch {
+				case refs[r.Value]:
+				case unitCode.MatchString(r.Value) || vntext.Fold(r.Value) == "":
 					v.add(TasksFile, r.Line, "nhiệm vụ %s nhắc tới đơn vị «%s» không có trong %s (mã đơn vị hoặc mã nhóm)", code, r.Value, UnitsFile)
+				case aliasOwner[vntext.Fold(r.Value)] != "":
+					v.add(TasksFile, r.Line, "nhiệm vụ %s ghi «%s» là tên của %s trong %s: ghi mã %s thay cho tên", code, r.Value, aliasOwner[vntext.Fold(r.Value)], UnitsFile, aliasOwner[vntext.Fold(r.Value)])
+				case lead:
+					v.add(TasksFile, r.Line, "nhiệm vụ %s có đơn vị chủ trì «%s» không có trong %s: đơn vị chủ trì phải là đơn vị báo cáo; thêm đơn vị này vào %s (có mã), hoặc chuyển tên sang support nếu chỉ phối hợp", code, r.Value, UnitsFile, UnitsFile)
+				default:
+					// A coordinator that reports to no one here
+					// («Trưởng các thôn»): printed as written, no form.
+					v.note(TasksFile, r.Line, "nhiệm vụ %s có bên phối hợp «%s» không phải đơn vị báo cáo trong %s: tên được in như đã ghi và không có biểu mẫu; nếu bên này phải gửi báo cáo, thêm vào %s và ghi mã của nó ở đây", code, r.Value, UnitsFile, UnitsFile)
 				}
 			}
 			if t.TimingMissing && strings.TrimSpace(t.Timing) != "" {
@@ -192,12 +208,16 @@ func (v validator) check(pf planFile, tf tasksFile, uf unitsFile, inf indicators
 		}
 		switch {
 		case ind.Decimals == nil:
-			v.add(IndicatorsFile, ind.Code.Line, "chỉ tiêu %s chưa ghi decimals (số chữ số thập phân được ghi): 0 cho số nguyên (hộ, khách hàng, tổ), 2 cho tiền (triệu đồng) hoặc tỷ lệ (%%)", code)
+			d, why := decimalsOf(ind.Measure)
+			v.note(IndicatorsFile, ind.Code.Line, "chỉ tiêu %s chưa ghi decimals (số chữ số thập phân): lấy %d theo đơn vị tính «%s» (%s); ghi «decimals: %d» để bỏ ghi chú này", code, d, strings.TrimSpace(ind.Measure), why, d)
 		case *ind.Decimals < 0 || *ind.Decimals > 6:
 			v.add(IndicatorsFile, ind.Code.Line, "chỉ tiêu %s: decimals phải là một số từ 0 đến 6, không phải %d", code, *ind.Decimals)
 		}
 	}
-	for _, t := range inf.Targets {
+	if inf.Targets.oldForm {
+		v.note(IndicatorsFile, inf.Targets.line, "targets viết theo dạng của phiên bản trước («capital_share:», «growth_share:»): vẫn đọc được, kèm tỷ lệ nợ quá hạn như trước; dạng mới là danh sách «- kind: …» (xem mẫu: baocao init THƯ_MỤC_MỚI ghi ra bản indicators.yaml có sẵn)")
+	}
+	for _, t := range inf.Targets.entries {
 		v.checkTarget(t, inds, seen)
 	}
 }
@@ -261,11 +281,11 @@ func (v validator) checkPlan(pf planFile, uf unitsFile) {
 		}
 	}
 	if d := pf.Plan.Date.Value; d != "" {
-		t, err := parseDate(d)
+		_, month, year, err := parseDate(d)
 		switch {
 		case err != nil:
-			v.add(PlanFile, pf.Plan.Date.Line, "ngày «%s» không đúng dạng dd/mm/yyyy (hai chữ số ngày, hai chữ số tháng, bốn chữ số năm, ví dụ 05/09/2025); để \"\" nếu kế hoạch để trống ngày", d)
-		case pf.Plan.Month != 0 && pf.Plan.Month != int(t.Month()), pf.Plan.Year != 0 && pf.Plan.Year != t.Year():
+			v.add(PlanFile, pf.Plan.Date.Line, "ngày «%s» không đọc được: ghi dd/mm/yyyy (ví dụ 05/09/2025) hoặc bằng chữ («ngày 05 tháng 9 năm 2025»); để \"\" nếu kế hoạch để trống ngày", d)
+		case pf.Plan.Month != 0 && pf.Plan.Month != month, pf.Plan.Year != 0 && pf.Plan.Year != year:
 			v.add(PlanFile, pf.Plan.Date.Line, "ngày %s không khớp với month: %d, year: %d: bỏ month, year hoặc sửa cho khớp", d, pf.Plan.Month, pf.Plan.Year)
 		}
 	} else if pf.Plan.Month < 1 || pf.Plan.Month > 12 || pf.Plan.Year < 1900 {
@@ -345,7 +365,12 @@ func (v validator) checkText(c *Catalog, task, field string, text located, codes
 	found := c.FindUnits(text.Value)
 	var want []string
 	for _, l := range codes {
-		want = append(want, l.Value)
+		if c.byUnit[l.Value] != nil || c.byGroup[l.Value] != nil {
+			want = append(want, l.Value) // not a party named as written
+		}
+	}
+	if len(found) == 0 && len(want) == 0 {
+		return // only parties that do not report («Trưởng các thôn»)
 	}
 	if len(found) == 0 {
 		v.add(TasksFile, line, "nhiệm vụ %s: %s_text «%s» không nêu đơn vị hay nhóm nào có trong %s: thêm cách viết này vào aliases của đơn vị (hoặc nhóm) %s", task, field, text.Value, UnitsFile, strings.Join(want, ", "))
@@ -370,9 +395,9 @@ func (v validator) checkText(c *Catalog, task, field string, text located, codes
 	}
 }
 
-// notes finds what overlaps in the registry without being wrong: two
+// sameGroups finds what overlaps in the registry without being wrong: two
 // groups with the same members.
-func (v validator) notes(uf unitsFile) Errors {
+func (v validator) sameGroups(uf unitsFile) Errors {
 	var out Errors
 	for i, a := range uf.Groups {
 		for _, b := range uf.Groups[:i] {
@@ -395,4 +420,18 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// decimalsOf is the number of decimals an indicator takes when
+// indicators.yaml does not say (data written for the earlier version): 2
+// for money and rates, 0 for counts; why says which, for the note.
+func decimalsOf(measure string) (decimals int, why string) {
+	f := " " + vntext.Fold(measure) + " "
+	switch {
+	case strings.Contains(f, " dong "):
+		return 2, "tiền"
+	case strings.Contains(measure, "%"), strings.Contains(f, " phan tram "), strings.Contains(f, " ty le "):
+		return 2, "tỷ lệ"
+	}
+	return 0, "số đếm"
 }

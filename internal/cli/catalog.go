@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -124,8 +125,8 @@ func writeTask(w io.Writer, c *catalog.Catalog, t *catalog.Task, role catalog.Ro
 	if role != catalog.RoleNone {
 		line("Vai trò", role.String())
 	}
-	line("Chủ trì", unitsText(c, t.LeadText, t.Lead, t.LeadUnits))
-	line("Phối hợp", unitsText(c, t.SupportText, t.Support, t.SupportUnits))
+	line("Chủ trì", unitsText(c, t.LeadText, t.Lead, t.LeadUnits, nil))
+	line("Phối hợp", unitsText(c, t.SupportText, t.Support, t.SupportUnits, t.Parties))
 	line("Sản phẩm", t.Product)
 	timing := t.Timing
 	if t.TimingMissing {
@@ -135,17 +136,17 @@ func writeTask(w io.Writer, c *catalog.Catalog, t *catalog.Task, role catalog.Ro
 }
 
 // unitsText is the appendix's wording, followed by the units it stands for
-// when it names a group.
-func unitsText(c *catalog.Catalog, text string, refs, units []string) string {
-	if text == "" && len(units) == 0 {
+// when it names a group. Parties that do not report are named as written.
+func unitsText(c *catalog.Catalog, text string, refs, units, parties []string) string {
+	if text == "" && len(units) == 0 && len(parties) == 0 {
 		return "—"
 	}
-	names := strings.Join(c.UnitNames(units), "; ")
+	names := strings.Join(append(c.UnitNames(units), parties...), "; ")
 	if text == "" {
 		return names
 	}
 	for _, ref := range refs {
-		if c.Unit(ref) == nil {
+		if c.Unit(ref) == nil && !slices.Contains(parties, ref) {
 			return text + " → " + names
 		}
 	}
@@ -206,6 +207,7 @@ type jsonTask struct {
 	LeadText      string     `json:"lead_text"`
 	Support       []jsonUnit `json:"support"`
 	SupportText   string     `json:"support_text"`
+	Parties       []string   `json:"parties,omitempty"`
 	Product       string     `json:"product"`
 	Timing        string     `json:"timing"`
 	TimingMissing bool       `json:"timing_missing"`
@@ -255,7 +257,7 @@ func writeCatalogJSON(w io.Writer, c *catalog.Catalog, unit string) error {
 		for _, t := range s.Items {
 			jt := jsonTask{
 				Code: t.Code, Heading: t.Heading, Parent: t.Parent, Content: t.Content,
-				Lead: units(t.LeadUnits), LeadText: t.LeadText, Support: units(t.SupportUnits), SupportText: t.SupportText,
+				Lead: units(t.LeadUnits), LeadText: t.LeadText, Support: units(t.SupportUnits), SupportText: t.SupportText, Parties: t.Parties,
 				Product: t.Product, Timing: t.Timing, TimingMissing: t.TimingMissing,
 			}
 			if unit != "" {

@@ -1,7 +1,6 @@
 package cycle
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +10,7 @@ import (
 
 	"baocao"
 	"baocao/internal/catalog"
+	"baocao/internal/cfb"
 )
 
 // The folders looked for in the current folder, and the built-in templates.
@@ -95,16 +95,16 @@ func LoadTemplate(path, name, flag string) (Template, error) {
 		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
 			return Template{}, inputErr("%s là thư mục, không phải tệp mẫu Word (tùy chọn %s): nêu tệp .docx, ví dụ templates/%s.", path, flag, name)
 		}
-		return Template{}, inputErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không? (%v)", path, flag, err)
+		return Template{}, inputErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không, hay tên tệp quá dài?", path, flag)
 	}
-	if isLegacyWord(path, data) {
+	switch info := cfb.Sniff(data); {
+	case info.Encrypted:
+		// An encrypted .docx is a compound file too: not a .doc.
+		return Template{}, inputErr("mẫu %s (tùy chọn %s) có mật khẩu nên không đọc được: mở tệp bằng Word, chọn Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi dùng tệp đó.", path, flag)
+	case info.Kind == cfb.XLS:
+		return Template{}, inputErr("mẫu %s (tùy chọn %s) là sổ Excel 97-2003 (.xls), không phải văn bản Word: nêu tệp mẫu .docx, ví dụ templates/%s.", path, flag, name)
+	case info.Kind != cfb.NotCompound, strings.EqualFold(filepath.Ext(path), ".doc"):
 		return Template{}, inputErr("mẫu %s (tùy chọn %s) là tệp Word 97-2003 (.doc): mở tệp bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp .docx.", path, flag)
 	}
 	return Template{Path: path, Data: data}, nil
-}
-
-// isLegacyWord tells a .doc (OLE2) template, which go-docx cannot read.
-func isLegacyWord(path string, data []byte) bool {
-	ole2 := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	return bytes.HasPrefix(data, ole2) || strings.EqualFold(filepath.Ext(path), ".doc")
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"baocao/internal/catalog"
+	"baocao/internal/cfb/cfbtest"
 )
 
 // repoData is the repository's data folder, made absolute before a test
@@ -100,7 +101,13 @@ func TestLoadTemplateLookup(t *testing.T) {
 		{"missing", "khong-co.docx", "không tìm thấy mẫu khong-co.docx (tùy chọn --template)"},
 		{"folder", TemplatesDir, "là thư mục, không phải tệp mẫu Word"},
 		{"Word 97-2003", "mau.doc", "lưu thành"},
+		{"Word 97-2003 by its streams", "mau-word.docx", "là tệp Word 97-2003 (.doc)"},
+		{"a .docx with a password", "mau-mat-khau.docx", "có mật khẩu nên không đọc được"},
+		{"an .xls", "mau-excel.docx", "là sổ Excel 97-2003 (.xls), không phải văn bản Word"},
 	}
+	os.WriteFile("mau-word.docx", cfbtest.Write(cfbtest.Entry{Name: "WordDocument", Data: make([]byte, 16)}), 0o644)
+	os.WriteFile("mau-mat-khau.docx", cfbtest.Write(cfbtest.Entry{Name: "EncryptionInfo", Data: []byte{4}}, cfbtest.Entry{Name: "EncryptedPackage", Data: []byte{1}}), 0o644)
+	os.WriteFile("mau-excel.docx", cfbtest.Write(cfbtest.Entry{Name: "Workbook", Data: []byte{1}}), 0o644)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := LoadTemplate(tt.path, ReportTemplate, ReportTemplateFlag)

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -37,10 +38,10 @@ const (
 
 // Limits on what the workspace takes in: a filled form is a few dozen KB.
 const (
-	MaxReceivedSize = 20 << 20 // one file, or one file inside a zip
-	MaxZipEntries   = 100      // files taken out of one zip
-	maxNameRunes    = 120      // a stored name, extension included
-	maxCopies       = 1000     // "name (2)" … "name (1000)"
+	MaxReceivedSize = intake.ZipMaxFileBytes // one file, or one file inside a zip
+	maxNameRunes    = 120                    // a stored name, extension included
+	maxNameBytes    = 200                    // the same in UTF-8 bytes
+	maxCopies       = 1000                   // "name (2)" … "name (1000)"
 )
 
 // Workspace is the office's folder, which it can also open in Explorer.
@@ -184,6 +185,13 @@ func SafeName(name string) (string, error) {
 	if r := []rune(stem); len(r) > maxNameRunes-len([]rune(ext)) {
 		stem = strings.TrimRight(string(r[:maxNameRunes-len([]rune(ext))]), ". ")
 	}
+	// File systems count bytes (255 on Linux), and «Ạ» takes three: keep
+	// room for " (1000)" too.
+	for len(stem)+len(ext) > maxNameBytes {
+		_, size := utf8.DecodeLastRuneInString(stem)
+		stem = stem[:len(stem)-size]
+	}
+	stem = strings.TrimRight(stem, ". ")
 	if stem == "" {
 		stem = "tep"
 	}
@@ -240,9 +248,17 @@ func (e *TooLargeError) Error() string {
 // nothing is ever replaced. modTime, when not zero, becomes the file's
 // time, as a copy in Explorer keeps it: of two files of a unit, the one
 // saved last is used. A zip is stored too, and the files in it are taken
-// out beside it, each under the same rules. More than MaxReceivedSize bytes
-// is a *TooLargeError and nothing is stored.
+// out beside it, each under the same rules, within intake's zip policy
+// (one budget for this zip). More than MaxReceivedSize bytes is a
+// *TooLargeError and nothing is stored.
 func (w *Workspace) Receive(p period.Period, name string, r io.Reader, modTime time.Time) (*Receipt, error) {
+	return w.ReceiveWithin(p, name, r, modTime, intake.NewZipBudget())
+}
+
+// ReceiveWithin is Receive with the zip budget given: the page gives one
+// budget to all the files of one upload, so that thirty zips in a request
+// unpack no more than one may.
+func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, modTime time.Time, budget *intake.ZipBudget) (*Receipt, error) {
 	safe, err := SafeName(name)
 	if err != nil {
 		return nil, err
@@ -266,19 +282,21 @@ func (w *Workspace) Receive(p period.Period, name string, r io.Reader, modTime t
 		return &Receipt{Files: []Received{got}}, nil
 	}
 	rc := &Receipt{Zip: &got}
-	w.unzip(dir, name, data, rc)
+	w.unzip(dir, name, data, rc, budget)
 	return rc, nil
 }
 
-// unzip takes the files out of a zip received into dir.
-func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt) {
+// unzip takes the files out of a zip received into dir, within budget.
+// What is not taken out is said in a few notes, each naming a few files
+// and counting the others, however many the zip holds.
+func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt, budget *intake.ZipBudget) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» bị hỏng hoặc chưa tải về hết nên không giải nén được. Tải lại tệp, hoặc đề nghị đơn vị gửi lại.", zipName))
 		return
 	}
-	var tooLarge, nested []string
-	taken := 0
+	var tooLarge, nested, damaged, notTaken, failed intake.NameList
+	var storeErr string
 	for _, f := range zr.File {
 		entry := strings.ToValidUTF8(strings.ReplaceAll(f.Name, `\`, "/"), "_")
 		base := entry[strings.LastIndex(entry, "/")+1:]
@@ -287,67 +305,62 @@ func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt) {
 			continue
 		case strings.HasPrefix(entry, "__MACOSX/") || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$"):
 			continue // a Mac's resource forks, hidden and lock files
+		case budget.Spent() || !budget.Take():
+			notTaken.Add(base)
+			continue
 		case strings.EqualFold(filepath.Ext(base), ".zip"):
-			nested = append(nested, "«"+base+"»")
-			continue
-		case f.UncompressedSize64 > MaxReceivedSize:
-			tooLarge = append(tooLarge, "«"+base+"»")
+			nested.Add(base)
 			continue
 		}
-		if taken == MaxZipEntries {
-			rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» có hơn %d tệp: chỉ lấy %d tệp đầu. Giải nén rồi gửi lên từng phần.", zipName, MaxZipEntries, MaxZipEntries))
-			break
-		}
-		b, err := readEntry(f)
+		b, err := budget.Read(f)
 		switch {
-		case errors.Is(err, errTooLarge):
-			tooLarge = append(tooLarge, "«"+base+"»")
+		case errors.Is(err, intake.ErrZipFileTooLarge):
+			tooLarge.Add(base)
+			continue
+		case errors.Is(err, intake.ErrZipSpent):
+			notTaken.Add(base)
 			continue
 		case err != nil:
-			rc.Notes = append(rc.Notes, fmt.Sprintf("không lấy được tệp «%s» trong tệp nén «%s» (tệp nén bị hỏng?).", base, zipName))
+			damaged.Add(base)
 			continue
 		}
 		safe, err := SafeName(base)
 		if err != nil {
+			failed.Add(base)
 			continue
 		}
 		stored, err := storeNew(dir, safe, b, f.Modified)
 		if err != nil {
-			rc.Notes = append(rc.Notes, err.Error())
+			failed.Add(base)
+			storeErr = err.Error()
 			continue
 		}
-		taken++
 		rc.Files = append(rc.Files, Received{Sent: base, Stored: stored})
 	}
-	if len(tooLarge) > 0 {
-		rc.Notes = append(rc.Notes, fmt.Sprintf("trong tệp nén «%s», không lấy %s vì lớn hơn %d MB.", zipName, strings.Join(tooLarge, ", "), MaxReceivedSize>>20))
+	if notTaken.Len() > 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» vượt mức nhận (%s): không lấy %d tệp (%s). Giải nén rồi gửi lên từng phần.", zipName, intake.ZipLimitsText(), notTaken.Len(), notTaken.String()))
 	}
-	if len(nested) > 0 {
-		rc.Notes = append(rc.Notes, fmt.Sprintf("trong tệp nén «%s» có tệp nén khác (%s): giải nén tệp đó rồi gửi lên.", zipName, strings.Join(nested, ", ")))
+	if tooLarge.Len() > 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("trong tệp nén «%s», không lấy %s vì lớn hơn %d MB.", zipName, tooLarge.String(), MaxReceivedSize>>20))
 	}
-	if taken == 0 && len(rc.Notes) == 0 {
+	if damaged.Len() > 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("không lấy được %d tệp trong tệp nén «%s» (%s): tệp nén bị hỏng, chưa tải về hết hoặc đặt mật khẩu. Tải lại tệp nén, hoặc đề nghị đơn vị gửi lại.", damaged.Len(), zipName, damaged.String()))
+	}
+	if failed.Len() > 0 {
+		note := fmt.Sprintf("không lưu được %d tệp của tệp nén «%s» (%s)", failed.Len(), zipName, failed.String())
+		if storeErr != "" {
+			note += ": " + storeErr
+		} else {
+			note += ": tên tệp không dùng được; đổi tên rồi gửi lên."
+		}
+		rc.Notes = append(rc.Notes, note)
+	}
+	if nested.Len() > 0 {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("trong tệp nén «%s» có tệp nén khác (%s): giải nén tệp đó rồi gửi lên.", zipName, nested.String()))
+	}
+	if len(rc.Files) == 0 && len(rc.Notes) == 0 {
 		rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» không có tệp nào để đọc.", zipName))
 	}
-}
-
-var errTooLarge = errors.New("too large")
-
-// readEntry reads a zip entry, at most MaxReceivedSize bytes whatever its
-// header declares.
-func readEntry(f *zip.File) ([]byte, error) {
-	r, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	b, err := io.ReadAll(io.LimitReader(r, MaxReceivedSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > MaxReceivedSize {
-		return nil, errTooLarge
-	}
-	return b, nil
 }
 
 // storeNew writes data into dir under name, or "name (2)", "name (3)"… when
@@ -414,10 +427,14 @@ func receiveErr(dir string, err error) error {
 		why = "không có quyền ghi; chọn thư mục làm việc khác hoặc xin quyền ghi"
 	case errors.Is(err, fs.ErrExist):
 		why = "có một tệp chiếm chỗ thư mục; đổi tên tệp đó"
+	case intake.NameTooLong(err):
+		return inputErr("không lưu được tệp vào thư mục %s: tên tệp quá dài (hoặc đường dẫn thư mục quá dài); đổi tên tệp cho ngắn lại (ví dụ KT-2026-Q1.xlsx) rồi gửi lại.", dir)
+	case errors.Is(err, syscall.ENOSPC):
+		why = "ổ đĩa đầy; xóa bớt tệp hoặc chọn thư mục làm việc ở ổ khác"
 	default:
-		why = "ổ đĩa đầy, bị khóa ghi hoặc lỗi hệ thống"
+		why = "ổ đĩa bị khóa ghi hoặc lỗi hệ thống"
 	}
-	return inputErr("không lưu được tệp vào thư mục %s: %s (%v).", dir, why, err)
+	return inputErr("không lưu được tệp vào thư mục %s: %s.", dir, why)
 }
 
 // Folders are the nhan-ve folders whose files count for p: its own and,

@@ -2,13 +2,19 @@ package cycle
 
 import (
 	"archive/zip"
+	"baocao/internal/intake"
 	"bytes"
+	"compress/flate"
 	"context"
 	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -493,5 +499,92 @@ func TestCurrentPeriod(t *testing.T) {
 	if !slices.Contains(codes, "2026-Q1") || !slices.Contains(codes, "2026") || !slices.Contains(codes, "2026-9M") ||
 		codes[0] != "2025-Q1" || codes[len(codes)-1] != "2027" || len(codes) != 24 {
 		t.Errorf("choices: %q", codes)
+	}
+}
+
+// zerosZip is a zip of n entries of size bytes of zeros, declared
+// honestly, built from one deflated entry: about 2 MB for 100 of 20 MB.
+func zerosZip(t *testing.T, n int, size int64) []byte {
+	t.Helper()
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestSpeed)
+	zeros := make([]byte, size)
+	fw.Write(zeros)
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := range n {
+		w, _ := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("KT-%d.xlsx", i), Method: zip.Deflate,
+			CRC32: crc32.ChecksumIEEE(zeros), CompressedSize64: uint64(comp.Len()), UncompressedSize64: uint64(size)})
+		w.Write(comp.Bytes())
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// The page's side of intake's zip policy: a 2 MB zip of 100 entries of
+// 20 MB of zeros stores at most intake.ZipMaxTotalBytes, and a second zip
+// of the same upload (one budget) stores nothing more; a zip of 100,000
+// entries with bad checksums is told in a few short notes.
+func TestReceiveZipBoundedInTotal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 200 MB")
+	}
+	w := newWorkspace(t)
+	bomb := zerosZip(t, 100, intake.ZipMaxFileBytes)
+	t.Logf("zip of zeros: %d KB", len(bomb)>>10)
+	budget := intake.NewZipBudget()
+	start := time.Now()
+	rc, err := w.ReceiveWithin(q1, "khong.zip", bytes.NewReader(bomb), time.Time{}, budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc2, err := w.ReceiveWithin(q1, "khong lan hai.zip", bytes.NewReader(bomb), time.Time{}, budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("two zips of zeros in one upload: %v", time.Since(start))
+	var written int64
+	for _, name := range w.ReceivedFiles(q1) {
+		if fi, err := os.Stat(filepath.Join(w.ReceivedDir(q1), name)); err == nil && !strings.HasSuffix(name, ".zip") {
+			written += fi.Size()
+		}
+	}
+	if written > intake.ZipMaxTotalBytes || len(rc.Files) != 10 || len(rc2.Files) != 0 {
+		t.Errorf("written %d MB; %d and %d files taken out", written>>20, len(rc.Files), len(rc2.Files))
+	}
+	if len(rc.Notes) != 1 || !strings.Contains(rc.Notes[0], "không lấy 90 tệp («KT-10.xlsx»") || !strings.Contains(rc.Notes[0], "và 80 tệp khác") ||
+		len(rc2.Notes) != 1 || !strings.Contains(rc2.Notes[0], "không lấy 100 tệp") {
+		t.Errorf("notes %q\n%q", rc.Notes, rc2.Notes)
+	}
+
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := range 100_000 {
+		f, _ := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("HND-%d.xlsx", i), Method: zip.Store, CRC32: 1, CompressedSize64: 1, UncompressedSize64: 1})
+		f.Write([]byte("x"))
+	}
+	zw.Close()
+	start = time.Now()
+	rc = receive(t, w, q1, "xau.zip", buf.Bytes())
+	t.Logf("100,000 bad entries: %v", time.Since(start))
+	if len(rc.Files) != 0 || len(rc.Notes) != 2 || !strings.Contains(rc.Notes[0], "không lấy 99800 tệp") ||
+		!strings.Contains(rc.Notes[1], "không lấy được 200 tệp trong tệp nén «xau.zip» («HND-0.xlsx»") || len(strings.Join(rc.Notes, "")) > 3000 {
+		t.Errorf("notes %q", rc.Notes)
+	}
+}
+
+// A name of 300 «Ạ» is stored under a shortened name, and a name the
+// system still refuses is told «tên tệp quá dài», never a full disk.
+func TestLongNames(t *testing.T) {
+	w := newWorkspace(t)
+	long := strings.Repeat("Ạ", 300) + ".xlsx"
+	rc := receive(t, w, q1, long, []byte("x"))
+	if got := rc.Files[0].Stored; len(got) > 255 || !strings.HasSuffix(got, ".xlsx") || !strings.HasPrefix(got, "ẠẠ") {
+		t.Errorf("stored as %q (%d bytes)", got, len(got))
+	}
+	err := receiveErr(w.ReceivedDir(q1), &fs.PathError{Op: "open", Path: long, Err: syscall.ENAMETOOLONG})
+	if err == nil || !strings.Contains(err.Error(), "tên tệp quá dài") || strings.Contains(err.Error(), "ổ đĩa đầy") || strings.Contains(err.Error(), "file name too long") {
+		t.Errorf("got %v", err)
 	}
 }

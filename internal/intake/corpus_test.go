@@ -4,12 +4,16 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"flag"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -148,7 +152,7 @@ func corpus(t *testing.T) []badInput {
 			if err := f.SaveAs(path, excelize.Options{Password: "123456"}); err != nil {
 				t.Fatal(err)
 			}
-		}, sev: SeverityError, want: "đặt mật khẩu mở"},
+		}, sev: SeverityError, want: "tệp có mật khẩu (được mã hóa) nên không đọc được"},
 		{file: "bang-tinh.ods", build: func(t *testing.T, _ *catalog.Catalog, path string) {
 			os.WriteFile(path, zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<office:document-content/>"), 0o644)
 		}, sev: SeverityError, want: "định dạng LibreOffice/OpenOffice (.ods)"},
@@ -511,8 +515,64 @@ func TestBadInputs(t *testing.T) {
 				if p.File != path && !(k.all && strings.HasPrefix(p.File, path+string(filepath.Separator))) {
 					t.Errorf("problem names file %q, want %q", p.File, path)
 				}
+				if raw := libraryText(p.Message); raw != "" {
+					t.Errorf("a library's own text %q reached the clerk: %s", raw, p.Message)
+				}
 			}
 		})
+	}
+}
+
+// libraryText finds the words of Go's and excelize's own errors in a
+// message meant for the clerk; "" when there are none.
+func libraryText(msg string) string {
+	for _, raw := range []string{"EOF", "XML syntax", "does not exist", "zip:", "flate", "checksum", "invalid", "unexpected", "error", "panic", "runtime"} {
+		if strings.Contains(msg, raw) {
+			return raw
+		}
+	}
+	return ""
+}
+
+// TestNoLibraryText: what excelize, archive/zip and the system say in
+// English is replaced by what it means for the clerk.
+func TestNoLibraryText(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{io.EOF, "tệp bị cắt cụt, có thể chưa tải về hết"},
+		{io.ErrUnexpectedEOF, "tệp bị hỏng hoặc chưa tải về hết"},
+		{errors.New("XML syntax error on line 2: invalid character entity &lol9;"), "nội dung bên trong tệp bị hỏng (XML sai cú pháp)"},
+		{zip.ErrChecksum, "tệp bị hỏng hoặc chưa tải về hết"},
+		{errors.New("sheet Module1 does not exist"), "nội dung bên trong bị hỏng"},
+	}
+	for _, tt := range tests {
+		got := excelizeError(tt.err)
+		if !strings.Contains(got, tt.want) || libraryText(got) != "" {
+			t.Errorf("%v: %q", tt.err, got)
+		}
+	}
+	for _, err := range []error{&fs.PathError{Op: "open", Path: "x", Err: syscall.EIO}, &fs.PathError{Op: "open", Path: "x", Err: syscall.ENAMETOOLONG}} {
+		if got := openError(err); libraryText(got) != "" || strings.Contains(got, "input/output") || strings.Contains(got, "too long") {
+			t.Errorf("%v: %q", err, got)
+		}
+	}
+
+	// A name of 300 «Ạ» is too long for the system: said so.
+	c := loadCatalog(t)
+	s := Read(filepath.Join(t.TempDir(), strings.Repeat("Ạ", 300)+".xlsx"), c, Options{})
+	if !hasProblem(s, SeverityError, "tên tệp quá dài nên hệ điều hành không mở được") {
+		t.Errorf("long name:\n%s", problemsText(s))
+	}
+
+	// A sheet listed in the workbook that is no worksheet (a macro or
+	// chart sheet) is passed over with a word, never «does not exist».
+	g := &grid{name: "Module1", err: errors.New("sheet Module1 does not exist"), errRow: 1}
+	r := &reader{s: &Submission{Path: "x.xlsx"}}
+	r.gridProblems(g)
+	if !hasProblem(r.s, SeverityWarning, "trang «Module1» không phải trang tính có bảng") || libraryText(problemsText(r.s)) != "" {
+		t.Errorf("macro sheet:\n%s", problemsText(r.s))
 	}
 }
 

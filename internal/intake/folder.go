@@ -3,8 +3,8 @@ package intake
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -129,19 +129,15 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 	return s
 }
 
-// Limits on a zip of workbooks (as e-mail attachments arrive).
-const (
-	// maxZipEntries is the number of entries of a zip looked at.
-	maxZipEntries = 200
-	// maxZipNameLen is the longest entry name kept, in bytes.
-	maxZipNameLen = 255
-)
+// maxZipNameLen is the longest zip entry name kept, in bytes.
+const maxZipNameLen = 255
 
 // readZip reads the files of a zip: its workbooks are read in memory, one
 // submission each, named "thư-mục/tệp.zip/tên.xlsx"; nothing is written
 // to disk (an old .xls inside is converted through a temporary copy, as
-// any .xls). A zip inside the zip is not opened. The limits of any file
-// hold for each entry, and the zip's declared total is capped.
+// any .xls). A zip inside the zip is not opened. The zip is unpacked
+// within a ZipBudget: the page's policy (ZipMaxFiles, ZipMaxFileBytes,
+// ZipMaxTotalBytes).
 func readZip(zipPath string, c *catalog.Catalog, opt Options) (out []*Submission) {
 	fail := func(format string, args ...any) []*Submission {
 		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
@@ -179,23 +175,15 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 	if err != nil {
 		return fail("tệp nén bị hỏng hoặc chưa tải về hết nên không mở được. Tải lại tệp, hoặc đề nghị đơn vị gửi lại.")
 	}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-	}
-	if total > uint64(maxUnzipSize) {
-		return fail("tệp nén khi giải nén vượt quá %d MB: không phải các biểu báo cáo bình thường (có thể là tệp độc hại). Không mở tệp này; đề nghị đơn vị gửi lại từng tệp Excel.", maxUnzipSize>>20)
-	}
-	entries := zr.File
-	if len(entries) > maxZipEntries {
-		s := &Submission{Path: zipPath}
-		s.addf(SeverityError, "", "", "tệp nén có %d tệp; chỉ đọc %d tệp đầu. Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", len(entries), maxZipEntries)
-		out = append(out, s)
-		entries = entries[:maxZipEntries]
-	}
+	budget := NewZipBudget()
+	var notRead NameList // past the budget
 	found := 0
-	for _, f := range entries {
+	for _, f := range zr.File {
 		if f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") {
+			continue
+		}
+		if budget.Spent() || !budget.Take() {
+			notRead.Add(f.Name)
 			continue
 		}
 		name, ok := zipEntryName(f.Name)
@@ -231,9 +219,14 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 			out = append(out, note)
 			continue
 		}
-		out = append(out, readZipEntry(f, zipPath, label, mod, c, opt))
+		out = append(out, readZipEntry(f, budget, zipPath, label, mod, c, opt))
 	}
-	if found == 0 {
+	if notRead.Len() > 0 {
+		s := &Submission{Path: zipPath}
+		s.addf(SeverityError, "", "", "tệp nén lớn quá mức đọc (%s) nên không đọc %d tệp: %s. Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", ZipLimitsText(), notRead.Len(), notRead.String())
+		out = append([]*Submission{s}, out...)
+	}
+	if found == 0 && notRead.Len() == 0 {
 		s := &Submission{Path: zipPath, Unit: unitFromFileName(c, zipPath), Period: opt.Period}
 		s.addf(SeverityError, "", "", "tệp nén không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại tệp đơn vị gửi; đề nghị đơn vị gửi biểu mẫu Excel đã điền.")
 		out = append(out, s)
@@ -241,32 +234,25 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 	return out
 }
 
-// readZipEntry reads one workbook of a zip, in memory, with the limits of
-// any file (its declared size is not trusted: at most maxFileSize is read).
-func readZipEntry(f *zip.File, zipPath, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
+// readZipEntry reads one workbook of a zip, in memory, within the budget
+// (its declared size is not trusted).
+func readZipEntry(f *zip.File, budget *ZipBudget, zipPath, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
 	s = &Submission{Path: label, Unit: opt.unitFor(label), Period: opt.Period, ModTime: mod, zipPath: zipPath}
 	defer recoverInto(s)
 	defer func() { // by the entry's name, else the zip's, even when unread
 		attribute(s, c)
 		fromZip(s, c, zipPath)
 	}()
-	if f.UncompressedSize64 > uint64(maxFileSize) {
-		s.addf(SeverityError, "", "", "tệp quá lớn (%d MB, tối đa %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", f.UncompressedSize64>>20, maxFileSize>>20)
-		return s
-	}
-	rc, err := f.Open()
-	if err != nil {
-		s.addf(SeverityError, "", "", "không lấy được tệp này ra khỏi tệp nén (%v): tệp nén có thể bị hỏng hoặc đặt mật khẩu. Giải nén bằng tay rồi chép tệp Excel vào thư mục.", err)
-		return s
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxFileSize+1))
+	data, err := budget.Read(f)
 	switch {
-	case err != nil:
-		s.addf(SeverityError, "", "", "tệp trong tệp nén bị hỏng (%v). Tải lại tệp nén, hoặc đề nghị đơn vị gửi lại.", err)
+	case errors.Is(err, ErrZipFileTooLarge):
+		s.addf(SeverityError, "", "", "tệp quá lớn (hơn %d MB khi giải nén): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", ZipMaxFileBytes>>20)
 		return s
-	case int64(len(data)) > maxFileSize:
-		s.addf(SeverityError, "", "", "tệp quá lớn (hơn %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", maxFileSize>>20)
+	case errors.Is(err, ErrZipSpent):
+		s.addf(SeverityError, "", "", "chưa đọc: tệp nén đã giải nén đến mức tối đa (%s). Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", ZipLimitsText())
+		return s
+	case err != nil:
+		s.addf(SeverityError, "", "", "không lấy được tệp này ra khỏi tệp nén: tệp nén bị hỏng, chưa tải về hết hoặc đặt mật khẩu. Tải lại tệp nén, hoặc giải nén bằng tay rồi chép tệp Excel vào thư mục.")
 		return s
 	}
 	readData(s, data, c, opt)

@@ -135,18 +135,18 @@ func TestZipLimits(t *testing.T) {
 	raw.Write([]byte("PK\x03\x04"))
 	zw.Close()
 	os.WriteFile(bomb, buf.Bytes(), 0o644)
-	if s := readZip(bomb, c, Options{}); len(s) != 1 || !hasProblem(s[0], SeverityError, "khi giải nén vượt quá 200 MB") {
+	if s := readZip(bomb, c, Options{}); len(s) != 1 || !hasProblem(s[0], SeverityError, "tệp quá lớn (hơn 20 MB khi giải nén)") {
 		t.Errorf("bomb: %v", s)
 	}
 
 	many := filepath.Join(dir, "nhieu.zip")
 	var files [][2]any
-	for i := range maxZipEntries + 5 {
+	for i := range ZipMaxFiles + 5 {
 		files = append(files, [2]any{"ghi-chu-" + itoa(i) + ".txt", "x"})
 	}
 	os.WriteFile(many, zipFiles(t, files...), 0o644)
 	subs := readZip(many, c, Options{})
-	if !hasProblem(subs[0], SeverityError, "chỉ đọc 200 tệp đầu") || len(subs) != 1+maxZipEntries+1 {
+	if !hasProblem(subs[0], SeverityError, "tệp nén lớn quá mức đọc (mỗi tệp nén chỉ xem 200 tệp đầu, mỗi tệp tối đa 20 MB và cả tệp nén tối đa 200 MB khi giải nén) nên không đọc 5 tệp: «ghi-chu-200.txt», «ghi-chu-201.txt»") || len(subs) != 1+ZipMaxFiles {
 		t.Errorf("many: %d submissions\n%s", len(subs), problemsText(subs[0]))
 	}
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"baocao/internal/forms"
@@ -70,4 +71,40 @@ func copyOf(t *testing.T, path string) string {
 	dst := filepath.Join(t.TempDir(), filepath.Base(path))
 	copyFile(t, path, dst)
 	return dst
+}
+
+// TestFormulasWithoutValuesAreNotAnEmptyForm: a workbook whose fill-in
+// cells are all formulas with no stored value (as scripts write them) is
+// told apart from an empty form, with the fix; an empty form stays one.
+func TestFormulasWithoutValuesAreNotAnEmptyForm(t *testing.T) {
+	c := loadCatalog(t)
+	path := tempPath(t, "KT-2026-Q1.xlsx")
+	filled(c).write(t, path)
+	n := 0
+	rewriteZip(t, path, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+		return regexp.MustCompile(`<c r="([F-L])([0-9]+)"[^>/]*>.*?</c>`).ReplaceAllFunc(b, func(m []byte) []byte {
+			g := regexp.MustCompile(`r="([F-L])([0-9]+)"`).FindSubmatch(m)
+			if row, _ := strconv.Atoi(string(g[2])); row < 8 {
+				return m
+			}
+			n++
+			return []byte(`<c r="` + string(g[1]) + string(g[2]) + `" t="str"><f>NGUON(` + string(g[2]) + `)</f></c>`)
+		})
+	})
+	if n < 10 {
+		t.Fatalf("only %d cells made formulas", n)
+	}
+	s := readUnchanged(t, path, c, Options{Period: q1})
+	if !hasProblem(s, SeverityError, "ô công thức chưa có giá trị lưu sẵn") || !hasProblem(s, SeverityError, "mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại") {
+		t.Errorf("want the formulas told:\n%s", problemsText(s))
+	}
+	if hasProblem(s, SeverityError, "biểu chưa điền gì") {
+		t.Errorf("formulas without values called an empty form:\n%s", problemsText(s))
+	}
+
+	empty := tempPath(t, "KT-2026-Q1.xlsx")
+	formBook(c, "KT", q1, nil).write(t, empty)
+	if s := readUnchanged(t, empty, c, Options{Period: q1}); !hasProblem(s, SeverityError, "biểu chưa điền gì") || hasProblem(s, SeverityError, "công thức") {
+		t.Errorf("an empty form:\n%s", problemsText(s))
+	}
 }

@@ -64,10 +64,12 @@ func readGrid(f *excelize.File, name string) *grid {
 			g.err, g.errRow = err, n
 			break
 		}
+		beyond := false // a value past maxCols
 		if len(cols) > maxCols {
 			for _, v := range cols[maxCols:] {
 				if strings.TrimSpace(v) != "" {
 					g.overflow = append(g.overflow, n)
+					beyond = true
 					break
 				}
 			}
@@ -76,6 +78,14 @@ func readGrid(f *excelize.File, name string) *grid {
 		last := len(cols)
 		for last > 0 && strings.TrimSpace(cols[last-1]) == "" {
 			last--
+		}
+		if last == 0 && beyond {
+			// Its only values lie past the columns read: it still
+			// counts against the cap on rows.
+			if valued++; valued > maxRows {
+				g.tooLong, g.tooLongRow = true, n
+				break
+			}
 		}
 		if last == 0 {
 			if gap == 0 {

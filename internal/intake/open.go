@@ -6,8 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"os"
+	"runtime"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -49,24 +53,20 @@ const (
 	kindBinary   // anything else
 	kindBomb     // declares more unzipped data than allowed
 	kindNoSheets // a workbook part list without worksheets
+	// kindXLSEncrypted is an .xls with a FILEPASS record: a password to
+	// open, or Excel's default one (which LibreOffice reads).
+	kindXLSEncrypted
+	kindODSEncrypted // an .ods whose manifest has encryption-data
 )
-
-// encryptedPackage is the name of the stream of an encrypted .xlsx, as its
-// OLE2 directory stores it (UTF-16LE).
-var encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 
 // sniff tells what data is from its first bytes and, for zips, its parts.
 func sniff(data []byte) kind {
 	switch {
 	case bytes.HasPrefix(data, ole2Signature):
-		// An encrypted .xlsx is an OLE2 container too, holding an
-		// "EncryptedPackage" stream; an .xls holds a "Workbook" one. The
-		// stream names are UTF-16 in the container's directory. (Trying
-		// a dummy password with excelize tells them apart too, but runs
-		// the password's key derivation: about a second per file.)
-		if bytes.Contains(data, encryptedPackage) {
-			return kindEncrypted
-		}
+		// An encrypted .xlsx is an OLE2 container too, told by its
+		// streams. (Trying a dummy password with excelize tells it from
+		// an .xls too, but runs the password's key derivation: about a
+		// second per file.)
 		return ole2Kind(data)
 	case bytes.HasPrefix(data, zipSignature):
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -85,6 +85,9 @@ func sniff(data []byte) kind {
 					n, _ := rc.Read(buf[:])
 					rc.Close()
 					if strings.Contains(string(buf[:n]), "opendocument.spreadsheet") {
+						if odsEncrypted(zr) {
+							return kindODSEncrypted
+						}
 						return kindODS
 					}
 				}
@@ -131,6 +134,24 @@ func sniff(data []byte) kind {
 	return kindBinary
 }
 
+// odsEncrypted tells an OpenDocument file saved with a password: its
+// manifest gives the parts' encryption-data.
+func odsEncrypted(zr *zip.Reader) bool {
+	for _, f := range zr.File {
+		if !strings.EqualFold(f.Name, "META-INF/manifest.xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+		return bytes.Contains(b, []byte("encryption-data"))
+	}
+	return false
+}
+
 func looksLikeText(data []byte) bool {
 	sample := data[:min(len(data), 4096)]
 	if !utf8.Valid(sample) {
@@ -150,13 +171,13 @@ func looksLikeText(data []byte) bool {
 
 // convertible tells whether LibreOffice can turn the kind into an .xlsx.
 func (k kind) convertible() bool {
-	return k == kindXLS || k == kindODS || k == kindHTML || k == kindXML2003
+	return k == kindXLS || k == kindXLSEncrypted || k == kindODS || k == kindHTML || k == kindXML2003
 }
 
 // describe names the format for the user.
 func (k kind) describe() string {
 	switch k {
-	case kindXLS:
+	case kindXLS, kindXLSEncrypted:
 		return "định dạng Excel 97-2003 (.xls)"
 	case kindODS:
 		return "định dạng LibreOffice/OpenOffice (.ods)"
@@ -166,6 +187,18 @@ func (k kind) describe() string {
 		return "định dạng XML Spreadsheet 2003"
 	}
 	return "định dạng khác"
+}
+
+// passwordMessage says that a file has a password, and what to do, for
+// each kind of file that can have one.
+func passwordMessage(k kind) string {
+	switch k {
+	case kindXLSEncrypted:
+		return "tệp Excel 97-2003 (.xls) có mật khẩu nên không đọc được. Đề nghị đơn vị mở tệp bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: xóa mật khẩu), lưu thành .xlsx (Tệp > Lưu thành, kiểu «Sổ làm việc Excel (*.xlsx)») rồi gửi lại."
+	case kindODSEncrypted:
+		return "tệp LibreOffice (.ods) có mật khẩu nên không đọc được. Đề nghị đơn vị mở tệp bằng LibreOffice Calc, chọn Tệp > Lưu thành, chọn kiểu «Excel 2007-365 (.xlsx)», bỏ chọn «Lưu với mật khẩu» rồi gửi lại tệp .xlsx."
+	}
+	return "tệp có mật khẩu (được mã hóa) nên không đọc được. Đề nghị đơn vị gỡ mật khẩu rồi gửi lại: trong Excel chọn Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu; trong LibreOffice Calc chọn Tệp > Lưu thành, bỏ chọn «Lưu với mật khẩu»."
 }
 
 // saveAsAdvice tells how to save a file as .xlsx.
@@ -202,8 +235,48 @@ func openError(err error) string {
 		return "không tìm thấy tệp. Kiểm tra lại đường dẫn và tên tệp."
 	case errors.Is(err, fs.ErrPermission):
 		return "không có quyền đọc tệp. Sao chép tệp sang thư mục khác (hoặc xin quyền đọc) rồi chạy lại."
+	case NameTooLong(err):
+		return "tên tệp quá dài nên hệ điều hành không mở được. Đổi tên tệp cho ngắn lại (ví dụ KT-2026-Q1.xlsx) rồi chạy lại."
 	}
-	return fmt.Sprintf("không đọc được tệp (%v). Tệp có thể đang được chương trình khác mở hoặc khóa: đóng Excel hoặc chờ tải xong rồi chạy lại.", err)
+	logDetail("", err)
+	return "không đọc được tệp. Tệp có thể đang được chương trình khác mở hoặc khóa, hoặc ổ đĩa có lỗi: đóng Excel hoặc chờ tải xong rồi chạy lại."
+}
+
+// NameTooLong tells an error of the system about a name or path that is
+// too long: ENAMETOOLONG, or on Windows ERROR_FILENAME_EXCED_RANGE (206).
+func NameTooLong(err error) bool {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	return errno == syscall.ENAMETOOLONG || runtime.GOOS == "windows" && errno == 206
+}
+
+// logDetail keeps a library's own text about a file out of the clerk's
+// messages: it goes to the standard error when BAOCAO_DEBUG is set, for
+// whoever looks after the program.
+func logDetail(path string, err error) {
+	if os.Getenv("BAOCAO_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "baocao: %s: %v\n", path, err)
+	}
+}
+
+// damageWords says what a library's error about a damaged part means.
+func damageWords(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(msg, "EOF"):
+		logDetail("", err)
+		return "tệp bị cắt cụt, có thể chưa tải về hết"
+	case strings.Contains(msg, "XML syntax"), strings.Contains(msg, "xml:"):
+		logDetail("", err)
+		return "nội dung bên trong sai cú pháp, thường do công cụ khác ghi tệp hoặc tệp bị sửa"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), strings.Contains(msg, "flate"), strings.Contains(msg, "zip:"):
+		logDetail("", err)
+		return "phần nén bên trong bị hỏng"
+	}
+	logDetail("", err)
+	return "nội dung bên trong bị hỏng"
 }
 
 // excelizeError words an error from excelize.OpenReader for the user.
@@ -215,9 +288,9 @@ func excelizeError(err error) string {
 	case errors.Is(err, zip.ErrFormat), strings.Contains(msg, "zip:"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "flate"):
 		return "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại."
 	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return "tệp được đặt mật khẩu mở. Đề nghị đơn vị gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu: xóa mật khẩu) rồi gửi lại."
+		return passwordMessage(kindEncrypted)
 	case strings.Contains(msg, "XML syntax"), strings.Contains(msg, "xml:"):
 		return "nội dung bên trong tệp bị hỏng (XML sai cú pháp). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại."
 	}
-	return fmt.Sprintf("không mở được tệp Excel (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", err)
+	return fmt.Sprintf("không mở được tệp Excel: %s. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", damageWords(err))
 }

@@ -73,10 +73,8 @@ func attribute(s *Submission, c *catalog.Catalog) {
 // file, so that one bad file never stops a run.
 func recoverInto(s *Submission) {
 	if r := recover(); r != nil {
-		s.addf(SeverityError, "", "", "gặp lỗi không lường trước khi đọc tệp (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.", r)
-		if os.Getenv("BAOCAO_DEBUG") != "" {
-			s.addf(SeverityError, "", "", "%s", debug.Stack())
-		}
+		s.addf(SeverityError, "", "", "chương trình gặp lỗi khi đọc tệp này (lỗi của chương trình, không phải của đơn vị). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.")
+		logDetail(s.Path, fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
 	}
 }
 
@@ -99,14 +97,27 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		return
 	}
 	k := sniff(data)
+	if k == kindODSEncrypted {
+		s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+		return
+	}
 	if k.convertible() {
 		bin := officeBinary()
+		if bin == "" && k == kindXLSEncrypted {
+			s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+			return
+		}
 		if bin == "" {
 			s.addf(SeverityError, "", "", "tệp ở %s, chương trình chỉ đọc được .xlsx. %s (Nếu máy cài LibreOffice, chương trình sẽ tự chuyển đổi một bản sao.)", k.describe(), saveAsAdvice)
 			return
 		}
-		ext := map[kind]string{kindXLS: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
+		ext := map[kind]string{kindXLS: ".xls", kindXLSEncrypted: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
 		conv, err := convertToXLSX(bin, data, ext)
+		if (err != nil || sniff(conv) != kindXLSX) && k == kindXLSEncrypted {
+			// Excel's default password is read; another one is not.
+			s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+			return
+		}
 		if err != nil || sniff(conv) != kindXLSX {
 			s.addf(SeverityError, "", "", "tệp ở %s; %s. %s", k.describe(), convertFailure(err), saveAsAdvice)
 			return
@@ -121,7 +132,7 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 	switch k {
 	case kindXLSX:
 	case kindEncrypted:
-		s.addf(SeverityError, "", "", "tệp được đặt mật khẩu mở nên không đọc được. Đề nghị đơn vị gỡ mật khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu) và gửi lại.")
+		s.addf(SeverityError, "", "", "%s", passwordMessage(k))
 		return
 	case kindCorrupt:
 		s.addf(SeverityError, "", "", "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại.")
@@ -143,6 +154,10 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		return
 	default:
 		s.addf(SeverityError, "", "", "không phải tệp Excel (.xlsx): có thể tệp bị hỏng hoặc gửi nhầm tệp. Đề nghị đơn vị gửi lại đúng biểu mẫu đã điền.")
+		return
+	}
+	if why := tooComplex(data); why != "" {
+		s.addf(SeverityError, "", "", "tệp quá lớn/phức tạp: %s nên không đọc. %s", why, tooComplexAdvice)
 		return
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelizeOptions())
@@ -172,7 +187,11 @@ type reader struct {
 	grids    []*grid
 	meta     forms.Meta
 	date1904 bool
-	formulas bool              // some sheet has formulas
+	formulas bool // some sheet has formulas
+	// uncached counts the formula cells of the tables read that hold no
+	// value, stored or computed: a file written by a script and never
+	// opened in Excel, whose emptiness is no unit's doing.
+	uncached int
 	parts    map[string][]byte // sheet name -> raw XML
 	unfilled []string
 	filled   int // rows with something written in a fill-in column
@@ -328,7 +347,9 @@ func (r *reader) read() {
 	} else if s.Unit != "" && len(r.c.IndicatorsOf(s.Unit)) > 0 {
 		s.addf(SeverityWarning, "", "", "không tìm thấy bảng chỉ tiêu (trang tính «%s») với các cột «Mã chỉ tiêu», «Cuối kỳ trước», «Cuối kỳ này». Điền số liệu vào trang tính đó của biểu mẫu rồi gửi lại.", forms.IndicatorsSheet)
 	}
-	if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) {
+	if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) && r.uncached > 0 {
+		s.addf(SeverityError, s.Sheet, "", "biểu có %d ô công thức chưa có giá trị lưu sẵn (tệp do một chương trình khác ghi ra, chưa được mở và lưu bằng Excel) nên chương trình chưa thấy nội dung đơn vị điền: đây chưa chắc là biểu trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại (Ctrl+S) rồi gửi lại.", r.uncached)
+	} else if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) {
 		s.addf(SeverityError, s.Sheet, "", "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
 	}
 	// Sheets with text that were not read.
@@ -423,8 +444,13 @@ func (r *reader) isText(sheet, ref string) bool {
 
 // gridProblems reports what could not be read from a sheet.
 func (r *reader) gridProblems(g *grid) {
-	if g.err != nil {
-		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d nên các dòng từ đó trở đi không đọc được (%v). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, g.err)
+	switch {
+	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist"):
+		// Listed in the workbook but no worksheet: a chart sheet, an
+		// Excel 4 macro sheet or a dialog sheet.
+		r.s.addf(SeverityWarning, g.name, "", "trang «%s» không phải trang tính có bảng (trang biểu đồ, trang macro hoặc hộp thoại) nên được bỏ qua.", vntext.Clean(g.name))
+	case g.err != nil:
+		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d (%s) nên các dòng từ đó trở đi không đọc được. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, damageWords(g.err))
 	}
 	if g.tooLong {
 		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.tooLongRow), "trang tính có hơn %d dòng có dữ liệu nên chỉ đọc %d dòng đầu, đến trước dòng %d: không phải một biểu báo cáo bình thường. Xóa các dòng thừa (hoặc chép bảng báo cáo sang một tệp mới) rồi gửi lại.", maxRows, maxRows, g.tooLongRow)

@@ -1,6 +1,10 @@
 package intake
 
-import "bytes"
+import (
+	"bytes"
+
+	"baocao/internal/cfb"
+)
 
 // Kinds of file that are no workbook, told by their content so that the
 // message says what the file really is (a Word file named .xls, a PDF
@@ -25,23 +29,54 @@ func utf16(s string) []byte {
 }
 
 var (
-	wordStream       = utf16("WordDocument")
-	powerPointStream = utf16("PowerPoint Document")
-	workbookStream   = utf16("Workbook")
-	bookStream       = utf16("Book")
+	wordStream       = utf16("worddocument")
+	powerPointStream = utf16("powerpoint document")
+	workbookStream   = utf16("workbook")
+	bookStream       = utf16("book\x00")
+	encryptedPackage = utf16("encryptedpackage")
 )
 
-// ole2Kind tells what an OLE2 file that is not an encrypted .xlsx holds,
-// by the names of its streams: an .xls has a "Workbook" (or, before
-// Excel 97, "Book") stream; a .doc a "WordDocument" one.
+// ole2Kind tells what a compound file (OLE2) holds by the names of its
+// top-level streams, in any case: an .xls has a "Workbook" (or, before
+// Excel 97, "Book") stream, whatever else it embeds deeper (a Word object
+// is a "WordDocument" stream in a storage of its own); a .doc has a
+// "WordDocument" one; an encrypted .xlsx or .docx "EncryptionInfo" and
+// "EncryptedPackage". An .xls with a FILEPASS record has a password.
 func ole2Kind(data []byte) kind {
-	switch {
-	case bytes.Contains(data, wordStream):
-		return kindWordDoc
-	case bytes.Contains(data, powerPointStream):
-		return kindPowerPoint
-	case bytes.Contains(data, workbookStream) || bytes.Contains(data, bookStream):
+	info := cfb.Sniff(data)
+	switch info.Kind {
+	case cfb.EncryptedOOXML:
+		return kindEncrypted
+	case cfb.XLS:
+		if info.Encrypted {
+			return kindXLSEncrypted
+		}
 		return kindXLS
+	case cfb.Doc:
+		return kindWordDoc
+	case cfb.PPT:
+		return kindPowerPoint
+	case cfb.Other:
+		return kindOLE
+	}
+	// A directory that cannot be read: guess from the names' bytes, in any
+	// case, a workbook first (LibreOffice may still read it).
+	lower := make([]byte, len(data))
+	for i, c := range data {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	switch {
+	case bytes.Contains(lower, encryptedPackage):
+		return kindEncrypted
+	case bytes.Contains(lower, workbookStream) || bytes.Contains(lower, bookStream):
+		return kindXLS
+	case bytes.Contains(lower, wordStream):
+		return kindWordDoc
+	case bytes.Contains(lower, powerPointStream):
+		return kindPowerPoint
 	}
 	return kindOLE
 }

@@ -630,6 +630,7 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 	if computed > 0 {
 		r.s.addf(SeverityWarning, g.name, firstOK, "%d ô có công thức nhưng không lưu sẵn giá trị; chương trình đã tự tính. %s", computed, advice)
 	}
+	r.uncached += failed
 	if failed > 0 {
 		r.s.addf(SeverityError, g.name, firstBad, "%d ô có công thức nhưng không lưu giá trị và không tự tính được, nên nội dung các ô đó bị thiếu. %s", failed, advice)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"baocao/internal/catalog"
+	"baocao/internal/cfb"
 	"baocao/internal/outfile"
 	"baocao/internal/vntext"
 )
@@ -69,7 +70,7 @@ func Import(path string) (*Result, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Path: path, Msg: "không tìm thấy tệp. Kiểm tra lại đường dẫn (tên tệp có dấu cách thì đặt trong dấu ngoặc kép)."}
 	case err != nil:
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("không đọc được tệp (%v).", err)}
+		return nil, &Error{Path: path, Msg: "không đọc được tệp (không có quyền đọc, tên quá dài hoặc ổ đĩa lỗi): chép tệp vào một thư mục khác, đặt tên ngắn rồi thử lại."}
 	case fi.IsDir():
 		return nil, &Error{Path: path, Msg: "đây là thư mục: nêu tệp phụ lục .docx hoặc .xlsx."}
 	case fi.Size() > maxFileSize:
@@ -77,7 +78,7 @@ func Import(path string) (*Result, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("không đọc được tệp: tệp có đang mở hoặc bị khóa không? (%v)", err)}
+		return nil, &Error{Path: path, Msg: "không đọc được tệp: tệp có đang mở hoặc bị khóa không?"}
 	}
 	return ImportBytes(path, data)
 }
@@ -96,7 +97,10 @@ func ImportBytes(name string, data []byte) (*Result, error) {
 	switch {
 	case bytes.HasPrefix(data, ole2Signature):
 		what := "tệp Word 97-2003 (.doc)"
-		if ext == ".xls" {
+		switch info := cfb.Sniff(data); {
+		case info.Encrypted:
+			return nil, &Error{Path: name, Msg: "tệp có mật khẩu nên không đọc được: mở tệp bằng Word hoặc Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ > Mã hóa bằng mật khẩu: xóa mật khẩu), lưu thành .docx hoặc .xlsx rồi nhập tệp mới.", Unreadable: true}
+		case info.Kind == cfb.XLS, info.Kind != cfb.Doc && ext == ".xls":
 			what = "tệp Excel 97-2003 (.xls)"
 		}
 		return nil, &Error{Path: name, Msg: what + ": mở tệp bằng Word hoặc Excel, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)» hoặc «Sổ làm việc Excel (*.xlsx)», rồi nhập tệp mới."}
@@ -115,7 +119,7 @@ func ImportBytes(name string, data []byte) (*Result, error) {
 		return nil, &Error{Path: name, Msg: "chỉ nhập được phụ lục dạng bảng trong tệp Word (.docx) hoặc Excel (.xlsx)."}
 	}
 	if err != nil {
-		return nil, &Error{Path: name, Msg: fmt.Sprintf("không đọc được nội dung tệp: tệp có thể bị hỏng; mở bằng Word hoặc Excel, lưu lại rồi thử lại (%v).", err), Unreadable: true}
+		return nil, &Error{Path: name, Msg: "không đọc được nội dung tệp: tệp có thể bị hỏng hoặc chưa tải về hết; mở bằng Word hoặc Excel, lưu lại rồi thử lại.", Unreadable: true}
 	}
 	return build(name, doc)
 }
@@ -176,6 +180,9 @@ func (im *importer) run() (*Result, error) {
 				im.reg.add(m, it.place)
 			}
 			for _, m := range p.su {
+				if isParty(m.text) && !leadsSomewhere(a, m.text) {
+					continue // named as written: no unit, no form
+				}
 				im.reg.add(m, it.place)
 			}
 			ps = append(ps, p)
@@ -186,6 +193,12 @@ func (im *importer) run() (*Result, error) {
 	for _, p := range ps {
 		im.leadRefs[p.it] = im.resolve(p.lead)
 		im.supportRefs[p.it] = im.resolve(p.su)
+		for _, m := range p.su {
+			if isParty(m.text) && im.reg.byKey[im.reg.unitKey(m.text)] == nil && !slices.Contains(im.supportRefs[p.it], m.text) {
+				im.supportRefs[p.it] = append(im.supportRefs[p.it], m.text)
+				im.notes.add(topicUnits, p.it.place, fmt.Sprintf("bên phối hợp «%s» của nhiệm vụ %s không phải đơn vị gửi báo cáo: ghi theo tên trong support, không có biểu mẫu; nếu bên này phải báo cáo, thêm vào units.yaml và ghi mã của nó thay cho tên", m.text, p.it.code))
+			}
+		}
 	}
 	im.emptyCells()
 	im.targetHints()
@@ -270,6 +283,9 @@ func (im *importer) inherit() {
 func (im *importer) resolve(ms []mention) []string {
 	var out []string
 	for _, m := range ms {
+		if im.reg.byKey[im.reg.unitKey(m.text)] == nil && isParty(m.text) {
+			continue
+		}
 		key := im.reg.unitKey(m.text)
 		if m.group {
 			key = "group:" + im.reg.groupKey(m.text)
@@ -279,6 +295,43 @@ func (im *importer) resolve(ms []mention) []string {
 		}
 	}
 	return out
+}
+
+// partyPrefixes begin (folded) the names of those an appendix may ask to
+// coordinate who never report to the commune: village and residential
+// group heads, the people, households.
+var partyPrefixes = []string{
+	"truong thon", "truong cac thon", "truong ban nhan dan thon", "truong ban nhan dan cac thon",
+	"cac thon", "thon ", "truong to dan pho", "truong cac to dan pho", "cac to dan pho", "to truong",
+	"nguoi dan", "nhan dan", "ho gia dinh", "cac ho gia dinh", "cac ho ",
+}
+
+// leadsSomewhere tells whether name leads some task of the appendix: then
+// it is a unit, and reports.
+func leadsSomewhere(a *appendix, name string) bool {
+	f := vntext.Fold(name)
+	for _, s := range a.sections {
+		for _, it := range s.items {
+			for _, m := range splitNames(it.text[colLead]) {
+				if vntext.Fold(m.text) == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isParty tells a coordinator that is no reporting unit («Trưởng các
+// thôn»): tasks.yaml names it as written, and it gets no form.
+func isParty(name string) bool {
+	f := vntext.Fold(name) + " "
+	for _, p := range partyPrefixes {
+		if strings.HasPrefix(f, p) || strings.HasPrefix(f, p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // emptyCells notes every empty cell of a task, and the cells a merge gave.

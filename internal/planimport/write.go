@@ -58,6 +58,9 @@ func flow(codes []string) string {
 	quoted := make([]string, len(codes))
 	for i, c := range codes {
 		quoted[i] = scalar(c)
+		if strings.ContainsAny(c, ",[]{}") && !strings.HasPrefix(quoted[i], `"`) && !strings.HasPrefix(quoted[i], "'") {
+			quoted[i] = fmt.Sprintf("%q", c) // a name, not a code, in a flow list
+		}
 	}
 	return "[" + strings.Join(quoted, ", ") + "]"
 }

@@ -93,12 +93,25 @@ type compiler struct {
 
 func (c *compiler) add(p Problem) { c.problems = append(c.problems, p) }
 
+// xmlProblem says what an XML part that cannot be read means for the
+// person who edits the template, never the parser's own English.
+func xmlProblem(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "entity"):
+		return "nội dung XML có thực thể (entity) lạ, thường do công cụ khác sửa tệp hoặc tệp độc hại: mở mẫu bằng Word, chép nội dung sang một tài liệu mới và lưu thành .docx"
+	case strings.Contains(msg, "EOF"):
+		return "nội dung XML bị cắt cụt (tệp hỏng hoặc chưa tải về hết): mở mẫu bằng Word và lưu lại"
+	}
+	return "nội dung XML sai cú pháp (tệp hỏng hoặc bị sửa bằng công cụ khác): mở mẫu bằng Word và lưu lại thành .docx"
+}
+
 // compilePart compiles one XML part (document, header or footer).
 func compilePart(src []byte, part string) (*program, []Problem) {
 	c := &compiler{src: src, part: part}
 	root, err := parseXML(src)
 	if err != nil {
-		return nil, []Problem{{Part: part, Location: "toàn bộ", Message: fmt.Sprintf("không đọc được nội dung XML (%v)", err)}}
+		return nil, []Problem{{Part: part, Location: "toàn bộ", Message: xmlProblem(err)}}
 	}
 	var container *elem
 	prog := &program{}

@@ -53,6 +53,32 @@ func partName(zipName string) string {
 	}
 }
 
+// maxPackage caps what a template may unpack to, in all.
+const maxPackage = 256 << 20
+
+// macros tells a macro-enabled Word file (.docm, .dotm): a VBA project
+// part, or a macro-enabled main part in its content types.
+func macros(zr *zip.Reader) bool {
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		if strings.HasSuffix(name, "vbaproject.bin") {
+			return true
+		}
+		if name == "[content_types].xml" {
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+			rc.Close()
+			if bytes.Contains(bytes.ToLower(b), []byte("macroenabled")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type zipEntry struct {
 	hdr  zip.FileHeader
 	data []byte
@@ -65,16 +91,23 @@ func readPackage(b []byte) ([]*zipEntry, error) {
 	if err != nil {
 		return nil, errors.New("tệp không phải là văn bản Word .docx (không mở được như một tệp .docx): mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp đó")
 	}
+	if macros(zr) {
+		return nil, errors.New("tệp có macro (.docm, .dotm): chương trình không dùng mẫu có macro, để macro không lọt vào báo cáo gửi đi. Mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)» (Word bỏ macro đi), rồi dùng tệp .docx đó")
+	}
 	var entries []*zipEntry
+	var total int64
 	for _, f := range zr.File {
+		if total += int64(f.UncompressedSize64); total > maxPackage {
+			return nil, fmt.Errorf("tệp quá lớn khi giải nén (hơn %d MB): một mẫu báo cáo chỉ vài chục KB; mở mẫu bằng Word, xóa ảnh lớn rồi lưu lại", maxPackage>>20)
+		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("không đọc được %s trong tệp .docx: tệp có thể bị hỏng khi chép, mở bằng Word và lưu lại (%v)", f.Name, err)
+			return nil, fmt.Errorf("không đọc được phần %s trong tệp .docx: tệp bị hỏng khi chép hoặc chưa tải về hết; mở bằng Word và lưu lại", f.Name)
 		}
-		data, err := io.ReadAll(io.LimitReader(rc, 256<<20))
+		data, err := io.ReadAll(io.LimitReader(rc, maxPackage))
 		rc.Close()
 		if err != nil {
-			return nil, fmt.Errorf("không đọc được %s trong tệp .docx: tệp có thể bị hỏng khi chép, mở bằng Word và lưu lại (%v)", f.Name, err)
+			return nil, fmt.Errorf("không đọc được phần %s trong tệp .docx: tệp bị hỏng khi chép hoặc chưa tải về hết; mở bằng Word và lưu lại", f.Name)
 		}
 		entries = append(entries, &zipEntry{hdr: f.FileHeader, data: data})
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -404,5 +405,76 @@ func TestCheckPackageFindsWhatWordRefuses(t *testing.T) {
 				t.Errorf("got %v, want an error with %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// withParts rewrites a template: parts replaced or added by name.
+func withParts(t *testing.T, template []byte, parts map[string]string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(template), int64(len(template)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if _, ok := parts[f.Name]; ok {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	for name, body := range parts {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// A macro-enabled template (.docm, .dotm) is refused, so that its macros
+// never reach the report; an XML part that cannot be read is told in
+// Vietnamese, never in the parser's English.
+func TestMacrosAndBrokenXMLRefused(t *testing.T) {
+	base := doc(para("Xin chào {ten}"))
+	zr, _ := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	var types string
+	for _, f := range zr.File {
+		if f.Name == "[Content_Types].xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			types = string(b)
+		}
+	}
+	docm := strings.Replace(types, "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml", 1)
+	if docm == types {
+		t.Fatalf("no main part in %s", types)
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"docm", withParts(t, base, map[string]string{"[Content_Types].xml": docm, "word/vbaProject.bin": "VBA"}), "tệp có macro (.docm, .dotm): chương trình không dùng mẫu có macro"},
+		{"dotm content type only", withParts(t, base, map[string]string{"[Content_Types].xml": strings.Replace(types, "wordprocessingml.document.main+xml", "ms-word.template.macroEnabledTemplate.main+xml", 1)}), "tệp có macro"},
+		{"VBA part only", withParts(t, base, map[string]string{"word/vbaProject.bin": "VBA"}), "tệp có macro"},
+		{"billion laughs", withParts(t, base, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol9 "&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`}), "nội dung XML có thực thể (entity) lạ"},
+		{"cut XML", withParts(t, base, map[string]string{"word/document.xml": `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>`}), "nội dung XML"},
+	} {
+		_, err := Compile(tt.data)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
+			continue
+		}
+		for _, raw := range []string{"XML syntax", "EOF", "entity &", "unexpected"} {
+			if strings.Contains(err.Error(), raw) {
+				t.Errorf("%s: library text reached the user: %v", tt.name, err)
+			}
+		}
+	}
+	if _, err := Compile(base); err != nil {
+		t.Errorf("the plain template: %v", err)
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"baocao/internal/cfb"
+	"baocao/internal/cfb/cfbtest"
 )
 
 func TestFileURL(t *testing.T) {
@@ -90,11 +93,13 @@ func zipOf(t *testing.T, parts map[string]string) []byte {
 	return buf.Bytes()
 }
 
-// ole2 returns the start of an OLE2 container whose directory names stream.
-func ole2(stream string) []byte {
-	b := append([]byte{}, ole2Magic...)
-	b = append(b, make([]byte, 504)...)
-	return append(b, utf16le(stream+"\x00")...)
+// ole2 returns a compound file with these top-level streams.
+func ole2(streams ...string) []byte {
+	var es []cfbtest.Entry
+	for _, s := range streams {
+		es = append(es, cfbtest.Entry{Name: s, Data: []byte{1}})
+	}
+	return cfbtest.Write(es...)
 }
 
 func TestContentNote(t *testing.T) {
@@ -116,7 +121,12 @@ func TestContentNote(t *testing.T) {
 		{"doc as xls", ole2("WordDocument"), ".xls", "tệp mang đuôi .xls nhưng thực ra là tài liệu Word 97-2003 (.doc)"},
 		{"xls as xls", ole2("Workbook"), ".xls", ""},
 		{"xls as xlsx", ole2("Workbook"), ".xlsx", "tệp mang đuôi .xlsx nhưng thực ra là sổ Excel 97-2003 (.xls)"},
-		{"encrypted", ole2("EncryptedPackage"), ".xlsx", "tệp là tệp Office được đặt mật khẩu mở"},
+		{"xls in capitals as xls", ole2("WORKBOOK"), ".xls", ""},
+		{"xls embedding a Word object", cfbtest.Write(cfbtest.Entry{Name: "Workbook", Data: []byte{1}}, cfbtest.Entry{Name: "MBD0001", Children: []cfbtest.Entry{{Name: "WordDocument", Data: []byte{1}}}}), ".xls", ""},
+		{"encrypted", ole2("EncryptionInfo", "EncryptedPackage"), ".xlsx", "tệp là tệp Office có mật khẩu (được mã hóa): cần gỡ mật khẩu rồi lưu lại"},
+		{"encrypted xls", cfbtest.Write(cfbtest.Entry{Name: "Workbook", Data: cfbtest.BIFF(cfbtest.RecordBOF, make([]byte, 16), cfbtest.RecordFilePass, make([]byte, 54))}), ".xls", "tệp là sổ Excel 97-2003 (.xls) có mật khẩu: cần gỡ mật khẩu rồi lưu lại"},
+		{"encrypted ods", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "META-INF/manifest.xml": "<manifest:encryption-data/>"}), ".ods", "tệp là bảng tính OpenDocument (.ods) có mật khẩu: cần gỡ mật khẩu rồi lưu lại"},
+		{"damaged ole2", append(append([]byte{}, cfb.Signature...), make([]byte, 600)...), ".xls", "tệp là tệp Office cũ bị hỏng hoặc chưa tải về hết"},
 		{"pdf as docx", []byte("%PDF-1.6\n%âãÏÓ\n"), ".docx", "tệp mang đuôi .docx nhưng thực ra là tệp PDF"},
 		{"xlsx as xlsx", xlsx, ".xlsx", ""},
 		{"xlsx as docx", xlsx, ".docx", "tệp mang đuôi .docx nhưng thực ra là sổ Excel (.xlsx)"},

@@ -3,32 +3,17 @@ package soffice
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"slices"
 	"strings"
+
+	"baocao/internal/cfb"
 )
 
 // content is what a file really is, told from its bytes.
 type content struct {
 	name string   // for the user: "tài liệu Word (.docx)"
 	exts []string // extensions such a file rightly has; none: always worth saying
-}
-
-var (
-	ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	// Stream names in an OLE2 directory, UTF-16LE.
-	oleWord      = utf16le("WordDocument")
-	oleWorkbook  = utf16le("Workbook")
-	oleBook      = utf16le("Book\x00") // Excel 5/95, name then terminator
-	olePoint     = utf16le("PowerPoint Document")
-	oleEncrypted = utf16le("EncryptedPackage")
-)
-
-func utf16le(s string) []byte {
-	b := make([]byte, 0, 2*len(s))
-	for i := 0; i < len(s); i++ {
-		b = append(b, s[i], 0)
-	}
-	return b
 }
 
 // identify tells what data is, when its first bytes (and for a zip, the
@@ -44,16 +29,25 @@ func identify(data []byte) (c content, ok bool) {
 		return content{"ảnh PNG", []string{".png"}}, true
 	case bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")):
 		return content{"ảnh JPEG", []string{".jpg", ".jpeg"}}, true
-	case bytes.HasPrefix(data, ole2Magic):
+	case bytes.HasPrefix(data, cfb.Signature):
+		// By the top-level streams, in any case (an .xls may embed a
+		// Word object deeper down).
+		info := cfb.Sniff(data)
 		switch {
-		case bytes.Contains(data, oleEncrypted):
-			return content{name: "tệp Office được đặt mật khẩu mở"}, true
-		case bytes.Contains(data, oleWord):
+		case info.Kind == cfb.EncryptedOOXML:
+			return content{name: "tệp Office có mật khẩu (được mã hóa): cần gỡ mật khẩu rồi lưu lại"}, true
+		case info.Kind == cfb.XLS && info.Encrypted:
+			return content{name: "sổ Excel 97-2003 (.xls) có mật khẩu: cần gỡ mật khẩu rồi lưu lại"}, true
+		case info.Kind == cfb.Doc && info.Encrypted:
+			return content{name: "tài liệu Word 97-2003 (.doc) có mật khẩu: cần gỡ mật khẩu rồi lưu lại"}, true
+		case info.Kind == cfb.Doc:
 			return content{"tài liệu Word 97-2003 (.doc)", []string{".doc", ".dot", ".wps"}}, true
-		case bytes.Contains(data, oleWorkbook), bytes.Contains(data, oleBook):
+		case info.Kind == cfb.XLS:
 			return content{"sổ Excel 97-2003 (.xls)", []string{".xls", ".xlt", ".et"}}, true
-		case bytes.Contains(data, olePoint):
+		case info.Kind == cfb.PPT:
 			return content{"bản trình chiếu PowerPoint 97-2003 (.ppt)", []string{".ppt", ".pps", ".dps"}}, true
+		case info.Kind == cfb.Damaged:
+			return content{name: "tệp Office cũ bị hỏng hoặc chưa tải về hết"}, true
 		}
 		return content{}, false
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")), bytes.HasPrefix(data, []byte("PK\x05\x06")):
@@ -71,6 +65,9 @@ func identify(data []byte) (c content, ok bool) {
 				return content{"bản trình chiếu PowerPoint (.pptx)", []string{".pptx", ".pptm", ".ppsx"}}, true
 			case name == "mimetype":
 				if c, ok := openDocument(f); ok {
+					if odfEncrypted(zr) {
+						c = content{name: c.name + " có mật khẩu: cần gỡ mật khẩu rồi lưu lại"}
+					}
 					return c, true
 				}
 			}
@@ -98,6 +95,24 @@ func openDocument(f *zip.File) (content, bool) {
 		return content{"bản trình chiếu OpenDocument (.odp)", []string{".odp", ".otp"}}, true
 	}
 	return content{}, false
+}
+
+// odfEncrypted tells an OpenDocument file saved with a password: its
+// manifest gives the parts' encryption-data.
+func odfEncrypted(zr *zip.Reader) bool {
+	for _, f := range zr.File {
+		if !strings.EqualFold(f.Name, "META-INF/manifest.xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+		return bytes.Contains(b, []byte("encryption-data"))
+	}
+	return false
 }
 
 // contentNote says what data really is when that is not what a file with

@@ -23,6 +23,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/cycle"
+	"baocao/internal/intake"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
 )
@@ -107,6 +108,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	// A template the office broke stops the report, not the page: forms
 	// and checking still work, and the mistakes are said where they matter.
 	if _, err := cycle.LoadSources(s.opt.DataDir, "", ""); err != nil {
+		s.logInternal(r, err)
 		v.TemplateProblem = userMessage(err)
 	}
 	s.render(w, "page", v)
@@ -207,6 +209,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	var modTime time.Time
 	count := 0
 	var notes []string
+	// One zip budget for the whole upload: thirty zips unpack no more
+	// than one may (intake's zip policy).
+	budget := intake.NewZipBudget()
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -238,10 +243,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			notes = append(notes, fmt.Sprintf("Mỗi lần gửi tối đa %d tệp: «%s» và các tệp sau chưa được nhận. Gửi lại các tệp đó.", MaxFilesPerRequest, name))
 			break
 		}
-		rc, err := s.opt.Workspace.Receive(p, name, part, modTime)
+		rc, err := s.opt.Workspace.ReceiveWithin(p, name, part, modTime, budget)
 		modTime = time.Time{}
 		if err != nil {
 			io.Copy(io.Discard, part)
+			s.logInternal(r, err)
 			results = append(results, fileResult{Name: name, Message: userMessage(err)})
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
@@ -278,20 +284,27 @@ func partFileName(part *multipart.Part) string {
 	return params["filename"]
 }
 
+// zipMessage says what came out of a zip, in time linear in its files.
 func zipMessage(rc *cycle.Receipt) string {
-	msg := fmt.Sprintf("tệp nén: đã lấy ra %d tệp", len(rc.Files))
-	if len(rc.Files) > 0 {
-		var names []string
-		for _, f := range rc.Files {
-			names = append(names, "«"+f.Stored+"»")
+	var b strings.Builder
+	fmt.Fprintf(&b, "tệp nén: đã lấy ra %d tệp", len(rc.Files))
+	for i, f := range rc.Files {
+		if i == 0 {
+			b.WriteString(" (")
+		} else {
+			b.WriteString(", ")
 		}
-		msg += " (" + strings.Join(names, ", ") + ")"
+		b.WriteString("«" + f.Stored + "»")
 	}
-	msg += "."
+	if len(rc.Files) > 0 {
+		b.WriteString(")")
+	}
+	b.WriteString(".")
 	for _, n := range rc.Notes {
-		msg += " " + upperFirst(n)
+		b.WriteString(" ")
+		b.WriteString(upperFirst(n))
 	}
-	return msg
+	return b.String()
 }
 
 func (s *Server) assign(w http.ResponseWriter, r *http.Request) {
@@ -529,7 +542,8 @@ func userMessage(err error) string {
 	case errors.As(err, &de):
 		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + de.Error()
 	}
-	return "Chương trình gặp lỗi không lường trước (" + err.Error() + "). Thử lại; nếu vẫn lỗi, báo người phụ trách phần mềm."
+	// The library's own text is logged (apiError, errorPage), not shown.
+	return "Chương trình gặp lỗi không lường trước (chi tiết đã ghi ở cửa sổ dòng lệnh của chương trình). Thử lại; nếu vẫn lỗi, báo người phụ trách phần mềm."
 }
 
 func statusOf(err error) int {
@@ -551,6 +565,14 @@ func statusOf(err error) int {
 		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
+}
+
+// logInternal logs an error that is the program's own, whose text the
+// clerk is not shown.
+func (s *Server) logInternal(r *http.Request, err error) {
+	if statusOf(err) == http.StatusInternalServerError {
+		s.log.Printf("lỗi khi phục vụ %s %s: %v", r.Method, r.URL.Path, err)
+	}
 }
 
 // apiError answers an error to the page's scripts.

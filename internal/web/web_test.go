@@ -852,3 +852,12 @@ func TestBuildSaysWhatItSetAside(t *testing.T) {
 		t.Errorf("the old PDF is still offered for download: %s", a.HTML["outputs"])
 	}
 }
+
+// An error that is the program's own is said without its English text,
+// which goes to the log.
+func TestUserMessageHidesLibraryText(t *testing.T) {
+	got := userMessage(errors.New("xml: unexpected EOF"))
+	if strings.Contains(got, "EOF") || !strings.Contains(got, "Chương trình gặp lỗi không lường trước") {
+		t.Errorf("got %q", got)
+	}
+}
