@@ -111,6 +111,10 @@ type Unit struct {
 	// People's Committee for its offices, the province's police for the
 	// commune police; empty for a unit headed by its own name alone.
 	GoverningBody string
+	// Called is how the report's prose calls the unit after naming it
+	// once in full («(sau đây gọi là Phòng giao dịch)»); "" to always
+	// name it in full.
+	Called string
 }
 
 // Group is a phrase of the appendix that names several units at once.

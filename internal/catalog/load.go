@@ -87,7 +87,7 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 		if u.GoverningBody != nil {
 			body = strings.ToUpper(strings.Join(strings.Fields(vntext.Clean(*u.GoverningBody)), " "))
 		}
-		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators, GoverningBody: body})
+		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators, GoverningBody: body, Called: vntext.Clean(u.Called)})
 	}
 	for _, g := range uf.Groups {
 		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: vntext.Clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
@@ -349,6 +349,8 @@ type unitsFile struct {
 		Indicators bool     `yaml:"indicators"`
 		// A pointer, so that "" (no governing body) differs from absent.
 		GoverningBody *string `yaml:"governing_body"`
+		// Called is how the report calls the unit once named in full.
+		Called string `yaml:"called"`
 	} `yaml:"units"`
 	Groups []struct {
 		Code    located   `yaml:"code"`

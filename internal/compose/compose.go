@@ -95,6 +95,7 @@ func Compose(r *consolidate.Report, o Options) Document {
 	d.NextPeriod = r.Period.Next().Name()
 	d.CreditNumber = len(d.Results) + 1
 	d.ReportedTo = w.reportedTo()
+	w.callOnceNamed(&d)
 	return d
 }
 
@@ -223,6 +224,43 @@ func (w *writer) products(t consolidate.TaskResult) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// callOnceNamed names a unit that has a shorter name for prose (units.yaml
+// «called») in full the first time the body names it, «(sau đây gọi là
+// …)», and by the shorter name after.
+func (w *writer) callOnceNamed(d *Document) {
+	var texts []*string
+	for i := range d.Results {
+		for j := range d.Results[i].Paragraphs {
+			texts = append(texts, &d.Results[i].Paragraphs[j])
+		}
+	}
+	for _, list := range [][]string{d.Credit.Paragraphs, d.Credit.Targets, d.Limitations, d.Causes, d.NextTasks, d.Proposals} {
+		for i := range list {
+			texts = append(texts, &list[i])
+		}
+	}
+	texts = append(texts, &d.Credit.Source)
+	for _, u := range w.r.Catalog.Units {
+		if u.Called == "" || u.Called == u.Name {
+			continue
+		}
+		named := false
+		for _, t := range texts {
+			if !strings.Contains(*t, u.Name) {
+				continue
+			}
+			if !named {
+				*t = strings.Replace(*t, u.Name, u.Name+" (sau đây gọi là "+u.Called+")", 1)
+				named = true
+				first := strings.Index(*t, u.Name) + len(u.Name) + len(" (sau đây gọi là "+u.Called+")")
+				*t = (*t)[:first] + strings.ReplaceAll((*t)[first:], u.Name, u.Called)
+				continue
+			}
+			*t = strings.ReplaceAll(*t, u.Name, u.Called)
+		}
+	}
 }
 
 // reportedTo names the recipients above the commune that the report is
