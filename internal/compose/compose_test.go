@@ -21,13 +21,20 @@ import (
 
 var q1 = period.MustParse("2026-Q1")
 
-func loadCatalog(t *testing.T) *catalog.Catalog {
+func loadCatalog(t *testing.T) *catalog.Catalog { return loadCatalogF(t) }
+
+func loadCatalogF(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	c, err := catalog.Load("../../data")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// newWriterFor is a writer for the rules on text alone.
+func newWriterFor(c *catalog.Catalog) *writer {
+	return newWriter(&consolidate.Report{Catalog: c, Period: q1})
 }
 
 // samples is the sample quarter as the program reads it.
