@@ -180,7 +180,7 @@ func TestAnotherCommuneEndToEnd(t *testing.T) {
 		{"report", report, "Dư nợ nguồn vốn ủy thác của xã tăng ít nhất 10% mỗi năm: tăng 10,00%, đạt mức 10% (tính trong kỳ; mục tiêu tính theo năm)"},
 		{"report", report, "Số lượt hộ được vay vốn đạt 600 lượt hộ vào năm 2030: đạt 4.400 lượt hộ, đã đạt mục tiêu"},
 		{"report", report, "của Ủy ban nhân dân xã Thạch Bình"},
-		{"reminder", reminder, "về Ủy ban nhân dân xã qua Phòng Văn hóa - Xã hội"},
+		{"reminder", reminder, "về Ủy ban nhân dân xã (qua Phòng Văn hóa - Xã hội)"},
 		{"reminder", reminder, "Ban Chỉ huy Quân sự xã Thạch Bình"},
 		{"summary", summary, "II.3.b | Nguồn vốn ủy thác năm 2026:\nII.3.b.1 | Trình HĐND xã"},
 		{"summary", summary, "ỦY BAN NHÂN DÂN XÃ THẠCH BÌNH - TỔNG HỢP"},

@@ -193,7 +193,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "bao-cao-"+p.String()+".docx"), Data: docx},
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
-	if len(r.ToRemind()) > 0 {
+	if len(r.Urged()) > 0 {
 		letter, err := s.reminderFile(res, dir, now)
 		if err != nil {
 			return nil, err
@@ -216,7 +216,7 @@ func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*Report
 		return nil, err
 	}
 	res := &ReportResult{Report: r}
-	if len(r.ToRemind()) == 0 {
+	if len(r.Urged()) == 0 {
 		return res, nil
 	}
 	letter, err := s.reminderFile(res, Dir(req.OutDir, req.Period), reportDate(req))
@@ -255,6 +255,10 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 		return outfile.File{}, templateErr(s.Reminder, err)
 	}
 	res.Warnings = append(res.Warnings, warnings...)
+	if d := r.ReminderDeadline(now); !r.Deadline.IsZero() && !d.Equal(r.Deadline) {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("Hạn gửi %s (--deadline) đã qua so với ngày công văn %s: công văn đôn đốc ghi hạn mới %s.",
+			period.ShortDate(r.Deadline), period.ShortDate(now), period.ShortDate(d)))
+	}
 	return outfile.File{Path: filepath.Join(dir, "don-doc-"+r.Period.String()+".docx"), Data: letter}, nil
 }
 
@@ -272,7 +276,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	dir := Dir(req.OutDir, p)
 	l := readLedger(dir)
 	var stale []string
-	if len(res.Report.ToRemind()) == 0 {
+	if len(res.Report.Urged()) == 0 {
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}

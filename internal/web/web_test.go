@@ -733,7 +733,7 @@ func TestTemplateGuidePage(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("%d", res.StatusCode)
 	}
-	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_gui_da_qua"} {
+	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_ke_hoach"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the guide lacks %q", want)
 		}
