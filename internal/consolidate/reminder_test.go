@@ -48,7 +48,7 @@ func TestUrged(t *testing.T) {
 	broken := filled(c, "CA")
 	broken.Problems = []intake.Problem{{Severity: intake.SeverityError, File: broken.Path, Sheet: "Báo cáo", Cell: "F12", Message: "tình trạng không hợp lệ"}}
 	subs := []*intake.Submission{
-		filled(c, "KT", ktSupport.Code),   // a coordinating task blank: no reason alone
+		filled(c, "KT", ktSupport.Code),  // a coordinating task blank: no reason alone
 		filled(c, "VHXH", vhxhLead.Code), // a task it leads blank
 		broken,
 		filled(c, "MTTQ"), filled(c, "HPN"), filled(c, "HCCB"), filled(c, "DTN"),
