@@ -139,15 +139,20 @@ type ReportRequest struct {
 	Soffice string
 	// Deadline, when set, is the reminder's deadline instead of the plan's.
 	Deadline time.Time
+	// FromPage tells that In are the files the office's page received (its
+	// workspace keeps when each came), not a folder given to report --in.
+	FromPage bool
 }
 
 // ReportResult is what a build wrote and what it found.
 type ReportResult struct {
 	Report *consolidate.Report
-	// Files are the paths written, in order: report, summary, reminder,
-	// then their PDFs. Without a usable file only the reminder is written.
+	// Files are the paths written, in order: report, attachment
+	// (tong-hop), the office's workbook (kiem-tra), reminder, then the
+	// PDFs of the report, attachment and reminder. Without a usable file
+	// only the office's workbook and the reminder are written.
 	Files []string
-	// Written tells that the report and the summary were written; false
+	// Written tells that the report and the attachment were written; false
 	// when nothing usable came in.
 	Written  bool
 	Warnings []string
@@ -179,12 +184,13 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	p := req.Period
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
+	opt := summary.Options{Date: now, FromPage: req.FromPage}
 	if res.Written {
 		docx, warnings, err := s.report.Render(render.Data(r.TemplateData(now)))
 		if err != nil {
 			return nil, templateErr(s.Report, err)
 		}
-		xlsx, xwarnings, err := summary.Bytes(r)
+		xlsx, xwarnings, err := summary.Bytes(r, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -193,6 +199,14 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "bao-cao-"+p.String()+".docx"), Data: docx},
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
+	// The office's own checks, whatever came in: most needed when nothing
+	// could be used.
+	office, owarnings, err := summary.OfficeBytes(r, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = append(res.Warnings, owarnings...)
+	files = append(files, outfile.File{Path: filepath.Join(dir, summary.OfficeName(p.String())), Data: office})
 	if len(r.Urged()) > 0 {
 		letter, err := s.reminderFile(res, dir, now)
 		if err != nil {
@@ -267,8 +281,8 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 // without one) under dated names, and writes the files and the ledger
 // whole or not at all.
 func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
-	if req.PDF && len(files) > 0 {
-		pdfs, note := toPDF(ctx, req.Soffice, files)
+	if printed := forPrint(files); req.PDF && len(printed) > 0 {
+		pdfs, note := toPDF(ctx, req.Soffice, printed)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
@@ -292,4 +306,17 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 		res.Files = append(res.Files, f.Path)
 	}
 	return nil
+}
+
+// forPrint are the files that get a PDF: those that are sent or signed
+// (the report, the attachment, the reminder), not the office's own
+// workbook.
+func forPrint(files []outfile.File) []outfile.File {
+	var out []outfile.File
+	for _, f := range files {
+		if !strings.HasPrefix(filepath.Base(f.Path), "kiem-tra-") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
