@@ -167,16 +167,16 @@ func (s State) Sent() bool { return s == StateComplete || s == StateIncomplete }
 
 // UnitStatus says what one expected unit sent.
 type UnitStatus struct {
-	State    State
-	Unit     *catalog.Unit
-	File     string // the file used, as intake.ShownName names it; "" when none
+	State State
+	Unit  *catalog.Unit
+	File  string // the file used, as intake.ShownName names it; "" when none
 	// Received is the file's modification time: when the office's page
 	// received it (its workspace writes the file then), or when a file
 	// given to report --in was copied, which is no receipt.
 	Received time.Time
 	// Saved is when the unit's workbook was last saved, as the file says
 	// itself; zero when it does not say.
-	Saved time.Time
+	Saved    time.Time
 	Period   string // the form's period, when it differs from the report's
 	Tasks    int    // tasks it reported on
 	Expected int    // tasks it leads or coordinates
