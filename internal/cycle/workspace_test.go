@@ -400,7 +400,7 @@ func TestWorkspaceReport(t *testing.T) {
 		t.Fatalf("report: written %v, reported %d", res.Written, res.Report.Reported())
 	}
 	// The same layout as «baocao report --out Root».
-	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
+	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "kiem-tra-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
 		if !slices.Contains(res.Files, filepath.Join(w.Root, "2026-Q1", name)) {
 			t.Errorf("%s not written: %q", name, res.Files)
 		}
@@ -409,7 +409,7 @@ func TestWorkspaceReport(t *testing.T) {
 	for _, o := range w.Outputs(q1) {
 		labels = append(labels, o.Label)
 	}
-	if !slices.Equal(labels[:3], []string{"Báo cáo (Word)", "Bảng tổng hợp (Excel)", "Công văn đôn đốc (Word)"}) {
+	if !slices.Equal(labels[:4], []string{"Báo cáo (Word)", "Bảng tổng hợp (Excel)", "Bảng kiểm tra của văn phòng (Excel)", "Công văn đôn đốc (Word)"}) {
 		t.Errorf("outputs: %q", labels)
 	}
 
