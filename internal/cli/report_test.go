@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"regexp"
 	"strings"
 	"testing"
@@ -220,11 +221,12 @@ func TestReportExitCodes(t *testing.T) {
 			}
 		})
 	}
-	// Nothing usable came in: the reminder alone is written, since that is
-	// when it is needed most (the command-line contract).
+	// Nothing usable came in: no report, no attachment; the reminder is
+	// written, since that is when it is needed most (the command-line
+	// contract), and the office's workbook, which lists what was wrong.
 	written, _ := filepath.Glob(filepath.Join(out, "*", "[^.]*"))
-	if want := filepath.Join(out, "2026-Q1", "don-doc-2026-Q1.docx"); len(written) != 1 || written[0] != want {
-		t.Errorf("with nothing usable only the reminder is written, got %v", written)
+	if want := []string{filepath.Join(out, "2026-Q1", "don-doc-2026-Q1.docx"), filepath.Join(out, "2026-Q1", "kiem-tra-2026-Q1.xlsx")}; !slices.Equal(written, want) {
+		t.Errorf("with nothing usable the reminder and the office's workbook are written, got %v", written)
 	}
 }
 
@@ -270,9 +272,9 @@ func TestReportUnitOption(t *testing.T) {
 	}
 }
 
-// The summary that report writes, left in the input folder (here because
-// --out is inside --in), is skipped on the next run, not read as a unit's
-// report; so are the report and the reminder (3 files).
+// The workbooks that report writes, left in the input folder (here because
+// --out is inside --in), are skipped on the next run, not read as a unit's
+// report; so are the report and the reminder (4 files).
 func TestReportSkipsItsOwnSummary(t *testing.T) {
 	in := sampleInput(t)
 	out := filepath.Join(in, "ket-qua")
@@ -282,12 +284,14 @@ func TestReportSkipsItsOwnSummary(t *testing.T) {
 	}
 	code, second, stderr := run(t, reportArgs(in, out)...)
 	if code != 0 || !strings.Contains(second, "Đơn vị đã gửi: 9/10") || !strings.Contains(second, "Lỗi: 0.") ||
-		!strings.Contains(second, "3 tệp được bỏ qua vì không phải báo cáo của đơn vị") || strings.Contains(second, "không được đưa vào báo cáo") {
+		!strings.Contains(second, "4 tệp được bỏ qua vì không phải báo cáo của đơn vị") || strings.Contains(second, "không được đưa vào báo cáo") {
 		t.Errorf("second run: exit %d\n%s%s", code, second, stderr)
 	}
-	code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", "tong-hop-2026-Q1.xlsx"))
-	if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
-		t.Errorf("check of the summary: exit %d\n%s", code, checked)
+	for _, name := range []string{"tong-hop-2026-Q1.xlsx", "kiem-tra-2026-Q1.xlsx"} {
+		code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", name))
+		if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
+			t.Errorf("check of %s: exit %d\n%s", name, code, checked)
+		}
 	}
 }
 

@@ -420,10 +420,10 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 	}
 	r.UsedFiles = len(used)
 	if r.SkippedFiles > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp được bỏ qua vì không phải báo cáo của đơn vị (tệp khóa tạm của Excel, tệp ẩn, hoặc báo cáo, bảng tổng hợp do baocao lập); xem trang Kiểm tra của bảng tổng hợp.", r.SkippedFiles))
+		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp được bỏ qua vì không phải báo cáo của đơn vị (tệp khóa tạm của Excel, tệp ẩn, hoặc báo cáo, bảng tổng hợp, bảng kiểm tra do baocao lập); xem trang «Kiểm tra» của bảng kiểm tra.", r.SkippedFiles))
 	}
 	if r.ExcludedFiles > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang Kiểm tra của bảng tổng hợp.", r.ExcludedFiles))
+		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang «Kiểm tra» của bảng kiểm tra.", r.ExcludedFiles))
 	}
 	return used
 }
