@@ -184,7 +184,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	p := req.Period
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
-	opt := summary.Options{Date: now, FromPage: req.FromPage}
+	opt := summary.Options{Date: now, FromPage: req.FromPage, Roots: req.In}
 	if res.Written {
 		docx, warnings, err := s.report.Render(render.Data(r.TemplateData(now)))
 		if err != nil {

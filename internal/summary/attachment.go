@@ -22,6 +22,10 @@ type Options struct {
 	// workspace keeps the time each was received; from a folder given to
 	// report --in only the time saved inside each file is known.
 	FromPage bool
+	// Roots are the folders the files were read from (report --in): the
+	// office's workbook names each file relative to them, never by a path
+	// of this machine; a file outside them by its name.
+	Roots []string
 }
 
 const attachmentLabel = "Bảng tổng hợp"

@@ -164,7 +164,7 @@ func (b *builder) unmatched() error {
 		if unit := b.r.Catalog.Unit(u.Unit); unit != nil {
 			name = unit.Name
 		}
-		b.put(SheetUnmatched, i+3, b.text, name, intake.ShownName(u.File), u.Sheet, "", u.Text)
+		b.put(SheetUnmatched, i+3, b.text, name, intake.Relative(u.File, b.opt.Roots), u.Sheet, "", u.Text)
 		b.setInt(SheetUnmatched, fmt.Sprintf("D%d", i+3), u.Row)
 	}
 	if len(b.r.Unmatched) == 0 {
@@ -183,7 +183,7 @@ func (b *builder) problems() error {
 		if p.Severity == intake.SeverityError {
 			style = b.bold
 		}
-		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.ShownName(p.File), p.Sheet, p.Cell, p.Message)
+		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.Relative(p.File, b.opt.Roots), p.Sheet, p.Cell, p.Message)
 	}
 	if len(b.r.Problems) == 0 {
 		b.put(SheetProblems, 3, b.text, "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")

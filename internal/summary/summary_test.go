@@ -552,3 +552,39 @@ func TestPartsNoteWraps(t *testing.T) {
 		t.Errorf("the parts note is not merged across the sheet: %v", merges)
 	}
 }
+
+// The office's workbook names files relative to the folder they were
+// read from, never with a path of this machine.
+func TestOfficeNamesFilesRelative(t *testing.T) {
+	c, p, subs := fixture(t, "Tổ chức 2 hội nghị")
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "Bao cao"), 0o755)
+	kt := subs[0]
+	kt.Path = filepath.Join(root, "Bao cao", "KT.xlsx")
+	for i := range kt.Problems {
+		kt.Problems[i].File = kt.Path
+	}
+	r := consolidate.Build(c, p, subs)
+	data, _, err := OfficeBytes(r, Options{Roots: []string{root}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			for _, v := range row {
+				if strings.Contains(v, root) {
+					t.Errorf("%s holds the path %s: %q", sheet, root, v)
+				}
+			}
+		}
+	}
+	if got, _ := f.GetCellValue(SheetProblems, "B3"); got != filepath.Join("Bao cao", "KT.xlsx") {
+		t.Errorf("problems' file: %q", got)
+	}
+}
