@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"baocao/internal/catalog"
@@ -404,6 +405,18 @@ func TestWorkspaceReport(t *testing.T) {
 		if !slices.Contains(res.Files, filepath.Join(w.Root, "2026-Q1", name)) {
 			t.Errorf("%s not written: %q", name, res.Files)
 		}
+	}
+	// Through the page the office's workbook says when each file was
+	// received: the workspace keeps it.
+	office, err := excelize.OpenFile(filepath.Join(w.Root, "2026-Q1", "kiem-tra-2026-Q1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _ := office.GetCellValue("Đơn vị", "D2")
+	kt, _ := office.GetCellValue("Đơn vị", "D4")
+	office.Close()
+	if header != "Thời gian nhận (trang làm việc)" || kt == "" {
+		t.Errorf("the office's workbook: %q, KT received %q", header, kt)
 	}
 	var labels []string
 	for _, o := range w.Outputs(q1) {
