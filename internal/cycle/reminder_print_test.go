@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -147,5 +148,22 @@ func TestReminderPrintsOnOnePage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A --deadline already past on the letter's day is never written: the
+// letter sets working days from its date, and the office is told.
+func TestReminderPastDeadline(t *testing.T) {
+	src := testSources(t)
+	q1 := period.MustParse("2026-Q1")
+	now := time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)
+	res, err := src.BuildReminder(context.Background(), ReportRequest{Period: q1, In: []string{samples}, OutDir: t.TempDir(), Now: now,
+		Deadline: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Hạn gửi 10/03/2026 (--deadline) đã qua so với ngày công văn 20/03/2026: công văn đôn đốc ghi hạn mới 27/03/2026."
+	if !slices.Contains(res.Warnings, want) {
+		t.Errorf("warnings %q, want %q", res.Warnings, want)
 	}
 }
