@@ -115,6 +115,11 @@ type Unit struct {
 	// once in full («(sau đây gọi là Phòng giao dịch)»); "" to always
 	// name it in full.
 	Called string
+	// OutsideAuthority marks a unit the commune's People's Committee does
+	// not direct (the bank's transaction office, under its provincial
+	// branch): the commune asks it, and the reminder letter, which
+	// directs, never names it.
+	OutsideAuthority bool
 }
 
 // Group is a phrase of the appendix that names several units at once.
@@ -206,6 +211,10 @@ type Plan struct {
 	ShortTitle   string
 	Grounds      []string
 	DeadlineDays int
+	// ReminderDays is the number of working days from the reminder
+	// letter's date to the new deadline it sets (reminder_days, default
+	// DefaultReminderDays).
+	ReminderDays int
 	Authority    string
 	SignerTitle  string
 	SignerName   string
@@ -252,6 +261,9 @@ type Assignment struct {
 	Task *Task
 	Role Role
 }
+
+// DefaultReminderDays is reminder_days when plan.yaml does not say.
+const DefaultReminderDays = 5
 
 // Collector returns the unit that collects the reports, or nil when
 // plan.yaml names none.

@@ -87,7 +87,7 @@ func LoadFS(fsys fs.FS, dir string) (*Catalog, error) {
 		if u.GoverningBody != nil {
 			body = strings.ToUpper(strings.Join(strings.Fields(vntext.Clean(*u.GoverningBody)), " "))
 		}
-		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators, GoverningBody: body, Called: vntext.Clean(u.Called)})
+		c.Units = append(c.Units, &Unit{Code: u.Code.Value, Name: vntext.Clean(u.Name), Short: vntext.Clean(u.Short), Aliases: u.Aliases, Indicators: u.Indicators, GoverningBody: body, Called: vntext.Clean(u.Called), OutsideAuthority: u.OutsideAuthority})
 	}
 	for _, g := range uf.Groups {
 		c.Groups = append(c.Groups, &Group{Code: g.Code.Value, Name: vntext.Clean(g.Name), Aliases: g.Aliases, Members: values(g.Members)})
@@ -295,6 +295,8 @@ type planFile struct {
 	} `yaml:"plan"`
 	Grounds      []string `yaml:"grounds"`
 	DeadlineDays int      `yaml:"deadline_days"`
+	// A pointer, so that an absent line takes the default.
+	ReminderDays *int `yaml:"reminder_days"`
 	Signer       struct {
 		Authority string `yaml:"authority"`
 		Title     string `yaml:"title"`
@@ -304,17 +306,21 @@ type planFile struct {
 }
 
 func (pf planFile) plan() Plan {
-	return Plan{
+	p := Plan{
 		Issuer: vntext.Clean(pf.Issuer), Commune: vntext.Clean(pf.Commune), CommuneName: vntext.Clean(pf.CommuneName.Value),
 		LocalKind: vntext.Clean(pf.Kind.Value), Collector: pf.Collector.Value,
 		Place: vntext.Clean(pf.Place), Province: vntext.Clean(pf.Province),
 		ReportSuffix: pf.ReportSuffix, ReminderSuffix: pf.ReminderSuffix,
 		Kind: vntext.Clean(pf.Plan.Kind), Number: pf.Plan.Number, Suffix: pf.Plan.Suffix,
 		Month: pf.Plan.Month, Year: pf.Plan.Year, PlanIssuer: vntext.Clean(pf.Plan.Issuer), Title: vntext.Clean(pf.Plan.Title), ShortTitle: vntext.Clean(pf.Plan.ShortTitle),
-		Grounds: pf.Grounds, DeadlineDays: pf.DeadlineDays,
+		Grounds: pf.Grounds, DeadlineDays: pf.DeadlineDays, ReminderDays: DefaultReminderDays,
 		Authority: vntext.Clean(pf.Signer.Authority), SignerTitle: pf.Signer.Title, SignerName: vntext.Clean(pf.Signer.Name),
 		Recipients: pf.Recipients,
 	}
+	if pf.ReminderDays != nil {
+		p.ReminderDays = *pf.ReminderDays
+	}
+	return p
 }
 
 type tasksFile struct {
@@ -348,7 +354,8 @@ type unitsFile struct {
 		Aliases    []string `yaml:"aliases"`
 		Indicators bool     `yaml:"indicators"`
 		// A pointer, so that "" (no governing body) differs from absent.
-		GoverningBody *string `yaml:"governing_body"`
+		GoverningBody    *string `yaml:"governing_body"`
+		OutsideAuthority bool    `yaml:"outside_authority"`
 		// Called is how the report calls the unit once named in full.
 		Called string `yaml:"called"`
 	} `yaml:"units"`

@@ -261,6 +261,9 @@ func (v validator) checkPlan(pf planFile, uf unitsFile) {
 	if pf.DeadlineDays < 0 {
 		v.add(PlanFile, 0, "deadline_days (số ngày hạn gửi báo cáo) không được âm")
 	}
+	if pf.ReminderDays != nil && (*pf.ReminderDays < 1 || *pf.ReminderDays > 60) {
+		v.add(PlanFile, 0, "reminder_days (số ngày làm việc kể từ ngày công văn đôn đốc đến hạn gửi mới) phải từ 1 đến 60")
+	}
 	kinds := strings.Join(LocalKinds, ", ")
 	kind := vntext.Clean(pf.Kind.Value)
 	switch {

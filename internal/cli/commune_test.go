@@ -184,10 +184,11 @@ func TestAnotherCommuneEndToEnd(t *testing.T) {
 		{"report", report, "Đối chiếu mục tiêu của Kế hoạch: trong quý (so sánh số liệu trong kỳ với mục tiêu năm), dư nợ nguồn vốn ủy thác của xã tăng 10,00%, so với mức phấn đấu tăng ít nhất 10% mỗi năm của Kế hoạch."},
 		{"report", report, "số lượt hộ được vay vốn đạt 4.400 lượt hộ, đã đạt mục tiêu 600 lượt hộ vào năm 2030"},
 		{"report", report, "của Ủy ban nhân dân xã Thạch Bình"},
-		{"reminder", reminder, "về Ủy ban nhân dân xã qua Phòng Văn hóa - Xã hội"},
+		{"reminder", reminder, "về Ủy ban nhân dân xã (qua Phòng Văn hóa - Xã hội)"},
 		{"reminder", reminder, "Ban Chỉ huy Quân sự xã Thạch Bình"},
 		{"summary", summary, "II.3.b | Nguồn vốn ủy thác năm 2026:\nII.3.b.1 | Trình HĐND xã"},
-		{"summary", summary, "ỦY BAN NHÂN DÂN XÃ THẠCH BÌNH - TỔNG HỢP"},
+		{"summary", summary, "PHỤ LỤC: TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ QUÝ II NĂM 2026"},
+		{"summary", summary, "(Kèm theo Báo cáo số      /BC-UBND ngày      tháng 6 năm 2026 của Ủy ban nhân dân xã Thạch Bình)"},
 	} {
 		if !strings.Contains(tc.text, tc.want) {
 			t.Errorf("%s lacks %q", tc.what, tc.want)

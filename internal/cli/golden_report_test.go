@@ -138,6 +138,7 @@ func TestReportGolden(t *testing.T) {
 			dir := filepath.Join(out, "2026-Q1")
 			checkGolden(t, name+"-bao-cao.txt", docxText(t, filepath.Join(dir, "bao-cao-2026-Q1.docx")))
 			checkGolden(t, name+"-tong-hop.txt", summaryDump(t, filepath.Join(dir, "tong-hop-2026-Q1.xlsx")))
+			checkGolden(t, name+"-kiem-tra.txt", summaryDump(t, filepath.Join(dir, "kiem-tra-2026-Q1.xlsx")))
 			letter := filepath.Join(dir, "don-doc-2026-Q1.docx")
 			if _, err := os.Stat(letter); err == nil {
 				checkGolden(t, name+"-don-doc.txt", docxText(t, letter))

@@ -118,7 +118,7 @@ func TestTemplateHelpTopic(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	golden(t, "help-mau.txt", stdout)
-	for _, want := range []string{"ten_xa", "nhiem_vu_ky_toi", "ngay_so", "han_gui_da_qua", "dd/mm/yyyy", "phan_tram"} {
+	for _, want := range []string{"ten_xa", "nhiem_vu_ky_toi", "ngay_so", "han_ke_hoach", "dd/mm/yyyy", "phan_tram"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help lacks %s", want)
 		}

@@ -357,7 +357,7 @@ func TestReadingWhatUnitsSend(t *testing.T) {
 	}
 	letter := docxText(t, filepath.Join(dir, "don-doc-2026-Q1.docx"))
 	mustContain(t, "the reminder", letter, "Hội Nông dân xã", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã")
-	f, err := excelize.OpenFile(filepath.Join(dir, "tong-hop-2026-Q1.xlsx"))
+	f, err := excelize.OpenFile(filepath.Join(dir, "kiem-tra-2026-Q1.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,15 +365,15 @@ func TestReadingWhatUnitsSend(t *testing.T) {
 	units, _ := f.GetRows("Đơn vị")
 	found := false
 	for _, r := range units {
-		if len(r) > 2 && r[0] == "HND" {
+		if len(r) > 8 && r[0] == "HND" {
 			found = true
-			if r[2] != "Bao cao Hoi Nong dan quy 1.pdf" || !strings.HasPrefix(r[len(r)-1], "Gửi tệp không đọc được (Bao cao Hoi Nong dan quy 1.pdf)") {
-				t.Errorf("HND on the summary: %v", r)
+			if r[2] != "Bao cao Hoi Nong dan quy 1.pdf" || !strings.HasPrefix(r[8], "Gửi tệp không đọc được (Bao cao Hoi Nong dan quy 1.pdf)") {
+				t.Errorf("HND on the office's workbook: %v", r)
 			}
 		}
 	}
 	if !found {
-		t.Error("HND is not on the summary")
+		t.Error("HND is not on the office's workbook")
 	}
 }
 

@@ -39,8 +39,12 @@ func newReportCmd(g *globalOptions) *cobra.Command {
 		Short: "Tổng hợp các tệp đơn vị gửi thành báo cáo Word và bảng tổng hợp Excel",
 		Long: `Đọc mọi tệp Excel trong thư mục --in, kiểm tra từng tệp, rồi lập:
   THƯ_MỤC_RA/KỲ/bao-cao-KỲ.docx   dự thảo báo cáo của ` + exBody + ` (theo mẫu Word --template);
-  THƯ_MỤC_RA/KỲ/tong-hop-KỲ.xlsx  bảng tổng hợp đính kèm;
-  THƯ_MỤC_RA/KỲ/don-doc-KỲ.docx   công văn đôn đốc, khi còn đơn vị chưa gửi.
+  THƯ_MỤC_RA/KỲ/tong-hop-KỲ.xlsx  bảng tổng hợp gửi kèm báo cáo lên tỉnh (phụ lục nhiệm vụ, chỉ tiêu);
+  THƯ_MỤC_RA/KỲ/kiem-tra-KỲ.xlsx  bảng kiểm tra của văn phòng (đơn vị, lỗi từng ô, dòng chưa khớp,
+                                  kiến nghị gửi xã), không gửi đi;
+  THƯ_MỤC_RA/KỲ/don-doc-KỲ.docx   công văn đôn đốc các đơn vị do Ủy ban nhân dân xã chỉ đạo còn thiếu
+                                  báo cáo, hạn gửi mới --deadline dd/mm/yyyy (mặc định: reminder_days
+                                  ngày làm việc sau ngày lập, trong plan.yaml).
 Tệp có lỗi không được đưa vào báo cáo và được liệt kê cùng lỗi; các tệp còn lại vẫn được tổng hợp.
 Tệp của đơn vị không bao giờ bị sửa; tệp kết quả được ghi trọn vẹn hoặc không ghi gì.
 Tệp không cho biết của đơn vị nào thì gán bằng --unit "TỆP=MÃ" (nhắc lại được cho nhiều tệp).
@@ -150,7 +154,7 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 		fmt.Fprintf(w, "- %s\n", n)
 	}
 	if len(r.Proposals) > 0 {
-		fmt.Fprintf(w, "Đề xuất, kiến nghị: %d gửi cấp trên (mục IV của báo cáo); %d gửi Ủy ban nhân dân xã (mục III của báo cáo ghi «Ủy ban nhân dân xã xem xét …», không đưa vào mục IV); %d chưa rõ gửi cấp nào (vẫn ở mục IV, cần xem lại).\n",
+		fmt.Fprintf(w, "Đề xuất, kiến nghị: %d gửi cấp trên (mục IV của báo cáo); %d gửi Ủy ban nhân dân xã (mục III của báo cáo ghi «Ủy ban nhân dân xã xem xét …», và trang «Kiến nghị» của bảng kiểm tra; không đưa vào mục IV); %d chưa rõ gửi cấp nào (vẫn ở mục IV, cần xem lại).\n",
 			len(r.ProposalsTo(consolidate.AddresseeUpward)), len(r.ProposalsTo(consolidate.AddresseeCommune)), len(r.ProposalsTo(consolidate.AddresseeUnclear)))
 		for _, p := range r.ProposalsTo(consolidate.AddresseeUnclear) {
 			fmt.Fprintf(w, "  chưa rõ gửi ai: %s (%s): %s\n", p.UnitName, p.Task, oneLine(p.Text, 90))
@@ -158,7 +162,7 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	}
 	printLeftOut(w, r)
 	if len(r.Unmatched) > 0 {
-		fmt.Fprintln(w, "\nCác dòng chưa khớp với nhiệm vụ nào (xem trang «Chưa khớp» của bảng tổng hợp):")
+		fmt.Fprintln(w, "\nCác dòng chưa khớp với nhiệm vụ nào (xem trang «Chưa khớp» của bảng kiểm tra):")
 		for _, u := range r.Unmatched {
 			fmt.Fprintf(w, "  %s, trang tính «%s», dòng %d: %s\n", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 90))
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"baocao/internal/officetest"
 	"baocao/internal/period"
 	"baocao/internal/samples"
+	"baocao/internal/summary"
 )
 
 // sampleInput writes the sample submissions into a fresh folder, as the
@@ -93,7 +95,8 @@ func TestReportEndToEnd(t *testing.T) {
 	}
 	dir := filepath.Join(out, "2026-Q1")
 	docx, xlsx, letter := filepath.Join(dir, "bao-cao-2026-Q1.docx"), filepath.Join(dir, "tong-hop-2026-Q1.xlsx"), filepath.Join(dir, "don-doc-2026-Q1.docx")
-	for _, want := range []string{docx, xlsx, letter, "Đơn vị đã gửi: 9/10", "Chưa gửi báo cáo (1): Đoàn Thanh niên Cộng sản Hồ Chí Minh xã."} {
+	office := filepath.Join(dir, "kiem-tra-2026-Q1.xlsx")
+	for _, want := range []string{docx, xlsx, office, letter, "Đơn vị đã gửi: 9/10", "Chưa gửi báo cáo (1): Đoàn Thanh niên Cộng sản Hồ Chí Minh xã."} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
@@ -144,7 +147,7 @@ func TestReportEndToEnd(t *testing.T) {
 		t.Error("the own-words row of HCCB is not in the report")
 	}
 
-	f, err := excelize.OpenFile(xlsx)
+	f, err := excelize.OpenFile(office)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,12 +157,12 @@ func TestReportEndToEnd(t *testing.T) {
 		t.Errorf("unmatched sheet: %v", rows)
 	}
 	if props, _ := f.GetRows("Kiến nghị"); !strings.Contains(fmt.Sprint(props), "Đề nghị UBND xã bố trí phòng làm việc cho Điểm giao dịch") {
-		t.Errorf("the summary's «Kiến nghị» sheet lacks the proposal to the commune: %v", props)
+		t.Errorf("the office's «Kiến nghị» sheet lacks the proposal to the commune: %v", props)
 	}
 	units, _ := f.GetRows("Đơn vị")
 	missing := 0
 	for _, r := range units[2:] {
-		if r[len(r)-1] == "Chưa gửi" {
+		if len(r) > 8 && r[8] == "Chưa gửi" {
 			missing++
 			if r[0] != "DTN" {
 				t.Errorf("unexpected missing unit %v", r)
@@ -167,19 +170,27 @@ func TestReportEndToEnd(t *testing.T) {
 		}
 	}
 	if missing != 1 {
-		t.Errorf("missing units on the summary: %d", missing)
+		t.Errorf("missing units on the office's workbook: %d", missing)
+	}
+	// The attachment reads back for the province.
+	data, err := summary.ReadDataFile(xlsx)
+	if err != nil || data.Period != "2026-Q1" || len(data.Tasks) != len(c.Tasks()) || len(data.Units) != 10 {
+		t.Errorf("the attachment's data: %+v %v", data, err)
 	}
 	letterText := docxText(t, letter)
-	// HCCB left tasks blank: they are listed by short title; the youth
-	// union sent nothing: its tasks are in the form it has.
-	for _, want := range []string{"Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "Nhiệm vụ VI.4: Xây dựng đội ngũ cán bộ", "quý I năm 2026", "- Như trên;", "- Lưu: VT."} {
+	// HCCB left only coordinating tasks blank: not a reason to remind it;
+	// the youth union sent nothing.
+	for _, want := range []string{"Kính gửi: Đoàn Thanh niên Cộng sản Hồ Chí Minh xã.", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã: chưa gửi báo cáo.", "quý I năm 2026", "- Như trên;", "- Lưu: VT, Văn phòng."} {
 		if !strings.Contains(letterText, want) {
 			t.Errorf("reminder lacks %q", want)
 		}
 	}
+	if strings.Contains(letterText, "Hội Cựu chiến binh") {
+		t.Error("the reminder goes to a unit whose only gap is coordinating tasks")
+	}
 
-	// A real client opens all three.
-	for _, path := range []string{docx, xlsx, letter} {
+	// A real client opens all four.
+	for _, path := range []string{docx, xlsx, office, letter} {
 		pdf := officetest.Convert(t, path, "pdf")
 		if txt := officetest.PDFText(t, pdf); !strings.Contains(txt, "2026") {
 			t.Errorf("%s: PDF text lacks the year", filepath.Base(path))
@@ -218,11 +229,12 @@ func TestReportExitCodes(t *testing.T) {
 			}
 		})
 	}
-	// Nothing usable came in: the reminder alone is written, since that is
-	// when it is needed most (the command-line contract).
+	// Nothing usable came in: no report, no attachment; the reminder is
+	// written, since that is when it is needed most (the command-line
+	// contract), and the office's workbook, which lists what was wrong.
 	written, _ := filepath.Glob(filepath.Join(out, "*", "[^.]*"))
-	if want := filepath.Join(out, "2026-Q1", "don-doc-2026-Q1.docx"); len(written) != 1 || written[0] != want {
-		t.Errorf("with nothing usable only the reminder is written, got %v", written)
+	if want := []string{filepath.Join(out, "2026-Q1", "don-doc-2026-Q1.docx"), filepath.Join(out, "2026-Q1", "kiem-tra-2026-Q1.xlsx")}; !slices.Equal(written, want) {
+		t.Errorf("with nothing usable the reminder and the office's workbook are written, got %v", written)
 	}
 }
 
@@ -268,9 +280,9 @@ func TestReportUnitOption(t *testing.T) {
 	}
 }
 
-// The summary that report writes, left in the input folder (here because
-// --out is inside --in), is skipped on the next run, not read as a unit's
-// report; so are the report and the reminder (3 files).
+// The workbooks that report writes, left in the input folder (here because
+// --out is inside --in), are skipped on the next run, not read as a unit's
+// report; so are the report and the reminder (4 files).
 func TestReportSkipsItsOwnSummary(t *testing.T) {
 	in := sampleInput(t)
 	out := filepath.Join(in, "ket-qua")
@@ -280,12 +292,14 @@ func TestReportSkipsItsOwnSummary(t *testing.T) {
 	}
 	code, second, stderr := run(t, reportArgs(in, out)...)
 	if code != 0 || !strings.Contains(second, "Đơn vị đã gửi: 9/10") || !strings.Contains(second, "Lỗi: 0.") ||
-		!strings.Contains(second, "3 tệp được bỏ qua vì không phải báo cáo của đơn vị") || strings.Contains(second, "không được đưa vào báo cáo") {
+		!strings.Contains(second, "4 tệp được bỏ qua vì không phải báo cáo của đơn vị") || strings.Contains(second, "không được đưa vào báo cáo") {
 		t.Errorf("second run: exit %d\n%s%s", code, second, stderr)
 	}
-	code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", "tong-hop-2026-Q1.xlsx"))
-	if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
-		t.Errorf("check of the summary: exit %d\n%s", code, checked)
+	for _, name := range []string{"tong-hop-2026-Q1.xlsx", "kiem-tra-2026-Q1.xlsx"} {
+		code, checked, _ := run(t, "check", "--data", dataDir, filepath.Join(out, "2026-Q1", name))
+		if code != 0 || !strings.Contains(checked, "bỏ qua: đây là bảng tổng hợp quý I năm 2026 do baocao lập") || !strings.Contains(checked, "0 dòng khớp nhiệm vụ") {
+			t.Errorf("check of %s: exit %d\n%s", name, code, checked)
+		}
 	}
 }
 

@@ -44,7 +44,7 @@ Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Docum
 trên Windows, ~/baocao trên máy khác), mở được bằng Explorer:
   THƯ_MỤC/KỲ/mau-bieu/   biểu mẫu gửi các đơn vị;
   THƯ_MỤC/KỲ/nhan-ve/    tệp đơn vị gửi về, giữ nguyên như khi nhận (tệp trùng tên được thêm « (2)»);
-  THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, công văn đôn đốc, như baocao report --out THƯ_MỤC.
+  THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, bảng kiểm tra, công văn đôn đốc, như baocao report --out THƯ_MỤC.
 Trang không bao giờ xóa hay ghi đè tệp đã nhận.
 
 Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một cổng trống bất kỳ.

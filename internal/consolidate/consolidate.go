@@ -169,10 +169,16 @@ func (s State) Sent() bool { return s == StateComplete || s == StateIncomplete }
 
 // UnitStatus says what one expected unit sent.
 type UnitStatus struct {
-	State    State
-	Unit     *catalog.Unit
-	File     string // the file used, as intake.ShownName names it; "" when none
+	State State
+	Unit  *catalog.Unit
+	File  string // the file used, as intake.ShownName names it; "" when none
+	// Received is the file's modification time: when the office's page
+	// received it (its workspace writes the file then), or when a file
+	// given to report --in was copied, which is no receipt.
 	Received time.Time
+	// Saved is when the unit's workbook was last saved, as the file says
+	// itself; zero when it does not say.
+	Saved    time.Time
 	Period   string // the form's period, when it differs from the report's
 	Tasks    int    // tasks it reported on
 	Expected int    // tasks it leads or coordinates
@@ -416,10 +422,10 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 	}
 	r.UsedFiles = len(used)
 	if r.SkippedFiles > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp được bỏ qua vì không phải báo cáo của đơn vị (tệp khóa tạm của Excel, tệp ẩn, hoặc báo cáo, bảng tổng hợp do baocao lập); xem trang Kiểm tra của bảng tổng hợp.", r.SkippedFiles))
+		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp được bỏ qua vì không phải báo cáo của đơn vị (tệp khóa tạm của Excel, tệp ẩn, hoặc báo cáo, bảng tổng hợp, bảng kiểm tra do baocao lập); xem trang «Kiểm tra» của bảng kiểm tra.", r.SkippedFiles))
 	}
 	if r.ExcludedFiles > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang Kiểm tra của bảng tổng hợp.", r.ExcludedFiles))
+		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang «Kiểm tra» của bảng kiểm tra.", r.ExcludedFiles))
 	}
 	return used
 }
@@ -556,6 +562,9 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 				if s.ModTime.After(st.Received) {
 					st.Received = s.ModTime
 				}
+				if s.Saved.After(st.Saved) {
+					st.Saved = s.Saved
+				}
 				if s.Period != r.Period {
 					st.Parts = append(st.Parts, s.Period)
 				}
@@ -614,7 +623,7 @@ func (r *Report) units(all, used []*intake.Submission, rows map[key]intake.Row) 
 				if s.Unit != u.Code || !s.HasErrors() {
 					continue
 				}
-				st.File, st.Received, st.Excluded = intake.ShownName(s.Path), s.ModTime, true
+				st.File, st.Received, st.Saved, st.Excluded = intake.ShownName(s.Path), s.ModTime, s.Saved, true
 				readable = readable || s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0
 				e, w := s.Counts()
 				st.Errors += e

@@ -119,13 +119,18 @@ func ReportFields() []render.Spec {
 // (templates/don-doc.docx).
 func ReminderFields() []render.Spec {
 	return append(headerFields(),
-		date("han_gui", "hạn gửi báo cáo; dùng {han_gui|ngay}", ""),
-		flag("han_gui_da_qua", "hạn gửi đã qua"),
+		text("trich_yeu", "trích yếu sau «V/v»", "đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số      /KH-UBND, quý I năm 2026"),
+		text("ke_hoach", "kế hoạch được báo cáo", "Kế hoạch số      /KH-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp"),
+		date("han_ke_hoach", "hạn gửi báo cáo của kỳ theo kế hoạch (deadline_days); dùng {han_ke_hoach|ngay}", "ngày 16 tháng 3 năm 2026"),
+		date("han_gui", "hạn gửi mới: --deadline, hoặc reminder_days ngày làm việc sau ngày công văn; không bao giờ là ngày đã qua; dùng {han_gui|ngay}", "ngày 25 tháng 3 năm 2026"),
 		text("don_vi_thu", "đơn vị thu nhận báo cáo (collector trong plan.yaml)", "Văn phòng HĐND và UBND xã"),
-		list("don_vi", "các đơn vị được đôn đốc",
-			text("ten", "tên đơn vị", ""),
-			text("tinh_trang", "tình trạng của đơn vị, một câu", "Đơn vị chưa gửi báo cáo các nhiệm vụ dưới đây."),
-			list("nhiem_vu", "các nhiệm vụ đơn vị còn phải báo cáo",
-				text("ma", "mã nhiệm vụ", ""), content)),
+		text("luu", "tên ngắn của đơn vị soạn công văn, ghi sau «Lưu: VT,»", "Văn phòng"),
+		flag("mot_don_vi", "công văn gửi một đơn vị: «Kính gửi: tên đơn vị.» trên một dòng"),
+		text("ten_don_vi", "tên đơn vị khi công văn gửi một đơn vị, rỗng khi nhiều", "Hội Nông dân xã"),
+		text("goi", "cách gọi những nơi nhận trong câu: «các đơn vị», hoặc «đơn vị» khi chỉ một", "các đơn vị"),
+		list("don_vi", "các đơn vị được đôn đốc (do Ủy ban nhân dân xã chỉ đạo; không có đơn vị thu nhận báo cáo và đơn vị ngoài quyền chỉ đạo)",
+			text("ten", "tên đơn vị", "Hội Nông dân xã"),
+			text("noi_dung", "điều còn thiếu, một câu viết thường, có dấu chấm cuối", "chưa gửi báo cáo."),
+			text("dau", "dấu cuối dòng «Kính gửi»: «;», ở đơn vị cuối «.»", ";")),
 	)
 }

@@ -11,7 +11,6 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
-	"baocao/internal/period"
 	"baocao/internal/render"
 	"baocao/internal/vntext"
 )
@@ -109,55 +108,9 @@ func (r *Report) TemplateData(now time.Time) map[string]any {
 	return d
 }
 
-// ReminderData gives the fields of templates/don-doc.docx: the letter that
-// urges the units that sent nothing.
-func (r *Report) ReminderData(now time.Time) map[string]any {
-	c := r.Catalog
-	d := r.header(now)
-	// The letter names the period, not its dates or the plan's reference.
-	delete(d, "tu_ngay")
-	delete(d, "den_ngay")
-	delete(d, "ke_hoach")
-	delete(d, "ten_dia_phuong")
-	d["so_ky_hieu"] = "     /" + c.Plan.ReminderSuffix
-	deadline := r.ReminderDeadline()
-	d["han_gui"] = deadline
-	past := deadline.Before(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, deadline.Location()))
-	d["han_gui_da_qua"] = past
-	d["don_vi_thu"] = c.CollectorName()
-	// The letter goes to the units it names ("Như trên", written by the
-	// template), the office that collects the forms, and the archive: not
-	// to the report's recipients.
-	d["noi_nhan"] = []map[string]any{{"noi_dung": c.CollectorName() + " (theo dõi)"}}
-	var units []map[string]any
-	for _, u := range r.ToRemind() {
-		// Only a unit that sent its form with tasks left blank gets them
-		// listed: the others send the whole form, which lists its tasks.
-		var tasks []map[string]any
-		for _, a := range u.Assignments {
-			if u.State != StateIncomplete || !slices.Contains(u.MissingTasks, a.Task.Code) {
-				continue
-			}
-			tasks = append(tasks, map[string]any{"ma": a.Task.Code, "noi_dung": strings.TrimRight(a.Task.Title(), ".:;") + " (" + lowerFirst(a.Role.String()) + ")"})
-		}
-		units = append(units, map[string]any{"ten": u.Unit.Name, "tinh_trang": reminderSentence(u, r.Period), "nhiem_vu": tasks})
-	}
-	d["don_vi"] = units
-	return d
-}
-
-// ReminderDeadline is the date the reminder asks the forms by: Deadline
-// when the office gave one (report --deadline), else the plan's deadline
-// for the period. It is never moved: a deadline past is said to be past.
-func (r *Report) ReminderDeadline() time.Time {
-	if !r.Deadline.IsZero() {
-		return r.Deadline
-	}
-	return forms.Deadline(r.Catalog, r.Period)
-}
-
-// ToRemind returns the units the reminder writes to: every expected unit
-// whose report is not complete, in units.yaml order.
+// ToRemind returns every expected unit whose report is not complete, in
+// units.yaml order (the report names them); the reminder letter writes to
+// fewer of them (Urged).
 func (r *Report) ToRemind() []UnitStatus {
 	var out []UnitStatus
 	for _, u := range r.Units {
@@ -166,48 +119,6 @@ func (r *Report) ToRemind() []UnitStatus {
 		}
 	}
 	return out
-}
-
-// reminderSentence says to a unit what the reminder asks of it.
-func reminderSentence(u UnitStatus, p period.Period) string {
-	switch u.State {
-	case StateIncomplete:
-		var says []string
-		var notSent []period.Period
-		for _, q := range u.MissingParts {
-			if !slices.Contains(u.BrokenParts, q) {
-				notSent = append(notSent, q)
-			}
-		}
-		if len(u.BrokenParts) > 0 {
-			says = append(says, fmt.Sprintf("Biểu %s năm %d đơn vị đã gửi (tệp «%s») có lỗi nên chưa tổng hợp được vào báo cáo %s. Lỗi: %s.",
-				quarterWords(u.BrokenParts), u.BrokenParts[0].Year, u.BrokenFile, p.Name(), strings.TrimSuffix(u.Problem, ".")))
-		}
-		if len(notSent) > 0 {
-			says = append(says, fmt.Sprintf("Đơn vị chưa gửi biểu %s năm %d để tổng hợp báo cáo %s.", quarterWords(notSent), notSent[0].Year, p.Name()))
-		}
-		switch {
-		case len(u.MissingTasks) > 0 && len(u.Parts) > 0:
-			says = append(says, "Trong các biểu đã gửi, đơn vị chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây.")
-		case len(u.MissingTasks) > 0:
-			says = append(says, "Đơn vị đã gửi báo cáo nhưng chưa điền tình trạng, kết quả của các nhiệm vụ dưới đây.")
-		}
-		return strings.Join(says, " ") + " Đề nghị bổ sung và gửi lại."
-	case StateErrors:
-		s := fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng tệp có lỗi nên chưa tổng hợp được.", u.File)
-		if u.Problem == "" {
-			return s + " Đề nghị sửa và gửi lại biểu mẫu."
-		}
-		s += " Lỗi: " + strings.TrimSuffix(u.Problem, ".") + "."
-		// the mistake's own words usually end with what to do
-		if !strings.Contains(vntext.Fold(u.Problem), "gui lai") {
-			s += " Đề nghị sửa và gửi lại biểu mẫu."
-		}
-		return s
-	case StateUnreadable:
-		return fmt.Sprintf("Đơn vị đã gửi tệp «%s» nhưng đó không phải biểu mẫu Excel đọc được; đề nghị gửi lại biểu mẫu dạng .xlsx.", u.File)
-	}
-	return fmt.Sprintf("Đơn vị chưa gửi báo cáo %s về %d nhiệm vụ được giao (theo biểu mẫu đã gửi đơn vị).", p.Name(), len(u.Assignments))
 }
 
 func (r *Report) header(now time.Time) map[string]any {

@@ -41,21 +41,6 @@ func TestTemplateDataFitsTemplates(t *testing.T) {
 			t.Errorf("%s: %s", name, w)
 		}
 	}
-	// The plan's deadline (14/03 + 2 days), never moved; past, it is said.
-	if d := r.ReminderDeadline(); !d.Equal(time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("plan's deadline: %v", d)
-	}
-	if past := r.ReminderData(now.AddDate(0, 0, 1))["han_gui_da_qua"]; past != true {
-		t.Errorf("a deadline already past on %v is not said: %v", now, past)
-	}
-	if past := r.ReminderData(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))["han_gui_da_qua"]; past != false {
-		t.Errorf("a deadline to come is said to be past")
-	}
-	r.Deadline = time.Date(2026, 3, 25, 0, 0, 0, 0, time.UTC) // report --deadline
-	if d := r.ReminderDeadline(); !d.Equal(r.Deadline) {
-		t.Errorf("--deadline: %v", d)
-	}
-	r.Deadline = time.Time{}
 	if s := r.TemplateData(now)["trich_yeu"].(string); !strings.HasSuffix(s, ", quý I năm 2026") {
 		t.Errorf("trich_yeu %q", s)
 	}

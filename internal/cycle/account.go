@@ -214,7 +214,7 @@ type Output struct {
 }
 
 // Outputs lists the outputs of p that are in the workspace, in the order
-// report, summary, reminder, then their PDFs.
+// report, attachment, the office's workbook, reminder, then their PDFs.
 func (w *Workspace) Outputs(p period.Period) []Output {
 	var names []string
 	for _, k := range outputKinds {
@@ -236,6 +236,7 @@ func (w *Workspace) Outputs(p period.Period) []Output {
 var outputKinds = []struct{ stem, ext, label string }{
 	{"bao-cao", ".docx", "Báo cáo"},
 	{"tong-hop", ".xlsx", "Bảng tổng hợp"},
+	{"kiem-tra", ".xlsx", "Bảng kiểm tra của văn phòng"},
 	{"don-doc", ".docx", "Công văn đôn đốc"},
 }
 

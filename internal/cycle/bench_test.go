@@ -70,7 +70,7 @@ func BenchmarkReportPhases(b *testing.B) {
 			b.Fatal(err)
 		}
 		t = lap(t)
-		xlsx, _, err := summary.Bytes(r)
+		xlsx, _, err := summary.Bytes(r, summary.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

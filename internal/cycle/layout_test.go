@@ -2,7 +2,6 @@ package cycle
 
 import (
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -53,8 +52,8 @@ func summaryLines(page string) int {
 
 // TestReportPrintsShort counts the printed pages of the sample quarter with
 // LibreOffice: the report within 60% of what it was, no blank last page,
-// the appendix's codes on one line; the reminder to five units on two
-// pages, to those units and the archive only.
+// the appendix's codes on one line. (The reminder's pages are counted in
+// reminder_print_test.go.)
 func TestReportPrintsShort(t *testing.T) {
 	bin := officetest.Binary(t)
 	src := testSources(t)
@@ -105,46 +104,6 @@ func TestReportPrintsShort(t *testing.T) {
 		t.Errorf("the summary line under «BÁO CÁO» takes %d lines, want at most 2", n)
 	}
 
-	// Five units to remind: the youth union (nothing), HCCB (tasks left
-	// blank), and three more whose files are taken away.
-	in := t.TempDir()
-	entries, err := os.ReadDir(samples)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "VP-") || strings.HasPrefix(e.Name(), "MTTQ-") || strings.Contains(e.Name(), "Nong dan") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(samples, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(in, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out = t.TempDir()
-	res, err := src.BuildReminder(context.Background(), ReportRequest{Period: q1, In: []string{in}, OutDir: out, Now: now, PDF: true, Soffice: bin})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := len(res.Report.ToRemind()); n != 5 {
-		t.Fatalf("%d units to remind, want 5", n)
-	}
-	letter := filepath.Join(Dir(out, q1), "don-doc-2026-Q1.pdf")
-	if n := officetest.PDFPages(t, letter); n > 2 {
-		t.Errorf("the reminder to 5 units prints on %d pages, want at most 2", n)
-	}
-	text := norm.NFC.String(officetest.PDFText(t, letter))
-	for _, want := range []string{"Như trên", "Lưu: VT", "Hội Nông dân xã", "Xây dựng đội ngũ cán bộ"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the reminder lacks %q", want)
-		}
-	}
-	if strings.Contains(text, "UBND tỉnh") {
-		t.Error("the reminder goes to the report's recipients (UBND tỉnh)")
-	}
 }
 
 // TestNameBoxFitsLongNames prints the report of communes with long names

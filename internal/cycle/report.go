@@ -143,15 +143,20 @@ type ReportRequest struct {
 	// Date, when set, is the date the report bears; zero leaves its day
 	// blank for the records clerk (compose.ReportDate).
 	Date time.Time
+	// FromPage tells that In are the files the office's page received (its
+	// workspace keeps when each came), not a folder given to report --in.
+	FromPage bool
 }
 
 // ReportResult is what a build wrote and what it found.
 type ReportResult struct {
 	Report *consolidate.Report
-	// Files are the paths written, in order: report, summary, reminder,
-	// then their PDFs. Without a usable file only the reminder is written.
+	// Files are the paths written, in order: report, attachment
+	// (tong-hop), the office's workbook (kiem-tra), reminder, then the
+	// PDFs of the report, attachment and reminder. Without a usable file
+	// only the office's workbook and the reminder are written.
 	Files []string
-	// Written tells that the report and the summary were written; false
+	// Written tells that the report and the attachment were written; false
 	// when nothing usable came in.
 	Written  bool
 	Warnings []string
@@ -189,12 +194,13 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	p := req.Period
 	dir := Dir(req.OutDir, p)
 	var files []outfile.File
+	opt := summary.Options{Date: attachmentDate(req.Period, now, req.Date), FromPage: req.FromPage, Roots: req.In}
 	if res.Written {
 		docx, warnings, err := s.report.Render(compose.Fields(r, compose.Options{Now: now, Date: req.Date}))
 		if err != nil {
 			return nil, templateErr(s.Report, err)
 		}
-		xlsx, xwarnings, err := summary.Bytes(r)
+		xlsx, xwarnings, err := summary.Bytes(r, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -203,7 +209,15 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 			outfile.File{Path: filepath.Join(dir, "bao-cao-"+p.String()+".docx"), Data: docx},
 			outfile.File{Path: filepath.Join(dir, "tong-hop-"+p.String()+".xlsx"), Data: xlsx})
 	}
-	if len(r.ToRemind()) > 0 {
+	// The office's own checks, whatever came in: most needed when nothing
+	// could be used.
+	office, owarnings, err := summary.OfficeBytes(r, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = append(res.Warnings, owarnings...)
+	files = append(files, outfile.File{Path: filepath.Join(dir, summary.OfficeName(p.String())), Data: office})
+	if len(r.Urged()) > 0 {
 		letter, err := s.reminderFile(res, dir, letterDate(req))
 		if err != nil {
 			return nil, err
@@ -226,7 +240,7 @@ func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*Report
 		return nil, err
 	}
 	res := &ReportResult{Report: r}
-	if len(r.ToRemind()) == 0 {
+	if len(r.Urged()) == 0 {
 		return res, nil
 	}
 	letter, err := s.reminderFile(res, Dir(req.OutDir, req.Period), letterDate(req))
@@ -248,6 +262,18 @@ func (s *Sources) consolidate(req ReportRequest) (*consolidate.Report, error) {
 	r := consolidate.Build(s.Catalog.Catalog, req.Period, subs)
 	r.Deadline = req.Deadline
 	return r, nil
+}
+
+// attachmentDate is the report's date as its attachment is headed: the
+// month and year the report bears (compose.ReportDate), the day left blank.
+func attachmentDate(p period.Period, now, given time.Time) time.Time {
+	switch d := compose.ReportDate(p, now, given).(type) {
+	case time.Time:
+		return d
+	case render.BlankDay:
+		return time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.Local)
+	}
+	return now
 }
 
 // letterDate is the reminder's date: the date the office gives the report,
@@ -274,6 +300,10 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 		return outfile.File{}, templateErr(s.Reminder, err)
 	}
 	res.Warnings = append(res.Warnings, warnings...)
+	if d := r.ReminderDeadline(now); !r.Deadline.IsZero() && !d.Equal(r.Deadline) {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("Hạn gửi %s (--deadline) đã qua so với ngày công văn %s: công văn đôn đốc ghi hạn mới %s.",
+			period.ShortDate(r.Deadline), period.ShortDate(now), period.ShortDate(d)))
+	}
 	return outfile.File{Path: filepath.Join(dir, "don-doc-"+r.Period.String()+".docx"), Data: letter}, nil
 }
 
@@ -282,8 +312,8 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 // without one) under dated names, and writes the files and the ledger
 // whole or not at all.
 func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
-	if req.PDF && len(files) > 0 {
-		pdfs, note := toPDF(ctx, req.Soffice, files)
+	if printed := forPrint(files); req.PDF && len(printed) > 0 {
+		pdfs, note := toPDF(ctx, req.Soffice, printed)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
@@ -291,7 +321,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	dir := Dir(req.OutDir, p)
 	l := readLedger(dir)
 	var stale []string
-	if len(res.Report.ToRemind()) == 0 {
+	if len(res.Report.Urged()) == 0 {
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
@@ -307,4 +337,17 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 		res.Files = append(res.Files, f.Path)
 	}
 	return nil
+}
+
+// forPrint are the files that get a PDF: those that are sent or signed
+// (the report, the attachment, the reminder), not the office's own
+// workbook.
+func forPrint(files []outfile.File) []outfile.File {
+	var out []outfile.File
+	for _, f := range files {
+		if !strings.HasPrefix(filepath.Base(f.Path), "kiem-tra-") {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,11 @@ func TestOutputsOpenClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, res.Files...)
+	for _, name := range []string{"tong-hop-2026-Q1.xlsx", "kiem-tra-2026-Q1.xlsx", "don-doc-2026-Q1.docx", "bao-cao-2026-Q1.docx"} {
+		if !slices.ContainsFunc(files, func(f string) bool { return filepath.Base(f) == name }) {
+			t.Errorf("%s is not among the files checked", name)
+		}
+	}
 	for _, name := range []string{ReportTemplate, ReminderTemplate} {
 		b, err := fs.ReadFile(baocao.Templates(), name)
 		if err != nil {

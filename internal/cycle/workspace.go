@@ -570,6 +570,6 @@ func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
 func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
-		UnitOf: w.UnitOf(p), PDF: true,
+		UnitOf: w.UnitOf(p), PDF: true, FromPage: true,
 	}
 }

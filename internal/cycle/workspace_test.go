@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"baocao/internal/catalog"
@@ -406,16 +407,28 @@ func TestWorkspaceReport(t *testing.T) {
 		t.Fatalf("report: written %v, reported %d", res.Written, res.Report.Reported())
 	}
 	// The same layout as «baocao report --out Root».
-	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
+	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "kiem-tra-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
 		if !slices.Contains(res.Files, filepath.Join(w.Root, "2026-Q1", name)) {
 			t.Errorf("%s not written: %q", name, res.Files)
 		}
+	}
+	// Through the page the office's workbook says when each file was
+	// received: the workspace keeps it.
+	office, err := excelize.OpenFile(filepath.Join(w.Root, "2026-Q1", "kiem-tra-2026-Q1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _ := office.GetCellValue("Đơn vị", "D2")
+	kt, _ := office.GetCellValue("Đơn vị", "D4")
+	office.Close()
+	if header != "Thời gian nhận (trang làm việc)" || kt == "" {
+		t.Errorf("the office's workbook: %q, KT received %q", header, kt)
 	}
 	var labels []string
 	for _, o := range w.Outputs(q1) {
 		labels = append(labels, o.Label)
 	}
-	if !slices.Equal(labels[:3], []string{"Báo cáo (Word)", "Bảng tổng hợp (Excel)", "Công văn đôn đốc (Word)"}) {
+	if !slices.Equal(labels[:4], []string{"Báo cáo (Word)", "Bảng tổng hợp (Excel)", "Bảng kiểm tra của văn phòng (Excel)", "Công văn đôn đốc (Word)"}) {
 		t.Errorf("outputs: %q", labels)
 	}
 

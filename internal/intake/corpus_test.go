@@ -349,7 +349,7 @@ func corpus(t *testing.T) []badInput {
 		}},
 		{file: "chi-tieu-am.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return nhBook(c, q1, map[string][2]any{"TONG-DU-NO": {nil, -1500.0}})
-		}), sev: SeverityError, want: "số âm (-1.500) nhưng chỉ tiêu TONG-DU-NO"},
+		}), sev: SeverityError, want: "số âm (-1.500) nhưng chỉ tiêu «Tổng dư nợ» không thể âm"},
 		{file: "chi-tieu-le.xlsx", build: writeBook(func(c *catalog.Catalog) book {
 			return nhBook(c, q1, map[string][2]any{"KHACH-HANG": {nil, "1.234,5"}})
 		}), sev: SeverityError, want: "1.234,5 khách hàng không phải số nguyên"},

@@ -87,7 +87,7 @@ var segmentRe = regexp.MustCompile(`[+\-−]?\s*\d[\d.,]*(?:\s\d{3}(?:[.,]\d+)?)
 func readFigure(text string, ind *catalog.Indicator) (v float64, note, errMsg string) {
 	m := measureOf(ind)
 	clean := vntext.Clean(text)
-	notNumber := fmt.Sprintf("«%s» không phải là số nên chỉ tiêu %s không đọc được. Ghi một số (%s), ví dụ %s.", shorten(clean, 30), ind.Code, m.name, m.example())
+	notNumber := fmt.Sprintf("«%s» không phải là số nên chỉ tiêu «%s» không đọc được. Ghi một số (%s), ví dụ %s.", shorten(clean, 30), ind.Name, m.name, m.example())
 	n, unit, ok := vntext.ParseQuantity(clean)
 	if !ok {
 		segs := segmentRe.FindAllString(clean, -1)
@@ -114,7 +114,7 @@ func readFigure(text string, ind *catalog.Indicator) (v float64, note, errMsg st
 		if m.percent {
 			return n, "", ""
 		}
-		return 0, "", fmt.Sprintf("«%s» là tỷ lệ phần trăm nhưng chỉ tiêu %s tính bằng %s. Ghi số %s, không ghi %%.", shorten(clean, 30), ind.Code, m.name, m.name)
+		return 0, "", fmt.Sprintf("«%s» là tỷ lệ phần trăm nhưng chỉ tiêu «%s» tính bằng %s. Ghi số %s, không ghi %%.", shorten(clean, 30), ind.Name, m.name, m.name)
 	case money && m.money > 0:
 		v = roundMicro(n * scale / m.money)
 		if scale == m.money {
@@ -124,7 +124,7 @@ func readFigure(text string, ind *catalog.Indicator) (v float64, note, errMsg st
 	case !money && m.count() && m.accepts(unit):
 		return n, "", ""
 	}
-	return 0, "", fmt.Sprintf("«%s» ghi đơn vị không đổi được sang đơn vị tính của chỉ tiêu %s (%s). Ghi số theo %s, không kèm đơn vị khác.", shorten(clean, 30), ind.Code, m.name, m.name)
+	return 0, "", fmt.Sprintf("«%s» ghi đơn vị không đổi được sang đơn vị tính của chỉ tiêu «%s» (%s). Ghi số theo %s, không kèm đơn vị khác.", shorten(clean, 30), ind.Name, m.name, m.name)
 }
 
 // roundMicro rounds away the float noise of a conversion ("1,1 tỷ" is
@@ -138,9 +138,9 @@ func checkFigure(v float64, ind *catalog.Indicator) string {
 	m := measureOf(ind)
 	switch {
 	case v < 0 && nonNegative(ind):
-		return fmt.Sprintf("số âm (%s) nhưng chỉ tiêu %s («%s») không thể âm. Kiểm tra lại số liệu; nếu là mức giảm, ghi số cuối kỳ chứ không ghi mức giảm.", vntext.FormatAuto(v), ind.Code, ind.Name)
+		return fmt.Sprintf("số âm (%s) nhưng chỉ tiêu «%s» không thể âm. Kiểm tra lại số liệu; nếu là mức giảm, ghi số cuối kỳ chứ không ghi mức giảm.", vntext.FormatAuto(v), ind.Name)
 	case m.count() && v != math.Trunc(v):
-		return fmt.Sprintf("%s %s không phải số nguyên: chỉ tiêu %s («%s») đếm từng %s nên không có phần lẻ. Kiểm tra lại số liệu.", vntext.FormatAuto(v), m.name, ind.Code, ind.Name, m.name)
+		return fmt.Sprintf("%s %s không phải số nguyên: chỉ tiêu «%s» đếm từng %s nên không có phần lẻ. Kiểm tra lại số liệu.", vntext.FormatAuto(v), m.name, ind.Name, m.name)
 	}
 	return ""
 }
@@ -159,8 +159,8 @@ func implausibleMoney(v float64, ind *catalog.Indicator) string {
 	if m.money <= 1 || v*m.money <= moneyCeiling {
 		return ""
 	}
-	return fmt.Sprintf("chỉ tiêu %s ghi %s %s, tức hơn 1.000 tỷ đồng: có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là %s %s. Số này không được dùng: đề nghị đơn vị ghi lại theo %s rồi gửi lại.",
-		ind.Code, vntext.FormatAuto(v), m.name, vntext.FormatAuto(roundMicro(v/m.money)), m.name, m.name)
+	return fmt.Sprintf("chỉ tiêu «%s» ghi %s %s, tức hơn 1.000 tỷ đồng: có phải đơn vị ghi số bằng đồng? Nếu vậy số đúng là %s %s. Số này không được dùng: đề nghị đơn vị ghi lại theo %s rồi gửi lại.",
+		ind.Name, vntext.FormatAuto(v), m.name, vntext.FormatAuto(roundMicro(v/m.money)), m.name, m.name)
 }
 
 // jumpFactor is how many times a figure may grow or shrink from one

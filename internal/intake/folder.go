@@ -320,3 +320,18 @@ func ShownName(path string) string {
 	}
 	return filepath.Base(path)
 }
+
+// Relative names path for a person: relative to the folder given (of
+// roots) that holds it, "Bao cao/CA.xlsx" or "doan the.zip/MTTQ.xlsx",
+// never a path of this machine; ShownName when no folder given holds it.
+func Relative(path string, roots []string) string {
+	for _, root := range roots {
+		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+			continue
+		}
+		if rel, err := filepath.Rel(root, path); err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel) {
+			return rel
+		}
+	}
+	return ShownName(path)
+}

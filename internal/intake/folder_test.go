@@ -339,3 +339,27 @@ func TestZipPeriodWhenAsked(t *testing.T) {
 		t.Error("the PDF in the zip is not listed")
 	}
 }
+
+// Relative names a file from the folder given, never with this machine's
+// path; a file given alone by its name.
+func TestRelative(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "Bao cao")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path  string
+		roots []string
+		want  string
+	}{
+		{filepath.Join(sub, "CA.xlsx"), []string{dir}, filepath.Join("Bao cao", "CA.xlsx")},
+		{filepath.Join(dir, "doan the.zip", "MTTQ.xlsx"), []string{dir}, filepath.Join("doan the.zip", "MTTQ.xlsx")},
+		{filepath.Join(sub, "CA.xlsx"), []string{filepath.Join(sub, "CA.xlsx")}, "CA.xlsx"},
+		{filepath.Join(sub, "CA.xlsx"), []string{t.TempDir()}, "CA.xlsx"},
+	} {
+		if got := Relative(tt.path, tt.roots); got != tt.want {
+			t.Errorf("Relative(%s, %v) = %q, want %q", tt.path, tt.roots, got, tt.want)
+		}
+	}
+}

@@ -45,10 +45,10 @@ func (r *reader) readIndicators(g *grid, h *header) {
 			codeCell = place
 		}
 		if s.Unit != "" && ind.Unit != s.Unit {
-			s.addf(SeverityWarning, g.name, codeCell, "chỉ tiêu %s do %s báo cáo, không phải %s; số liệu vẫn được ghi nhận, kiểm tra lại.", ind.Code, nameOf(c, ind.Unit), nameOf(c, s.Unit))
+			s.addf(SeverityWarning, g.name, codeCell, "chỉ tiêu «%s» do %s báo cáo, không phải %s; số liệu vẫn được ghi nhận, kiểm tra lại.", ind.Name, nameOf(c, ind.Unit), nameOf(c, s.Unit))
 		}
 		if first, dup := seen[ind.Code]; dup {
-			s.addf(SeverityWarning, g.name, place, "chỉ tiêu %s đã có ở dòng %d; dùng cả hai dòng là không đúng, hãy xóa một dòng.", ind.Code, first)
+			s.addf(SeverityWarning, g.name, place, "chỉ tiêu «%s» đã có ở dòng %d; dùng cả hai dòng là không đúng, hãy xóa một dòng.", ind.Name, first)
 		}
 		seen[ind.Code] = g.num(i)
 		note, _ := col(i, indNotes)
@@ -56,13 +56,13 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		v.Previous, v.PreviousCell = r.indicatorNumber(g, h, i, indPrev, ind)
 		v.Current, v.CurrentCell = r.indicatorNumber(g, h, i, indCur, ind)
 		if v.Previous != nil && v.Current != nil && jumps(*v.Previous, *v.Current) {
-			s.addf(SeverityWarning, g.name, v.CurrentCell, "chỉ tiêu %s: cuối kỳ này %s (ô %s) %s cuối kỳ trước %s (ô %s), thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại hai ô, nhất là đơn vị tính (%s): có thể đã ghi bằng đồng hoặc nghìn đồng, hay thừa, thiếu chữ số 0.",
-				ind.Code, vntext.FormatAuto(*v.Current), v.CurrentCell, jumpWord(*v.Current, *v.Previous), vntext.FormatAuto(*v.Previous), v.PreviousCell, jumpFactor, ind.Measure)
+			s.addf(SeverityWarning, g.name, v.CurrentCell, "chỉ tiêu «%s»: cuối kỳ này %s (ô %s) %s cuối kỳ trước %s (ô %s), thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại hai ô, nhất là đơn vị tính (%s): có thể đã ghi bằng đồng hoặc nghìn đồng, hay thừa, thiếu chữ số 0.",
+				ind.Name, vntext.FormatAuto(*v.Current), v.CurrentCell, jumpWord(*v.Current, *v.Previous), vntext.FormatAuto(*v.Previous), v.PreviousCell, jumpFactor, ind.Measure)
 		}
 		if v.Current == nil {
 			if raw, cell := col(i, indCur); cell != "" {
 				if raw == "" {
-					s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s chưa có số liệu cuối kỳ này. Điền số (đơn vị tính: %s).", ind.Code, ind.Measure)
+					s.addf(SeverityWarning, g.name, cell, "chỉ tiêu «%s» chưa có số liệu cuối kỳ này. Điền số (đơn vị tính: %s).", ind.Name, ind.Measure)
 				}
 			}
 		}
@@ -134,7 +134,7 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 	case number && r.isPercentCell(g.name, cell):
 		x *= 100
 		if !measureOf(ind).percent {
-			r.s.addf(SeverityError, g.name, cell, "ô hiện %s%% (định dạng phần trăm) nhưng chỉ tiêu %s tính bằng %s, nên không đọc được. Bỏ định dạng phần trăm của ô (Định dạng ô > Số) và ghi số theo %s.", vntext.FormatAuto(x), ind.Code, ind.Measure, ind.Measure)
+			r.s.addf(SeverityError, g.name, cell, "ô hiện %s%% (định dạng phần trăm) nhưng chỉ tiêu «%s» tính bằng %s, nên không đọc được. Bỏ định dạng phần trăm của ô (Định dạng ô > Số) và ghi số theo %s.", vntext.FormatAuto(x), ind.Name, ind.Measure, ind.Measure)
 			return nil, cell
 		}
 	case !number:
@@ -145,7 +145,7 @@ func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *cat
 			return nil, cell
 		}
 		if note != "" {
-			r.s.addf(SeverityWarning, g.name, cell, "chỉ tiêu %s: %s để đọc. Kiểm tra lại; lần sau ghi số theo %s, không kèm đơn vị.", ind.Code, note, ind.Measure)
+			r.s.addf(SeverityWarning, g.name, cell, "chỉ tiêu «%s»: %s để đọc. Kiểm tra lại; lần sau ghi số theo %s, không kèm đơn vị.", ind.Name, note, ind.Measure)
 			converted = true
 		}
 	}

@@ -72,7 +72,7 @@ func TestLatestByFormDate(t *testing.T) {
 	if subs[0].FormDate.Day() != 20 || subs[1].FormDate.Day() != 18 {
 		t.Fatalf("form dates %v %v", subs[0].FormDate, subs[1].FormDate)
 	}
-	if subs[1].SupersededBy != a || !hasProblem(subs[1], SeverityWarning, "không dùng tệp này (ký lúc 18/03/2026) vì tệp "+a+" mới hơn (ký lúc 20/03/2026), theo ngày đơn vị ghi trên biểu") {
+	if subs[1].SupersededBy != a || !hasProblem(subs[1], SeverityWarning, "không dùng tệp này (ký lúc 18/03/2026) vì tệp a.xlsx mới hơn (ký lúc 20/03/2026), theo ngày đơn vị ghi trên biểu") {
 		t.Errorf("%q\n%s", subs[1].SupersededBy, problemsText(subs[1]))
 	}
 }

@@ -135,7 +135,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	for _, r := range results {
 		out = append(out, r...)
 	}
-	markSuperseded(out, c)
+	markSuperseded(out, c, paths)
 	checkAgainstPrevious(out, c, opt.Period)
 	setAside(out, c, opt.Period)
 	besideWorkbook(out, c)
@@ -186,7 +186,8 @@ func skipNote(path string) *Submission {
 // markSuperseded keeps the newest usable file of each unit and period. A
 // file with errors is left out anyway, so it does not push aside an older
 // usable one: a unit's broken resend must not drop its report.
-func markSuperseded(subs []*Submission, c *catalog.Catalog) {
+func markSuperseded(subs []*Submission, c *catalog.Catalog, roots []string) {
+	name := func(path string) string { return Relative(path, roots) }
 	groups := map[string][]*Submission{}
 	var keys []string
 	var broken []*Submission
@@ -227,12 +228,12 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 			s.SupersededBy = used.Path
 			if by.compare(s, used) == 0 {
 				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
-					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), used.Path)
+					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), name(used.Path))
 			} else {
 				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; không dùng tệp này (%s lúc %s) vì tệp %s mới hơn (%s lúc %s), %s.",
-					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), used.Path, by.verb, by.show(used), by.why)
+					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), name(used.Path), by.verb, by.show(used), by.why)
 			}
-			older = append(older, fmt.Sprintf("%s (%s lúc %s)", s.Path, by.verb, by.show(s)))
+			older = append(older, fmt.Sprintf("%s (%s lúc %s)", name(s.Path), by.verb, by.show(s)))
 		}
 		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất (%s lúc %s), %s; không dùng: %s.",
 			nameOf(c, used.Unit), used.Period.Name(), by.verb, by.show(used), by.why, strings.Join(older, ", "))
@@ -240,7 +241,7 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog) {
 	for _, s := range broken {
 		for _, u := range groups[key(s)] {
 			if u.SupersededBy == "" {
-				s.addf(SeverityWarning, "", "", "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, hãy sửa lỗi rồi chạy lại.", u.Path, nameOf(c, s.Unit), s.Period.Name())
+				s.addf(SeverityWarning, "", "", "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, hãy sửa lỗi rồi chạy lại.", name(u.Path), nameOf(c, s.Unit), s.Period.Name())
 			}
 		}
 	}

@@ -171,7 +171,7 @@ func (r *reader) readTable(g *grid, h *header) {
 			// and the row is listed verbatim among the unmatched rows.
 			advice := "Nếu dòng này là ghi chú thêm thì không cần làm gì."
 			if filled {
-				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng tổng hợp, chưa đưa vào phần kết quả của báo cáo."
+				advice = "Dòng này được liệt kê nguyên văn ở trang «Chưa khớp» của bảng kiểm tra, chưa đưa vào phần kết quả của báo cáo."
 			}
 			s.addf(SeverityWarning, g.name, place, "dòng %d không khớp với nhiệm vụ nào của kế hoạch («%s»). Ghi mã nhiệm vụ (ví dụ %s) vào cột «%s» hoặc chép đúng nội dung nhiệm vụ vào cột «%s». %s",
 				g.num(i), shorten(row.Text, 80), c.ExampleTask(), forms.Columns[0].Header, forms.Columns[1].Header, advice)

@@ -87,6 +87,7 @@ func (im *importer) planYAML() string {
 		w.line(2, "- %s", scalar(planKind+" của "+issuer))
 	}
 	w.line(0, "deadline_days: 2")
+	w.line(0, "reminder_days: 5")
 	w.line(0, "signer:")
 	w.line(2, "authority: TM. ỦY BAN NHÂN DÂN")
 	w.line(2, `title: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"`)
@@ -158,6 +159,9 @@ func (im *importer) unitsYAML() string {
 		}
 		if e.isBank() {
 			w.line(4, "indicators: true")
+			// the bank's office is not under the commune: the reminder
+			// letter never names it
+			w.line(4, "outside_authority: true")
 		}
 		switch {
 		case e.headedByOwnName():

@@ -78,14 +78,17 @@ func appendixRows(n int) []Data {
 
 func sampleReminder() Data {
 	return Data{
-		"co_quan": "ỦY BAN NHÂN DÂN", "ten_xa": "XÃ XỐP", "dia_danh": "Xốp", "so_ky_hieu": "     /UBND",
-		"loai_xa": "xã", "don_vi_thu": "Văn phòng HĐND và UBND xã",
-		"ngay_bao_cao": day(2026, 3, 16), "ky": "quý I năm 2026", "han_gui": day(2026, 3, 20), "han_gui_da_qua": false,
+		"co_quan": "ỦY BAN NHÂN DÂN", "ten_xa": "XÃ XỐP", "dia_danh": "Xốp", "so_ky_hieu": "     /UBND-VP",
+		"loai_xa": "xã", "don_vi_thu": "Văn phòng HĐND và UBND xã", "luu": "Văn phòng",
+		"trich_yeu":    "đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số      /KH-UBND, quý I năm 2026",
+		"ke_hoach":     "Kế hoạch số      /KH-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp",
+		"ngay_bao_cao": day(2026, 3, 16), "ky": "quý I năm 2026", "han_ke_hoach": day(2026, 3, 16), "han_gui": day(2026, 3, 20),
+		"mot_don_vi": false, "ten_don_vi": "", "goi": "các đơn vị",
 		"don_vi": []Data{
-			{"ten": "Hội Cựu chiến binh xã", "tinh_trang": "Đơn vị đã gửi tệp «HCCB.xlsx» nhưng tệp có lỗi nên chưa tổng hợp được; đề nghị sửa và gửi lại.", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay qua tổ chức chính trị - xã hội"}}},
-			{"ten": "Đoàn Thanh niên xã", "tinh_trang": "Đơn vị chưa gửi báo cáo các nhiệm vụ dưới đây.", "nhiem_vu": []Data{{"ma": "VI.2", "noi_dung": "Thực hiện ủy thác cho vay"}, {"ma": "VI.4", "noi_dung": "Tuyên truyền chính sách tín dụng"}}},
+			{"ten": "Hội Cựu chiến binh xã", "noi_dung": "đã gửi báo cáo nhưng biểu mẫu có lỗi nên chưa tổng hợp được; đề nghị liên hệ Văn phòng HĐND và UBND xã để sửa và gửi lại.", "dau": ";"},
+			{"ten": "Đoàn Thanh niên xã", "noi_dung": "chưa báo cáo kết quả 01 nhiệm vụ do đơn vị chủ trì (nhiệm vụ VI.4) và 02 nhiệm vụ phối hợp.", "dau": "."},
 		},
-		"noi_nhan":   []Data{{"noi_dung": "Chủ tịch, các PCT UBND xã"}},
+		"noi_nhan":   []Data{{"noi_dung": "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân xã (b/c)"}},
 		"quyen_han":  "TM. ỦY BAN NHÂN DÂN",
 		"chuc_vu_ky": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
 		"nguoi_ky":   "Nguyễn Văn A",

@@ -28,7 +28,7 @@ func TestOfficeTemplates(t *testing.T) {
 	}{
 		{"bao-cao.docx", sampleReport(), []string{"BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI", "III. NHIỆM VỤ", "IV. ĐỀ XUẤT",
 			"14/12/2025", "Đề nghị Ủy ban nhân dân tỉnh", "STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Kết quả thực hiện", "Xốp, ngày 14 tháng 3 năm 2026", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "<dự kiến> &"}},
-		{"don-doc.docx", sampleReminder(), []string{"V/v đôn đốc gửi báo cáo", "Kính gửi:", "Hội Cựu chiến binh xã", "VI.4", "ngày 20 tháng 3 năm 2026", "Nơi nhận"}},
+		{"don-doc.docx", sampleReminder(), []string{"V/v đôn đốc gửi báo cáo", "Kính gửi:", "Hội Cựu chiến binh xã", "VI.4", "trước ngày 20 tháng 3 năm 2026", "Lưu: VT, Văn phòng.", "Nơi nhận"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

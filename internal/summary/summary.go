@@ -1,32 +1,38 @@
-// Package summary writes the Excel summary that is attached to the commune's
-// submission: every task with its results by unit, the units and what they
-// sent, the indicators and targets, the rows that matched no task, every
-// problem found, and a chart of task status by section. Print-ready: A4
-// landscape, fit to width with columns narrow enough that 11 pt Times New
-// Roman prints at 9 pt or more, rows as tall as their wrapped text, header
-// rows repeated. The same report gives the same bytes.
+// Package summary writes the period's two workbooks. The attachment
+// (tong-hop-P.xlsx) goes up to the province with the report: the tasks
+// table as the report's appendix has it, the credit figures with their
+// dates, source, change and the plan's targets, and the same data in a
+// hidden sheet with a versioned schema that ReadData reads back (data.go).
+// The office's own workbook (kiem-tra-P.xlsx) holds what only the office
+// needs: the units and their files, the checks with file, sheet and cell,
+// the rows not matched, the proposals to the commune itself, the chart.
+// Both print on A4 landscape, fitted to the width with columns narrow
+// enough that 11 pt Times New Roman prints at 9 pt or more, rows as tall
+// as their wrapped text, header rows repeated. The same report gives the
+// same bytes.
 package summary
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
-	"baocao/internal/intake"
-	"baocao/internal/outfile"
 	"baocao/internal/vntext"
 )
 
-// Sheet names.
+// Sheet names: the attachment's, then the office workbook's.
 const (
-	SheetTasks     = "Tổng hợp"
+	SheetTasks   = "Phụ lục"
+	SheetFigures = "Chỉ tiêu"
+	SheetData    = "_du_lieu" // hidden: the machine-readable part
+
 	SheetUnits     = "Đơn vị"
-	SheetFigures   = "Chỉ tiêu"
 	SheetUnmatched = "Chưa khớp"
 	SheetProposals = "Kiến nghị"
 	SheetProblems  = "Kiểm tra"
@@ -52,72 +58,16 @@ const maxWidth = 160
 // longer strings silently, so we cut them ourselves and say so.
 const maxCell = 32767
 
-// Write builds the summary of r and writes it to path, whole or not at all.
-// Warnings say what had to be changed (a text longer than a cell holds).
-func Write(r *consolidate.Report, path string) ([]string, error) {
-	data, warnings, err := Bytes(r)
-	if err != nil {
-		return nil, err
-	}
-	return warnings, outfile.WriteAll(outfile.File{Path: path, Data: data})
-}
-
-// Bytes builds the summary of r as the bytes of an .xlsx file.
-func Bytes(r *consolidate.Report) ([]byte, []string, error) {
-	f, warnings, err := Build(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, nil, fmt.Errorf("không tạo được bảng tổng hợp: %w", err)
-	}
-	return buf.Bytes(), warnings, nil
-}
-
-// Build makes the workbook in memory.
-func Build(r *consolidate.Report) (*excelize.File, []string, error) {
-	b := &builder{f: excelize.NewFile(), r: r, widths: map[string][]float64{}}
-	if err := b.styles(); err != nil {
-		return nil, nil, err
-	}
-	steps := []func() error{b.tasks, b.units, b.figures, b.proposals, b.unmatched, b.problems, b.chart}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return nil, nil, err
-		}
-	}
-	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: forms.SummaryMarker, Value: r.Period.String()}); err != nil {
-		return nil, nil, err
-	}
-	// Who and what, instead of excelize's "xuri" (which a PDF shows as
-	// its author); the dates stay excelize's constant ones, so that the
-	// same report gives the same bytes.
-	p := r.Catalog.Plan
-	if err := b.f.SetDocProps(&excelize.DocProperties{Creator: p.Issuer + " " + p.Commune, Title: b.heading()}); err != nil {
-		return nil, nil, err
-	}
-	b.f.DeleteSheet("Sheet1")
-	idx, _ := b.f.GetSheetIndex(SheetTasks)
-	b.f.SetActiveSheet(idx)
-	// excelize adds the image types of a drawing to the content types in
-	// map order: sorted, the same report gives the same bytes.
-	if ct := b.f.ContentTypes; ct != nil {
-		d := ct.Defaults
-		sort.Slice(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
-	}
-	return b.f, b.warnings, nil
-}
-
 type builder struct {
 	f        *excelize.File
 	r        *consolidate.Report
+	label    string // the workbook, for warnings: "Bảng tổng hợp"
+	opt      Options
 	warnings []string
 	widths   map[string][]float64 // column widths by sheet, for row heights
 
-	title, header, text, plain, bold, section, headingStyle int
-	number                                                  [3]int // by decimals
+	title, subtitle, header, text, plain, bold, section, headingStyle int
+	number                                                            [3]int // by decimals
 }
 
 func (b *builder) styles() error {
@@ -145,6 +95,7 @@ func (b *builder) styles() error {
 		return id
 	}
 	b.title = mk(&excelize.Style{Font: font(titleSize, true, false), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	b.subtitle = mk(&excelize.Style{Font: font(fontSize+1, false, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	b.header = mk(&excelize.Style{Font: font(fontSize, true, false), Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
@@ -192,21 +143,42 @@ func decimals(v float64) int {
 
 // sheet starts a sheet with a title row, a header row and print settings.
 func (b *builder) sheet(name, title string, headers []string, widths []float64) error {
+	_, err := b.titledSheet(name, []string{title}, headers, widths)
+	return err
+}
+
+// titledSheet starts a sheet with title rows (the first bold, the others
+// italic), a header row and print settings; it returns the first row
+// under the header.
+func (b *builder) titledSheet(name string, titles, headers []string, widths []float64) (int, error) {
 	f := b.f
 	if _, err := f.NewSheet(name); err != nil {
-		return err
+		return 0, err
 	}
 	last, _ := excelize.ColumnNumberToName(len(headers))
-	f.SetCellStr(name, "A1", title)
-	f.MergeCell(name, "A1", last+"1")
-	f.SetCellStyle(name, "A1", last+"1", b.title)
-	f.SetRowHeight(name, 1, 36)
+	var total float64
+	for _, w := range widths {
+		total += w
+	}
+	for i, title := range titles {
+		cell := fmt.Sprintf("A%d", i+1)
+		f.SetCellStr(name, cell, title)
+		f.MergeCell(name, cell, fmt.Sprintf("%s%d", last, i+1))
+		style := b.title
+		if i > 0 {
+			style = b.subtitle
+		}
+		f.SetCellStyle(name, cell, fmt.Sprintf("%s%d", last, i+1), style)
+		// a title wraps at the page's width, at its larger size
+		f.SetRowHeight(name, i+1, max(24, rowHeight([]string{title}, []float64{total * fontSize / titleSize})*titleSize/fontSize+6))
+	}
+	hr := len(titles) + 1
 	for i, h := range headers {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		f.SetCellStr(name, col+"2", h)
+		f.SetCellStr(name, fmt.Sprintf("%s%d", col, hr), h)
 		f.SetColWidth(name, col, col, widths[i])
 	}
-	f.SetCellStyle(name, "A2", last+"2", b.header)
+	f.SetCellStyle(name, fmt.Sprintf("A%d", hr), fmt.Sprintf("%s%d", last, hr), b.header)
 	b.widths[name] = widths
 	// Bold letters are wider: the header's lines are counted in narrower
 	// columns.
@@ -214,21 +186,22 @@ func (b *builder) sheet(name, title string, headers []string, widths []float64) 
 	for i, w := range widths {
 		narrower[i] = w * 0.8
 	}
-	f.SetRowHeight(name, 2, rowHeight(headers, narrower))
-	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+	f.SetRowHeight(name, hr, rowHeight(headers, narrower))
+	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: hr, TopLeftCell: fmt.Sprintf("A%d", hr+1), ActivePane: "bottomLeft"})
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
-		return err
+		return 0, err
 	}
 	fit := true
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
+		return 0, err
 	}
 	margin := 0.5
 	f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin})
 	noScale := false
 	f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{ScaleWithDoc: &noScale, OddFooter: "&C&\"Times New Roman\"&11Trang &P/&N"})
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: fmt.Sprintf("'%s'!$1:$2", name)})
+	// the header row repeats on every printed page (the titles only on the first)
+	return hr + 1, f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, hr, hr)})
 }
 
 // put writes one row of strings from column A, as text (never a formula:
@@ -315,301 +288,61 @@ func (b *builder) fit(sheet, cell, v string) string {
 		return v
 	}
 	const more = " … (văn bản quá dài so với một ô Excel; xem toàn văn trong tệp của đơn vị)"
-	b.warnings = append(b.warnings, fmt.Sprintf("Bảng tổng hợp, trang «%s», ô %s: văn bản dài %d ký tự, quá giới hạn %d ký tự của một ô Excel, đã được cắt bớt và ghi chú; toàn văn vẫn có trong báo cáo Word và tệp của đơn vị.",
-		sheet, cell, utf8.RuneCountInString(v), maxCell))
+	b.warnings = append(b.warnings, fmt.Sprintf("%s, trang «%s», ô %s: văn bản dài %d ký tự, quá giới hạn %d ký tự của một ô Excel, đã được cắt bớt và ghi chú; toàn văn vẫn có trong báo cáo Word và tệp của đơn vị.",
+		b.label, sheet, cell, utf8.RuneCountInString(v), maxCell))
 	r := []rune(v)
 	return string(r[:maxCell-utf8.RuneCountInString(more)]) + more
 }
 
-func (b *builder) heading() string {
+func newBuilder(r *consolidate.Report, label string) (*builder, error) {
+	b := &builder{f: excelize.NewFile(), r: r, label: label, widths: map[string][]float64{}}
+	if err := b.styles(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// finish marks the workbook as ours (so that a report run on the folder
+// skips it), names who made it, makes first the active sheet and orders
+// what excelize leaves in map order: the same report, the same bytes.
+func (b *builder) finish(title, first string) error {
+	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: forms.SummaryMarker, Value: b.r.Period.String()}); err != nil {
+		return err
+	}
+	// Who and what, instead of excelize's "xuri" (which a PDF shows as
+	// its author); the dates stay excelize's constant ones, so that the
+	// same report gives the same bytes.
 	p := b.r.Catalog.Plan
-	return fmt.Sprintf("%s %s - TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH %s", p.Issuer, p.Commune, strings.ToUpper(b.r.Period.Name()))
-}
-
-func (b *builder) tasks() error {
-	headers := []string{"Mã", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Kết quả thực hiện (theo đơn vị)", "Văn bản, sản phẩm đã ban hành", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị", "Ghi chú"}
-	if err := b.sheet(SheetTasks, b.heading(), headers, []float64{7, 36, 13, 11, 40, 14, 14, 14, 11}); err != nil {
+	if err := b.f.SetDocProps(&excelize.DocProperties{Creator: p.Issuer + " " + p.Commune, Title: title}); err != nil {
 		return err
 	}
-	row := 3
-	for _, s := range b.r.Sections {
-		b.spanned(SheetTasks, row, b.section, s.Code, s.Title)
-		row++
-		for _, t := range s.Tasks {
-			// the group headings above the task, at any depth
-			for _, h := range t.Headings {
-				b.spanned(SheetTasks, row, b.headingStyle, h.Code, h.Content)
-				row++
-			}
-			var results, idle []string
-			for _, c := range append(append(append([]consolidate.Contribution{}, t.Lead...), t.Support...), t.Others...) {
-				if c.Status == forms.StatusNotApplicable && c.Results == "" {
-					// One line for all of them: most coordinating units
-					// have nothing in a quarter, and a line each buried
-					// the results.
-					idle = append(idle, c.UnitName)
-					continue
-				}
-				line := c.UnitName + " (" + strings.ToLower(roleName(c)) + ")"
-				if c.Status != forms.StatusUnknown {
-					line += ", " + strings.ToLower(c.Status.String())
-				}
-				if c.Results != "" {
-					line += ": " + c.Results
-				}
-				results = append(results, line)
-			}
-			if len(idle) > 0 {
-				results = append(results, forms.StatusNotApplicable.String()+": "+strings.Join(idle, ", "))
-			}
-			var notes []string
-			if t.Disagreement {
-				notes = append(notes, "Các đơn vị chủ trì báo cáo tình trạng khác nhau")
-			}
-			if len(t.SilentLeads) > 0 {
-				notes = append(notes, "Chưa có báo cáo của: "+strings.Join(b.r.Catalog.UnitNames(t.SilentLeads), ", "))
-			}
-			if t.Task.TimingMissing {
-				notes = append(notes, "Phụ lục không ghi thời gian thực hiện")
-			}
-			b.put(SheetTasks, row, b.text, t.Task.Code, t.Task.Content,
-				strings.Join(b.r.Catalog.UnitNames(t.Task.LeadUnits), ", "), t.StatusText(),
-				strings.Join(results, "\n"), joinAttributed(t.Documents), joinAttributed(t.Difficulties),
-				joinAttributed(t.Proposals), strings.Join(notes, "\n"))
-			row++
-		}
+	b.f.DeleteSheet("Sheet1")
+	idx, _ := b.f.GetSheetIndex(first)
+	b.f.SetActiveSheet(idx)
+	// excelize adds the image types of a drawing to the content types in
+	// map order: sorted, the same report gives the same bytes.
+	if ct := b.f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.Slice(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
 	return nil
 }
 
-func roleName(c consolidate.Contribution) string {
-	if s := c.Role.String(); s != "" {
-		return s
+// bytesOf writes f to memory.
+func bytesOf(f *excelize.File, label string) ([]byte, error) {
+	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("không tạo được %s: %w", strings.ToLower(label), err)
 	}
-	return "ngoài phân công"
+	return buf.Bytes(), nil
 }
 
-func joinAttributed(list []consolidate.Attributed) string {
-	var lines []string
-	for _, a := range list {
-		lines = append(lines, a.UnitName+": "+a.Text)
+// shortDate writes a date as documents do (Decree 30/2020): a leading zero
+// for days below 10 and for months 1 and 2 only: 05/02/2026, 14/3/2026.
+func shortDate(t time.Time) string {
+	if t.Month() <= 2 {
+		return t.Format("02/01/2006")
 	}
-	return strings.Join(lines, "\n")
-}
-
-func (b *builder) units() error {
-	headers := []string{"Mã", "Đơn vị", "Tệp đã nhận", "Thời gian nhận", "Nhiệm vụ đã báo cáo", "Nhiệm vụ phải báo cáo", "Lỗi", "Cảnh báo", "Tình trạng"}
-	if err := b.sheet(SheetUnits, "TÌNH HÌNH GỬI BIỂU BÁO CÁO "+strings.ToUpper(b.r.Period.Name()), headers, []float64{9, 36, 28, 17, 11, 11, 7, 9, 32}); err != nil {
-		return err
-	}
-	for i, u := range b.r.Units {
-		row := i + 3
-		state, received := consolidate.StateSentence(u), ""
-		if !u.Received.IsZero() {
-			received = u.Received.Format("02/01/2006 15:04")
-		}
-		b.put(SheetUnits, row, b.text, u.Unit.Code, u.Unit.Name, u.File, received, "", "", "", "", state)
-		for i, n := range []int{u.Tasks, u.Expected, u.Errors, u.Warnings} {
-			col, _ := excelize.ColumnNumberToName(5 + i) // E to H
-			b.setInt(SheetUnits, fmt.Sprintf("%s%d", col, row), n)
-		}
-	}
-	if note := b.r.PartsNote; note != "" {
-		// across the sheet and wrapped: one long cell would shrink the
-		// whole printed page
-		row := len(b.r.Units) + 4
-		last, _ := excelize.ColumnNumberToName(len(b.widths[SheetUnits]))
-		b.f.MergeCell(SheetUnits, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row))
-		b.f.SetCellStr(SheetUnits, fmt.Sprintf("A%d", row), note)
-		b.f.SetCellStyle(SheetUnits, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), b.plain)
-		total := 0.0
-		for _, w := range b.widths[SheetUnits] {
-			total += w
-		}
-		b.f.SetRowHeight(SheetUnits, row, rowHeight([]string{note}, []float64{total}))
-	}
-	return nil
-}
-
-func (b *builder) figures() error {
-	headers := []string{"Mã", "Chỉ tiêu", "Đơn vị tính", "Cuối kỳ trước", "Cuối kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)", "Ghi chú của đơn vị"}
-	if err := b.sheet(SheetFigures, "CHỈ TIÊU TÍN DỤNG CHÍNH SÁCH XÃ HỘI "+strings.ToUpper(b.r.Period.Name()), headers, []float64{16, 34, 12, 16, 16, 14, 14, 38}); err != nil {
-		return err
-	}
-	row := 3
-	for _, l := range b.r.Indicators {
-		// the notes in the number columns wrap like any text, and the row
-		// is as tall as they are
-		b.put(SheetFigures, row, b.text, l.Indicator.Code, l.Indicator.Name, l.Indicator.Measure, l.PreviousNote, l.CurrentNote, "", changeNote(l), l.Note)
-		b.f.SetCellStyle(SheetFigures, fmt.Sprintf("D%d", row), fmt.Sprintf("G%d", row), b.number[0])
-		for _, c := range []struct {
-			col  string
-			v    *float64
-			note string
-		}{{"D", l.Previous, l.PreviousNote}, {"E", l.Current, l.CurrentNote}, {"F", l.Change, ""}, {"G", l.ChangePercent, changeNote(l)}} {
-			cell := fmt.Sprintf("%s%d", c.col, row)
-			switch {
-			case c.v != nil:
-				b.setNumber(SheetFigures, cell, *c.v)
-			case c.note != "":
-				b.f.SetCellStr(SheetFigures, cell, c.note)
-				b.f.SetCellStyle(SheetFigures, cell, cell, b.text)
-			default:
-				b.f.SetCellStr(SheetFigures, cell, "chưa đủ số liệu")
-				b.f.SetCellStyle(SheetFigures, cell, cell, b.text)
-			}
-		}
-		row++
-	}
-	row++
-	b.put(SheetFigures, row, b.header, "Nhiệm vụ", "Mục tiêu", "", "Thực tế (%)", "Đánh giá", "", "")
-	b.f.MergeCell(SheetFigures, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
-	b.f.MergeCell(SheetFigures, fmt.Sprintf("E%d", row), fmt.Sprintf("G%d", row))
-	row++
-	for _, tc := range b.r.Targets {
-		b.put(SheetFigures, row, b.text, tc.Task, tc.Target, "", "", tc.Verdict, "", "")
-		if tc.Actual != nil {
-			cell := fmt.Sprintf("D%d", row)
-			b.f.SetCellFloat(SheetFigures, cell, *tc.Actual, 2, 64)
-			b.f.SetCellStyle(SheetFigures, cell, cell, b.number[decimals(*tc.Actual)])
-		}
-		b.f.MergeCell(SheetFigures, fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row))
-		b.f.MergeCell(SheetFigures, fmt.Sprintf("E%d", row), fmt.Sprintf("G%d", row))
-		w := b.widths[SheetFigures]
-		b.f.SetRowHeight(SheetFigures, row, rowHeight([]string{tc.Task, tc.Target, "", "", tc.Verdict},
-			[]float64{w[0], w[1] + w[2], 0, w[3], w[4] + w[5] + w[6]}))
-		row++
-	}
-	return nil
-}
-
-// proposals lists, for the commune's leadership, the units' proposals
-// that ask the commune itself (not in part IV of the report), and flags
-// those that do not say whom they ask (part IV keeps them).
-func (b *builder) proposals() error {
-	headers := []string{"Mã nhiệm vụ", "Đơn vị", "Đề xuất, kiến nghị (nguyên văn)", "Gửi tới", "Trong báo cáo"}
-	if err := b.sheet(SheetProposals, "ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ GỬI ỦY BAN NHÂN DÂN XÃ VÀ CHƯA RÕ GỬI CẤP NÀO", headers, []float64{11, 26, 67, 20, 36}); err != nil {
-		return err
-	}
-	row := 3
-	for _, a := range []consolidate.Addressee{consolidate.AddresseeCommune, consolidate.AddresseeUnclear} {
-		where := "không đưa vào mục IV (kiến nghị với cấp trên); để lãnh đạo xã xem xét"
-		if a == consolidate.AddresseeUnclear {
-			where = "đã đưa vào mục IV; cần xem lại gửi cấp nào"
-		}
-		for _, p := range b.r.ProposalsTo(a) {
-			b.put(SheetProposals, row, b.text, p.Task, p.UnitName, p.Text, a.String(), where)
-			row++
-		}
-	}
-	if row == 3 {
-		b.put(SheetProposals, row, b.text, "", "", "Không có đề xuất, kiến nghị gửi Ủy ban nhân dân xã hoặc chưa rõ gửi cấp nào.", "", "")
-	}
-	return nil
-}
-
-func (b *builder) unmatched() error {
-	headers := []string{"Đơn vị", "Tệp", "Trang tính", "Dòng", "Nội dung dòng (nguyên văn)"}
-	if err := b.sheet(SheetUnmatched, "CÁC DÒNG CHƯA KHỚP VỚI NHIỆM VỤ NÀO", headers, []float64{26, 30, 14, 8, 82}); err != nil {
-		return err
-	}
-	for i, u := range b.r.Unmatched {
-		name := u.Unit
-		if unit := b.r.Catalog.Unit(u.Unit); unit != nil {
-			name = unit.Name
-		}
-		b.put(SheetUnmatched, i+3, b.text, name, intake.ShownName(u.File), u.Sheet, "", u.Text)
-		b.setInt(SheetUnmatched, fmt.Sprintf("D%d", i+3), u.Row)
-	}
-	if len(b.r.Unmatched) == 0 {
-		b.put(SheetUnmatched, 3, b.text, "Không có dòng nào chưa khớp.", "", "", "", "")
-	}
-	return nil
-}
-
-func (b *builder) problems() error {
-	headers := []string{"Mức độ", "Tệp", "Trang tính", "Ô / dòng", "Nội dung"}
-	if err := b.sheet(SheetProblems, "KẾT QUẢ KIỂM TRA CÁC TỆP ĐƠN VỊ GỬI", headers, []float64{11, 30, 16, 10, 90}); err != nil {
-		return err
-	}
-	for i, p := range b.r.Problems {
-		style := b.text
-		if p.Severity == intake.SeverityError {
-			style = b.bold
-		}
-		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.ShownName(p.File), p.Sheet, p.Cell, p.Message)
-	}
-	if len(b.r.Problems) == 0 {
-		b.put(SheetProblems, 3, b.text, "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")
-	}
-	return nil
-}
-
-// chart counts tasks by status in each section and draws a column chart.
-func (b *builder) chart() error {
-	statuses := []string{"Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Không phát sinh trong kỳ", "Chưa rõ tình trạng", "Chưa có báo cáo"}
-	headers := append([]string{"Phần"}, statuses...)
-	if err := b.sheet(SheetChart, "TÌNH TRẠNG NHIỆM VỤ THEO PHẦN "+strings.ToUpper(b.r.Period.Name()), headers, []float64{10, 14, 14, 14, 14, 14, 14}); err != nil {
-		return err
-	}
-	for i, s := range b.r.Sections {
-		row := i + 3
-		counts := make([]int, len(statuses))
-		for _, t := range s.Tasks {
-			switch t.Status {
-			case forms.StatusDone:
-				counts[0]++
-			case forms.StatusInProgress:
-				counts[1]++
-			case forms.StatusNotStarted:
-				counts[2]++
-			case forms.StatusNotApplicable:
-				counts[3]++
-			default:
-				if t.Reported() { // units wrote words that say no one status
-					counts[4]++
-				} else {
-					counts[5]++
-				}
-			}
-		}
-		b.put(SheetChart, row, b.text, "Phần "+s.Code)
-		for j, n := range counts {
-			col, _ := excelize.ColumnNumberToName(j + 2)
-			b.setInt(SheetChart, fmt.Sprintf("%s%d", col, row), n)
-		}
-	}
-	last := len(b.r.Sections) + 2
-	var series []excelize.ChartSeries
-	for j := range statuses {
-		col, _ := excelize.ColumnNumberToName(j + 2)
-		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$2", SheetChart, col),
-			Categories: fmt.Sprintf("'%s'!$A$3:$A$%d", SheetChart, last),
-			Values:     fmt.Sprintf("'%s'!$%s$3:$%s$%d", SheetChart, col, col, last),
-		})
-	}
-	return b.f.AddChart(SheetChart, fmt.Sprintf("A%d", last+2), &excelize.Chart{
-		Type:   excelize.Col,
-		Series: series,
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Số nhiệm vụ theo tình trạng, " + b.r.Period.Name(), Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}}}},
-		// Every text in Times New Roman: an unset font prints in whatever
-		// sans-serif the machine has (DejaVu Sans here).
-		Legend: excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: "Times New Roman", Size: 10}},
-		XAxis:  excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}},
-		// tasks are counted whole: no "0.5" between the lines
-		YAxis: excelize.ChartAxis{Font: excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}, MajorUnit: 1, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		Dimension: excelize.ChartDimension{
-			Width: 720, Height: 360,
-		},
-	})
-}
-
-// changeNote says why a change in percent is not given although both
-// figures are: there is no percent of a change from zero.
-func changeNote(l consolidate.IndicatorLine) string {
-	if l.Previous != nil && l.Current != nil && *l.Previous == 0 {
-		return "không tính được (kỳ trước bằng 0)"
-	}
-	return ""
+	return t.Format("02/1/2006")
 }

@@ -312,7 +312,7 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 	case len(res.Files) > 0:
 		rv.Title = "Chưa có tệp nào dùng được nên chưa lập báo cáo " + p.Name() + "; đã lập công văn đôn đốc"
 	default:
-		rv.Title = "Mọi đơn vị đã gửi báo cáo dùng được: không cần công văn đôn đốc"
+		rv.Title = "Các đơn vị do Ủy ban nhân dân xã chỉ đạo đã gửi báo cáo dùng được: không cần công văn đôn đốc"
 	}
 	for _, f := range res.Files {
 		name := filepath.Base(f)

@@ -542,6 +542,8 @@ func TestReportAndDownload(t *testing.T) {
 	for _, want := range []string{
 		"Đã lập báo cáo quý I năm 2026",
 		`href="/ket-qua/2026-Q1/bao-cao-2026-Q1.docx"`, `href="/ket-qua/2026-Q1/tong-hop-2026-Q1.xlsx"`, `href="/ket-qua/2026-Q1/don-doc-2026-Q1.docx"`,
+		// the office's own workbook is among the downloads, with no PDF
+		`href="/ket-qua/2026-Q1/kiem-tra-2026-Q1.xlsx"`, "Bảng kiểm tra của văn phòng (Excel)",
 		"Đơn vị đã gửi: 9/10. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0. Cảnh báo:",
 		"Chưa gửi báo cáo (1): Đoàn Thanh niên Cộng sản Hồ Chí Minh xã.",
 		"HCCB bao cao tin dung CSXH.xlsx, trang tính «Sheet1», dòng 8",
@@ -733,7 +735,7 @@ func TestTemplateGuidePage(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("%d", res.StatusCode)
 	}
-	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_gui_da_qua"} {
+	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_ke_hoach"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the guide lacks %q", want)
 		}

@@ -185,8 +185,9 @@ func BaoCao() []byte {
 	return Build("Báo cáo kết quả thực hiện kế hoạch", b.String(), page, first)
 }
 
-// DonDoc is templates/don-doc.docx: the commune's reminder letter to the
-// units that have not sent their form for a period.
+// DonDoc is templates/don-doc.docx: the commune's reminder letter (công
+// văn đôn đốc) to the units it directs whose reports are not in: one
+// sentence a unit and a new deadline, on one page for up to five units.
 func DonDoc() []byte {
 	page, first := pageHeaders()
 	var b strings.Builder
@@ -195,32 +196,32 @@ func DonDoc() []byte {
 			b.WriteString(x)
 		}
 	}
+	// Decree 30/2020, Appendix I: a công văn has its summary line (trích
+	// yếu) under the number, 12 pt, centred.
 	left := issuingBody() +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, size13, "Số: {so_ky_hieu}") +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 60, After: 0}, R{Size: 24}, "V/v đôn đốc gửi báo cáo\n{ky}")
+		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 60, After: 0}, R{Size: 24}, "V/v {trich_yeu}")
 	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
 		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
 		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, italic, "{dia_danh}, {ngay_bao_cao|ngay}")
 	w(Table(false, []int{headLeft, headRight}, KeptRow(Cell(headLeft, false, left), Cell(headRight, false, right))))
-	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
-	w(Para(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 2268, FirstLine: 0}, Run(R{}, "Kính gửi:")))
-	w(Text(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 3402}, R{}, "{#don_vi}- {ten};{/don_vi}"))
-	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 240}, R{}, ""))
-	w(bullet("Thực hiện chế độ báo cáo định kỳ, Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo {ky} (theo mẫu biểu đã gửi) về Ủy ban nhân dân {loai_xa} qua {don_vi_thu}. Đến nay, báo cáo của các đơn vị dưới đây chưa đủ để tổng hợp:"))
-	// A unit's name stays on the page of what is asked of it.
-	w(Text(P{KeepNext: true}, bold, "{#don_vi}{ten}"))
-	w(Text(P{KeepNext: true}, R{}, "{tinh_trang}"))
-	w(bullet("{#nhiem_vu}- Nhiệm vụ {ma}: {noi_dung}{/nhiem_vu}{/don_vi}"))
-	// The deadline as the plan sets it: a date already past is said to be.
-	w(bullet("{^han_gui_da_qua}Ủy ban nhân dân {loai_xa} đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./.{/han_gui_da_qua}"))
-	w(bullet("{?han_gui_da_qua}Hạn gửi báo cáo là {han_gui|ngay}, đã quá hạn. Ủy ban nhân dân {loai_xa} đề nghị các đơn vị gửi báo cáo ngay để tổng hợp, báo cáo cấp trên theo quy định./.{/han_gui_da_qua}"))
+	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 120}, R{}, ""))
+	// One addressee: «Kính gửi: X.» on one line; several: a list under it.
+	kinhGui := P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 0, After: 60}
+	w(Text(kinhGui, R{}, "{?mot_don_vi}Kính gửi: {ten_don_vi}.{/mot_don_vi}"))
+	w(Text(kinhGui, R{}, "{^mot_don_vi}Kính gửi:{/mot_don_vi}"))
+	w(Text(P{Style: "Plain", Jc: "left", SetIndentations: true, Left: 2835, SetBeforeAfter: true, Before: 0, After: 0}, R{}, "{^mot_don_vi}{#don_vi}- {ten}{dau}{/don_vi}{/mot_don_vi}"))
+	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 120}, R{}, ""))
+	w(bullet("Thực hiện {ke_hoach}, các phòng, đơn vị gửi báo cáo kết quả thực hiện {ky} về Ủy ban nhân dân {loai_xa} (qua {don_vi_thu}) trước {han_ke_hoach|ngay}. Đến nay, báo cáo của {goi} sau chưa đủ để tổng hợp:"))
+	w(bullet("{#don_vi}- {ten}: {noi_dung}{/don_vi}"))
+	w(bullet("Ủy ban nhân dân {loai_xa} đề nghị {goi} khẩn trương hoàn thành, gửi báo cáo về {don_vi_thu} trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./."))
 	left2 := Text(P{Style: "Plain", Jc: "left", SetBeforeAfter: true, Before: 120, After: 0}, R{Bold: true, Italic: true, Size: 24}, "Nơi nhận:") +
 		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Như trên;") +
 		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "{#noi_nhan}- {noi_dung};{/noi_nhan}") +
-		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Lưu: VT.")
+		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Lưu: VT, {luu}.")
 	right2 := Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, bold, "{quyen_han}") +
 		Text(centre, bold, "{chuc_vu_ky}") +
-		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
+		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
 		Text(centre, bold, "{nguoi_ky}")
 	w(Table(false, []int{4400, portraitWidth - 4400}, KeptRow(Cell(4400, false, left2), Cell(portraitWidth-4400, false, right2))))
 	w(Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID)))

@@ -1,0 +1,136 @@
+package summary
+
+import (
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/consolidate"
+	"baocao/internal/intake"
+	"baocao/internal/officetest"
+	"baocao/internal/period"
+)
+
+// roundTrip writes r's attachment and reads its machine-readable part back.
+func roundTrip(t *testing.T, r *consolidate.Report) (string, *Data) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tong-hop-"+r.Period.String()+".xlsx")
+	if _, err := Write(r, Options{}, path); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadDataFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, got
+}
+
+// equalData compares two Data, naming the first field that differs.
+func equalData(t *testing.T, got, want *Data) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	gv, wv := reflect.ValueOf(*got), reflect.ValueOf(*want)
+	for i := range gv.NumField() {
+		if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
+			t.Errorf("%s:\n got %s\nwant %s", gv.Type().Field(i).Name, dump(gv.Field(i).Interface()), dump(wv.Field(i).Interface()))
+		}
+	}
+}
+
+// dump shows a value with what its pointers point to.
+func dump(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// The attachment's machine-readable part reads back as it was written:
+// commune, plan, period, tasks, indicators (figures, notes, dates),
+// targets and the account of units; through a LibreOffice re-save too.
+func TestDataRoundTrip(t *testing.T) {
+	c, p, subs := fixture(t, "Bố trí 300 triệu đồng")
+	zero, ten := 0.0, 10.0
+	subs[1].Indicators = append(subs[1].Indicators, intake.IndicatorValue{Code: "NO-QUA-HAN", Previous: &zero, Current: &ten})
+	for _, tt := range []struct {
+		name string
+		r    *consolidate.Report
+	}{
+		{"quarter", consolidate.Build(c, p, subs)},
+		// a year from quarter I alone: figures missing, with their notes
+		{"year", consolidate.Build(c, period.MustParse("2026"), subs)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := DataOf(tt.r)
+			path, got := roundTrip(t, tt.r)
+			equalData(t, got, want)
+			if got.Version != DataVersion || got.Period != tt.r.Period.String() || len(got.Tasks) != 23 || len(got.Units) != 10 || len(got.Indicators) != 8 {
+				t.Errorf("read back: version %d, period %s, %d tasks, %d units, %d indicators", got.Version, got.Period, len(got.Tasks), len(got.Units), len(got.Indicators))
+			}
+			if tt.name != "quarter" {
+				return
+			}
+			// what a province needs, spelled out
+			ind := got.Indicators[1]
+			if ind.Code != "VON-NSDP" || ind.Current == nil || *ind.Current != 6500 || ind.Previous == nil || *ind.Previous != 5000 ||
+				!ind.CurrentTo.Equal(time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)) || !ind.PreviousTo.Equal(time.Date(2025, 12, 14, 0, 0, 0, 0, time.UTC)) ||
+				!ind.CurrentFrom.IsZero() || ind.Source != "NHCSXH" || ind.Kind != "stock" {
+				t.Errorf("VON-NSDP: %+v", ind)
+			}
+			var task TaskData
+			for _, x := range got.Tasks {
+				if x.Code == "IV.1.a" {
+					task = x
+				}
+			}
+			if task.Section != "IV" || task.Status != "done" || !reflect.DeepEqual(task.Lead, []string{"KT", "VHXH"}) {
+				t.Errorf("IV.1.a: %+v", task)
+			}
+			states := map[string]string{}
+			for _, u := range got.Units {
+				states[u.Code] = u.State
+			}
+			if states["KT"] != "incomplete" || states["HND"] != "missing" {
+				t.Errorf("units: %v", states)
+			}
+			// LibreOffice keeps the hidden sheet and its values
+			resaved := officetest.Convert(t, path, "xlsx:Calc MS Excel 2007 XML")
+			again, err := ReadDataFile(resaved)
+			if err != nil {
+				t.Fatal(err)
+			}
+			equalData(t, again, want)
+		})
+	}
+}
+
+// A workbook that is not an attachment, or of a later version, is refused
+// with a sentence that says why.
+func TestReadDataRefuses(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if _, err := ReadData(f); !errors.Is(err, ErrNoData) {
+		t.Errorf("a plain workbook: %v", err)
+	}
+	f.NewSheet(SheetData)
+	f.SetSheetRow(SheetData, "A1", &[]any{"schema", DataSchema, DataVersion + 1})
+	if _, err := ReadData(f); err == nil || err.Error() != "dữ liệu của tệp theo phiên bản 2, chương trình này chỉ đọc được đến phiên bản 1: cập nhật chương trình" {
+		t.Errorf("a later version: %v", err)
+	}
+	// a later version of the same schema may add columns: they are skipped
+	g := excelize.NewFile()
+	defer g.Close()
+	g.NewSheet(SheetData)
+	g.SetSheetRow(SheetData, "A1", &[]any{"schema", DataSchema, 1})
+	g.SetSheetRow(SheetData, "A2", &[]any{"#task", "extra", "code", "status"})
+	g.SetSheetRow(SheetData, "A3", &[]any{"task", "x", "I.1", "done"})
+	d, err := ReadData(g)
+	if err != nil || len(d.Tasks) != 1 || d.Tasks[0].Code != "I.1" || d.Tasks[0].Status != "done" {
+		t.Errorf("columns by name: %+v %v", d, err)
+	}
+}
