@@ -177,10 +177,12 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	if err := compose.CheckDate(req.Period, req.Date); err != nil {
 		return nil, &InputError{Msg: err.Error()}
 	}
+	progress(ctx, StageRead)
 	r, err := s.consolidate(req)
 	if err != nil {
 		return nil, err
 	}
+	progress(ctx, StageWrite)
 	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanNote: compose.PlanNote(r)}
 	now := reportDate(req)
 	if note := r.NotOver(now); note != "" {
@@ -221,10 +223,12 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 // far: the office may send it before any file arrives. Nothing is written
 // when every unit is in; Files is then empty. Errors are as BuildReport's.
 func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*ReportResult, error) {
+	progress(ctx, StageRead)
 	r, err := s.consolidate(req)
 	if err != nil {
 		return nil, err
 	}
+	progress(ctx, StageWrite)
 	res := &ReportResult{Report: r}
 	if len(r.ToRemind()) == 0 {
 		return res, nil
