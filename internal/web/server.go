@@ -64,6 +64,8 @@ type Server struct {
 	// ctx lives as long as the server: builds are not cancelled when the
 	// browser goes away, only when the program stops.
 	ctx context.Context
+	// stages are the running builds' stages, for the page.
+	stages stages
 }
 
 // New makes the page. It loads the plan's data once so that a mistake in a

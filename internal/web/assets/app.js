@@ -172,19 +172,31 @@
     }).catch(function (e) { say(e.message); });
   });
 
-  // Builds: the button waits, the progress shows how long it has worked.
+  // Builds: the button waits; the progress shows the stage the build is at
+  // («Đọc tệp», «Lập tệp Word», «Lập PDF 2/3»), asked of the server twice a
+  // second, and how long it has worked.
   function build(button, url, progressId) {
     var box = $(progressId), text = box.querySelector(".chu-tien-do");
-    var started = Date.now(), label = button.textContent;
+    var started = Date.now(), label = button.textContent, stage = "", asking = false;
     button.disabled = true;
     say("");
     box.hidden = false;
-    function tick() {
+    function show() {
       var s = Math.round((Date.now() - started) / 1000);
-      text.textContent = "Đang đọc các tệp, lập tệp Word, Excel và PDF… " + s + " giây";
+      text.textContent = (stage ? "Đang " + stage.charAt(0).toLowerCase() + stage.slice(1) : "Đang bắt đầu") + "… " + s + " giây";
+    }
+    function tick() {
+      show();
+      if (asking) return;
+      asking = true;
+      fetch("/api/tien-do?ky=" + encodeURIComponent(ky), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (json) { if (json && json.buoc) { stage = json.buoc; show(); } })
+        .catch(function () { /* the build's own answer tells */ })
+        .then(function () { asking = false; });
     }
     tick();
-    var timer = setInterval(tick, 1000);
+    var timer = setInterval(tick, 500);
     post(url + "?ky=" + encodeURIComponent(ky), new URLSearchParams()).then(function (json) {
       apply(json.html);
     }).catch(function (e) {
