@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
-	"runtime"
 	"syscall"
 
 	"github.com/inconshreveable/mousetrap"
@@ -109,6 +107,7 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
 	fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
 	if !o.noBrowser {
 		if err := o.open(srv.URL()); err != nil {
@@ -135,21 +134,3 @@ var stdin io.Reader = os.Stdin
 
 // browserOpener opens the page; tests replace it.
 var browserOpener = openBrowser
-
-// openBrowser opens url in the default browser without waiting for it.
-func openBrowser(url string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	case "darwin":
-		cmd = exec.Command("open", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
-	}
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go cmd.Wait()
-	return nil
-}

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -55,17 +54,15 @@ type Workspace struct {
 	files sync.Mutex                  // receiving and assigning
 }
 
-// DefaultWorkspace is the workspace used when none is given: Documents\baocao
-// under the user's home on Windows, ~/baocao elsewhere.
+// DefaultWorkspace is the workspace used when none is given: baocao in the
+// user's Documents folder on Windows (wherever Windows keeps it, OneDrive
+// included), ~/baocao elsewhere.
 func DefaultWorkspace() (string, error) {
-	home, err := os.UserHomeDir()
+	dir, err := documentsDir()
 	if err != nil {
 		return "", inputErr("không tìm thấy thư mục của người dùng để đặt thư mục làm việc (%v): chọn thư mục bằng --workspace.", err)
 	}
-	if runtime.GOOS == "windows" {
-		return filepath.Join(home, "Documents", "baocao"), nil
-	}
-	return filepath.Join(home, "baocao"), nil
+	return filepath.Join(dir, "baocao"), nil
 }
 
 // OpenWorkspace makes root ("" for DefaultWorkspace) if it does not exist
