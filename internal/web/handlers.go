@@ -44,6 +44,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/gan-don-vi", s.assign)
 	m.HandleFunc("POST /api/lap-bao-cao", s.build)
 	m.HandleFunc("GET /api/tien-do", s.progress)
+	m.HandleFunc("GET /api/phien-ban", s.version)
 	m.HandleFunc("POST /api/cong-van", s.reminder)
 	m.HandleFunc("GET /mau-bieu/{ky}/{name}", s.form)
 	m.HandleFunc("GET /ket-qua/{ky}/{name}", s.output)
