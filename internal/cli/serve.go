@@ -46,6 +46,10 @@ trên Windows, ~/baocao trên máy khác), mở được bằng Explorer:
 Trang không bao giờ xóa hay ghi đè tệp đã nhận.
 
 Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một cổng trống bất kỳ.
+Mỗi thư mục làm việc một trang: mở chương trình lần nữa với cùng thư mục thì trình duyệt mở lại
+trang đang chạy, không mở trang thứ hai. Địa chỉ của trang (kèm mã, giữ trong thư mục làm việc,
+chỉ người dùng này đọc được) vẫn dùng được sau khi mở lại chương trình; các thẻ trình duyệt cùng
+mở trang tự cập nhật theo nhau.
 Đóng cửa sổ chương trình (hoặc bấm Ctrl+C) để thoát.
 
 Trạng thái thoát: 0 khi dừng bình thường; 2 tham số sai, cổng --port đang bận, không tạo được
@@ -92,6 +96,14 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	secret, err := web.Secret(ws.Root)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	// One page a workspace: a second start opens the page already running.
+	if url := web.Running(ws.Root, secret); url != "" {
+		return o.openRunning(ws.Root, url)
+	}
 	ln, err := web.Listen(o.port, o.portSet)
 	if err != nil {
 		var pe *web.PortInUseError
@@ -101,7 +113,16 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		return usageErr("không mở được trang trên cổng %d: %v", o.port, err)
 	}
 	defer ln.Close()
-	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut})
+	release, running, err := web.Claim(ws.Root, ln.Addr().String(), secret)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if running != "" {
+		ln.Close()
+		return o.openRunning(ws.Root, running)
+	}
+	defer release()
+	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret})
 	if err != nil {
 		return err
 	}
@@ -115,6 +136,18 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		}
 	}
 	return srv.Serve(ctx, ln)
+}
+
+// openRunning opens the page that already serves the workspace root, at
+// url, instead of starting a second one.
+func (o *serveOptions) openRunning(root, url string) error {
+	fmt.Fprintf(o.out, "Trang làm việc của thư mục %s đã đang mở (chương trình baocao đang chạy ở một cửa sổ khác): %s — mở lại trang đó trong trình duyệt.\n", root, url)
+	if !o.noBrowser {
+		if err := o.open(url); err != nil {
+			fmt.Fprintf(o.errOut, "Không tự mở được trình duyệt (%v): chép địa chỉ ở trên vào trình duyệt.\n", err)
+		}
+	}
+	return nil
 }
 
 // startedByExplorer tells a double-click on baocao.exe; tests replace it.
