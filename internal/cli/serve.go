@@ -15,6 +15,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/cycle"
+	"baocao/internal/soffice"
 	"baocao/internal/web"
 )
 
@@ -122,6 +123,12 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		return o.openRunning(ws.Root, running)
 	}
 	defer release()
+	// LibreOffice kept running while the page is open, for fast PDFs.
+	if bin, err := soffice.Find(""); err == nil {
+		ws.Soffice = soffice.NewWarm(bin)
+		ws.Soffice.Start()
+		defer ws.Soffice.Close()
+	}
 	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret})
 	if err != nil {
 		return err

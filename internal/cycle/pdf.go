@@ -15,13 +15,17 @@ import (
 const noPDFAdvice = "Tệp .docx và .xlsx vẫn đã được ghi. Muốn có bản PDF: cài LibreOffice (miễn phí, libreoffice.org) rồi lập lại, hoặc mở tệp bằng Word, Excel và chọn Tệp > Lưu thành (Save As) > PDF."
 
 // toPDF converts the outputs to PDFs beside them, all with one LibreOffice
-// process (found by soffice.Find(explicit)), telling each document it
+// process (warm when set, else one found by soffice.Find(explicit)),
+// telling each document it
 // begins as «Lập PDF 2/3» to ctx's progress. When LibreOffice is missing,
 // or a conversion fails, it makes what it can and note says, in
 // Vietnamese, what was not made (one line a file) and how to get it; the
 // documents are written all the same.
-func toPDF(ctx context.Context, explicit string, files []outfile.File) (pdfs []outfile.File, note string) {
+func toPDF(ctx context.Context, explicit string, warm *soffice.Warm, files []outfile.File) (pdfs []outfile.File, note string) {
 	bin, err := soffice.Find(explicit)
+	if warm != nil {
+		err = nil
+	}
 	if err != nil {
 		if errors.Is(err, soffice.ErrNotFound) {
 			return nil, "Chưa xuất được PDF: máy chưa cài LibreOffice. " + noPDFAdvice
@@ -33,9 +37,13 @@ func toPDF(ctx context.Context, explicit string, files []outfile.File) (pdfs []o
 		docs[i] = soffice.Doc{Ext: filepath.Ext(f.Path), Data: f.Data}
 	}
 	progress(ctx, fmt.Sprintf("%s 0/%d", StagePDF, len(files)))
-	results := soffice.ConvertAll(ctx, bin, docs, soffice.PDF, func(i int) {
-		progress(ctx, fmt.Sprintf("%s %d/%d", StagePDF, i, len(files)))
-	})
+	started := func(i int) { progress(ctx, fmt.Sprintf("%s %d/%d", StagePDF, i, len(files))) }
+	var results []soffice.Result
+	if warm != nil {
+		results = warm.ConvertAll(ctx, docs, soffice.PDF, started)
+	} else {
+		results = soffice.ConvertAll(ctx, bin, docs, soffice.PDF, started)
+	}
 	var failed []string
 	for i, f := range files {
 		if err := results[i].Err; err != nil {

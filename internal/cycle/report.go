@@ -14,6 +14,7 @@ import (
 	"baocao/internal/outfile"
 	"baocao/internal/period"
 	"baocao/internal/render"
+	"baocao/internal/soffice"
 	"baocao/internal/summary"
 )
 
@@ -138,6 +139,9 @@ type ReportRequest struct {
 	// path; "" to look it up).
 	PDF     bool
 	Soffice string
+	// Warm, when set, is a LibreOffice kept running that makes the PDFs
+	// (Soffice is then not used).
+	Warm *soffice.Warm
 	// Deadline, when set, is the reminder's deadline instead of the plan's.
 	Deadline time.Time
 	// Date, when set, is the date the report bears; zero leaves its day
@@ -287,7 +291,7 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 // whole or not at all.
 func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
 	if req.PDF && len(files) > 0 {
-		pdfs, note := toPDF(ctx, req.Soffice, files)
+		pdfs, note := toPDF(ctx, req.Soffice, req.Warm, files)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}

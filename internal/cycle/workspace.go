@@ -24,6 +24,7 @@ import (
 	"baocao/internal/intake"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
+	"baocao/internal/soffice"
 )
 
 // The folders of a period in the workspace, and the file that records which
@@ -48,6 +49,10 @@ const (
 // outputs, laid out as «baocao report --out» lays them.
 type Workspace struct {
 	Root string
+	// Soffice, when set, is a LibreOffice kept running for the builds'
+	// PDFs (the page sets one while it is open); nil starts LibreOffice
+	// for each build.
+	Soffice *soffice.Warm
 
 	mu    sync.Mutex
 	busy  map[period.Period]time.Time // builds running, since when
@@ -550,6 +555,6 @@ func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
 func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
-		UnitOf: w.UnitOf(p), PDF: true,
+		UnitOf: w.UnitOf(p), PDF: true, Warm: w.Soffice,
 	}
 }

@@ -51,15 +51,18 @@ func ConvertAll(ctx context.Context, bin string, docs []Doc, format string, star
 		return res
 	}
 	defer func() { <-slot }()
-	return convertAll(ctx, bin, docs, format, started)
+	return convertAll(ctx, bin, docs, format, started, nil)
 }
 
 // batchName is the base name of the i-th document (from 0) inside a
 // batch's folder: LibreOffice names each output after its input.
 func batchName(i int) string { return fmt.Sprintf("%s-%d", srcBase, i+1) }
 
-// convertAll is ConvertAll without waiting for the slot.
-func convertAll(ctx context.Context, bin string, docs []Doc, format string, started func(int)) []Result {
+// convertAll is ConvertAll without waiting for the slot. With warm, the
+// conversion is handed to that running LibreOffice (the call starts a
+// LibreOffice with warm's profile, which passes the documents to it and
+// waits), whose print-out tells the documents it takes up.
+func convertAll(ctx context.Context, bin string, docs []Doc, format string, started func(int), warm *warmProc) []Result {
 	res := make([]Result, len(docs))
 	failAll := func(err error) []Result {
 		for i := range res {
@@ -129,9 +132,14 @@ func convertAll(ctx context.Context, bin string, docs []Doc, format string, star
 		"--headless", "--norestore", "--nolockcheck",
 		"--convert-to", format, "--outdir", outDir,
 	}
+	out := &progressWriter{started: started, which: which}
+	if warm != nil {
+		profile = warm.profile
+		args[0] = "-env:UserInstallation=" + fileURL(filepath.ToSlash(profile))
+		defer warm.relay.to(out)()
+	}
 	cmd := exec.CommandContext(runCtx, bin, append(args, srcs...)...)
 	cmd.Env = append(os.Environ(), "HOME="+profile, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
-	out := &progressWriter{started: started, which: which}
 	cmd.Stdout, cmd.Stderr = out, out
 	cmd.WaitDelay = 5 * time.Second
 	killTree(cmd)
