@@ -39,8 +39,9 @@ chọn kỳ báo cáo, tải biểu mẫu gửi đơn vị, nhận và kiểm tr
 lập báo cáo, bảng tổng hợp, công văn đôn đốc và bản PDF, rồi tải về. Chỉ máy này mở được trang.
 Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) cũng mở trang này.
 
-Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Documents\baocao trong thư mục người dùng
-trên Windows, ~/baocao trên máy khác), mở được bằng Explorer:
+Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Documents\baocao, trong thư mục Tài liệu
+của người dùng dù Windows để nó ở đâu, kể cả OneDrive; ~/baocao trên máy khác), mở được bằng
+Explorer; cửa sổ chương trình in đường dẫn của nó:
   THƯ_MỤC/KỲ/mau-bieu/   biểu mẫu gửi các đơn vị;
   THƯ_MỤC/KỲ/nhan-ve/    tệp đơn vị gửi về, giữ nguyên như khi nhận (tệp trùng tên được thêm « (2)»);
   THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, công văn đôn đốc, như baocao report --out THƯ_MỤC.

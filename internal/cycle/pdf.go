@@ -36,7 +36,7 @@ func toPDF(ctx context.Context, explicit string, warm *soffice.Warm, files []out
 	for i, f := range files {
 		docs[i] = soffice.Doc{Ext: filepath.Ext(f.Path), Data: f.Data}
 	}
-	progress(ctx, fmt.Sprintf("%s 0/%d", StagePDF, len(files)))
+	progress(ctx, StagePDF)
 	started := func(i int) { progress(ctx, fmt.Sprintf("%s %d/%d", StagePDF, i, len(files))) }
 	var results []soffice.Result
 	if warm != nil {
