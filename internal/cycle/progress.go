@@ -12,10 +12,11 @@ const (
 type progressKey struct{}
 
 // WithProgress returns a context under which BuildReport and BuildReminder
-// call report with each stage they begin, in Vietnamese for the clerk: StageRead,
-// StageWrite, then StagePDF and «Lập PDF 1/3», «Lập PDF 2/3»... as
-// LibreOffice takes up each document. report is called from the build's goroutine (and from the
-// one reading LibreOffice's output); it must not block.
+// call report with each stage they begin, in Vietnamese for the clerk:
+// StageRead, StageWrite, then StagePDF and «Lập PDF 1/3», «Lập PDF 2/3»...
+// as LibreOffice takes up each document. report is called from the build's
+// goroutine (and from the one reading LibreOffice's output); it must not
+// block.
 func WithProgress(ctx context.Context, report func(stage string)) context.Context {
 	return context.WithValue(ctx, progressKey{}, report)
 }
