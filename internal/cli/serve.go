@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
-	"runtime"
 	"syscall"
 
 	"github.com/inconshreveable/mousetrap"
@@ -17,6 +15,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/cycle"
+	"baocao/internal/soffice"
 	"baocao/internal/web"
 )
 
@@ -40,14 +39,19 @@ chọn kỳ báo cáo, tải biểu mẫu gửi đơn vị, nhận và kiểm tr
 lập báo cáo, bảng tổng hợp, công văn đôn đốc và bản PDF, rồi tải về. Chỉ máy này mở được trang.
 Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) cũng mở trang này.
 
-Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Documents\baocao trong thư mục người dùng
-trên Windows, ~/baocao trên máy khác), mở được bằng Explorer:
+Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Documents\baocao, trong thư mục Tài liệu
+của người dùng dù Windows để nó ở đâu, kể cả OneDrive; ~/baocao trên máy khác), mở được bằng
+Explorer; cửa sổ chương trình in đường dẫn của nó:
   THƯ_MỤC/KỲ/mau-bieu/   biểu mẫu gửi các đơn vị;
   THƯ_MỤC/KỲ/nhan-ve/    tệp đơn vị gửi về, giữ nguyên như khi nhận (tệp trùng tên được thêm « (2)»);
   THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, bảng kiểm tra, công văn đôn đốc, như baocao report --out THƯ_MỤC.
 Trang không bao giờ xóa hay ghi đè tệp đã nhận.
 
 Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một cổng trống bất kỳ.
+Mỗi thư mục làm việc một trang: mở chương trình lần nữa với cùng thư mục thì trình duyệt mở lại
+trang đang chạy, không mở trang thứ hai. Địa chỉ của trang (kèm mã, giữ trong thư mục làm việc,
+chỉ người dùng này đọc được) vẫn dùng được sau khi mở lại chương trình; các thẻ trình duyệt cùng
+mở trang tự cập nhật theo nhau.
 Đóng cửa sổ chương trình (hoặc bấm Ctrl+C) để thoát.
 
 Trạng thái thoát: 0 khi dừng bình thường; 2 tham số sai, cổng --port đang bận, không tạo được
@@ -94,6 +98,14 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	secret, err := web.Secret(ws.Root)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	// One page a workspace: a second start opens the page already running.
+	if url := web.Running(ws.Root, secret); url != "" {
+		return o.openRunning(ws.Root, url)
+	}
 	ln, err := web.Listen(o.port, o.portSet)
 	if err != nil {
 		var pe *web.PortInUseError
@@ -103,12 +115,28 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		return usageErr("không mở được trang trên cổng %d: %v", o.port, err)
 	}
 	defer ln.Close()
-	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut})
+	release, running, err := web.Claim(ws.Root, ln.Addr().String(), secret)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if running != "" {
+		ln.Close()
+		return o.openRunning(ws.Root, running)
+	}
+	defer release()
+	// LibreOffice kept running while the page is open, for fast PDFs.
+	if bin, err := soffice.Find(""); err == nil {
+		ws.Soffice = soffice.NewWarm(bin)
+		ws.Soffice.Start()
+		defer ws.Soffice.Close()
+	}
+	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret})
 	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
 	fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
 	if !o.noBrowser {
 		if err := o.open(srv.URL()); err != nil {
@@ -116,6 +144,18 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		}
 	}
 	return srv.Serve(ctx, ln)
+}
+
+// openRunning opens the page that already serves the workspace root, at
+// url, instead of starting a second one.
+func (o *serveOptions) openRunning(root, url string) error {
+	fmt.Fprintf(o.out, "Trang làm việc của thư mục %s đã đang mở (chương trình baocao đang chạy ở một cửa sổ khác): %s — mở lại trang đó trong trình duyệt.\n", root, url)
+	if !o.noBrowser {
+		if err := o.open(url); err != nil {
+			fmt.Fprintf(o.errOut, "Không tự mở được trình duyệt (%v): chép địa chỉ ở trên vào trình duyệt.\n", err)
+		}
+	}
+	return nil
 }
 
 // startedByExplorer tells a double-click on baocao.exe; tests replace it.
@@ -135,21 +175,3 @@ var stdin io.Reader = os.Stdin
 
 // browserOpener opens the page; tests replace it.
 var browserOpener = openBrowser
-
-// openBrowser opens url in the default browser without waiting for it.
-func openBrowser(url string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	case "darwin":
-		cmd = exec.Command("open", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
-	}
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go cmd.Wait()
-	return nil
-}

@@ -61,11 +61,15 @@ func served(t *testing.T, workspace string) string {
 			t.Errorf("serve ended with %d: %s", code, errOut.String())
 		}
 	})
+	// The workspace's line comes first, then the address's.
 	lines := bufio.NewScanner(pr)
-	if !lines.Scan() {
-		t.Fatalf("serve printed nothing: %s", errOut.String())
+	var line string
+	for !strings.Contains(line, "khoa=") {
+		if !lines.Scan() {
+			t.Fatalf("serve printed no address: %s", errOut.String())
+		}
+		line = lines.Text()
 	}
-	line := lines.Text()
 	go io.Copy(io.Discard, pr)
 	if !strings.Contains(line, "đóng cửa sổ này để thoát") {
 		t.Errorf("the line does not say how to stop: %q", line)

@@ -88,7 +88,10 @@ func TestNoArgumentsServes(t *testing.T) {
 	}
 	url := <-opened
 	lines := strings.Split(strings.TrimSpace(string(printed)), "\n")
-	if len(lines) != 1 || !strings.Contains(lines[0], url) || !strings.Contains(lines[0], "đóng cửa sổ này để thoát") {
+	// The workspace is said first, so that the clerk knows where her
+	// files are; then the address.
+	if len(lines) != 2 || lines[0] != "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): "+filepath.Join(home, "baocao") ||
+		!strings.Contains(lines[1], url) || !strings.Contains(lines[1], "đóng cửa sổ này để thoát") {
 		t.Errorf("printed %q, opened %q", printed, url)
 	}
 	if !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.Contains(url, "/?khoa=") {

@@ -5,7 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,7 +26,14 @@ func TestReportPDF(t *testing.T) {
 	src := testSources(t)
 	out := t.TempDir()
 	q1 := period.MustParse("2026-Q1")
-	res, err := src.BuildReport(context.Background(), ReportRequest{
+	var mu sync.Mutex
+	var stages []string
+	ctx := WithProgress(context.Background(), func(s string) {
+		mu.Lock()
+		stages = append(stages, s)
+		mu.Unlock()
+	})
+	res, err := src.BuildReport(ctx, ReportRequest{
 		Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC),
 		PDF: true, Soffice: bin,
 	})
@@ -32,6 +42,11 @@ func TestReportPDF(t *testing.T) {
 	}
 	if res.PDFNote != "" {
 		t.Fatalf("PDF note: %s", res.PDFNote)
+	}
+	// The stages, as the page shows them; LibreOffice announces each
+	// document as it takes it up.
+	if want := []string{"Đọc tệp", "Lập tệp Word", "Lập PDF", "Lập PDF 1/3", "Lập PDF 2/3", "Lập PDF 3/3"}; !slices.Equal(stages, want) {
+		t.Errorf("stages %q, want %q", stages, want)
 	}
 	dir := Dir(out, q1)
 	// the office's own workbook is written, and is not one to print or sign
@@ -147,5 +162,57 @@ func TestReportWithoutLibreOffice(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(Dir(out, q1), "bao-cao-2026-Q1.docx")); err != nil {
 		t.Error("the report was not written")
+	}
+}
+
+// One LibreOffice process makes every PDF of a build; a document it fails
+// on is named in the note with its own line, its PDF is not written, and
+// the other PDFs and every document are.
+func TestReportPDFOneProcess(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake soffice is a shell script")
+	}
+	log := filepath.Join(t.TempDir(), "log")
+	bin := filepath.Join(t.TempDir(), "soffice")
+	// $8 is the output folder, the inputs follow; the summary fails.
+	script := `#!/bin/sh
+out="$8"; shift 8
+echo "$#" >> "` + log + `"
+mkdir -p "$out"
+for f in "$@"; do
+	b=$(basename "$f"); b=${b%.*}
+	case "$f" in *.xlsx) continue;; esac
+	echo "%PDF-1.6" > "$out/$b.pdf"
+done
+`
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	res, err := src.BuildReport(context.Background(), ReportRequest{
+		Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC),
+		PDF: true, Soffice: bin,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(b)); got != "3" {
+		t.Errorf("LibreOffice calls (files each): %q, want one call with 3 files", got)
+	}
+	want := "Chưa xuất được PDF của tong-hop-2026-Q1.xlsx: không chuyển được tệp .xlsx sang PDF: LibreOffice chạy xong nhưng không tạo ra tệp PDF. "
+	if !strings.HasPrefix(res.PDFNote, want) {
+		t.Errorf("note %q, want it to begin %q", res.PDFNote, want)
+	}
+	dir := Dir(out, q1)
+	for name, want := range map[string]bool{"bao-cao-2026-Q1.pdf": true, "don-doc-2026-Q1.pdf": true, "tong-hop-2026-Q1.pdf": false, "tong-hop-2026-Q1.xlsx": true} {
+		if _, err := os.Stat(filepath.Join(dir, name)); (err == nil) != want {
+			t.Errorf("%s written: %v, want %v", name, err == nil, want)
+		}
 	}
 }

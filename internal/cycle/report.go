@@ -14,6 +14,7 @@ import (
 	"baocao/internal/outfile"
 	"baocao/internal/period"
 	"baocao/internal/render"
+	"baocao/internal/soffice"
 	"baocao/internal/summary"
 )
 
@@ -138,6 +139,9 @@ type ReportRequest struct {
 	// path; "" to look it up).
 	PDF     bool
 	Soffice string
+	// Warm, when set, is a LibreOffice kept running that makes the PDFs
+	// (Soffice is then not used).
+	Warm *soffice.Warm
 	// Deadline, when set, is the reminder's deadline instead of the plan's.
 	Deadline time.Time
 	// Date, when set, is the date the report bears; zero leaves its day
@@ -182,10 +186,12 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 	if err := compose.CheckDate(req.Period, req.Date); err != nil {
 		return nil, &InputError{Msg: err.Error()}
 	}
+	progress(ctx, StageRead)
 	r, err := s.consolidate(req)
 	if err != nil {
 		return nil, err
 	}
+	progress(ctx, StageWrite)
 	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanNote: compose.PlanNote(r)}
 	now := reportDate(req)
 	if note := r.NotOver(now); note != "" {
@@ -235,10 +241,12 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 // far: the office may send it before any file arrives. Nothing is written
 // when every unit is in; Files is then empty. Errors are as BuildReport's.
 func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*ReportResult, error) {
+	progress(ctx, StageRead)
 	r, err := s.consolidate(req)
 	if err != nil {
 		return nil, err
 	}
+	progress(ctx, StageWrite)
 	res := &ReportResult{Report: r}
 	if len(r.Urged()) == 0 {
 		return res, nil
@@ -313,7 +321,7 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 // whole or not at all.
 func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
 	if printed := forPrint(files); req.PDF && len(printed) > 0 {
-		pdfs, note := toPDF(ctx, req.Soffice, printed)
+		pdfs, note := toPDF(ctx, req.Soffice, req.Warm, printed)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -26,6 +25,7 @@ import (
 	"baocao/internal/intake"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
+	"baocao/internal/soffice"
 )
 
 // The folders of a period in the workspace, and the file that records which
@@ -50,23 +50,25 @@ const (
 // outputs, laid out as «baocao report --out» lays them.
 type Workspace struct {
 	Root string
+	// Soffice, when set, is a LibreOffice kept running for the builds'
+	// PDFs (the page sets one while it is open); nil starts LibreOffice
+	// for each build.
+	Soffice *soffice.Warm
 
 	mu    sync.Mutex
 	busy  map[period.Period]time.Time // builds running, since when
 	files sync.Mutex                  // receiving and assigning
 }
 
-// DefaultWorkspace is the workspace used when none is given: Documents\baocao
-// under the user's home on Windows, ~/baocao elsewhere.
+// DefaultWorkspace is the workspace used when none is given: baocao in the
+// user's Documents folder on Windows (wherever Windows keeps it, OneDrive
+// included), ~/baocao elsewhere.
 func DefaultWorkspace() (string, error) {
-	home, err := os.UserHomeDir()
+	dir, err := documentsDir()
 	if err != nil {
 		return "", inputErr("không tìm thấy thư mục của người dùng để đặt thư mục làm việc (%v): chọn thư mục bằng --workspace.", err)
 	}
-	if runtime.GOOS == "windows" {
-		return filepath.Join(home, "Documents", "baocao"), nil
-	}
-	return filepath.Join(home, "baocao"), nil
+	return filepath.Join(dir, "baocao"), nil
 }
 
 // OpenWorkspace makes root ("" for DefaultWorkspace) if it does not exist
@@ -570,6 +572,6 @@ func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
 func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
-		UnitOf: w.UnitOf(p), PDF: true, FromPage: true,
+		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice,
 	}
 }

@@ -7,6 +7,8 @@
 // LibreOffice profile, so that it neither disturbs a LibreOffice the user has
 // open nor another conversion running at the same time; the folder is
 // removed afterwards. Conversions inside one process run one at a time.
+// ConvertAll converts several documents with one LibreOffice process: its
+// start is most of what a conversion costs.
 //
 // Errors are for the user: Error() is one Vietnamese line saying what
 // happened. What LibreOffice printed (a crash dump, say) is kept in the
@@ -186,22 +188,7 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 		return result, nil
 	}
 
-	var why string
-	switch {
-	case exitErr != nil && exitErr.ExitCode() < 0:
-		why = "LibreOffice bị hệ điều hành dừng đột ngột (có thể do máy hết bộ nhớ)"
-	case exitErr != nil:
-		why = fmt.Sprintf("LibreOffice dừng đột ngột (mã thoát %d)", exitErr.ExitCode())
-	case strings.Contains(output, "source file could not be loaded"):
-		why = "LibreOffice không mở được tệp"
-	case strings.Contains(output, "no export filter"):
-		why = fmt.Sprintf("LibreOffice không lưu được loại tài liệu này thành %s", target)
-	case readErr == nil:
-		why = fmt.Sprintf("LibreOffice tạo ra tệp %s rỗng", target)
-	default:
-		why = fmt.Sprintf("LibreOffice chạy xong nhưng không tạo ra tệp %s", target)
-	}
-	msg := fmt.Sprintf("không chuyển được tệp %s sang %s: %s", ext, target, why)
+	msg := fmt.Sprintf("không chuyển được tệp %s sang %s: %s", ext, target, failureWhy(exitErr, output, readErr == nil, target))
 	if note := contentNote(data, ext); note != "" {
 		msg += "; " + note
 	}
@@ -213,6 +200,25 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 		}
 	}
 	return nil, &Error{Msg: msg, Output: output, Err: internal(cause)}
+}
+
+// failureWhy says why a conversion gave no file: LibreOffice stopped with
+// exitErr (nil when it ended well) after printing output; made tells that
+// it wrote an (empty) file.
+func failureWhy(exitErr *exec.ExitError, output string, made bool, target string) string {
+	switch {
+	case exitErr != nil && exitErr.ExitCode() < 0:
+		return "LibreOffice bị hệ điều hành dừng đột ngột (có thể do máy hết bộ nhớ)"
+	case exitErr != nil:
+		return fmt.Sprintf("LibreOffice dừng đột ngột (mã thoát %d)", exitErr.ExitCode())
+	case strings.Contains(output, "source file could not be loaded"):
+		return "LibreOffice không mở được tệp"
+	case strings.Contains(output, "no export filter"):
+		return fmt.Sprintf("LibreOffice không lưu được loại tài liệu này thành %s", target)
+	case made:
+		return fmt.Sprintf("LibreOffice tạo ra tệp %s rỗng", target)
+	}
+	return fmt.Sprintf("LibreOffice chạy xong nhưng không tạo ra tệp %s", target)
 }
 
 // startFailure words the failure to start bin.

@@ -44,6 +44,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/nhan-tep", s.upload)
 	m.HandleFunc("POST /api/gan-don-vi", s.assign)
 	m.HandleFunc("POST /api/lap-bao-cao", s.build)
+	m.HandleFunc("GET /api/tien-do", s.progress)
+	m.HandleFunc("GET /api/phien-ban", s.version)
 	m.HandleFunc("POST /api/cong-van", s.reminder)
 	m.HandleFunc("GET /mau-bieu/{ky}/{name}", s.form)
 	m.HandleFunc("GET /ket-qua/{ky}/{name}", s.output)
@@ -348,7 +350,9 @@ func (s *Server) make(w http.ResponseWriter, r *http.Request, do buildFunc, key 
 		s.apiError(w, r, err)
 		return
 	}
-	res, err := do(s.opt.Workspace, s.ctx, src, p, s.opt.Now())
+	ctx, done := s.stages.track(s.ctx, p)
+	res, err := do(s.opt.Workspace, ctx, src, p, s.opt.Now())
+	done()
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -4,8 +4,10 @@
 //
 // Safe by construction: a request whose Host is not 127.0.0.1:PORT or
 // localhost:PORT is refused (DNS rebinding); every request but the first
-// visit must carry the secret issued at start, which the printed address
-// gives once and an HttpOnly, SameSite=Strict cookie carries after; file
+// visit must carry the workspace's secret (Secret: kept in the workspace,
+// readable by its owner alone, the same across restarts), which the
+// printed address gives once and an HttpOnly, SameSite=Strict cookie
+// carries after; file
 // names are reduced to safe base names by the workspace; uploads are
 // bounded in size and count; a panic in a handler gives a plain Vietnamese
 // page, never a stack trace.
@@ -35,6 +37,9 @@ import (
 // DefaultPort is tried first when no port is asked for.
 const DefaultPort = 8686
 
+// cookieDays is how long the browser keeps the page's secret.
+const cookieDays = 365
+
 // TokenParam is the query parameter of the printed address that carries the secret.
 const TokenParam = "khoa"
 
@@ -50,7 +55,8 @@ type Options struct {
 	// Log receives the program's own errors, for whoever helps; nil
 	// discards them.
 	Log io.Writer
-	// Token is the secret; "" to generate one.
+	// Token is the secret (Secret gives the workspace's); "" to generate
+	// one for this run alone.
 	Token string
 }
 
@@ -64,6 +70,10 @@ type Server struct {
 	// ctx lives as long as the server: builds are not cancelled when the
 	// browser goes away, only when the program stops.
 	ctx context.Context
+	// stages are the running builds' stages, for the page.
+	stages stages
+	// versions count the changes made through the page, for other tabs.
+	versions *versions
 }
 
 // New makes the page. It loads the plan's data once so that a mistake in a
@@ -79,7 +89,7 @@ func New(opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	s := &Server{opt: opt, port: port, token: opt.Token, log: log.New(opt.Log, "", log.LstdFlags), ctx: context.Background()}
+	s := &Server{opt: opt, port: port, token: opt.Token, log: log.New(opt.Log, "", log.LstdFlags), ctx: context.Background(), versions: newVersions()}
 	if s.token == "" {
 		b := make([]byte, 24)
 		if _, err := rand.Read(b); err != nil {
@@ -187,7 +197,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The style sheet and the script are no secret: even the page that
 	// refuses a request uses them.
 	if !s.hasToken(r) && !(r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/tai-nguyen/")) {
-		s.refuse(w, r, "Phiên làm việc không hợp lệ hoặc chương trình đã được mở lại. Mở trang bằng địa chỉ in trong cửa sổ chương trình baocao (dòng bắt đầu bằng http://127.0.0.1:"+s.port+"/?khoa=…).")
+		s.refuse(w, r, "Phiên làm việc không hợp lệ (trình duyệt này chưa mở trang bằng địa chỉ có mã, hoặc thư mục làm việc đã đổi). Mở trang bằng địa chỉ in trong cửa sổ chương trình baocao (dòng bắt đầu bằng http://127.0.0.1:"+s.port+"/?khoa=…).")
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -195,6 +205,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.refuse(w, r, "Yêu cầu đến từ một trang khác nên bị từ chối.")
 			return
 		}
+		// A change: the other tabs will see the version move.
+		w = &changeWriter{ResponseWriter: w, v: s.versions}
 	}
 	s.mux.ServeHTTP(w, r)
 }
@@ -218,12 +230,15 @@ func (s *Server) hasToken(r *http.Request) bool {
 func (s *Server) enter(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if subtle.ConstantTimeCompare([]byte(q.Get(TokenParam)), []byte(s.token)) != 1 {
-		s.refuse(w, r, "Mã trong địa chỉ không đúng hoặc đã cũ (mỗi lần mở chương trình có mã mới). Mở trang bằng địa chỉ in trong cửa sổ chương trình baocao.")
+		s.refuse(w, r, "Mã trong địa chỉ không đúng (địa chỉ của thư mục làm việc khác, hoặc chép thiếu). Mở trang bằng địa chỉ in trong cửa sổ chương trình baocao.")
 		return
 	}
 	http.SetCookie(w, &http.Cookie{
 		Name: s.cookieName(), Value: s.token, Path: "/",
 		HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		// Kept by the browser across its restarts: the secret stays the
+		// same across the program's (see Secret), so a bookmark works.
+		MaxAge: cookieDays * 24 * 60 * 60,
 	})
 	q.Del(TokenParam)
 	clean := &url.URL{Path: "/", RawQuery: q.Encode()}

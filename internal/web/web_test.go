@@ -270,6 +270,11 @@ func TestToken(t *testing.T) {
 	if len(cookies) != 1 || cookies[0].Value != testToken || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode || cookies[0].Path != "/" {
 		t.Fatalf("cookie: %+v", cookies)
 	}
+	// Kept across the browser's restarts, as the secret is across the
+	// program's: a bookmark keeps working.
+	if cookies[0].MaxAge < 30*24*60*60 {
+		t.Errorf("the cookie lasts %d s", cookies[0].MaxAge)
+	}
 	if res.Header.Get("Referrer-Policy") != "no-referrer" {
 		t.Error("the secret could leak through the Referer")
 	}

@@ -55,6 +55,8 @@
   function post(url, data) {
     return fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (res) {
+        var v = res.headers.get("X-Phien-Ban");
+        if (v) seen = v; // our own change: no need to refresh for it
         return res.text().then(function (text) {
           var json = null;
           try { json = JSON.parse(text); } catch (e) { /* a plain page */ }
@@ -72,6 +74,32 @@
         throw new Error("Không liên lạc được với chương trình baocao: cửa sổ chương trình có đang mở không? Mở lại chương trình rồi tải lại trang.");
       });
   }
+
+  // Tabs follow each other: every few seconds, while the tab is shown, ask
+  // the page's version; when another tab (or a restart of the program)
+  // moved it, fetch this period's parts again. Not while this tab is
+  // sending or building, whose own answer brings them.
+  var seen = null, busy = 0;
+  function follow() {
+    if (document.hidden) return;
+    fetch("/api/phien-ban", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (json) {
+        if (!json || !json.phien_ban) return;
+        if (seen === null) { seen = json.phien_ban; return; }
+        if (json.phien_ban === seen || busy > 0 || sending) return;
+        var now = json.phien_ban;
+        return fetch("/api/tinh-hinh?ky=" + encodeURIComponent(ky), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+          .then(function (res) { return res.ok ? res.json() : null; })
+          .then(function (json) {
+            if (json && json.html) { apply(json.html); seen = now; }
+          });
+      })
+      .catch(function () { /* the program is closed: the next action says so */ });
+  }
+  follow();
+  setInterval(follow, 3000);
+  document.addEventListener("visibilitychange", follow);
 
   function logLine(text, cls) {
     var li = document.createElement("li");
@@ -172,25 +200,39 @@
     }).catch(function (e) { say(e.message); });
   });
 
-  // Builds: the button waits, the progress shows how long it has worked.
+  // Builds: the button waits; the progress shows the stage the build is at
+  // («Đọc tệp», «Lập tệp Word», «Lập PDF 2/3»), asked of the server twice a
+  // second, and how long it has worked.
   function build(button, url, progressId) {
     var box = $(progressId), text = box.querySelector(".chu-tien-do");
-    var started = Date.now(), label = button.textContent;
+    var started = Date.now(), label = button.textContent, stage = "", asking = false;
     button.disabled = true;
+    busy++;
     say("");
     box.hidden = false;
-    function tick() {
+    function show() {
       var s = Math.round((Date.now() - started) / 1000);
-      text.textContent = "Đang đọc các tệp, lập tệp Word, Excel và PDF… " + s + " giây";
+      text.textContent = (stage ? "Đang " + stage.charAt(0).toLowerCase() + stage.slice(1) : "Đang bắt đầu") + "… " + s + " giây";
+    }
+    function tick() {
+      show();
+      if (asking) return;
+      asking = true;
+      fetch("/api/tien-do?ky=" + encodeURIComponent(ky), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (json) { if (json && json.buoc) { stage = json.buoc; show(); } })
+        .catch(function () { /* the build's own answer tells */ })
+        .then(function () { asking = false; });
     }
     tick();
-    var timer = setInterval(tick, 1000);
+    var timer = setInterval(tick, 500);
     post(url + "?ky=" + encodeURIComponent(ky), new URLSearchParams()).then(function (json) {
       apply(json.html);
     }).catch(function (e) {
       say(e.message);
     }).then(function () {
       clearInterval(timer);
+      busy--;
       box.hidden = true;
       button.disabled = false;
       button.textContent = label;

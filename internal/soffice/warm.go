@@ -1,0 +1,237 @@
+package soffice
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// Warm is a LibreOffice kept running while the office's page is open, so
+// that a build's PDFs do not wait for LibreOffice to start: a conversion
+// calls soffice with the warm one's profile, and that call hands the
+// documents to the running LibreOffice (its own single-instance pipe) and
+// waits for them. The warm LibreOffice has its own profile in a temporary
+// folder, holds a hidden empty document (without one, LibreOffice ends
+// after the first conversion handed to it), is started again when it has
+// died, is stopped when a conversion through it fails or hangs (that
+// conversion is then made afresh, as ConvertAll does) and is stopped by
+// Close. Its methods may be called on a nil *Warm: Start and Close do
+// nothing, and ConvertAll has no LibreOffice (ErrNotFound for each document).
+type Warm struct {
+	bin string
+
+	mu     sync.Mutex
+	proc   *warmProc
+	closed bool
+	used   int // conversions made through a warm LibreOffice, for tests
+}
+
+// warmUp is how long a warm LibreOffice is given to set itself up before a
+// conversion is handed to it.
+var warmUp = 2 * time.Second
+
+// NewWarm returns a Warm for the LibreOffice program bin; it starts
+// nothing before Start or the first conversion.
+func NewWarm(bin string) *Warm { return &Warm{bin: bin} }
+
+// Start starts the warm LibreOffice if none runs, without waiting for it.
+func (w *Warm) Start() {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.ensure()
+}
+
+// ensure starts a LibreOffice when none runs; under w.mu.
+func (w *Warm) ensure() {
+	if w.closed || w.bin == "" {
+		return
+	}
+	if w.proc != nil && w.proc.exited() {
+		w.proc.stop()
+		w.proc = nil
+	}
+	if w.proc == nil {
+		w.proc = startWarm(w.bin)
+	}
+}
+
+// Ready tells whether a warm LibreOffice runs and is ready to take a
+// conversion.
+func (w *Warm) Ready() bool {
+	if w == nil {
+		return false
+	}
+	w.mu.Lock()
+	p := w.proc
+	w.mu.Unlock()
+	return p != nil && p.ready()
+}
+
+// ConvertAll is soffice.ConvertAll through the warm LibreOffice when it is
+// ready; else it converts as ConvertAll does and starts a warm one for the
+// next time.
+func (w *Warm) ConvertAll(ctx context.Context, docs []Doc, format string, started func(i int)) []Result {
+	if w == nil || len(docs) == 0 {
+		return ConvertAll(ctx, "", docs, format, started)
+	}
+	select {
+	case slot <- struct{}{}:
+	case <-ctx.Done():
+		return ConvertAll(ctx, w.bin, docs, format, started)
+	}
+	defer func() { <-slot }()
+	w.mu.Lock()
+	w.ensure()
+	p := w.proc
+	w.mu.Unlock()
+	if p == nil || !p.ready() {
+		return convertAll(ctx, w.bin, docs, format, started, nil)
+	}
+	res := convertAll(ctx, w.bin, docs, format, started, p)
+	ok := true
+	for _, r := range res {
+		ok = ok && r.Err == nil
+	}
+	if ok {
+		w.mu.Lock()
+		w.used++
+		w.mu.Unlock()
+		return res
+	}
+	// Broken, hung or gone: stop it (the next build starts another) and
+	// convert afresh, so that a failure is worded as ConvertAll words it.
+	w.mu.Lock()
+	if w.proc == p {
+		w.proc = nil
+	}
+	w.mu.Unlock()
+	p.stop()
+	if ctx.Err() != nil {
+		return res
+	}
+	return convertAll(ctx, w.bin, docs, format, started, nil)
+}
+
+// Close stops the warm LibreOffice and removes its folder; later
+// conversions are made as ConvertAll makes them.
+func (w *Warm) Close() {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	p := w.proc
+	w.proc, w.closed = nil, true
+	w.mu.Unlock()
+	if p != nil {
+		p.stop()
+	}
+}
+
+// warmProc is one running warm LibreOffice.
+type warmProc struct {
+	dir, profile string
+	started      time.Time
+	cancel       context.CancelFunc
+	done         chan struct{}
+	relay        *relay
+}
+
+// startWarm starts LibreOffice with a profile of its own and a hidden
+// empty document; nil when it cannot be started.
+func startWarm(bin string) *warmProc {
+	dir, err := os.MkdirTemp("", "baocao-soffice-warm-")
+	if err != nil {
+		return nil
+	}
+	p := &warmProc{dir: dir, profile: filepath.Join(dir, profileDir), started: time.Now(), done: make(chan struct{}), relay: &relay{}}
+	tmp := filepath.Join(dir, tmpDirName)
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		os.RemoveAll(dir)
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	cmd := exec.CommandContext(ctx, bin,
+		"-env:UserInstallation="+fileURL(filepath.ToSlash(p.profile)),
+		"--headless", "--invisible", "--norestore", "--nolockcheck",
+		"private:factory/swriter")
+	cmd.Env = append(os.Environ(), "HOME="+p.profile, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
+	cmd.Stdout, cmd.Stderr = p.relay, p.relay
+	cmd.WaitDelay = 5 * time.Second
+	killTree(cmd)
+	if err := cmd.Start(); err != nil {
+		cancel()
+		os.RemoveAll(dir)
+		return nil
+	}
+	go func() {
+		cmd.Wait()
+		close(p.done)
+	}()
+	return p
+}
+
+// exited tells whether the LibreOffice has ended.
+func (p *warmProc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// ready tells whether a conversion may be handed to it: it runs, has had
+// warmUp to set itself up, and has made its profile.
+func (p *warmProc) ready() bool {
+	if p.exited() || time.Since(p.started) < warmUp {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(p.profile, "user", "registrymodifications.xcu"))
+	return err == nil
+}
+
+// stop kills the LibreOffice with its children and removes its folder.
+func (p *warmProc) stop() {
+	p.cancel()
+	select {
+	case <-p.done:
+	case <-time.After(10 * time.Second):
+	}
+	os.RemoveAll(p.dir)
+}
+
+// relay passes what the warm LibreOffice prints to the conversion under
+// way, whose progress it tells, and drops it between conversions.
+type relay struct {
+	mu  sync.Mutex
+	dst io.Writer
+}
+
+// to sends the print-out to dst until the returned function is called.
+func (r *relay) to(dst io.Writer) func() {
+	r.mu.Lock()
+	r.dst = dst
+	r.mu.Unlock()
+	return func() {
+		r.mu.Lock()
+		r.dst = nil
+		r.mu.Unlock()
+	}
+}
+
+func (r *relay) Write(b []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.dst != nil {
+		r.dst.Write(b)
+	}
+	return len(b), nil
+}
