@@ -11,6 +11,7 @@ import (
 	"baocao/internal/consolidate"
 	"baocao/internal/period"
 	"baocao/internal/render"
+	"baocao/internal/vntext"
 )
 
 // Options are the facts of a report that are not in its data.
@@ -33,13 +34,23 @@ type writer struct {
 	// commonClauses are the clauses said on many tasks, and the section
 	// (index) where each is said once.
 	commonClauses map[string]int
+	// selves are the folded ways each unit names itself at the head of
+	// its words, by its name
+	selves map[string][]string
 }
 
 func newWriter(r *consolidate.Report) *writer {
-	w := &writer{r: r, cite: citer{r.Catalog}}
+	w := &writer{r: r, cite: newCiter(r.Catalog), selves: map[string][]string{}}
 	// the units' names are proper names: written as the data has them
 	for _, u := range r.Catalog.Units {
 		w.keep = append(w.keep, u.Name)
+		// «Đoàn xã chưa nhận ủy thác…»: the unit by its head word too
+		head := strings.Fields(u.Name)[0] + " " + w.local()
+		for _, n := range append([]string{u.Name, u.Short, head}, u.Aliases...) {
+			if n != "" {
+				w.selves[u.Name] = append(w.selves[u.Name], vntext.Fold(n)+" ")
+			}
+		}
 	}
 	return w
 }
@@ -70,8 +81,10 @@ type Document struct {
 }
 
 // Compose writes the report's prose from the consolidated data.
-func Compose(r *consolidate.Report, o Options) Document {
-	w := newWriter(r)
+func Compose(r *consolidate.Report, o Options) Document { return newWriter(r).compose(o) }
+
+func (w *writer) compose(o Options) Document {
+	r := w.r
 	d := Document{Results: w.results()}
 	d.Credit, d.HasCredit = w.credit()
 	said := map[string]bool{}
@@ -103,9 +116,9 @@ func Compose(r *consolidate.Report, o Options) Document {
 // header, the appendix, and the older fields an office's own template may
 // still use) and the composed prose.
 func Fields(r *consolidate.Report, o Options) render.Data {
-	d := Compose(r, o)
-	f := render.Data(r.TemplateData(o.Now))
 	w := newWriter(r)
+	d := w.compose(o)
+	f := render.Data(r.TemplateData(o.Now))
 	for _, row := range f["phu_luc"].([]map[string]any) {
 		if t := r.TaskResult(row["stt"].(string)); t != nil {
 			row["san_pham"] = w.products(*t)
