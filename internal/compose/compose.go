@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"baocao/internal/catalog"
 	"baocao/internal/consolidate"
 	"baocao/internal/period"
 	"baocao/internal/render"
@@ -37,6 +38,8 @@ type writer struct {
 	// selves are the folded ways each unit names itself at the head of
 	// its words, by its name
 	selves map[string][]string
+	// spellings replaces a unit's code or other spelling by its name
+	spellings *strings.Replacer
 }
 
 func newWriter(r *consolidate.Report) *writer {
@@ -52,7 +55,51 @@ func newWriter(r *consolidate.Report) *writer {
 			}
 		}
 	}
+	w.spellings = unitSpellings(r.Catalog.Units)
 	return w
+}
+
+// unitSpellings replaces the units' codes of three letters or more that
+// are no common abbreviation («HND», «HPN») by their names, a whole word at
+// a time. Aliases stay as written: some are the bank's or an office's
+// generic names («Ngân hàng Chính sách xã hội») that mean more than the
+// unit.
+func unitSpellings(units []*catalog.Unit) *strings.Replacer {
+	abbrev := map[string]bool{}
+	for _, a := range abbreviations {
+		abbrev[a.short] = true
+	}
+	seen := map[string]bool{}
+	var pairs []string
+	add := func(from, to string) {
+		if from == "" || seen[from] {
+			return
+		}
+		seen[from] = true
+		for _, edge := range []string{" ", ",", ";", ".", ")", ":"} {
+			pairs = append(pairs, " "+from+edge, " "+to+edge)
+		}
+	}
+	for _, u := range units {
+		add(u.Name, u.Name)
+	}
+	for _, u := range units {
+		if utf8.RuneCountInString(u.Code) >= 3 && !abbrev[u.Code] {
+			add(u.Code, u.Name)
+		}
+	}
+	// longest first, so a longer spelling wins over the name it contains
+	type pair struct{ from, to string }
+	var ps []pair
+	for i := 0; i < len(pairs); i += 2 {
+		ps = append(ps, pair{pairs[i], pairs[i+1]})
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int { return utf8.RuneCountInString(b.from) - utf8.RuneCountInString(a.from) })
+	var flat []string
+	for _, p := range ps {
+		flat = append(flat, p.from, p.to)
+	}
+	return strings.NewReplacer(flat...)
 }
 
 func (w *writer) unitName(code string) string {

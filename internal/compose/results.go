@@ -355,7 +355,18 @@ func (w *writer) namesItself(name, text string) bool {
 // the prose: abbreviations spelled out (the office's own name kept),
 // dates as Decree 30/2020 writes them, typographic quotes.
 func (w *writer) tidy(text string) string {
-	return quotes(decreeDates(citeInline(spellOut(text, w.keep))))
+	return quotes(decreeDates(citeInline(spellOut(w.unitsByName(text), w.keep))))
+}
+
+// unitsByName writes the units a text names by their codes or other
+// spellings («phối hợp HND, HPN», «Phòng Kinh tế xã») by their names, as
+// units.yaml has them; a unit's name already written stays as it is.
+func (w *writer) unitsByName(text string) string {
+	if w.spellings == nil {
+		return text
+	}
+	out := w.spellings.Replace(" " + text + " ")
+	return out[1 : len(out)-1]
 }
 
 // unfinished lists the tasks whose lead units did not say they are done.
