@@ -222,7 +222,7 @@ func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccou
 	for _, pr := range f.Problems {
 		fv.Problems = append(fv.Problems, problemView{
 			Error: pr.Severity == intake.SeverityError, Kind: upperFirst(pr.Severity.String()),
-			Place: upperFirst(pr.Place()), Message: pr.Message,
+			Place: upperFirst(pr.Place()), Message: problemText(pr),
 		})
 	}
 	fv.Open = f.Errors > 0
@@ -249,7 +249,7 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 	case f == nil:
 		return "đã lưu; chương trình không đọc tệp loại này."
 	case u == nil && f.Errors == 0 && f.Warnings > 0 && !f.Readable:
-		return "bỏ qua: " + strings.TrimSuffix(f.Problems[0].Message, ".") + "."
+		return "bỏ qua: " + strings.TrimSuffix(problemText(f.Problems[0]), ".") + "."
 	case u == nil && f.Unit == "":
 		return "chưa rõ của đơn vị nào: chọn đơn vị ở mục «Tệp chưa rõ đơn vị»."
 	case u == nil:
@@ -338,7 +338,7 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 			index[pr.File] = i
 			rv.LeftOut = append(rv.LeftOut, leftOut{File: filepath.Base(pr.File)})
 		}
-		msg := pr.Message
+		msg := problemText(pr)
 		if place := pr.Place(); place != "" {
 			msg = place + ": " + msg
 		}
