@@ -204,7 +204,7 @@ func TestReceiveZip(t *testing.T) {
 		"bao cao/ben-trong.zip":       []byte("PK"),
 		"bao cao/":                    nil,
 		`bao cao\CON.xlsx`:            []byte("y"),
-		"bao cao/KT-2026-Q1 (2).xlsx": kt,
+		"bao cao/KT-2026-Q1 (2).xlsx": []byte("bản khác"), // the same bytes would be one file
 	})
 	rc := receive(t, w, q1, "tu don vi.zip", data)
 	if rc.Zip == nil || rc.Zip.Stored != "tu don vi.zip" {
@@ -599,5 +599,28 @@ func TestLongNames(t *testing.T) {
 	err := receiveErr(w.ReceivedDir(q1), &fs.PathError{Op: "open", Path: long, Err: syscall.ENAMETOOLONG})
 	if err == nil || !strings.Contains(err.Error(), "tên tệp quá dài") || strings.Contains(err.Error(), "ổ đĩa đầy") || strings.Contains(err.Error(), "file name too long") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// The same bytes received again, alone or in a zip, are the file received
+// before: named, with its time, and not stored again.
+func TestReceiveSameFileOnce(t *testing.T) {
+	w := newWorkspace(t)
+	kt, _ := os.ReadFile(filepath.Join(samples, "KT-2026-Q1.xlsx"))
+	when := time.Date(2026, 3, 12, 8, 15, 0, 0, time.Local)
+	rc, err := w.Receive(q1, "KT-2026-Q1.xlsx", bytes.NewReader(kt), when)
+	if err != nil || rc.Files[0].Same {
+		t.Fatal(err, rc)
+	}
+	rc, err = w.Receive(q1, "ban sao.xlsx", bytes.NewReader(kt), time.Time{})
+	if err != nil || len(rc.Files) != 1 || !rc.Files[0].Same || rc.Files[0].Stored != "KT-2026-Q1.xlsx" || !rc.Files[0].Since.Equal(when) {
+		t.Fatalf("the same file again: %v %+v", err, rc)
+	}
+	rc = receive(t, w, q1, "lai.zip", makeZip(t, map[string][]byte{"KT.xlsx": kt}))
+	if len(rc.Files) != 1 || !rc.Files[0].Same || rc.Files[0].Stored != "KT-2026-Q1.xlsx" {
+		t.Errorf("the same file in a zip: %+v", rc.Files)
+	}
+	if files := w.ReceivedFiles(q1); len(files) != 1 {
+		t.Errorf("received files: %q", files)
 	}
 }

@@ -43,6 +43,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/tinh-hinh", s.status)
 	m.HandleFunc("POST /api/nhan-tep", s.upload)
 	m.HandleFunc("POST /api/gan-don-vi", s.assign)
+	m.HandleFunc("POST /api/de-rieng", s.setAside)
+	m.HandleFunc("POST /api/dua-lai", s.restore)
 	m.HandleFunc("POST /api/lap-bao-cao", s.build)
 	m.HandleFunc("GET /api/tien-do", s.progress)
 	m.HandleFunc("GET /api/phien-ban", s.version)
@@ -189,6 +191,11 @@ type fileResult struct {
 	Stored  string `json:"luu,omitempty"`
 	OK      bool   `json:"ok"`
 	Message string `json:"thong_bao"`
+	// Outcome colours the line: "dung" used, "canh-bao" used with
+	// warnings, "loi" refused (errors), "hong" unreadable or not stored,
+	// "trung" the same as a file received before.
+	Outcome string `json:"ket_qua"`
+	same    *cycle.Received
 }
 
 // upload stores the files sent, checks them and answers the new account.
@@ -262,15 +269,32 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				Message: zipMessage(rc)})
 		}
 		for _, f := range rc.Files {
-			results = append(results, fileResult{Name: f.Sent, Stored: f.Stored, OK: true})
+			r := fileResult{Name: f.Sent, Stored: f.Stored, OK: true}
+			if f.Same {
+				r.same = &f
+			}
+			results = append(results, r)
 			stored = append(stored, f.Stored)
 		}
 	}
 	v := s.view(c, p)
 	// Say at once what each file turned out to be.
 	for i := range results {
-		if results[i].OK && !strings.HasSuffix(strings.ToLower(results[i].Stored), ".zip") {
-			results[i].Message = v.fileVerdict(p, results[i].Stored)
+		r := &results[i]
+		switch {
+		case !r.OK:
+			r.Outcome = "hong"
+		case strings.HasSuffix(strings.ToLower(r.Stored), ".zip"):
+			r.Outcome = "dung"
+		default:
+			r.Message = v.fileVerdict(p, r.Stored)
+			r.Outcome = v.fileOutcome(p, r.Stored)
+		}
+		if r.same != nil {
+			r.Message = "đã nhận tệp này lúc " + timeText(r.same.Since) + " (lưu là «" + r.Stored + "»), không lưu lại lần nữa. " + upperFirst(r.Message)
+			if r.Outcome == "dung" || r.Outcome == "canh-bao" {
+				r.Outcome = "trung"
+			}
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"tep": results, "ghi_chu": notes, "html": s.fragments(v)})
@@ -326,6 +350,39 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": v.fileVerdict(folder, r.PostFormValue("tep")), "html": s.fragments(v)})
 }
 
+// setAside moves a received file to the period's bo-qua folder.
+func (s *Server) setAside(w http.ResponseWriter, r *http.Request) {
+	s.move(w, r, (*cycle.Workspace).SetAside, "đã để riêng vào thư mục "+cycle.SetAsideFolder+"; không còn được tính. Bấm «Đưa lại» ở mục «Tệp đã để riêng» để dùng lại.")
+}
+
+// restore puts a file set aside back among the received files.
+func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
+	s.move(w, r, (*cycle.Workspace).Restore, "đã đưa lại vào các tệp đã nhận.")
+}
+
+func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Workspace, period.Period, string) (string, error), said string) {
+	c, p, ok := s.setup(w, r)
+	if !ok {
+		return
+	}
+	folder, err := period.Parse(r.PostFormValue("thu_muc"))
+	if err != nil {
+		folder = p
+	}
+	name := r.PostFormValue("tep")
+	got, err := do(s.opt.Workspace, folder, name)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	v := s.view(c, p)
+	msg := "«" + name + "»: " + said
+	if got != name {
+		msg += " Tệp mang tên mới «" + got + "» vì đã có tệp cùng tên."
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.fragments(v)})
+}
+
 // build makes the period's report, summary, reminder and PDFs.
 func (s *Server) build(w http.ResponseWriter, r *http.Request) {
 	s.make(w, r, (*cycle.Workspace).Report, "result")
@@ -358,7 +415,7 @@ func (s *Server) make(w http.ResponseWriter, r *http.Request, do buildFunc, key 
 		return
 	}
 	v := s.view(c, p)
-	rv := s.resultView(p, res, key != "result")
+	rv := s.resultView(p, res, key != "result", v.account)
 	var buf bytes.Buffer
 	if err := pageTemplates.ExecuteTemplate(&buf, "result", rv); err != nil {
 		panic(err)

@@ -31,6 +31,7 @@ type pageView struct {
 	Units       []unitView
 	Unassigned  []fileView
 	Skipped     []fileView
+	SetAside    []fileView   // files the office set aside, to put back
 	Choices     []unitChoice // units to assign a file to
 	Sent, Total int
 	Counts      []stateCount
@@ -87,11 +88,15 @@ type fileView struct {
 	Assigned   bool
 	Unit       string
 	Superseded string
-	Errors     int
-	Warnings   int
-	Problems   []problemView
-	Open       bool // its problems shown at once
-	Readable   bool
+	// SupersededAt is the time of the file that replaced this one: its
+	// problems are kept out of sight behind it.
+	SupersededAt string
+	Errors       int
+	Warnings     int
+	Problems     []problemView
+	Open         bool // its problems shown at once
+	Beside       bool // a PDF or Word file beside the unit's workbook
+	Readable     bool
 }
 
 type problemView struct {
@@ -189,6 +194,14 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 	for _, f := range a.Skipped {
 		v.Skipped = append(v.Skipped, s.fileView(c, p, f))
 	}
+	for _, f := range ws.SetAsideFiles(p) {
+		fv := fileView{Name: f.Name, Time: timeText(f.ModTime), Folder: f.Folder.String(), Readable: true}
+		fv.ID = "rieng-" + idOf(fv.Folder+"/"+f.Name)
+		if f.Folder != p {
+			fv.FolderName = f.Folder.Name()
+		}
+		v.SetAside = append(v.SetAside, fv)
+	}
 	v.Sent, v.Total = a.Sent(), len(a.Units)
 	v.FirstStep = "bieu-mau"
 	if len(ws.ReceivedFiles(p)) > 0 {
@@ -219,13 +232,17 @@ func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccou
 	if f.SupersededBy != "" {
 		fv.Superseded = intake.ShownName(f.SupersededBy)
 	}
+	fv.Beside = f.BesideWorkbook
+	if f.ReplacedBy != "" {
+		fv.Superseded, fv.SupersededAt = f.ReplacedBy, timeText(f.ReplacedAt)
+	}
 	for _, pr := range f.Problems {
 		fv.Problems = append(fv.Problems, problemView{
 			Error: pr.Severity == intake.SeverityError, Kind: upperFirst(pr.Severity.String()),
 			Place: upperFirst(pr.Place()), Message: problemText(pr),
 		})
 	}
-	fv.Open = f.Errors > 0
+	fv.Open = f.Errors > 0 && fv.Superseded == ""
 	return fv
 }
 
@@ -269,6 +286,20 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 	return msg + "."
 }
 
+// fileOutcome is the colour of an upload's line for a file stored.
+func (v *pageView) fileOutcome(folder period.Period, name string) string {
+	f, u := v.account.File(folder, name)
+	switch {
+	case f == nil || !f.Readable:
+		return "hong"
+	case f.Errors > 0 || u == nil:
+		return "loi"
+	case f.Warnings > 0 || f.SupersededBy != "":
+		return "canh-bao"
+	}
+	return "dung"
+}
+
 // resultView is what a build says, as the console says it.
 type resultView struct {
 	Title    string
@@ -295,7 +326,9 @@ type leftOut struct {
 }
 
 // resultView words a build; reminder tells the reminder alone from a report.
-func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool) *resultView {
+// The problems of a file another replaced are not listed: the page shows
+// them behind the replacement, in the unit's row.
+func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool, a *cycle.Account) *resultView {
 	r := res.Report
 	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
 	if res.Written {
@@ -327,9 +360,15 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 			rv.Missing = append(rv.Missing, u.Unit.Name)
 		}
 	}
+	replaced := map[string]bool{}
+	for _, u := range a.Units {
+		for _, f := range u.Files {
+			replaced[f.Path] = f.ReplacedBy != ""
+		}
+	}
 	index := map[string]int{}
 	for _, pr := range r.Problems {
-		if pr.Severity != intake.SeverityError {
+		if pr.Severity != intake.SeverityError || replaced[pr.File] {
 			continue
 		}
 		i, ok := index[pr.File]
