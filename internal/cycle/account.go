@@ -64,6 +64,10 @@ type UnitAccount struct {
 	// MissingTasks are the codes of its tasks on which its usable file
 	// says nothing.
 	MissingTasks []string
+	// MissingParts are, in a half, nine months or a year, the quarters
+	// whose form did not come (a form of the period itself counts for all);
+	// BrokenParts those of them whose form came with errors.
+	MissingParts, BrokenParts []period.Period
 }
 
 // Account is the one account of units for a period: every expected unit in
@@ -165,6 +169,7 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 			}
 		}
 		ua.State, ua.MissingTasks = st.State, st.MissingTasks
+		ua.MissingParts, ua.BrokenParts = st.MissingParts, st.BrokenParts
 		markReplaced(ua.Files)
 		a.Units = append(a.Units, ua)
 	}

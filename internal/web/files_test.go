@@ -87,8 +87,8 @@ func TestSetAsideAndRestore(t *testing.T) {
 		t.Errorf("after setting aside:\n%s\n%s\n%s", a.HTML["tally"], a.HTML["units"], a.HTML["unassigned"])
 	}
 	b := decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
-	if !strings.Contains(b.HTML["result"], "Phòng Kinh tế") {
-		t.Errorf("the build does not miss KT:\n%s", b.HTML["result"])
+	if !strings.Contains(b.HTML["result"], "Có báo cáo dùng được: 1/10 đơn vị.") || !strings.Contains(b.HTML["missing"], "Phòng Kinh tế") {
+		t.Errorf("the build does not miss KT:\n%s\n%s", b.HTML["result"], b.HTML["missing"])
 	}
 	a = decode(t, s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}}))
 	if a.Error != "" || !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || strings.Contains(a.HTML["unassigned"], "Tệp đã để riêng") {
@@ -98,5 +98,28 @@ func TestSetAsideAndRestore(t *testing.T) {
 	res := s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"../x.xlsx"}})
 	if a := decode(t, res); res.StatusCode != 422 || a.Error == "" {
 		t.Errorf("a bad name: %d %+v", res.StatusCode, a)
+	}
+}
+
+// In a half year, a unit's row says which quarter's form it lacks before
+// any build; the header, step 2 and step 3 count alike.
+func TestHalfYearSaysMissingQuarter(t *testing.T) {
+	s := start(t)
+	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx")).Body.Close()
+	a := decode(t, s.post(t, "/api/de-rieng?ky=2026-H1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"khong-co.xlsx"}}))
+	if a.Error == "" {
+		t.Error("a file that is not there set aside")
+	}
+	_, page := s.get(t, "/?ky=2026-H1")
+	i := strings.Index(page, `id="don-vi-KT"`)
+	if i < 0 {
+		t.Fatal("no KT row")
+	}
+	row := page[i : i+strings.Index(page[i:], "</tr>")]
+	if !strings.Contains(row, "Thiếu biểu quý II năm 2026.") {
+		t.Errorf("KT's row in the half year:\n%s", row)
+	}
+	if strings.Count(page, "Có báo cáo dùng được: <strong>") != 2 || !strings.Contains(page, "Chưa có báo cáo dùng được: <strong>") {
+		t.Errorf("the counts are not the same words in the header and step 2")
 	}
 }

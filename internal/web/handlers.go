@@ -143,6 +143,8 @@ func (s *Server) fragments(v *pageView) map[string]string {
 		}
 		out[name] = buf.String()
 	}
+	// Step 2 shows the header's count, the same words from the same account.
+	out["tally-nhan-tep"] = out["tally"]
 	return out
 }
 

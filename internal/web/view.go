@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,7 +36,7 @@ type pageView struct {
 	Choices     []unitChoice // units to assign a file to
 	Sent, Total int
 	Counts      []stateCount
-	Missing     []string
+	Missing     []missingUnit // units with no usable report, the reminder's
 	Outputs     []outputView
 	MaxMB       int
 	MaxFiles    int
@@ -58,6 +59,32 @@ type choice struct {
 
 type unitChoice struct{ Code, Name string }
 
+type missingUnit struct{ Name, State, Class string }
+
+// partsText says which quarters' forms a unit's row lacks in a longer
+// period, before any build.
+func partsText(ua cycle.UnitAccount) string {
+	var missing, broken []string
+	for _, q := range ua.MissingParts {
+		if slices.Contains(ua.BrokenParts, q) {
+			broken = append(broken, q.Name())
+		} else {
+			missing = append(missing, q.Name())
+		}
+	}
+	var out []string
+	if len(missing) > 0 {
+		out = append(out, "Thiếu biểu "+strings.Join(missing, ", "))
+	}
+	if len(broken) > 0 {
+		out = append(out, "Biểu "+strings.Join(broken, ", ")+" có lỗi")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "; ") + "."
+}
+
 type stateCount struct {
 	Label string
 	Class string
@@ -75,6 +102,9 @@ type unitView struct {
 	Tasks        int
 	Expected     int
 	MissingTasks string
+	// MissingParts says, in a longer period, which quarters' forms did not
+	// come or came with errors: «Thiếu biểu quý II năm 2026».
+	MissingParts string
 	Files        []fileView
 }
 
@@ -173,6 +203,7 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 			MissingTasks: strings.Join(ua.MissingTasks, ", "),
 		}
 		uv.FormURL = "/mau-bieu/" + p.String() + "/" + url.PathEscape(uv.FormName)
+		uv.MissingParts = partsText(ua)
 		for _, as := range c.Assignments(ua.Unit.Code) {
 			if as.Role == catalog.RoleLead {
 				uv.Lead++
@@ -183,8 +214,8 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 		for _, f := range ua.Files {
 			uv.Files = append(uv.Files, s.fileView(c, p, f))
 		}
-		if ua.State != cycle.StateComplete && ua.State != cycle.StateIncomplete {
-			v.Missing = append(v.Missing, ua.Unit.Name)
+		if !ua.State.Sent() {
+			v.Missing = append(v.Missing, missingUnit{Name: ua.Unit.Name, State: ua.State.String(), Class: stateClass[ua.State]})
 		}
 		v.Units = append(v.Units, uv)
 	}
@@ -313,16 +344,12 @@ type resultView struct {
 	Unclear   []string
 	Summary   string
 	Notes     []string
-	Missing   []string
-	LeftOut   []leftOut
+	// LeftOutFiles counts the files with errors left out: the page lists
+	// them once, in step 2's rows.
+	LeftOutFiles int
 	Unmatched []string
 	Warnings  []string
 	Time      string
-}
-
-type leftOut struct {
-	File     string
-	Problems []string
 }
 
 // resultView words a build; reminder tells the reminder alone from a report.
@@ -351,38 +378,31 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 		name := filepath.Base(f)
 		rv.Files = append(rv.Files, outputView{Label: cycle.OutputLabel(name), Name: name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(name)})
 	}
-	covered, total := r.TasksCovered()
-	rv.Summary = fmt.Sprintf("Đơn vị đã gửi: %d/%d. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
-		r.Reported(), len(r.Units), covered, total, len(r.Unmatched), r.Errors, r.Warnings)
-	rv.Notes = r.Notes
-	for _, u := range r.Missing() {
-		if !u.Excluded {
-			rv.Missing = append(rv.Missing, u.Unit.Name)
-		}
-	}
+	// The page's one account: the same count and words as the header's,
+	// the errors of files a resend replaced left out as the rows do.
 	replaced := map[string]bool{}
 	for _, u := range a.Units {
 		for _, f := range u.Files {
 			replaced[f.Path] = f.ReplacedBy != ""
 		}
 	}
-	index := map[string]int{}
+	errs, warns := 0, 0
+	leftOut := map[string]bool{}
 	for _, pr := range r.Problems {
-		if pr.Severity != intake.SeverityError || replaced[pr.File] {
-			continue
+		switch {
+		case replaced[pr.File]:
+		case pr.Severity == intake.SeverityError:
+			errs++
+			leftOut[pr.File] = true
+		default:
+			warns++
 		}
-		i, ok := index[pr.File]
-		if !ok {
-			i = len(rv.LeftOut)
-			index[pr.File] = i
-			rv.LeftOut = append(rv.LeftOut, leftOut{File: filepath.Base(pr.File)})
-		}
-		msg := problemText(pr)
-		if place := pr.Place(); place != "" {
-			msg = place + ": " + msg
-		}
-		rv.LeftOut[i].Problems = append(rv.LeftOut[i].Problems, upperFirst(msg))
 	}
+	rv.LeftOutFiles = len(leftOut)
+	covered, total := r.TasksCovered()
+	rv.Summary = fmt.Sprintf("Có báo cáo dùng được: %d/%d đơn vị. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
+		a.Sent(), len(a.Units), covered, total, len(r.Unmatched), errs, warns)
+	rv.Notes = r.Notes
 	for _, u := range r.Unmatched {
 		rv.Unmatched = append(rv.Unmatched, fmt.Sprintf("%s, trang tính «%s», dòng %d: %s", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 110)))
 	}
