@@ -341,15 +341,15 @@ type resultView struct {
 	PlanNote string // what plan.yaml leaves blank that a signed report needs
 	// Unclear are the proposals that name no addressee: part IV keeps
 	// them, the clerk is asked to say to whom in the Word file.
-	Unclear   []string
-	Summary   string
-	Notes     []string
+	Unclear []string
+	Summary string
+	Notes   []string
 	// LeftOutFiles counts the files with errors left out: the page lists
 	// them once, in step 2's rows.
 	LeftOutFiles int
-	Unmatched []string
-	Warnings  []string
-	Time      string
+	Unmatched    []string
+	Warnings     []string
+	Time         string
 }
 
 // resultView words a build; reminder tells the reminder alone from a report.
