@@ -52,7 +52,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /mau-bieu/{ky}/{name}", s.form)
 	m.HandleFunc("GET /ket-qua/{ky}/{name}", s.output)
 	m.HandleFunc("GET /nhan-ve/{ky}/{name}", s.receivedFile)
-	m.HandleFunc("GET /huong-dan-mau", s.templateGuide)
+	m.HandleFunc("GET /huong-dan", s.guide)
+	m.HandleFunc("GET /huong-dan-mau", s.guide) // the address older messages give
+	m.HandleFunc("GET /huong-dan/mau/{name}", s.builtinTemplate)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "Không có trang này", "Địa chỉ không đúng. Quay lại trang chính: http://127.0.0.1:"+s.port+"/")
 	})
@@ -113,15 +115,39 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	// and checking still work, and the mistakes are said where they matter.
 	if _, err := cycle.LoadSources(s.opt.DataDir, "", ""); err != nil {
 		s.logInternal(r, err)
-		v.TemplateProblem = userMessage(err)
+		v.TemplateProblem = pageTemplateProblem(userMessage(err))
 	}
 	s.render(w, "page", v)
 }
 
-// templateGuide is the template guide, the same as «baocao help mau»,
-// which the messages about a template's mistakes point to.
-func (s *Server) templateGuide(w http.ResponseWriter, r *http.Request) {
-	s.render(w, "guide", map[string]string{"Guide": cycle.TemplateGuide(), "Home": "/"})
+// guide is the clerk's guide: the three steps, the states, the files, how
+// to edit the report's template in Word, where the files are; the fields
+// of the templates last, without the command line's words. The developer
+// reference is docs/mau-bao-cao.md.
+func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
+	v := map[string]any{"Reference": cycle.TemplateReference(), "Home": "/", "Workspace": s.opt.Workspace.Root, "Builtin": true}
+	if t, err := cycle.LoadTemplate("", cycle.ReportTemplate, ""); err == nil && !t.Builtin {
+		v["Builtin"] = false
+		v["ReportTemplate"], _ = filepath.Abs(t.Path)
+	}
+	v["TemplatesDir"], _ = filepath.Abs(cycle.TemplatesDir)
+	s.render(w, "guide", v)
+}
+
+// builtinTemplate serves a built-in template, for the clerk to save beside
+// the program and edit.
+func (s *Server) builtinTemplate(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if name != cycle.ReportTemplate && name != cycle.ReminderTemplate {
+		s.fail(w, r, http.StatusNotFound, "Không có mẫu này", "Chỉ có mẫu «"+cycle.ReportTemplate+"» và «"+cycle.ReminderTemplate+"».")
+		return
+	}
+	t, err := cycle.LoadTemplate("", name, "")
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	serveBytes(w, r, name, t.Data)
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, v any) {

@@ -738,13 +738,24 @@ func TestTemplateGuidePage(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("%d", res.StatusCode)
 	}
-	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_ke_hoach"} {
+	for _, want := range []string{"Sửa mẫu báo cáo bằng Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_ke_hoach",
+		"Ba bước", "Gửi tệp có lỗi", "Không được làm", "bo-qua", "nhan-ve", s.ws.Root, `href="/huong-dan/mau/bao-cao.docx"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the guide lacks %q", want)
 		}
 	}
-	if _, page := s.get(t, "/"); !strings.Contains(page, `href="/huong-dan-mau"`) {
+	// Written for the clerk: no command, no flag.
+	for _, not := range []string{"--", "baocao init", "baocao report", "baocao help"} {
+		if strings.Contains(body, not) {
+			t.Errorf("the clerk's guide says %q", not)
+		}
+	}
+	if _, page := s.get(t, "/"); !strings.Contains(page, `href="/huong-dan"`) {
 		t.Error("the page does not link to the guide")
+	}
+	res, body = s.get(t, "/huong-dan/mau/bao-cao.docx")
+	if res.StatusCode != 200 || !strings.HasPrefix(body, "PK") {
+		t.Errorf("the built-in template: %d", res.StatusCode)
 	}
 }
 
@@ -767,7 +778,7 @@ func TestBrokenTemplateKeepsPage(t *testing.T) {
 	s := start(t)
 
 	_, page := s.get(t, "/")
-	for _, want := range []string{"Chưa lập được báo cáo: mẫu Word có lỗi", "{ten_xaa}", "có phải {ten_xa}?", `href="/huong-dan-mau"`} {
+	for _, want := range []string{"Chưa lập được báo cáo: mẫu Word có lỗi", "{ten_xaa}", "có phải {ten_xa}?", `href="/huong-dan#sua-mau"`, "xem «Hướng dẫn» ở chân trang"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

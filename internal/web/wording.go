@@ -1,6 +1,9 @@
 package web
 
 import (
+	"strings"
+
+	"baocao/internal/cycle"
 	"baocao/internal/intake"
 )
 
@@ -27,3 +30,15 @@ func pageWording(f intake.Fix) string {
 
 // problemText is a problem's message as the page says it.
 func problemText(p intake.Problem) string { return p.Text(pageWording) }
+
+// pageTemplateProblem words a template's mistakes for the page: the guide
+// is the page's, and the options that name a template are the command
+// line's (the page reads the templates folder).
+func pageTemplateProblem(msg string) string {
+	msg = strings.ReplaceAll(msg, cycle.GuideHelp, "Cách viết và danh sách trường: xem «Hướng dẫn» ở chân trang, mục «Sửa mẫu báo cáo bằng Word».")
+	for _, flag := range []string{cycle.ReportTemplateFlag, cycle.ReminderTemplateFlag} {
+		msg = strings.ReplaceAll(msg, " (tùy chọn "+flag+")", "")
+		msg = strings.ReplaceAll(msg, "tùy chọn "+flag, "thư mục "+cycle.TemplatesDir)
+	}
+	return msg
+}
