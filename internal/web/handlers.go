@@ -629,7 +629,8 @@ func userMessage(err error) string {
 	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe):
 		return upperFirst(err.Error())
 	case errors.As(err, &de):
-		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + de.Error()
+		// The page was started on its data folder: it names no option.
+		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + strings.ReplaceAll(de.Error(), "Kiểm tra tùy chọn --data", "Kiểm tra thư mục dữ liệu kế hoạch")
 	}
 	// The library's own text is logged (apiError, errorPage), not shown.
 	return "Chương trình gặp lỗi không lường trước (chi tiết đã ghi ở cửa sổ dòng lệnh của chương trình). Thử lại; nếu vẫn lỗi, báo người phụ trách phần mềm."

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"baocao/internal/catalog"
 	"baocao/internal/intake"
 	"baocao/internal/period"
 )
@@ -74,5 +77,20 @@ func TestPageShowsNoFlag(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(all, "\n"), "«Tệp chưa rõ đơn vị»") {
 		t.Error("the PDF of no unit is not pointed to the unit's choice")
+	}
+}
+
+// A data folder that is gone, said on the page: no option named.
+func TestMissingDataNamesNoFlag(t *testing.T) {
+	_, err := catalog.Load(filepath.Join(t.TempDir(), "khong-co"))
+	var de catalog.Errors
+	if err == nil || !errors.As(err, &de) {
+		t.Fatalf("no data error: %v", err)
+	}
+	if !strings.Contains(err.Error(), "--data") {
+		t.Fatalf("the command line's wording changed: %v", err)
+	}
+	if msg := userMessage(err); strings.Contains(msg, "--") || !strings.Contains(msg, "thư mục dữ liệu kế hoạch") {
+		t.Errorf("on the page: %q", msg)
 	}
 }
