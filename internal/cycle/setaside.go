@@ -88,9 +88,18 @@ func (w *Workspace) SetAside(p period.Period, name string) (string, error) {
 
 // Restore puts a file set aside back among folder p's received files and
 // returns the name it has there.
+// A file whose bytes are already among the received files stays where it
+// is: an *InputError names the file received.
 func (w *Workspace) Restore(p period.Period, name string) (string, error) {
 	w.files.Lock()
 	defer w.files.Unlock()
+	if name == filepath.Base(name) && !strings.HasPrefix(name, ".") {
+		if data, err := os.ReadFile(filepath.Join(w.SetAsideDir(p), name)); err == nil {
+			if same, since := sameFile(w.ReceivedDir(p), data); same != "" {
+				return "", inputErr("«%s» giống hệt tệp «%s» đã nhận lúc %s nên không cần đưa lại; tệp vẫn ở thư mục %s.", name, same, since.Local().Format("15:04 02/01/2006"), SetAsideFolder)
+			}
+		}
+	}
 	return moveFile(w.SetAsideDir(p), w.ReceivedDir(p), name, p)
 }
 

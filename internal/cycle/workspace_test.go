@@ -624,3 +624,45 @@ func TestReceiveSameFileOnce(t *testing.T) {
 		t.Errorf("received files: %q", files)
 	}
 }
+
+// Setting aside and putting back move a file, never over another, and the
+// account follows.
+func TestSetAsideAndRestore(t *testing.T) {
+	w := newWorkspace(t)
+	for _, data := range []string{"một", "hai"} {
+		if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader(data), time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, err := w.SetAside(q1, "KT-2026-Q1.xlsx")
+	if err != nil || first != "KT-2026-Q1.xlsx" {
+		t.Fatal(first, err)
+	}
+	// Another file of the same name comes and is set aside too.
+	if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader("ba"), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := w.SetAside(q1, "KT-2026-Q1.xlsx")
+	if err != nil || second != "KT-2026-Q1 (2).xlsx" {
+		t.Fatalf("the second set aside: %q %v", second, err)
+	}
+	if got := w.SetAsideFiles(q1); len(got) != 2 {
+		t.Errorf("set aside: %+v", got)
+	}
+	if files := w.ReceivedFiles(q1); len(files) != 1 || filepath.Base(files[0]) != "KT-2026-Q1 (2).xlsx" {
+		t.Errorf("received: %q", files)
+	}
+	back, err := w.Restore(q1, "KT-2026-Q1.xlsx")
+	if err != nil || back != "KT-2026-Q1.xlsx" {
+		t.Fatalf("put back: %q %v", back, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(w.ReceivedDir(q1), back)); string(b) != "một" {
+		t.Errorf("put back %q", b)
+	}
+	for _, bad := range []string{"", "../x.xlsx", ".don-vi.json", "khong-co.xlsx"} {
+		var ie *InputError
+		if _, err := w.SetAside(q1, bad); !errors.As(err, &ie) {
+			t.Errorf("set aside %q: %v", bad, err)
+		}
+	}
+}

@@ -94,8 +94,18 @@ func TestSetAsideAndRestore(t *testing.T) {
 	if a.Error != "" || !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || strings.Contains(a.HTML["unassigned"], "Tệp đã để riêng") {
 		t.Errorf("after putting back: %+v\n%s", a.Error, a.HTML["units"])
 	}
+	// Put back while the same bytes came again meanwhile: refused, kept.
+	s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}}).Body.Close()
+	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx")).Body.Close()
+	res := s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}})
+	if a := decode(t, res); res.StatusCode != 422 || !strings.Contains(a.Error, "giống hệt tệp «KT-2026-Q1.xlsx» đã nhận lúc") {
+		t.Errorf("putting back a file received again: %d %+v", res.StatusCode, a)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.PeriodDir(q1), "bo-qua", "KT-2026-Q1.xlsx")); err != nil {
+		t.Error("the file refused is not kept in bo-qua:", err)
+	}
 	// A name that is not a received file is refused with a message.
-	res := s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"../x.xlsx"}})
+	res = s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"../x.xlsx"}})
 	if a := decode(t, res); res.StatusCode != 422 || a.Error == "" {
 		t.Errorf("a bad name: %d %+v", res.StatusCode, a)
 	}
