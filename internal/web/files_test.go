@@ -23,7 +23,7 @@ func TestDuplicateNotStoredAgain(t *testing.T) {
 	again.name = "KT bản chép.xlsx"
 	a = decode(t, s.send(t, s.client, again))
 	f := a.Files[0]
-	if f.Stored != "KT-2026-Q1.xlsx" || f.Outcome != "trung" || !strings.HasPrefix(f.Message, "đã nhận tệp này lúc 08:15 12/03/2026") {
+	if f.Stored != "KT-2026-Q1.xlsx" || !f.Same || f.Outcome != "trung" || !strings.HasPrefix(f.Message, "đã nhận tệp này lúc 08:15 12/03/2026") {
 		t.Errorf("the same file again: %+v", f)
 	}
 	entries, _ := os.ReadDir(s.ws.ReceivedDir(q1))

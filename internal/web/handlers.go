@@ -223,7 +223,10 @@ type fileResult struct {
 	// warnings, "loi" refused (errors), "hong" unreadable or not stored,
 	// "trung" the same as a file received before.
 	Outcome string `json:"ket_qua"`
-	same    *cycle.Received
+	// Same: the bytes are those of a file received before (Stored), and
+	// nothing was stored again.
+	Same bool `json:"da_nhan,omitempty"`
+	same *cycle.Received
 }
 
 // upload stores the files sent, checks them and answers the new account.
@@ -299,7 +302,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		for _, f := range rc.Files {
 			r := fileResult{Name: f.Sent, Stored: f.Stored, OK: true}
 			if f.Same {
-				r.same = &f
+				r.Same, r.same = true, &f
 			}
 			results = append(results, r)
 			stored = append(stored, f.Stored)

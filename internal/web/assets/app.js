@@ -133,7 +133,8 @@
     post("/api/nhan-tep?ky=" + encodeURIComponent(ky), data).then(function (json) {
       apply(json.html);
       var parts = (json.tep || []).map(function (r) {
-        var name = r.luu && r.luu !== r.ten ? "«" + r.ten + "» (lưu thành «" + r.luu + "»)" : "«" + r.ten + "»";
+        // A file received before was not stored again: its message names the file kept.
+        var name = r.luu && r.luu !== r.ten && !r.da_nhan ? "«" + r.ten + "» (lưu thành «" + r.luu + "»)" : "«" + r.ten + "»";
         return name + ": " + r.thong_bao;
       });
       (json.ghi_chu || []).forEach(function (n) { parts.push(n); });
