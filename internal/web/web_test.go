@@ -558,6 +558,12 @@ func TestReportAndDownload(t *testing.T) {
 	if !strings.Contains(a.HTML["outputs"], "Báo cáo (Word)") {
 		t.Errorf("outputs: %s", a.HTML["outputs"])
 	}
+	// Each list once: the units with no usable report beside the
+	// reminder's button, not again in the build's account.
+	if strings.Contains(result, "Đoàn Thanh niên") || !strings.Contains(a.HTML["missing"], "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã") ||
+		!strings.Contains(a.HTML["missing"], "Chưa có báo cáo dùng được: <strong>1/10</strong> đơn vị") {
+		t.Errorf("the missing units:\n%s\n%s", result, a.HTML["missing"])
+	}
 	// The same files as «baocao report --out WS».
 	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
 		if _, err := os.Stat(filepath.Join(s.ws.Root, "2026-Q1", name)); err != nil {
