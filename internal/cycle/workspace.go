@@ -46,7 +46,8 @@ const (
 
 // Workspace is the office's folder, which it can also open in Explorer.
 // Per period P: P/mau-bieu/ holds the forms sent, P/nhan-ve/ the files
-// received (kept as they came, never replaced or deleted), and P/ the
+// received (kept as they came, never replaced or deleted; the office may
+// move one to P/bo-qua/ and back, SetAside), and P/ the
 // outputs, laid out as «baocao report --out» lays them.
 type Workspace struct {
 	Root string
