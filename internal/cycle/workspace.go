@@ -46,7 +46,8 @@ const (
 
 // Workspace is the office's folder, which it can also open in Explorer.
 // Per period P: P/mau-bieu/ holds the forms sent, P/nhan-ve/ the files
-// received (kept as they came, never replaced or deleted), and P/ the
+// received (kept as they came, never replaced or deleted; the office may
+// move one to P/bo-qua/ and back, SetAside), and P/ the
 // outputs, laid out as «baocao report --out» lays them.
 type Workspace struct {
 	Root string
@@ -225,6 +226,10 @@ func reservedName(stem string) bool {
 type Received struct {
 	Sent   string // the name it came with (in a zip: its name there)
 	Stored string // its base name in nhan-ve
+	// Same: the bytes equal those of the file Stored, received before
+	// (at its time, Since), so nothing was stored again.
+	Same  bool
+	Since time.Time
 }
 
 // Receipt is what Receive stored.
@@ -275,6 +280,9 @@ func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, mod
 	w.files.Lock()
 	defer w.files.Unlock()
 	dir := w.ReceivedDir(p)
+	if same, since := sameFile(dir, data); same != "" {
+		return &Receipt{Files: []Received{{Sent: name, Stored: same, Same: true, Since: since}}}, nil
+	}
 	stored, err := storeNew(dir, safe, data, modTime)
 	if err != nil {
 		return nil, err
@@ -329,6 +337,10 @@ func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt, budget 
 		safe, err := SafeName(base)
 		if err != nil {
 			failed.Add(base)
+			continue
+		}
+		if same, since := sameFile(dir, b); same != "" {
+			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: since})
 			continue
 		}
 		stored, err := storeNew(dir, safe, b, f.Modified)
