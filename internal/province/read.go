@@ -1,0 +1,373 @@
+package province
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/intake"
+	"baocao/internal/period"
+	"baocao/internal/summary"
+	"baocao/internal/vntext"
+)
+
+// Severity says whether a problem keeps a file out of the roll-up.
+type Severity int
+
+const (
+	// Error: the file is not used.
+	Error Severity = iota
+	// Warning: the file is used, and this is said about it.
+	Warning
+)
+
+// Problem is something said about one input file, in Vietnamese.
+type Problem struct {
+	Severity Severity
+	File     string // the file, as found (a zip's file: zip path/inner path)
+	Message  string
+}
+
+func (p Problem) String() string {
+	kind := "lỗi"
+	if p.Severity == Warning {
+		kind = "lưu ý"
+	}
+	return fmt.Sprintf("%s: %s: %s", p.File, kind, p.Message)
+}
+
+// Attachment is one commune's attachment that goes into the roll-up.
+type Attachment struct {
+	File    string
+	ModTime time.Time // when it was saved (the file's, or the zip entry's, time)
+	Commune Commune
+	Data    *summary.Data
+}
+
+// Received is what came in for a period: one attachment a commune at
+// most, in the order of the province's list, and every problem.
+type Received struct {
+	Attachments []*Attachment
+	Problems    []Problem
+}
+
+// The bounds of one input file (an attachment is some tens of kilobytes).
+const (
+	maxFileBytes = 20 << 20 // a workbook
+	maxZipBytes  = 200 << 20
+)
+
+// job is one workbook to read: a file, or a zip's file in memory.
+type job struct {
+	file string
+	mod  time.Time
+	data []byte // nil: read file from disk
+}
+
+// result is what one job gave.
+type result struct {
+	att      *Attachment
+	problems []Problem
+}
+
+// Read reads every attachment under paths (folders, their subfolders,
+// zips, workbooks) for period p and the province d. Files are read in
+// parallel; the result does not depend on the order they finish.
+func Read(d *Data, p period.Period, paths ...string) *Received {
+	rec := &Received{}
+	var jobs []job
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			rec.Problems = append(rec.Problems, Problem{File: root, Message: "không tìm thấy tệp hoặc thư mục này"})
+			continue
+		}
+		if !st.IsDir() {
+			jobs = collect(root, st, jobs, rec)
+			continue
+		}
+		filepath.WalkDir(root, func(file string, e fs.DirEntry, err error) error {
+			if err != nil {
+				rec.Problems = append(rec.Problems, Problem{File: file, Message: "không đọc được: " + err.Error()})
+				return nil
+			}
+			if e.IsDir() {
+				return nil
+			}
+			info, err := e.Info()
+			if err != nil {
+				rec.Problems = append(rec.Problems, Problem{File: file, Message: "không đọc được: " + err.Error()})
+				return nil
+			}
+			jobs = collect(file, info, jobs, rec)
+			return nil
+		})
+	}
+
+	results := make([]result, len(jobs))
+	index := newIndex(d)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = readOne(jobs[i], d, index, p)
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	// One attachment a commune: the later by saved time (then by name,
+	// so that the choice does not depend on the order of reading).
+	byCode := map[string][]*Attachment{}
+	for _, r := range results {
+		rec.Problems = append(rec.Problems, r.problems...)
+		if r.att != nil {
+			byCode[r.att.Commune.Code] = append(byCode[r.att.Commune.Code], r.att)
+		}
+	}
+	for _, c := range d.Communes {
+		atts := byCode[c.Code]
+		if len(atts) == 0 {
+			continue
+		}
+		slices.SortFunc(atts, func(a, b *Attachment) int {
+			if c := a.ModTime.Compare(b.ModTime); c != 0 {
+				return c
+			}
+			return strings.Compare(a.File, b.File)
+		})
+		kept := atts[len(atts)-1]
+		for _, a := range atts[:len(atts)-1] {
+			msg := fmt.Sprintf("%s đã gửi hai tệp: tệp này (lưu lúc %s) và «%s» (lưu lúc %s); dùng tệp lưu sau, «%s»",
+				c.FullName(), stamp(a.ModTime), kept.File, stamp(kept.ModTime), kept.File)
+			if a.ModTime.Equal(kept.ModTime) {
+				msg = fmt.Sprintf("%s đã gửi hai tệp lưu cùng lúc (%s): tệp này và «%s»; dùng «%s» (theo thứ tự tên tệp), kiểm tra lại", c.FullName(), stamp(a.ModTime), kept.File, kept.File)
+			}
+			rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: a.File, Message: msg})
+		}
+		rec.Attachments = append(rec.Attachments, kept)
+	}
+	slices.SortStableFunc(rec.Problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
+	return rec
+}
+
+func stamp(t time.Time) string { return t.Local().Format("15:04 02/01/2006") }
+
+// collect adds the workbooks of file (itself, or a zip's) to jobs, and
+// says what it does not read.
+func collect(file string, info fs.FileInfo, jobs []job, rec *Received) []job {
+	base := filepath.Base(file)
+	switch ext := strings.ToLower(filepath.Ext(file)); {
+	case strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock"):
+		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "tệp tạm của Excel hoặc LibreOffice (khi bảng đang mở), không phải bảng tổng hợp: bỏ qua"})
+	case ext == ".xlsx" || ext == ".xlsm":
+		if info.Size() > maxFileBytes {
+			rec.Problems = append(rec.Problems, Problem{File: file, Message: fmt.Sprintf("tệp quá lớn (%d MB, tối đa %d MB) để là bảng tổng hợp của một xã", info.Size()>>20, maxFileBytes>>20)})
+			break
+		}
+		jobs = append(jobs, job{file: file, mod: info.ModTime()})
+	case ext == ".zip":
+		jobs = collectZip(file, info, jobs, rec)
+	default:
+		rec.Problems = append(rec.Problems, Problem{File: file, Message: "không phải bảng tổng hợp (.xlsx) của xã nên không đọc; xã gửi kèm báo cáo tệp tong-hop-KỲ.xlsx do baocao lập"})
+	}
+	return jobs
+}
+
+// collectZip reads a zip's workbooks within intake's zip policy.
+func collectZip(file string, info fs.FileInfo, jobs []job, rec *Received) []job {
+	fail := func(msg string) []job {
+		rec.Problems = append(rec.Problems, Problem{File: file, Message: msg})
+		return jobs
+	}
+	if info.Size() > maxZipBytes {
+		return fail(fmt.Sprintf("tệp nén quá lớn (%d MB, tối đa %d MB): giải nén vào thư mục rồi chạy lại", info.Size()>>20, maxZipBytes>>20))
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return fail("không đọc được: " + err.Error())
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return fail("tệp nén bị hỏng hoặc chưa tải về hết nên không mở được")
+	}
+	budget := intake.NewZipBudget()
+	var notRead intake.NameList
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") {
+			continue
+		}
+		label := file + "/" + vntext.FileName(f.Name)
+		clean := path.Clean(f.Name)
+		if strings.HasPrefix(clean, "../") || clean == ".." || path.IsAbs(clean) {
+			rec.Problems = append(rec.Problems, Problem{File: label, Message: "tên tệp trong tệp nén không hợp lệ (có «..» hoặc đường dẫn tuyệt đối) nên không đọc"})
+			continue
+		}
+		ext := strings.ToLower(path.Ext(clean))
+		if ext != ".xlsx" && ext != ".xlsm" {
+			rec.Problems = append(rec.Problems, Problem{File: label, Message: "không phải bảng tổng hợp (.xlsx) của xã nên không đọc"})
+			continue
+		}
+		if budget.Spent() || !budget.Take() {
+			notRead.Add(f.Name)
+			continue
+		}
+		data, err := budget.Read(f)
+		switch {
+		case errors.Is(err, intake.ErrZipFileTooLarge):
+			rec.Problems = append(rec.Problems, Problem{File: label, Message: "tệp quá lớn để là bảng tổng hợp của một xã"})
+			continue
+		case errors.Is(err, intake.ErrZipSpent):
+			notRead.Add(f.Name)
+			continue
+		case err != nil:
+			rec.Problems = append(rec.Problems, Problem{File: label, Message: "tệp trong tệp nén bị hỏng nên không giải nén được"})
+			continue
+		}
+		mod := f.Modified
+		if mod.IsZero() {
+			mod = info.ModTime()
+		}
+		jobs = append(jobs, job{file: label, mod: mod, data: data})
+	}
+	if notRead.Len() > 0 {
+		rec.Problems = append(rec.Problems, Problem{File: file, Message: fmt.Sprintf("tệp nén lớn quá mức đọc (%s) nên không đọc %d tệp: %s; giải nén vào thư mục rồi chạy lại", intake.ZipLimitsText(), notRead.Len(), notRead.String())})
+	}
+	return jobs
+}
+
+// readOne reads one workbook and checks it against the province and the
+// period.
+func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
+	fail := func(format string, args ...any) result {
+		r.problems = append(r.problems, Problem{File: j.file, Message: fmt.Sprintf(format, args...)})
+		return r
+	}
+	var f *excelize.File
+	var err error
+	opts := excelize.Options{UnzipSizeLimit: 64 << 20}
+	if j.data != nil {
+		f, err = excelize.OpenReader(bytes.NewReader(j.data), opts)
+	} else {
+		f, err = excelize.OpenFile(j.file, opts)
+	}
+	if err != nil {
+		return fail("không mở được như một bảng Excel (.xlsx): tệp hỏng, có mật khẩu, hoặc không phải bảng tổng hợp")
+	}
+	sd, err := summary.ReadData(f)
+	f.Close()
+	switch {
+	case errors.Is(err, summary.ErrNoData):
+		return fail("không có phần dữ liệu cho máy đọc (trang ẩn «%s»): không phải bảng tổng hợp do baocao lập, hoặc trang đó đã bị xóa hay sửa; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập, không sửa tay", summary.SheetData)
+	case err != nil:
+		return fail("phần dữ liệu cho máy đọc không đọc được: %v", err)
+	}
+	if msgs := edited(sd); len(msgs) > 0 {
+		return fail("phần dữ liệu cho máy đọc (trang ẩn «%s») đã bị sửa tay hoặc hỏng: %s; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại", summary.SheetData, strings.Join(msgs, "; "))
+	}
+	who := sd.CommuneName
+	if who == "" {
+		who = sd.Commune
+	}
+	if sd.Period != p.String() {
+		name := sd.PeriodName
+		if name == "" {
+			name = sd.Period
+		}
+		return fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp", who, name, p.Name())
+	}
+	if communeKey(sd.Province) != communeKey(d.Province) {
+		return fail("bảng tổng hợp của %s thuộc tỉnh %s, không phải tỉnh %s", who, orDash(sd.Province), d.Province)
+	}
+	c, ok := index.find(sd)
+	if !ok {
+		return fail("%s không có trong danh sách xã của tỉnh (%s): kiểm tra tên xã trong tệp, hoặc thêm xã vào danh sách", who, CommunesFile)
+	}
+	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: sd}
+	known := map[string]bool{}
+	for _, ind := range d.Indicators {
+		known[ind.Code] = true
+	}
+	for _, ind := range sd.Indicators {
+		if !known[ind.Code] {
+			r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("chỉ tiêu «%s» (%s) không có trong chỉ tiêu của tỉnh nên không tổng hợp", ind.Code, ind.Name)})
+		}
+	}
+	return r
+}
+
+// edited lists what in a machine-readable part cannot have been written by
+// baocao: fields missing, dates not the period's, changes that are not the
+// difference of their figures.
+func edited(sd *summary.Data) []string {
+	var out []string
+	for _, f := range []struct{ key, value string }{{"period", sd.Period}, {"province", sd.Province}, {"commune_name", sd.CommuneName}} {
+		if strings.TrimSpace(f.value) == "" {
+			out = append(out, fmt.Sprintf("thiếu «%s»", f.key))
+		}
+	}
+	if p, err := sd.PeriodValue(); err != nil {
+		if sd.Period != "" {
+			out = append(out, fmt.Sprintf("kỳ «%s» không hợp lệ", sd.Period))
+		}
+	} else if !sd.From.Equal(p.From()) || !sd.To.Equal(p.To()) {
+		out = append(out, fmt.Sprintf("ngày chốt số liệu %s - %s không phải của %s", sd.From.Format("02/01/2006"), sd.To.Format("02/01/2006"), p.Name()))
+	}
+	for _, ind := range sd.Indicators {
+		if ind.Previous == nil || ind.Current == nil {
+			continue
+		}
+		want := *ind.Current - *ind.Previous
+		if ind.Change == nil || math.Abs(*ind.Change-want) > 1e-6*max(1, math.Abs(want)) {
+			got := "trống"
+			if ind.Change != nil {
+				got = vntext.FormatAuto(*ind.Change)
+			}
+			out = append(out, fmt.Sprintf("chỉ tiêu %s: kỳ trước %s, kỳ này %s nhưng tăng/giảm ghi %s", ind.Code, vntext.FormatAuto(*ind.Previous), vntext.FormatAuto(*ind.Current), got))
+		}
+	}
+	return out
+}
+
+// communeIndex finds a commune of the list by the names an attachment
+// gives.
+type communeIndex struct {
+	byName map[string]Commune
+}
+
+func newIndex(d *Data) *communeIndex {
+	ix := &communeIndex{byName: map[string]Commune{}}
+	for _, c := range d.Communes {
+		ix.byName[communeKey(c.FullName())] = c
+	}
+	return ix
+}
+
+// find matches the commune's name in running text («xã Xốp»), else its
+// header name («XÃ XỐP»), with its kind.
+func (ix *communeIndex) find(sd *summary.Data) (Commune, bool) {
+	for _, name := range []string{sd.CommuneName, sd.Commune} {
+		if c, ok := ix.byName[communeKey(name)]; ok && name != "" {
+			return c, true
+		}
+	}
+	return Commune{}, false
+}
