@@ -60,3 +60,7 @@ func LoadIndicatorsFS(fsys fs.FS, dir string) ([]*Indicator, []*Target, error) {
 	}
 	return out, targets, nil
 }
+
+// YAMLErrors words a YAML decoding error of the file at path as located
+// Vietnamese mistakes, as the plan's own files are worded.
+func YAMLErrors(path string, err error) Errors { return yamlErrors(path, err) }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -103,8 +104,7 @@ func LoadFS(fsys fs.FS, dir string) (*Data, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)
 		if err := dec.Decode(&ff); err != nil && err != io.EOF {
-			line, msg := yamlLine(err)
-			add(FactsFile, line, "%s", msg)
+			errs = append(errs, catalog.YAMLErrors(filepath.Join(dir, FactsFile), err)...)
 		} else {
 			d.Province = vntext.Clean(ff.Province)
 			d.Issuer = strings.ToUpper(vntext.Clean(ff.Issuer))
@@ -144,20 +144,6 @@ func LoadFS(fsys fs.FS, dir string) (*Data, error) {
 	return d, nil
 }
 
-func yamlLine(err error) (int, string) {
-	var line int
-	msg := err.Error()
-	if _, serr := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &line); serr == nil {
-		return line, "không đúng cú pháp YAML (" + msg + ")"
-	}
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		fmt.Sscanf(te.Errors[0], "line %d:", &line)
-		return line, "khóa hoặc giá trị không hợp lệ (" + strings.Join(te.Errors, "; ") + ")"
-	}
-	return 0, "không đúng cú pháp YAML (" + msg + ")"
-}
-
 // The header names a communes list may use, folded.
 var (
 	codeHeads = []string{"ma", "code", "ma xa", "ma don vi"}
@@ -181,13 +167,30 @@ func ReadCommunes(r io.Reader, name string) ([]Commune, catalog.Errors) {
 		return nil, errs
 	}
 	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	if !utf8.Valid(b) {
+		add(0, "tệp không lưu bằng bảng mã UTF-8 nên chữ tiếng Việt không đọc đúng: trong Excel chọn Lưu thành (Save As) > «CSV UTF-8 (Comma delimited)»")
+		return nil, errs
+	}
 	first, _, _ := bytes.Cut(b, []byte("\n"))
 	cr := csv.NewReader(bytes.NewReader(b))
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
 		cr.Comma = ';'
 	}
 	cr.FieldsPerRecord = -1
-	records, err := cr.ReadAll()
+	var records [][]string
+	var lines []int
+	for {
+		rec, rerr := cr.Read()
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			err = rerr
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		records, lines = append(records, rec), append(lines, line)
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -226,7 +229,7 @@ func ReadCommunes(r io.Reader, name string) ([]Commune, catalog.Errors) {
 	var out []Commune
 	codes, names := map[string]int{}, map[string]int{}
 	for n, rec := range records[1:] {
-		line := n + 2
+		line := lines[n+1]
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
