@@ -26,6 +26,7 @@ Với --tinh: ghi dữ liệu mẫu của tỉnh, để tổng hợp bảng tổ
   THƯ_MỤC/data/tinh.yaml        (tỉnh, cơ quan báo cáo, người ký, nơi nhận)
   THƯ_MỤC/data/xa.csv           (danh sách xã, phường, đặc khu: mã;tên;loại; lưu từ Excel dạng CSV)
   THƯ_MỤC/data/indicators.yaml  (chỉ tiêu và mục tiêu, cùng mã với chỉ tiêu của xã)
+  THƯ_MỤC/templates/bao-cao-tinh.docx  (mẫu báo cáo của tỉnh, sửa bằng Word)
 
 Trạng thái thoát: 0 thành công; 2 không ghi được vào THƯ_MỤC.`,
 		Example: `  baocao init
@@ -43,7 +44,7 @@ Trạng thái thoát: 0 thành công; 2 không ghi được vào THƯ_MỤC.`,
 			return initRun(g, dir)
 		},
 	}
-	cmd.Flags().BoolVar(&forProvince, "tinh", false, "ghi dữ liệu mẫu của tỉnh (tinh.yaml, xa.csv, indicators.yaml) thay cho dữ liệu của xã")
+	cmd.Flags().BoolVar(&forProvince, "tinh", false, "ghi dữ liệu mẫu của tỉnh (tinh.yaml, xa.csv, indicators.yaml) và mẫu báo cáo của tỉnh thay cho dữ liệu của xã")
 	return cmd
 }
 

@@ -84,10 +84,10 @@ func TestInitProvince(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, f := range []string{"tinh.yaml", "xa.csv", "indicators.yaml"} {
-		path := filepath.Join(dir, "data", f)
+	for _, f := range []string{"data/tinh.yaml", "data/xa.csv", "data/indicators.yaml", "templates/bao-cao-tinh.docx"} {
+		path := filepath.Join(dir, filepath.FromSlash(f))
 		got, err := os.ReadFile(path)
-		orig, _ := os.ReadFile(filepath.Join("..", "..", "tinh", f))
+		orig, _ := os.ReadFile(filepath.Join("..", "..", "tinh", filepath.Base(f)))
 		if err != nil || !bytes.Equal(got, orig) || !strings.Contains(out, path) {
 			t.Errorf("%s: %v, same as tinh/%s: %v", path, err, f, bytes.Equal(got, orig))
 		}

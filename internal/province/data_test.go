@@ -26,12 +26,12 @@ func TestBuiltinAndInit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	written, kept, err := province.Init(dir)
-	if err != nil || len(written) != 3 || len(kept) != 0 {
+	if err != nil || len(written) != 4 || len(kept) != 0 {
 		t.Fatalf("init: %v %v %v", written, kept, err)
 	}
 	os.WriteFile(filepath.Join(dir, "data", province.CommunesFile), []byte("mã,tên\n1,xã A\n"), 0o644)
 	written, kept, err = province.Init(dir)
-	if err != nil || len(written) != 0 || len(kept) != 3 {
+	if err != nil || len(written) != 0 || len(kept) != 4 {
 		t.Fatalf("init again: %v %v %v", written, kept, err)
 	}
 	d, err = province.Load(filepath.Join(dir, "data"))

@@ -9,8 +9,11 @@ import (
 	"baocao/internal/outfile"
 )
 
-// DataDir is the province's data folder in its workspace.
-const DataDir = "data"
+// The province workspace's folders: data files, and the report template.
+const (
+	DataDir      = "data"
+	TemplatesDir = "templates"
+)
 
 // BuiltinPlace names the built-in data in messages.
 const BuiltinPlace = "(dữ liệu mẫu của tỉnh có sẵn trong chương trình)"
@@ -31,8 +34,25 @@ func LoadDefault(dir string) (d *Data, builtin bool, err error) {
 	return d, true, err
 }
 
+// LoadTemplate is the report template: path when given; else
+// templates/bao-cao-tinh.docx here when it exists; else the built-in one
+// (builtin is then true).
+func LoadTemplate(path string) (b []byte, builtin bool, err error) {
+	if path == "" {
+		if _, err := os.Stat(filepath.Join(TemplatesDir, TemplateName)); err == nil {
+			path = filepath.Join(TemplatesDir, TemplateName)
+		}
+	}
+	if path == "" {
+		b, err = fs.ReadFile(baocao.Province(), TemplateName)
+		return b, true, err
+	}
+	b, err = os.ReadFile(path)
+	return b, false, err
+}
+
 // Init writes editable copies of the built-in province data into
-// dir/data, never overwriting a file: it returns the files written and
+// dir/data and of its report template into dir/templates, never overwriting a file: it returns the files written and
 // those kept. The files are written whole or not at all.
 func Init(dir string) (written, kept []string, err error) {
 	src := baocao.Province()
@@ -42,7 +62,11 @@ func Init(dir string) (written, kept []string, err error) {
 	}
 	var files []outfile.File
 	for _, e := range entries {
-		path := filepath.Join(dir, DataDir, e.Name())
+		sub := DataDir
+		if filepath.Ext(e.Name()) == ".docx" {
+			sub = TemplatesDir
+		}
+		path := filepath.Join(dir, sub, e.Name())
 		if _, err := os.Lstat(path); err == nil {
 			kept = append(kept, path)
 			continue
