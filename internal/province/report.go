@@ -166,7 +166,7 @@ func (r *Rollup) figureText(sent int) []string {
 				abs = *f.Change
 			}
 			if *f.Change == 0 {
-				s += " (không đổi so với kỳ trước)"
+				s += ", không đổi"
 			} else {
 				s += fmt.Sprintf(", %s %s %s", verb, numText(&abs, ind), ind.Measure)
 				if f.ChangePercent != nil {

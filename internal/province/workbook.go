@@ -454,7 +454,7 @@ func (w *wb) flat() error {
 			row++
 		}
 	}
-	return sw.Flush()
+	return w.finish(sw, SheetFlat, "$1:$1")
 }
 
 func num(v *float64) any {
