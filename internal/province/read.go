@@ -54,7 +54,8 @@ type Attachment struct {
 	File    string
 	ModTime time.Time // when it was saved (the file's, or the zip entry's, time)
 	Commune Commune
-	Data    *summary.Data
+	// Data is what the roll-up uses of the machine-readable part: see slim.
+	Data *summary.Data
 }
 
 // Received is what came in for a period: one attachment a commune at
@@ -301,7 +302,7 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	if !ok {
 		return fail("%s không có trong danh sách xã của tỉnh (%s): kiểm tra tên xã trong tệp, hoặc thêm xã vào danh sách", who, CommunesFile)
 	}
-	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: sd}
+	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: slim(sd)}
 	known := map[string]bool{}
 	for _, ind := range d.Indicators {
 		known[ind.Code] = true
@@ -312,6 +313,29 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		}
 	}
 	return r
+}
+
+// slim is what the roll-up keeps of an attachment's data: the commune,
+// the period, the indicators, and each task's code, section and status
+// (not its title, status text and leads, nor the units' account and the
+// targets, which the province recomputes). Strings are copied out of the
+// reader's buffers. With thousands of communes this keeps the heap to a
+// few kilobytes a commune.
+func slim(sd *summary.Data) *summary.Data {
+	c := strings.Clone
+	out := &summary.Data{Schema: sd.Schema, Version: sd.Version, Issuer: c(sd.Issuer), Commune: c(sd.Commune), CommuneName: c(sd.CommuneName),
+		LocalKind: c(sd.LocalKind), Province: c(sd.Province), Period: c(sd.Period), PeriodName: c(sd.PeriodName), From: sd.From, To: sd.To}
+	out.Tasks = make([]summary.TaskData, len(sd.Tasks))
+	for i, t := range sd.Tasks {
+		out.Tasks[i] = summary.TaskData{Code: c(t.Code), Section: c(t.Section), Status: c(t.Status)}
+	}
+	out.Indicators = make([]summary.IndicatorData, len(sd.Indicators))
+	for i, ind := range sd.Indicators {
+		ind.Code, ind.Name, ind.Measure, ind.Kind, ind.Source = c(ind.Code), c(ind.Name), c(ind.Measure), c(ind.Kind), c(ind.Source)
+		ind.PreviousNote, ind.CurrentNote = c(ind.PreviousNote), c(ind.CurrentNote)
+		out.Indicators[i] = ind
+	}
+	return out
 }
 
 // edited lists what in a machine-readable part cannot have been written by

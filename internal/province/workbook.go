@@ -46,8 +46,6 @@ func Workbook(r *Rollup) ([]byte, error) {
 			return nil, err
 		}
 	}
-	w.f.DeleteSheet("Sheet1")
-	w.f.SetActiveSheet(0)
 	if err := w.f.SetDocProps(&excelize.DocProperties{Creator: oneLine(r.Data.Issuer),
 		Title: "Tổng hợp báo cáo của các xã, " + r.Period.Name()}); err != nil {
 		return nil, err
@@ -284,8 +282,15 @@ func (w *wb) communes() error {
 	return w.finish(sw, SheetCommunes, "$4:$5")
 }
 
+// newStream starts a sheet. The first one takes the place of the new
+// file's «Sheet1», so that it is the active sheet without SetActiveSheet
+// (which parses every streamed sheet again).
 func (w *wb) newStream(name string) (*excelize.StreamWriter, error) {
-	if _, err := w.f.NewSheet(name); err != nil {
+	if list := w.f.GetSheetList(); len(list) == 1 && list[0] == "Sheet1" {
+		if err := w.f.SetSheetName("Sheet1", name); err != nil {
+			return nil, err
+		}
+	} else if _, err := w.f.NewSheet(name); err != nil {
 		return nil, err
 	}
 	return w.f.NewStreamWriter(name)
@@ -293,16 +298,15 @@ func (w *wb) newStream(name string) (*excelize.StreamWriter, error) {
 
 // finish flushes a sheet and sets it to print on A4 landscape, fit to
 // width, its header rows repeated.
+// The settings go before Flush: after it excelize would parse the whole
+// streamed sheet again to apply them.
 func (w *wb) finish(sw *excelize.StreamWriter, sheet, titles string) error {
-	if err := sw.Flush(); err != nil {
-		return err
-	}
 	w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)})
 	w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
 	if titles != "" {
 		w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!%s", sheet, titles), Scope: sheet})
 	}
-	return nil
+	return sw.Flush()
 }
 
 // province: the totals, indicator by indicator, then the shares, the
