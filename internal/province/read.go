@@ -16,8 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"baocao/internal/intake"
 	"baocao/internal/period"
 	"baocao/internal/summary"
@@ -262,24 +260,24 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		r.problems = append(r.problems, Problem{File: j.file, Message: fmt.Sprintf(format, args...)})
 		return r
 	}
-	var f *excelize.File
-	var err error
-	opts := excelize.Options{UnzipSizeLimit: 64 << 20}
-	if j.data != nil {
-		f, err = excelize.OpenReader(bytes.NewReader(j.data), opts)
-	} else {
-		f, err = excelize.OpenFile(j.file, opts)
+	b := j.data
+	if b == nil {
+		var err error
+		if b, err = os.ReadFile(j.file); err != nil {
+			return fail("không đọc được tệp: %v", err)
+		}
 	}
-	if err != nil {
+	if _, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil {
 		return fail("không mở được như một bảng Excel (.xlsx): tệp hỏng, có mật khẩu, hoặc không phải bảng tổng hợp")
 	}
-	sd, err := summary.ReadData(f)
-	f.Close()
+	sd, err := summary.ReadDataBytes(b)
 	switch {
 	case errors.Is(err, summary.ErrNoData):
 		return fail("không có phần dữ liệu cho máy đọc (trang ẩn «%s»): không phải bảng tổng hợp do baocao lập, hoặc trang đó đã bị xóa hay sửa; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập, không sửa tay", summary.SheetData)
+	case errors.As(err, new(*summary.FormatError)):
+		return fail("%v", err)
 	case err != nil:
-		return fail("phần dữ liệu cho máy đọc không đọc được: %v", err)
+		return fail("phần dữ liệu cho máy đọc không đọc được: tệp hỏng, hoặc không phải bảng tổng hợp do baocao lập; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập")
 	}
 	if msgs := edited(sd); len(msgs) > 0 {
 		return fail("phần dữ liệu cho máy đọc (trang ẩn «%s») đã bị sửa tay hoặc hỏng: %s; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại", summary.SheetData, strings.Join(msgs, "; "))

@@ -246,6 +246,10 @@ func TestReadProblems(t *testing.T) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) { setIndicator(t, f, "VON-NSDP", "current", 9999) })
 		}}}, map[string]string{"a.xlsx": "đã bị sửa tay hoặc hỏng: chỉ tiêu VON-NSDP: kỳ trước 5.000, kỳ này 9.999 nhưng tăng/giảm ghi 1.500"}, 0},
+		{"a later version", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) { f.SetCellInt(summary.SheetData, "C1", 9) })
+		}}}, map[string]string{"a.xlsx": "dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản 1"}, 0},
 		{"not a workbook", []file{{"bao-cao.pdf", func(t *testing.T, path string) { os.WriteFile(path, []byte("%PDF-1.4"), 0o644) }}},
 			map[string]string{"bao-cao.pdf": "không phải bảng tổng hợp (.xlsx)"}, 0},
 		{"a broken workbook", []file{{"a.xlsx", func(t *testing.T, path string) { os.WriteFile(path, []byte("PK\x03\x04 cut"), 0o644) }}},
