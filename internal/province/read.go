@@ -293,14 +293,18 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		}
 		return fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp", who, name, p.Name())
 	}
-	if communeKey(sd.Province) != communeKey(d.Province) {
+	if provinceKey(sd.Province) != provinceKey(d.Province) {
 		return fail("bảng tổng hợp của %s thuộc tỉnh %s, không phải tỉnh %s", who, orDash(sd.Province), d.Province)
 	}
-	c, ok := index.find(sd)
+	c, loose, ok := index.find(sd)
 	if !ok {
 		return fail("%s không có trong danh sách xã của tỉnh (%s): kiểm tra tên xã trong tệp, hoặc thêm xã vào danh sách", who, CommunesFile)
 	}
 	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: slim(sd)}
+	if loose {
+		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("tên trong tệp «%s» khác tên trong danh sách «%s» (mã %s) ở dấu: tính là %s; nếu không phải, sửa tên trong %s",
+			who, c.FullName(), c.Code, c.FullName(), CommunesFile)})
+	}
 	known := map[string]bool{}
 	for _, ind := range d.Indicators {
 		known[ind.Code] = true
@@ -311,6 +315,15 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		}
 	}
 	return r
+}
+
+// provinceKey compares provinces: «tỉnh Quảng Ngãi» is «Quảng Ngãi».
+func provinceKey(s string) string {
+	k := communeKey(s)
+	for _, p := range []string{"tỉnh ", "thành phố "} {
+		k = strings.TrimPrefix(k, p)
+	}
+	return k
 }
 
 // slim is what the roll-up keeps of an attachment's data: the commune,
@@ -373,23 +386,43 @@ func edited(sd *summary.Data) []string {
 // gives.
 type communeIndex struct {
 	byName map[string]Commune
+	// byFold: the communes by their name without diacritics, when no
+	// other commune of the list folds the same
+	byFold map[string]Commune
 }
 
 func newIndex(d *Data) *communeIndex {
-	ix := &communeIndex{byName: map[string]Commune{}}
+	ix := &communeIndex{byName: map[string]Commune{}, byFold: map[string]Commune{}}
+	twice := map[string]bool{}
 	for _, c := range d.Communes {
 		ix.byName[communeKey(c.FullName())] = c
+		k := vntext.Fold(c.FullName())
+		if _, ok := ix.byFold[k]; ok {
+			twice[k] = true
+		}
+		ix.byFold[k] = c
+	}
+	for k := range twice {
+		delete(ix.byFold, k)
 	}
 	return ix
 }
 
 // find matches the commune's name in running text («xã Xốp»), else its
-// header name («XÃ XỐP»), with its kind.
-func (ix *communeIndex) find(sd *summary.Data) (Commune, bool) {
-	for _, name := range []string{sd.CommuneName, sd.Commune} {
+// header name («XÃ XỐP»), with its kind. Failing that, a name that differs
+// from one commune of the list only in its diacritics («Đắk Pék», «Đăk
+// Pék») is that commune, and loose says so.
+func (ix *communeIndex) find(sd *summary.Data) (c Commune, loose, ok bool) {
+	names := []string{sd.CommuneName, sd.Commune}
+	for _, name := range names {
 		if c, ok := ix.byName[communeKey(name)]; ok && name != "" {
-			return c, true
+			return c, false, true
 		}
 	}
-	return Commune{}, false
+	for _, name := range names {
+		if c, ok := ix.byFold[vntext.Fold(name)]; ok && name != "" {
+			return c, true, true
+		}
+	}
+	return Commune{}, false, false
 }

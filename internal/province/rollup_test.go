@@ -234,6 +234,8 @@ func TestReadProblems(t *testing.T) {
 			map[string]string{"a.xlsx": "thuộc tỉnh Gia Lai, không phải tỉnh Quảng Ngãi"}, 0},
 		{"not in the list", []file{{"a.xlsx", attach(stranger, q1, saved)}},
 			map[string]string{"a.xlsx": "xã Ngọc Linh không có trong danh sách xã của tỉnh"}, 0},
+		{"diacritics differ", []file{{"a.xlsx", attach(gen.Commune{Name: "Đắk Pék", Kind: "xã", Province: "tỉnh Quảng Ngãi"}, q1, saved)}},
+			map[string]string{"a.xlsx": "tên trong tệp «xã Đắk Pék» khác tên trong danh sách «xã Đăk Pék» (mã 23536) ở dấu: tính là xã Đăk Pék"}, 1},
 		{"two files, the later kept", []file{
 			{"moi.xlsx", attach(small[0], q1, saved.Add(time.Hour))},
 			{"cu.xlsx", attach(small[0], q1, saved)}},
