@@ -79,6 +79,7 @@ type job struct {
 // result is what one job gave.
 type result struct {
 	att      *Attachment
+	previous bool // att is of the period before: kept to check the figures
 	problems []Problem
 }
 
@@ -136,9 +137,16 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 	// One attachment a commune: the later by saved time (then by name,
 	// so that the choice does not depend on the order of reading).
 	byCode := map[string][]*Attachment{}
+	before := map[string]*Attachment{} // the latest of the period before
 	for _, r := range results {
 		rec.Problems = append(rec.Problems, r.problems...)
-		if r.att != nil {
+		switch {
+		case r.att == nil:
+		case r.previous:
+			if b := before[r.att.Commune.Code]; b == nil || later(r.att, b) {
+				before[r.att.Commune.Code] = r.att
+			}
+		default:
 			byCode[r.att.Commune.Code] = append(byCode[r.att.Commune.Code], r.att)
 		}
 	}
@@ -163,9 +171,40 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 			rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: a.File, Message: msg})
 		}
 		rec.Attachments = append(rec.Attachments, kept)
+		if b := before[c.Code]; b != nil {
+			rec.Problems = append(rec.Problems, contradictions(kept, b)...)
+		}
 	}
 	slices.SortStableFunc(rec.Problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
 	return rec
+}
+
+// later tells whether a was saved after b (by name when at the same time).
+func later(a, b *Attachment) bool {
+	if c := a.ModTime.Compare(b.ModTime); c != 0 {
+		return c > 0
+	}
+	return a.File > b.File
+}
+
+// contradictions compares the figures a commune gives for the period
+// before in att with those of its own attachment of that period: each
+// difference is a warning on att with both values.
+func contradictions(att, before *Attachment) []Problem {
+	was := map[string]summary.IndicatorData{}
+	for _, ind := range before.Data.Indicators {
+		was[ind.Code] = ind
+	}
+	var out []Problem
+	for _, ind := range att.Data.Indicators {
+		b, ok := was[ind.Code]
+		if !ok || ind.Previous == nil || b.Current == nil || math.Abs(*ind.Previous-*b.Current) <= 1e-9*max(1, math.Abs(*b.Current)) {
+			continue
+		}
+		out = append(out, Problem{Severity: Warning, File: att.File, Message: fmt.Sprintf("%s: %s kỳ trước ghi %s, nhưng bảng tổng hợp %s của %s («%s») ghi %s; kiểm tra lại với xã",
+			ind.Code, ind.Name, vntext.FormatAuto(*ind.Previous), before.Data.PeriodName, att.Commune.FullName(), before.File, vntext.FormatAuto(*b.Current))})
+	}
+	return out
 }
 
 func stamp(t time.Time) string { return t.Local().Format("15:04 02/01/2006") }
@@ -286,7 +325,8 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	if who == "" {
 		who = sd.Commune
 	}
-	if sd.Period != p.String() {
+	previous := sd.Period == p.Previous().String()
+	if sd.Period != p.String() && !previous {
 		name := sd.PeriodName
 		if name == "" {
 			name = sd.Period
@@ -301,6 +341,11 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		return fail("%s không có trong danh sách xã của tỉnh (%s): kiểm tra tên xã trong tệp, hoặc thêm xã vào danh sách", who, CommunesFile)
 	}
 	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: slim(sd)}
+	if previous {
+		r.previous = true
+		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("bảng tổng hợp %s của %s, kỳ trước %s: không tổng hợp, chỉ dùng để đối chiếu số kỳ trước", sd.PeriodName, c.FullName(), p.Name())})
+		return r
+	}
 	if loose {
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("tên trong tệp «%s» khác tên trong danh sách «%s» (mã %s) ở dấu: tính là %s; nếu không phải, sửa tên trong %s",
 			who, c.FullName(), c.Code, c.FullName(), CommunesFile)})

@@ -218,6 +218,8 @@ func TestReadProblems(t *testing.T) {
 	attach := func(cm gen.Commune, p period.Period, mod time.Time) func(*testing.T, string) {
 		return func(t *testing.T, path string) { write(t, c, p, cm, path, mod) }
 	}
+	xopQ4 := small[0]
+	xopQ4.Figures = map[string][2]float64{"TONG-NGUON-VON": {95000, 100000}, "VON-NSDP": {4000, 5200}}
 	other := small[0]
 	other.Province = "Gia Lai"
 	stranger := small[0]
@@ -230,6 +232,11 @@ func TestReadProblems(t *testing.T) {
 	}{
 		{"another period", []file{{"a.xlsx", attach(small[0], period.MustParse("2026-Q2"), saved)}},
 			map[string]string{"a.xlsx": "cho quý II năm 2026, không phải quý I năm 2026"}, 0},
+		// The period before checks the figures: Xốp's quarter IV gives
+		// 5.200 for VON-NSDP where its quarter I says 5.000 before.
+		{"the period before", []file{{"q1.xlsx", attach(small[0], q1, saved)}, {"q4.xlsx", attach(xopQ4, period.MustParse("2025-Q4"), saved)}},
+			map[string]string{"q4.xlsx": "bảng tổng hợp quý IV năm 2025 của xã Xốp, kỳ trước quý I năm 2026: không tổng hợp, chỉ dùng để đối chiếu",
+				"q1.xlsx": "VON-NSDP: Nguồn vốn ngân sách địa phương ủy thác kỳ trước ghi 5.000, nhưng bảng tổng hợp quý IV năm 2025 của xã Xốp"}, 1},
 		{"another province", []file{{"a.xlsx", attach(other, q1, saved)}},
 			map[string]string{"a.xlsx": "thuộc tỉnh Gia Lai, không phải tỉnh Quảng Ngãi"}, 0},
 		{"not in the list", []file{{"a.xlsx", attach(stranger, q1, saved)}},
