@@ -262,6 +262,14 @@ func (r *Rollup) taskText(sent int) []string {
 	parts = append(parts, fmt.Sprintf("%d chưa có đơn vị báo cáo", t.NotReported))
 	out := []string{fmt.Sprintf("Trong %d nhiệm vụ theo kế hoạch của %d xã, phường, đặc khu đã gửi báo cáo: %s. Số nhiệm vụ theo tình trạng của từng xã tại bảng tổng hợp kèm theo.",
 		t.Total(), sent, strings.Join(parts, ", "))}
+	if len(r.Sections) > 1 {
+		var parts []string
+		for _, sec := range r.Sections {
+			x := r.Province.BySection[sec]
+			parts = append(parts, fmt.Sprintf("phần %s: %d/%d nhiệm vụ hoàn thành, %d đang thực hiện", sec, x.Done, x.Total(), x.InProgress))
+		}
+		out = append(out, "Theo từng phần của kế hoạch: "+strings.Join(parts, "; ")+".")
+	}
 	var behind []string
 	for _, c := range r.Communes {
 		if c.Sent() && c.Tasks.NotStarted > 0 {

@@ -79,6 +79,7 @@ func TestReport(t *testing.T) {
 		"Tỷ lệ nợ quá hạn trên tổng dư nợ toàn tỉnh đến ngày 14/3/2026 là 0,14%",
 		"Trong 69 nhiệm vụ theo kế hoạch của 3 xã, phường, đặc khu đã gửi báo cáo: 3 hoàn thành, 1 đang thực hiện, 1 chưa thực hiện, 1 không phát sinh trong kỳ, 63 chưa có đơn vị báo cáo.",
 		"còn nhiệm vụ chưa thực hiện: phường Trần Phú (1).",
+		"Theo từng phần của kế hoạch: phần I: 1/6 nhiệm vụ hoàn thành, 1 đang thực hiện; phần II: 0/9",
 		"còn 1 xã, phường, đặc khu chưa gửi bảng tổng hợp kèm báo cáo quý I năm 2026: xã Đăk Pék.",
 		"- Văn phòng Chính phủ (b/c);", "- Lưu: VT.", "Nguyễn Văn B",
 	} {

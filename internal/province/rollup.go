@@ -48,7 +48,10 @@ type Row struct {
 	Figures    []Figure    // one an indicator of the province's data
 	Shares     []Share     // one a target of kind capital_share or ratio
 	Tasks      Tasks
-	Rank       int // by the first capital_share, 1 the highest; 0 none
+	// BySection counts the tasks of each of the plan's sections that all
+	// communes that sent share (Rollup.Sections).
+	BySection map[string]Tasks
+	Rank      int // by the first capital_share, 1 the highest; 0 none
 }
 
 // Sent tells whether the commune's attachment came in.
@@ -63,6 +66,10 @@ type Rollup struct {
 	Ranking  []*Row // communes with a share, highest first
 	Missing  []Commune
 	Problems []Problem
+	// Sections are the plan's sections (by code, «I» … «VI») that every
+	// commune that sent has: communes' plans derive from the province's,
+	// so their tasks compare section by section.
+	Sections []string
 	// StockDates and FlowDates: the dates of the figures (a balance at
 	// PreviousTo and CurrentTo; a flow over each span).
 	PreviousFrom, PreviousTo, CurrentFrom, CurrentTo time.Time
@@ -88,9 +95,54 @@ func Roll(d *Data, p period.Period, rec *Received) *Rollup {
 		}
 		r.Communes = append(r.Communes, row)
 	}
+	r.sections()
 	r.Province = r.total()
 	r.rank()
 	return r
+}
+
+// sections finds the sections every commune that sent has, and counts
+// each commune's tasks by them.
+func (r *Rollup) sections() {
+	count := map[string]int{}
+	var order []string
+	sent := 0
+	for _, c := range r.Communes {
+		if !c.Sent() {
+			continue
+		}
+		sent++
+		seen := map[string]bool{}
+		for _, t := range c.Attachment.Data.Tasks {
+			if !seen[t.Section] {
+				seen[t.Section] = true
+				if count[t.Section] == 0 {
+					order = append(order, t.Section)
+				}
+				count[t.Section]++
+			}
+		}
+	}
+	for _, s := range order {
+		if count[s] == sent && s != "" {
+			r.Sections = append(r.Sections, s)
+		}
+	}
+	for _, c := range r.Communes {
+		if !c.Sent() {
+			continue
+		}
+		c.BySection = map[string]Tasks{}
+		for _, s := range r.Sections {
+			var tasks []summary.TaskData
+			for _, t := range c.Attachment.Data.Tasks {
+				if t.Section == s {
+					tasks = append(tasks, t)
+				}
+			}
+			c.BySection[s] = tasksOf(&summary.Data{Tasks: tasks})
+		}
+	}
 }
 
 // figuresOf is the attachment's figures in the order of the province's
@@ -199,6 +251,22 @@ func (r *Rollup) total() *Row {
 			t.Unknown += c.Tasks.Unknown
 			t.NotReported += c.Tasks.NotReported
 		}
+	}
+	row.BySection = map[string]Tasks{}
+	for _, s := range r.Sections {
+		var sum Tasks
+		for _, c := range r.Communes {
+			if c.Sent() {
+				x := c.BySection[s]
+				sum.Done += x.Done
+				sum.InProgress += x.InProgress
+				sum.NotStarted += x.NotStarted
+				sum.NotApplicable += x.NotApplicable
+				sum.Unknown += x.Unknown
+				sum.NotReported += x.NotReported
+			}
+		}
+		row.BySection[s] = sum
 	}
 	row.Shares = sharesOf(d, row.Figures)
 	return row

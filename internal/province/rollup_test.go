@@ -198,6 +198,25 @@ func TestRollSmall(t *testing.T) {
 	if got := r.Province.Tasks; got.Done != 3 || got.Total() != 69 {
 		t.Errorf("province tasks: %+v", got)
 	}
+	// by section: the plan's six, shared by the three communes; section I
+	// has I.1 (Trần Phú done, Lý Sơn not applicable) and I.2 (Xốp in
+	// progress, Trần Phú not started)
+	if strings.Join(r.Sections, " ") != "I II III IV V VI" {
+		t.Errorf("sections: %v", r.Sections)
+	}
+	if got := r.Province.BySection["I"]; got.Done != 1 || got.InProgress != 1 || got.NotStarted != 1 || got.NotApplicable != 1 {
+		t.Errorf("section I: %+v", got)
+	}
+	if got := r.Communes[1].BySection["IV"]; got.Done != 1 {
+		t.Errorf("Trần Phú, section IV: %+v", got)
+	}
+	sum := 0
+	for _, s := range r.Sections {
+		sum += r.Province.BySection[s].Total()
+	}
+	if sum != r.Province.Tasks.Total() {
+		t.Errorf("sections add up to %d tasks, not %d", sum, r.Province.Tasks.Total())
+	}
 	if len(r.Missing) != 1 || r.Missing[0].Name != "Đăk Pék" || r.Communes[3].Sent() {
 		t.Errorf("missing: %+v", r.Missing)
 	}

@@ -360,11 +360,19 @@ func (w *wb) province() error {
 		row++
 	}
 	row++
-	head = []any{w.cell("", w.head), w.cell("Nhiệm vụ của các xã đã gửi", w.head), w.cell("Số", w.head)}
+	// tasks by status: all, then each section every commune has
+	head = []any{w.cell("", w.head), w.cell("Nhiệm vụ của các xã đã gửi", w.head), w.cell("Cả kế hoạch", w.head)}
+	for _, sec := range r.Sections {
+		head = append(head, w.cell("Phần "+sec, w.head))
+	}
 	sw.SetRow(axis(1, row), head)
 	row++
 	for i, h := range taskHeads {
-		sw.SetRow(axis(1, row), []any{w.cell(i+1, w.text), w.cell(h, w.text), w.cell(taskCounts(r.Province.Tasks)[i], w.number[0])})
+		vals := []any{w.cell(i+1, w.text), w.cell(h, w.text), w.cell(taskCounts(r.Province.Tasks)[i], w.number[0])}
+		for _, sec := range r.Sections {
+			vals = append(vals, w.cell(taskCounts(r.Province.BySection[sec])[i], w.number[0]))
+		}
+		sw.SetRow(axis(1, row), vals)
 		row++
 	}
 	row++
