@@ -95,7 +95,11 @@ func TestReport(t *testing.T) {
 		t.Error("two renderings differ")
 	}
 
-	dir := t.TempDir()
+	// BAOCAO_KEEP_PDF=DIR keeps the outputs there, to look at them
+	dir := os.Getenv("BAOCAO_KEEP_PDF")
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	path := filepath.Join(dir, province.ReportName(q1))
 	os.WriteFile(path, b, 0o644)
 	wb, _ := province.Workbook(r)
@@ -116,6 +120,12 @@ func TestReport(t *testing.T) {
 		if got := officetest.PDFText(t, pdf); !strings.Contains(got, "xã Đăk Pék") {
 			t.Errorf("PDF text lacks the commune not sent:\n%s", got)
 		}
-		officetest.Convert(t, wbPath, "pdf")
+		wbPDF := officetest.Convert(t, wbPath, "pdf")
+		if keep := os.Getenv("BAOCAO_KEEP_PDF"); keep != "" {
+			for _, f := range []string{pdf, wbPDF} {
+				b, _ := os.ReadFile(f)
+				os.WriteFile(filepath.Join(keep, filepath.Base(f)), b, 0o644)
+			}
+		}
 	})
 }

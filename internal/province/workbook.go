@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -57,6 +58,28 @@ func Workbook(r *Rollup) ([]byte, error) {
 	return canonicalZip(buf.Bytes())
 }
 
+var defaultType = regexp.MustCompile(`<Default [^>]*>(</Default>)?`)
+
+// sortDefaults puts the content types' Default elements in one order:
+// excelize writes the image types of a drawing from a map.
+func sortDefaults(data []byte) []byte {
+	found := defaultType.FindAll(data, -1)
+	if len(found) < 2 {
+		return data
+	}
+	rest := defaultType.ReplaceAll(data, nil)
+	i := bytes.Index(rest, []byte("<Types"))
+	j := bytes.IndexByte(rest[max(i, 0):], '>')
+	if i < 0 || j < 0 {
+		return data
+	}
+	at := i + j + 1
+	slices.SortFunc(found, bytes.Compare)
+	out := append([]byte{}, rest[:at]...)
+	out = append(out, bytes.Join(found, nil)...)
+	return append(out, rest[at:]...)
+}
+
 // canonicalZip writes the package's parts in one order ([Content_Types].xml
 // first, then by name): excelize writes streamed sheets in the order of a
 // map, and the same roll-up must give the same bytes.
@@ -87,9 +110,15 @@ func canonicalZip(b []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		_, err = io.Copy(w, rc)
+		data, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
+			return nil, err
+		}
+		if f.Name == "[Content_Types].xml" {
+			data = sortDefaults(data)
+		}
+		if _, err := w.Write(data); err != nil {
 			return nil, err
 		}
 	}
@@ -293,6 +322,10 @@ func (w *wb) newStream(name string) (*excelize.StreamWriter, error) {
 	} else if _, err := w.f.NewSheet(name); err != nil {
 		return nil, err
 	}
+	// sheetPr is written when the stream starts: fit to page goes first
+	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return nil, err
+	}
 	return w.f.NewStreamWriter(name)
 }
 
@@ -302,7 +335,6 @@ func (w *wb) newStream(name string) (*excelize.StreamWriter, error) {
 // streamed sheet again to apply them.
 func (w *wb) finish(sw *excelize.StreamWriter, sheet, titles string) error {
 	w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)})
-	w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
 	if titles != "" {
 		w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!%s", sheet, titles), Scope: sheet})
 	}
@@ -418,7 +450,39 @@ func (w *wb) ranking() error {
 		sw.SetRow(axis(1, 5+i), []any{w.cell(c.Rank, w.text), w.cell(c.Commune.Code, w.text), w.cell(c.Commune.FullName(), w.text),
 			w.cell(s.Current, w.percent), w.cell(verdict, w.text)})
 	}
+	if err := w.shareChart(t, len(r.Ranking)); err != nil {
+		return err
+	}
 	return w.finish(sw, SheetRanking, "$4:$4")
+}
+
+// chartMax is the most communes a chart shows, one bar each: a province
+// has about a hundred; more (a country's list) would be a chart nobody
+// can read, and the table says it all.
+const chartMax = 200
+
+// shareChart draws the ranking's shares, one bar a commune, beside the
+// table; the title names the target.
+func (w *wb) shareChart(t *catalog.Target, n int) error {
+	if n == 0 || n > chartMax {
+		return nil
+	}
+	last := 4 + n
+	font := excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}
+	return w.f.AddChart(SheetRanking, "G4", &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       "Tỷ lệ (%)",
+			Categories: fmt.Sprintf("'%s'!$C$5:$C$%d", SheetRanking, last),
+			Values:     fmt.Sprintf("'%s'!$D$5:$D$%d", SheetRanking, last),
+		}},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.r.Data.ShareName(t) + ", " + period.NumericDate(w.r.CurrentTo),
+			Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{Font: font, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
+		Dimension: excelize.ChartDimension{Width: 640, Height: uint(120 + 18*n)},
+	})
 }
 
 func isoDate(t time.Time) string {

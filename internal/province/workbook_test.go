@@ -1,6 +1,7 @@
 package province_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
@@ -25,10 +26,32 @@ func TestWorkbook(t *testing.T) {
 	again, err := province.Workbook(province.Roll(d, q1, province.Read(d, q1, dir)))
 	if err != nil || !bytes.Equal(b, again) {
 		t.Errorf("two builds differ (%v)", err)
+
+	}
+	if zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil {
+		t.Fatal(err)
+	} else {
+		charts := 0
+		for _, z := range zr.File {
+			if strings.HasPrefix(z.Name, "xl/charts/chart") {
+				charts++
+			}
+		}
+		if charts != 1 {
+			t.Errorf("%d charts, want the shares' one", charts)
+		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// every sheet prints on A4 landscape, fit to the page's width
+	for _, sheet := range f.GetSheetList() {
+		props, err := f.GetSheetProps(sheet)
+		lay, _ := f.GetPageLayout(sheet)
+		if err != nil || props.FitToPage == nil || !*props.FitToPage || lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.Orientation == nil || *lay.Orientation != "landscape" {
+			t.Errorf("%s: not fit to width on A4 landscape (%v)", sheet, err)
+		}
 	}
 	if got := strings.Join(f.GetSheetList(), "|"); got != "Các xã|Toàn tỉnh|Xếp hạng|Dữ liệu|Tệp nhận về" {
 		t.Errorf("sheets: %s", got)
