@@ -10,7 +10,7 @@ import (
 
 //go:embed data/plan.yaml data/tasks.yaml data/units.yaml data/indicators.yaml
 //go:embed templates/bao-cao.docx templates/don-doc.docx
-//go:embed tinh/tinh.yaml tinh/xa.csv tinh/indicators.yaml tinh/bao-cao-tinh.docx
+//go:embed tinh/tinh.yaml tinh/xa.csv tinh/indicators.yaml tinh/bao-cao-tinh.docx tinh/don-doc-tinh.docx
 var builtin embed.FS
 
 // Data is the built-in data folder: plan.yaml, tasks.yaml, units.yaml,
@@ -21,8 +21,8 @@ func Data() fs.FS { return sub("data") }
 func Templates() fs.FS { return sub("templates") }
 
 // Province is the built-in sample of a province's data folder: tinh.yaml,
-// xa.csv, indicators.yaml and the report template bao-cao-tinh.docx at
-// its root (internal/province reads it).
+// xa.csv, indicators.yaml and the templates bao-cao-tinh.docx and
+// don-doc-tinh.docx at its root (internal/province reads it).
 func Province() fs.FS { return sub("tinh") }
 
 func sub(dir string) fs.FS {

@@ -26,7 +26,7 @@ Với --tinh: ghi dữ liệu mẫu của tỉnh, để tổng hợp bảng tổ
   THƯ_MỤC/data/tinh.yaml        (tỉnh, cơ quan báo cáo, người ký, nơi nhận)
   THƯ_MỤC/data/xa.csv           (danh sách xã, phường, đặc khu: mã;tên;loại; lưu từ Excel dạng CSV)
   THƯ_MỤC/data/indicators.yaml  (chỉ tiêu và mục tiêu, cùng mã với chỉ tiêu của xã)
-  THƯ_MỤC/templates/bao-cao-tinh.docx  (mẫu báo cáo của tỉnh, sửa bằng Word)
+  THƯ_MỤC/templates/bao-cao-tinh.docx, don-doc-tinh.docx  (mẫu báo cáo, công văn đôn đốc của tỉnh)
 
 Trạng thái thoát: 0 thành công; 2 không ghi được vào THƯ_MỤC.`,
 		Example: `  baocao init

@@ -18,9 +18,10 @@ import (
 
 type tinhOptions struct {
 	*globalOptions
-	period, outDir, template, date, soffice string
-	in                                      []string
-	pdf                                     bool
+	period, outDir, template, reminderTemplate string
+	date, deadline, soffice                    string
+	in                                         []string
+	pdf                                        bool
 }
 
 func newTinhCmd(g *globalOptions) *cobra.Command {
@@ -35,7 +36,8 @@ theo dữ liệu trong tệp, đối chiếu với danh sách xã của tỉnh),
                                      toàn tỉnh, tỷ lệ so với mục tiêu, nhiệm vụ, các xã chưa gửi;
   THƯ_MỤC_RA/KỲ/tong-hop-tinh-KỲ.xlsx bảng của tỉnh: từng xã, toàn tỉnh, xếp hạng, trang «Dữ liệu»
                                      (mỗi dòng một xã và một chỉ tiêu, để nhập vào hệ thống khác),
-                                     các tệp không dùng được và lý do.
+                                     các tệp không dùng được và lý do;
+  THƯ_MỤC_RA/KỲ/don-doc-tinh-KỲ.docx  công văn đôn đốc các xã chưa gửi (một trang), hạn --deadline.
 Tệp không dùng được (kỳ khác, tỉnh khác, xã không có trong danh sách, trang dữ liệu bị xóa
 hoặc sửa tay, không phải bảng tổng hợp) được liệt kê kèm lý do; xã gửi hai tệp thì dùng tệp
 lưu sau.
@@ -45,8 +47,8 @@ nếu có tinh.yaml, nếu không thì dữ liệu mẫu có sẵn (tỉnh Quả
 baocao init --tinh.
 
 Trạng thái thoát: 0 đã ghi báo cáo và bảng của tỉnh; 1 không có bảng tổng hợp nào dùng được
-(không ghi gì); 2 tham số sai, dữ liệu của tỉnh hoặc mẫu báo cáo có lỗi, hoặc không ghi được
-thư mục kết quả.`,
+(chỉ ghi công văn đôn đốc); 2 tham số sai, dữ liệu của tỉnh hoặc mẫu có lỗi, hoặc không ghi
+được thư mục kết quả.`,
 		Example: `  baocao tinh --period 2026-Q1 --in nhan-ve
   baocao tinh --period 2026 --in "D:\Bao cao xa\2026" --data du-lieu-tinh --out ket-qua --pdf`,
 		Args: cobra.NoArgs,
@@ -56,7 +58,9 @@ thư mục kết quả.`,
 	cmd.Flags().StringArrayVar(&o.in, "in", nil, "`THƯ_MỤC` (hoặc tệp .xlsx, .zip) chứa bảng tổng hợp các xã gửi (bắt buộc; nhắc lại được)")
 	cmd.Flags().StringVar(&o.outDir, "out", "out", "`THƯ_MỤC` ghi kết quả")
 	cmd.Flags().StringVar(&o.template, "template", "", "`TỆP` mẫu báo cáo Word của tỉnh (mặc định templates/bao-cao-tinh.docx ở đây nếu có, nếu không thì mẫu có sẵn)")
-	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo, dạng dd/mm/yyyy (mặc định hôm nay)")
+	cmd.Flags().StringVar(&o.reminderTemplate, "reminder-template", "", "`TỆP` mẫu công văn đôn đốc các xã chưa gửi (mặc định templates/don-doc-tinh.docx ở đây nếu có, nếu không thì mẫu có sẵn)")
+	cmd.Flags().StringVar(&o.date, "date", "", "`NGÀY` ghi trên báo cáo và công văn, dạng dd/mm/yyyy (mặc định hôm nay)")
+	cmd.Flags().StringVar(&o.deadline, "deadline", "", "`NGÀY` hạn gửi ghi trong công văn đôn đốc, dạng dd/mm/yyyy (mặc định 3 ngày làm việc sau ngày công văn)")
 	cmd.Flags().BoolVar(&o.pdf, "pdf", false, "xuất thêm bản PDF của báo cáo và bảng (cần LibreOffice trên máy)")
 	cmd.Flags().StringVar(&o.soffice, "soffice", "", "`TỆP` chương trình LibreOffice (soffice) dùng để xuất PDF, khi không tự tìm thấy")
 	return cmd
@@ -90,6 +94,12 @@ func tinhRun(ctx context.Context, o *tinhOptions) error {
 			return usageErr("ngày báo cáo %s sớm hơn ngày chốt số liệu của %s (%s) (tùy chọn --date).", period.ShortDate(date), p.Name(), period.ShortDate(p.To()))
 		}
 	}
+	var deadline time.Time
+	if o.deadline != "" {
+		if deadline, err = time.Parse("2/1/2006", o.deadline); err != nil {
+			return usageErr("ngày «%s» không hợp lệ (tùy chọn --deadline): viết dạng dd/mm/yyyy, ví dụ 25/03/2026.", o.deadline)
+		}
+	}
 	d, builtin, err := province.LoadDefault(o.dataDir)
 	if err != nil {
 		return err // catalog.Errors: exit 2
@@ -98,27 +108,28 @@ func tinhRun(ctx context.Context, o *tinhOptions) error {
 	if err != nil {
 		return usageErr("không đọc được mẫu báo cáo %s (tùy chọn --template): %v", o.template, err)
 	}
+	reminder, _, err := province.LoadReminderTemplate(o.reminderTemplate)
+	if err != nil {
+		return usageErr("không đọc được mẫu công văn %s (tùy chọn --reminder-template): %v", o.reminderTemplate, err)
+	}
 	switch {
 	case builtin && builtinTemplate:
 		o.noteBuiltin("Dùng dữ liệu mẫu của tỉnh và mẫu báo cáo có sẵn trong chương trình. Muốn sửa cho tỉnh mình: chạy «baocao init --tinh» để có bản sao sửa được.")
 	case builtin:
 		o.noteBuiltin("Dùng dữ liệu mẫu của tỉnh có sẵn trong chương trình. Muốn sửa cho tỉnh mình: chạy «baocao init --tinh» để có bản sao sửa được.")
 	}
-	res, err := province.Build(ctx, d, province.BuildRequest{Period: p, In: o.in, OutDir: o.outDir, Template: tmpl, Date: date, PDF: o.pdf, Soffice: o.soffice})
+	res, err := province.Build(ctx, d, province.BuildRequest{Period: p, In: o.in, OutDir: o.outDir, Template: tmpl,
+		ReminderTemplate: reminder, Deadline: deadline, Date: date, PDF: o.pdf, Soffice: o.soffice})
 	var te *render.TemplateError
 	if errors.As(err, &te) {
-		name := o.template
-		if name == "" {
-			name = province.TemplateName
-		}
-		return usageErr("mẫu báo cáo của tỉnh %s có lỗi:\n%s", name, te.Error())
+		return usageErr("mẫu báo cáo hoặc mẫu công văn của tỉnh có lỗi:\n%s", te.Error())
 	}
 	if err != nil {
 		return err
 	}
 	printTinh(o.out, res)
 	if !res.Written {
-		fmt.Fprintf(o.out, "\nKhông có bảng tổng hợp nào dùng được cho %s: chưa lập báo cáo của tỉnh.\n", p.Name())
+		fmt.Fprintf(o.out, "\nKhông có bảng tổng hợp nào dùng được cho %s: chưa lập báo cáo của tỉnh (chỉ lập công văn đôn đốc).\n", p.Name())
 		return silentExit(ExitProblems)
 	}
 	return nil
@@ -127,11 +138,14 @@ func tinhRun(ctx context.Context, o *tinhOptions) error {
 func printTinh(w io.Writer, res *province.BuildResult) {
 	r := res.Rollup
 	d := r.Data
-	if res.Written {
+	switch {
+	case res.Written:
 		fmt.Fprintf(w, "Đã lập báo cáo của tỉnh %s, %s:\n", d.Province, r.Period.Name())
-		for _, f := range res.Files {
-			fmt.Fprintf(w, "  %s\n", f)
-		}
+	case len(res.Files) > 0:
+		fmt.Fprintf(w, "Đã lập công văn đôn đốc %s:\n", r.Period.Name())
+	}
+	for _, f := range res.Files {
+		fmt.Fprintf(w, "  %s\n", f)
 	}
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)

@@ -56,7 +56,7 @@ func TestTinh(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	for _, f := range []string{"bao-cao-tinh-2026-Q1.docx", "tong-hop-tinh-2026-Q1.xlsx"} {
+	for _, f := range []string{"bao-cao-tinh-2026-Q1.docx", "tong-hop-tinh-2026-Q1.xlsx", "don-doc-tinh-2026-Q1.docx"} {
 		path := filepath.Join(out, "2026-Q1", f)
 		if _, err := os.Stat(path); err != nil || !strings.Contains(stdout, path) {
 			t.Errorf("%s not written or not said: %v\n%s", f, err, stdout)
@@ -74,6 +74,14 @@ func TestTinh(t *testing.T) {
 	text := docxText(t, filepath.Join(out, "2026-Q1", "bao-cao-tinh-2026-Q1.docx"))
 	if !strings.Contains(text, "tổng nguồn vốn đạt 2.200 triệu đồng") || !strings.Contains(text, "đặc khu Lý Sơn") {
 		t.Errorf("report:\n%s", text)
+	}
+	letter := docxText(t, filepath.Join(out, "2026-Q1", "don-doc-tinh-2026-Q1.docx"))
+	for _, want := range []string{"Số:      /UBND-KTTH", "V/v đôn đốc gửi báo cáo, bảng tổng hợp quý I năm 2026", "Kính gửi: Ủy ban nhân dân đặc khu Lý Sơn.",
+		"Đến ngày 20/3/2026, Ủy ban nhân dân tỉnh Quảng Ngãi chưa nhận được bảng tổng hợp của 1/3 xã, phường, đặc khu nêu trên.",
+		"trước ngày 25 tháng 3 năm 2026"} {
+		if !strings.Contains(letter, want) {
+			t.Errorf("letter lacks %q:\n%s", want, letter)
+		}
 	}
 }
 
@@ -94,6 +102,7 @@ func TestTinhExitCodes(t *testing.T) {
 		says string
 	}{
 		{"nothing usable", []string{"--period", "2026-Q1", "--in", bad, "--data", data}, 1, "Không có bảng tổng hợp nào dùng được"},
+		{"bad deadline", []string{"--period", "2026-Q1", "--in", in, "--data", data, "--deadline", "32/3/2026"}, 2, "tùy chọn --deadline"},
 		{"no period", []string{"--in", in, "--data", data}, 2, "thiếu --period"},
 		{"bad period", []string{"--period", "2026-Q5", "--in", in, "--data", data}, 2, ""},
 		{"no in", []string{"--period", "2026-Q1", "--data", data}, 2, "thiếu --in"},
@@ -107,8 +116,14 @@ func TestTinhExitCodes(t *testing.T) {
 			if code != tt.code || !strings.Contains(stdout+stderr, tt.says) {
 				t.Errorf("exit %d (want %d), want %q:\n%s\n%s", code, tt.code, tt.says, stdout, stderr)
 			}
-			if entries, _ := os.ReadDir(out); code != 0 && len(entries) > 0 {
-				t.Errorf("exit %d wrote %v", code, entries)
+			entries, _ := os.ReadDir(filepath.Join(out, "2026-Q1"))
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			// nothing usable: the letter alone; bad arguments: nothing
+			if want := map[int]string{1: "don-doc-tinh-2026-Q1.docx", 2: ""}[code]; strings.Join(names, " ") != want {
+				t.Errorf("exit %d wrote %v, want %q", code, names, want)
 			}
 		})
 	}

@@ -48,6 +48,7 @@ type Data struct {
 	// the place name before the date.
 	Province, Issuer, Place string
 	ReportSuffix            string // "BC-UBND"
+	ReminderSuffix          string // the reminder letter's: "UBND-KTTH"
 	Authority, SignerTitle  string
 	SignerName              string
 	Recipients              []string
@@ -57,11 +58,12 @@ type Data struct {
 }
 
 type factsFile struct {
-	Province     string `yaml:"province"`
-	Issuer       string `yaml:"issuer"`
-	Place        string `yaml:"place"`
-	ReportSuffix string `yaml:"report_suffix"`
-	Signer       struct {
+	Province       string `yaml:"province"`
+	Issuer         string `yaml:"issuer"`
+	Place          string `yaml:"place"`
+	ReportSuffix   string `yaml:"report_suffix"`
+	ReminderSuffix string `yaml:"reminder_suffix"`
+	Signer         struct {
 		Authority string `yaml:"authority"`
 		Title     string `yaml:"title"`
 		Name      string `yaml:"name"`
@@ -121,6 +123,9 @@ func LoadFS(fsys fs.FS, dir string) (*Data, error) {
 			}
 			if d.ReportSuffix == "" {
 				d.ReportSuffix = "BC-UBND"
+			}
+			if d.ReminderSuffix = strings.TrimSpace(ff.ReminderSuffix); d.ReminderSuffix == "" {
+				d.ReminderSuffix = "UBND"
 			}
 		}
 	}

@@ -26,12 +26,12 @@ func TestBuiltinAndInit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	written, kept, err := province.Init(dir)
-	if err != nil || len(written) != 4 || len(kept) != 0 {
+	if err != nil || len(written) != 5 || len(kept) != 0 {
 		t.Fatalf("init: %v %v %v", written, kept, err)
 	}
 	os.WriteFile(filepath.Join(dir, "data", province.CommunesFile), []byte("mã,tên\n1,xã A\n"), 0o644)
 	written, kept, err = province.Init(dir)
-	if err != nil || len(written) != 0 || len(kept) != 4 {
+	if err != nil || len(written) != 0 || len(kept) != 5 {
 		t.Fatalf("init again: %v %v %v", written, kept, err)
 	}
 	d, err = province.Load(filepath.Join(dir, "data"))
@@ -62,7 +62,7 @@ func TestDataMistakes(t *testing.T) {
 		{"no name", province.CommunesFile, "mã,tên,loại\n7,,xã\n", []string{"xa.csv:2: thiếu tên xã"}},
 		{"not UTF-8", province.CommunesFile, "m\xe3,t\xean\n1,X\xf4p\n", []string{"xa.csv: tệp không lưu bằng bảng mã UTF-8"}},
 		{"quote", province.CommunesFile, "mã,tên,loại\n1,\"Xốp,xã\n", []string{"xa.csv:2: dòng không đọc được"}},
-		{"unknown key", province.FactsFile, string(facts) + "signerr: x\n", []string{"tinh.yaml:24: khóa «signerr» không có trong mẫu dữ liệu"}},
+		{"unknown key", province.FactsFile, string(facts) + "signerr: x\n", []string{"tinh.yaml:26: khóa «signerr» không có trong mẫu dữ liệu"}},
 		{"no province", province.FactsFile, strings.Replace(string(facts), "province: Quảng Ngãi", "province: \"\"", 1), []string{"tinh.yaml: thiếu «province»"}},
 		{"bad indicator kind", catalog.IndicatorsFile, strings.Replace(string(inds), "kind: flow", "kind: dong", 1), []string{"indicators.yaml:47: chỉ tiêu DS-CHO-VAY: kind phải là stock"}},
 	} {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"html"
+	"io/fs"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,9 +13,67 @@ import (
 	"testing"
 	"time"
 
+	"baocao"
 	"baocao/internal/officetest"
 	"baocao/internal/province"
+	"baocao/internal/render/tmplsrc"
 )
+
+// The built-in templates are what internal/render/tmplsrc produces (go
+// run ./cmd/gentemplates rebuilds tinh/).
+func TestCommittedTemplates(t *testing.T) {
+	for name, want := range tmplsrc.ProvinceTemplates() {
+		got, err := fs.ReadFile(baocao.Province(), name)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("tinh/%s is not what internal/render/tmplsrc produces (%v): run go run ./cmd/gentemplates", name, err)
+		}
+	}
+}
+
+// The reminder letter names the communes that have not sent, one
+// paragraph, with the deadline given or three working days on.
+func TestReminder(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	d.ReminderSuffix = "UBND-KTTH"
+	r := province.Roll(d, q1, province.Read(d, q1, t.TempDir()))
+	tmpl, _, err := province.LoadReminderTemplate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)
+	t.Run("one page", func(t *testing.T) {
+		b, _, err := province.Reminder(r, tmpl, now, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), province.ReminderName(q1))
+		os.WriteFile(path, b, 0o644)
+		if n := officetest.PDFPages(t, officetest.Convert(t, path, "pdf")); n != 1 {
+			t.Errorf("the letter has %d pages", n)
+		}
+	})
+	for _, tt := range []struct {
+		deadline time.Time
+		want     string
+	}{
+		{time.Time{}, "trước ngày 25 tháng 3 năm 2026"},
+		{time.Date(2026, 3, 27, 0, 0, 0, 0, time.UTC), "trước ngày 27 tháng 3 năm 2026"},
+		{time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), "trước ngày 25 tháng 3 năm 2026"}, // past: three working days
+	} {
+		b, warnings, err := province.Reminder(r, tmpl, now, tt.deadline)
+		if err != nil || len(warnings) > 0 {
+			t.Fatalf("%v %v", err, warnings)
+		}
+		text := docxText(t, b)
+		for _, want := range []string{tt.want, "Kính gửi: Ủy ban nhân dân các xã, phường, đặc khu: xã Xốp, phường Trần Phú, đặc khu Lý Sơn, xã Đăk Pék.",
+			"chưa nhận được bảng tổng hợp của 4/4 xã", "(tệp tong-hop-2026-Q1.xlsx do chương trình baocao lập)", "- Lưu: VT."} {
+			if !strings.Contains(text, want) {
+				t.Errorf("letter lacks %q:\n%s", want, text)
+			}
+		}
+	}
+}
 
 var tag = regexp.MustCompile(`<[^>]+>`)
 

@@ -38,13 +38,23 @@ func LoadDefault(dir string) (d *Data, builtin bool, err error) {
 // templates/bao-cao-tinh.docx here when it exists; else the built-in one
 // (builtin is then true).
 func LoadTemplate(path string) (b []byte, builtin bool, err error) {
+	return loadTemplate(TemplateName, path)
+}
+
+// LoadReminderTemplate is the reminder letter's template, found as
+// LoadTemplate finds the report's (templates/don-doc-tinh.docx).
+func LoadReminderTemplate(path string) (b []byte, builtin bool, err error) {
+	return loadTemplate(ReminderTemplateName, path)
+}
+
+func loadTemplate(name, path string) (b []byte, builtin bool, err error) {
 	if path == "" {
-		if _, err := os.Stat(filepath.Join(TemplatesDir, TemplateName)); err == nil {
-			path = filepath.Join(TemplatesDir, TemplateName)
+		if _, err := os.Stat(filepath.Join(TemplatesDir, name)); err == nil {
+			path = filepath.Join(TemplatesDir, name)
 		}
 	}
 	if path == "" {
-		b, err = fs.ReadFile(baocao.Province(), TemplateName)
+		b, err = fs.ReadFile(baocao.Province(), name)
 		return b, true, err
 	}
 	b, err = os.ReadFile(path)
