@@ -14,6 +14,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -86,16 +87,18 @@ func run(dir, sizes string, child int) error {
 	}
 	for _, n := range ns {
 		cmd := exec.Command(self, "-dir", dir, "-child", strconv.Itoa(n))
-		cmd.Stderr = os.Stderr
+		var phases bytes.Buffer
+		cmd.Stderr = &phases
 		start := time.Now()
 		out, err := cmd.Output()
 		if err != nil {
-			return fmt.Errorf("lần đo %d xã: %w", n, err)
+			return fmt.Errorf("lần đo %d xã: %w\n%s", n, err, phases.String())
 		}
 		wall := time.Since(start)
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
 		inner, _ := time.ParseDuration(strings.TrimSpace(string(out)))
 		fmt.Printf("%8d %9.2fs %12.2f %9.0f MB   (trong tiến trình: %.2fs)\n", n, wall.Seconds(), float64(wall.Milliseconds())/float64(n), float64(rss)/1024, inner.Seconds())
+		os.Stdout.Write(phases.Bytes())
 	}
 	return nil
 }
@@ -134,17 +137,28 @@ func measure(c *catalog.Catalog, dir string, n int) error {
 		return err
 	}
 	start := time.Now()
+	lap := start
+	var phases []string
+	phase := func(name string) {
+		phases = append(phases, fmt.Sprintf("%s %.2fs", name, time.Since(lap).Seconds()))
+		lap = time.Now()
+	}
 	rec := province.Read(d, q1, paths...)
+	phase("đọc")
 	r := province.Roll(d, q1, rec)
+	phase("tổng hợp")
 	if len(rec.Attachments) != n {
 		return fmt.Errorf("%d/%d bảng dùng được; %v", len(rec.Attachments), n, rec.Problems[:min(3, len(rec.Problems))])
 	}
 	if _, err := province.Workbook(r); err != nil {
 		return err
 	}
+	phase("bảng Excel")
 	if _, _, err := province.Report(r, tmpl, q1.To().AddDate(0, 0, 6)); err != nil {
 		return err
 	}
+	phase("báo cáo Word")
+	fmt.Fprintf(os.Stderr, "  %d xã: %s\n", n, strings.Join(phases, ", "))
 	fmt.Println(time.Since(start))
 	return nil
 }

@@ -132,15 +132,9 @@ func (r *Rollup) sections() {
 		if !c.Sent() {
 			continue
 		}
-		c.BySection = map[string]Tasks{}
+		c.BySection = make(map[string]Tasks, len(r.Sections))
 		for _, s := range r.Sections {
-			var tasks []summary.TaskData
-			for _, t := range c.Attachment.Data.Tasks {
-				if t.Section == s {
-					tasks = append(tasks, t)
-				}
-			}
-			c.BySection[s] = tasksOf(&summary.Data{Tasks: tasks})
+			c.BySection[s] = countTasks(c.Attachment.Data.Tasks, s)
 		}
 	}
 }
@@ -167,9 +161,16 @@ func figuresOf(d *Data, sd *summary.Data) []Figure {
 	return out
 }
 
-func tasksOf(sd *summary.Data) Tasks {
+func tasksOf(sd *summary.Data) Tasks { return countTasks(sd.Tasks, "") }
+
+// countTasks counts tasks by status: those of section, or all when
+// section is "".
+func countTasks(tasks []summary.TaskData, section string) Tasks {
 	var t Tasks
-	for _, task := range sd.Tasks {
+	for _, task := range tasks {
+		if section != "" && task.Section != section {
+			continue
+		}
 		switch task.Status {
 		case "done":
 			t.Done++

@@ -55,6 +55,7 @@ func Workbook(r *Rollup) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("không tạo được bảng tổng hợp của tỉnh: %w", err)
 	}
+	w.f.Close() // the streamed sheets' buffers go before the zip is rewritten
 	return canonicalZip(buf.Bytes())
 }
 
