@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"baocao/internal/forms"
 	"baocao/internal/intake"
 	"baocao/internal/period"
 	"baocao/internal/summary"
@@ -89,6 +91,20 @@ type result struct {
 func Read(d *Data, p period.Period, paths ...string) *Received {
 	rec := &Received{}
 	var jobs []job
+	// a file met twice (a folder given twice, or a folder and a file in
+	// it) is one file, not two from one commune
+	seen := map[string]bool{}
+	collect := func(file string, info fs.FileInfo, jobs []job, rec *Received) []job {
+		key, err := filepath.Abs(file)
+		if err != nil {
+			key = file
+		}
+		if seen[key] {
+			return jobs
+		}
+		seen[key] = true
+		return collectFile(file, info, jobs, rec)
+	}
 	for _, root := range paths {
 		st, err := os.Stat(root)
 		if err != nil {
@@ -209,13 +225,15 @@ func contradictions(att, before *Attachment) []Problem {
 
 func stamp(t time.Time) string { return t.Local().Format("15:04 02/01/2006") }
 
-// collect adds the workbooks of file (itself, or a zip's) to jobs, and
-// says what it does not read.
-func collect(file string, info fs.FileInfo, jobs []job, rec *Received) []job {
+// collectFile adds the workbooks of file (itself, or a zip's) to jobs,
+// and says what it does not read.
+func collectFile(file string, info fs.FileInfo, jobs []job, rec *Received) []job {
 	base := filepath.Base(file)
 	switch ext := strings.ToLower(filepath.Ext(file)); {
 	case strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock"):
 		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "tệp tạm của Excel hoặc LibreOffice (khi bảng đang mở), không phải bảng tổng hợp: bỏ qua"})
+	case ext != ".xlsx" && ownDocument(base):
+		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "văn bản của tỉnh do chương trình lập, không phải của xã: bỏ qua"})
 	case ext == ".xlsx" || ext == ".xlsm":
 		if info.Size() > maxFileBytes {
 			rec.Problems = append(rec.Problems, Problem{File: file, Message: fmt.Sprintf("tệp quá lớn (%d MB, tối đa %d MB) để là bảng tổng hợp của một xã", info.Size()>>20, maxFileBytes>>20)})
@@ -311,6 +329,11 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	}
 	sd, err := summary.ReadDataBytes(b)
 	switch {
+	case errors.Is(err, summary.ErrNoData) && ownWorkbook(b):
+		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: "bảng của tỉnh do chương trình lập (tong-hop-tinh-KỲ.xlsx), không phải của xã: bỏ qua"})
+		return r
+	case errors.Is(err, summary.ErrNoData) && officeWorkbook(b):
+		return fail("đây là bảng kiểm tra của văn phòng xã (kiem-tra-KỲ.xlsx), không gửi lên tỉnh; đề nghị xã gửi tệp tong-hop-KỲ.xlsx gửi kèm báo cáo")
 	case errors.Is(err, summary.ErrNoData):
 		return fail("không có phần dữ liệu cho máy đọc (trang ẩn «%s»): không phải bảng tổng hợp do baocao lập, hoặc trang đó đã bị xóa hay sửa; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập, không sửa tay", summary.SheetData)
 	case errors.As(err, new(*summary.FormatError)):
@@ -360,6 +383,50 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		}
 	}
 	return r
+}
+
+// part is the bytes of one small part of the package b ("" when absent).
+func part(b []byte, name string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil
+	}
+	for _, f := range zr.File {
+		if f.Name == name && f.UncompressedSize64 < 1<<20 {
+			rc, err := f.Open()
+			if err != nil {
+				return nil
+			}
+			defer rc.Close()
+			data, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+			return data
+		}
+	}
+	return nil
+}
+
+// ownWorkbook tells the province's own workbook (Marker).
+func ownWorkbook(b []byte) bool {
+	return bytes.Contains(part(b, "docProps/custom.xml"), []byte(`name="`+Marker+`"`))
+}
+
+// officeWorkbook tells a commune office's own workbook (kiem-tra-KỲ.xlsx):
+// the summary marker, and its sheet «Kiểm tra» (the attachment carries
+// the marker too).
+func officeWorkbook(b []byte) bool {
+	return bytes.Contains(part(b, "docProps/custom.xml"), []byte(`name="`+forms.SummaryMarker+`"`)) &&
+		bytes.Contains(part(b, "xl/workbook.xml"), []byte(`name="Kiểm tra"`))
+}
+
+// ownDocument tells the documents the roll-up writes (and their PDFs), by
+// name.
+func ownDocument(name string) bool {
+	for _, prefix := range []string{"bao-cao-tinh-", "don-doc-tinh-", "tong-hop-tinh-"} {
+		if strings.HasPrefix(strings.ToLower(name), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // provinceKey compares provinces: «tỉnh Quảng Ngãi» is «Quảng Ngãi».

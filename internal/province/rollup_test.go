@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
 	"baocao/internal/forms"
 	"baocao/internal/period"
 	"baocao/internal/province"
@@ -356,4 +357,45 @@ func setIndicator(t *testing.T, f *excelize.File, code, column string, v float64
 		}
 	}
 	t.Fatalf("no indicator %s column %s", code, column)
+}
+
+// What the program itself wrote, in the folder read again, is said and
+// left out; the commune office's own workbook is refused with what to
+// send instead; a file given twice is one file.
+func TestReadOwnFiles(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	dir := smallFolder(t, c)
+	r := province.Roll(d, q1, province.Read(d, q1, dir))
+	book, err := province.Workbook(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out", "2026-Q1")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, province.WorkbookName(q1)), book, 0o644)
+	os.WriteFile(filepath.Join(out, "bao-cao-tinh-2026-Q1.pdf"), []byte("%PDF"), 0o644)
+	b, _, err := summary.OfficeBytes(consolidate.Build(c, q1, nil), summary.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "kiem-tra-2026-Q1.xlsx"), b, 0o644)
+
+	rec := province.Read(d, q1, dir, dir, filepath.Join(dir, "tong-hop-2026-Q1.xlsx"))
+	if len(rec.Attachments) != 3 {
+		t.Errorf("%d attachments", len(rec.Attachments))
+	}
+	want := map[string]string{
+		"tong-hop-tinh-2026-Q1.xlsx": "lưu ý: bảng của tỉnh do chương trình lập",
+		"bao-cao-tinh-2026-Q1.pdf":   "lưu ý: văn bản của tỉnh do chương trình lập",
+		"kiem-tra-2026-Q1.xlsx":      "lỗi: đây là bảng kiểm tra của văn phòng xã",
+	}
+	if len(rec.Problems) != len(want) {
+		t.Errorf("problems: %v", rec.Problems)
+	}
+	for _, p := range rec.Problems {
+		if phrase := want[filepath.Base(p.File)]; phrase == "" || !strings.Contains(p.String(), phrase) {
+			t.Errorf("%s", p)
+		}
+	}
 }

@@ -32,6 +32,10 @@ var FlatColumns = []string{"period", "commune_code", "commune", "kind", "sent", 
 	"indicator_kind", "previous_from", "previous_to", "previous", "current_from", "current_to", "current", "change",
 	"change_percent", "note", "file"}
 
+// Marker is a custom property of the province's workbook (its period),
+// so that a roll-up run on a folder holding it says what it is.
+const Marker = "baocao_tong_hop_tinh"
+
 // WorkbookName is the workbook's file name for p.
 func WorkbookName(p period.Period) string { return "tong-hop-tinh-" + p.String() + ".xlsx" }
 
@@ -46,6 +50,9 @@ func Workbook(r *Rollup) ([]byte, error) {
 		if err := step(); err != nil {
 			return nil, err
 		}
+	}
+	if err := w.f.SetCustomProps(excelize.CustomProperty{Name: Marker, Value: r.Period.String()}); err != nil {
+		return nil, err
 	}
 	if err := w.f.SetDocProps(&excelize.DocProperties{Creator: oneLine(r.Data.Issuer),
 		Title: "Tổng hợp báo cáo của các xã, " + r.Period.Name()}); err != nil {
