@@ -317,6 +317,12 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		r.problems = append(r.problems, Problem{File: j.file, Message: fmt.Sprintf(format, args...)})
 		return r
 	}
+	// one damaged file must never take the others down
+	defer func() {
+		if v := recover(); v != nil {
+			r = result{problems: []Problem{{File: j.file, Message: "tệp hỏng nên không đọc được; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập"}}}
+		}
+	}()
 	b := j.data
 	if b == nil {
 		var err error
