@@ -13,9 +13,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/forms"
 	"baocao/internal/intake"
@@ -333,7 +336,7 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	if _, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil {
 		return fail("không mở được như một bảng Excel (.xlsx): tệp hỏng, có mật khẩu, hoặc không phải bảng tổng hợp")
 	}
-	sd, err := summary.ReadDataBytes(b)
+	sd, sheets, err := summary.ReadDataSheets(b, summary.SheetFigures)
 	switch {
 	case errors.Is(err, summary.ErrNoData) && ownWorkbook(b):
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: "bảng của tỉnh do chương trình lập (tong-hop-tinh-KỲ.xlsx), không phải của xã: bỏ qua"})
@@ -349,6 +352,10 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	}
 	if msgs := edited(sd); len(msgs) > 0 {
 		return fail("phần dữ liệu cho máy đọc (trang ẩn «%s») đã bị sửa tay hoặc hỏng: %s; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại", summary.SheetData, strings.Join(msgs, "; "))
+	}
+	if msgs := printedDiffers(sd, sheets[summary.SheetFigures]); len(msgs) > 0 {
+		return fail("số trên trang «%s» khác phần dữ liệu cho máy đọc (trang ẩn «%s»): %s; một trong hai đã bị sửa tay, không biết số nào đúng; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại",
+			summary.SheetFigures, summary.SheetData, strings.Join(msgs, "; "))
 	}
 	who := sd.CommuneName
 	if who == "" {
@@ -495,6 +502,54 @@ func edited(sd *summary.Data) []string {
 				got = vntext.FormatAuto(*ind.Change)
 			}
 			out = append(out, fmt.Sprintf("chỉ tiêu %s: kỳ trước %s, kỳ này %s nhưng tăng/giảm ghi %s", ind.Code, vntext.FormatAuto(*ind.Previous), vntext.FormatAuto(*ind.Current), got))
+		}
+	}
+	return out
+}
+
+// printedDiffers compares the figures printed on the sheet «Chỉ tiêu»
+// (a row an indicator, by its name in A: previous in C, current in D,
+// change in E) with the machine-readable part, cell by cell.
+func printedDiffers(sd *summary.Data, rows [][]string) []string {
+	byName := map[string]summary.IndicatorData{}
+	for _, ind := range sd.Indicators {
+		byName[ind.Name] = ind
+	}
+	var out []string
+	done := map[string]bool{}
+	for r, row := range rows {
+		if len(row) == 0 || done[row[0]] {
+			continue
+		}
+		ind, ok := byName[row[0]]
+		if !ok {
+			continue
+		}
+		done[row[0]] = true
+		for _, c := range []struct {
+			col  int
+			what string
+			v    *float64
+		}{{3, "kỳ trước", ind.Previous}, {4, "kỳ này", ind.Current}, {5, "tăng, giảm", ind.Change}} {
+			var printed *float64
+			if c.col-1 < len(row) {
+				if x, err := strconv.ParseFloat(strings.TrimSpace(row[c.col-1]), 64); err == nil {
+					printed = &x
+				}
+			}
+			same := printed == nil && c.v == nil ||
+				printed != nil && c.v != nil && math.Abs(*printed-*c.v) <= 1e-9*max(1, math.Abs(*c.v))
+			if same {
+				continue
+			}
+			show := func(v *float64) string {
+				if v == nil {
+					return "không có số"
+				}
+				return vntext.FormatAuto(*v)
+			}
+			cell, _ := excelize.CoordinatesToCellName(c.col, r+1)
+			out = append(out, fmt.Sprintf("ô %s (%s, %s) ghi %s, dữ liệu ghi %s", cell, ind.Name, c.what, show(printed), show(c.v)))
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package province_test
 
 import (
 	"archive/zip"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -279,6 +280,12 @@ func TestReadProblems(t *testing.T) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) { f.SetCellInt(summary.SheetData, "C1", 9) })
 		}}}, map[string]string{"a.xlsx": "dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản 1"}, 0},
+		{"printed figure edited", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) {
+				setPrinted(t, f, "Nguồn vốn ngân sách địa phương ủy thác", "D", 7000)
+			})
+		}}}, map[string]string{"a.xlsx": "số trên trang «Chỉ tiêu» khác phần dữ liệu cho máy đọc (trang ẩn «_du_lieu»): ô D5 (Nguồn vốn ngân sách địa phương ủy thác, kỳ này) ghi 7.000, dữ liệu ghi 6.500; một trong hai đã bị sửa tay"}, 0},
 		{"not a workbook", []file{{"bao-cao.pdf", func(t *testing.T, path string) { os.WriteFile(path, []byte("%PDF-1.4"), 0o644) }}},
 			map[string]string{"bao-cao.pdf": "không phải bảng tổng hợp (.xlsx)"}, 0},
 		{"a broken workbook", []file{{"a.xlsx", func(t *testing.T, path string) { os.WriteFile(path, []byte("PK\x03\x04 cut"), 0o644) }}},
@@ -398,4 +405,21 @@ func TestReadOwnFiles(t *testing.T) {
 			t.Errorf("%s", p)
 		}
 	}
+}
+
+// setPrinted sets the figure of one indicator, by name, on the printed
+// sheet «Chỉ tiêu».
+func setPrinted(t *testing.T, f *excelize.File, name, col string, v float64) {
+	t.Helper()
+	rows, err := f.GetRows(summary.SheetFigures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == name {
+			f.SetCellFloat(summary.SheetFigures, fmt.Sprintf("%s%d", col, i+1), v, -1, 64)
+			return
+		}
+	}
+	t.Fatalf("no row %q on %s", name, summary.SheetFigures)
 }

@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -120,14 +121,36 @@ func sameFast(t *testing.T, path string, want *Data) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readDataPackage(b); err != nil {
+	if _, _, err := readDataPackage(b, nil); err != nil {
 		t.Errorf("%s: the package was not followed: %v", filepath.Base(path), err)
 	}
-	got, err := ReadDataBytes(b)
+	got, sheets, err := ReadDataSheets(b, SheetFigures, "không có")
 	if err != nil {
 		t.Fatal(err)
 	}
 	equalData(t, got, want)
+	// the other sheet's values, cell by cell, as excelize reads them
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetFigures, excelize.Options{RawCellValue: true})
+	cells := func(rows [][]string) map[string]string {
+		out := map[string]string{}
+		for r, row := range rows {
+			for c, v := range row {
+				if v != "" {
+					name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					out[name] = v
+				}
+			}
+		}
+		return out
+	}
+	if _, ok := sheets["không có"]; ok || !reflect.DeepEqual(cells(sheets[SheetFigures]), cells(rows)) || len(rows) < 5 {
+		t.Errorf("«%s» read fast:\n%v\nexcelize:\n%v", SheetFigures, sheets[SheetFigures], rows)
+	}
 }
 
 // A workbook that is not an attachment, or of a later version, is refused

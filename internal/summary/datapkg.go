@@ -24,25 +24,43 @@ const maxPartBytes = 64 << 20
 // a plain token loop (a province reads thousands of attachments). A
 // package it cannot follow is read through excelize and ReadData.
 func ReadDataBytes(b []byte) (*Data, error) {
-	d, err := readDataPackage(b)
+	d, _, err := ReadDataSheets(b)
+	return d, err
+}
+
+// ReadDataSheets is ReadDataBytes, and the raw values of the other sheets
+// named (by row, then column from A; a sheet absent is left out), read in
+// the same pass: a province checks the printed figures against the data.
+func ReadDataSheets(b []byte, sheets ...string) (*Data, map[string][][]string, error) {
+	d, other, err := readDataPackage(b, sheets)
 	if errors.Is(err, errNotFollowed) {
 		f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: maxPartBytes})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer f.Close()
-		return ReadData(f)
+		d, err := ReadData(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		other := map[string][][]string{}
+		for _, name := range sheets {
+			if rows, err := f.GetRows(name, excelize.Options{RawCellValue: true}); err == nil {
+				other[name] = rows
+			}
+		}
+		return d, other, nil
 	}
-	return d, err
+	return d, other, err
 }
 
 // errNotFollowed: the package is not laid out as expected.
 var errNotFollowed = errors.New("summary: package not followed")
 
-func readDataPackage(b []byte) (*Data, error) {
+func readDataPackage(b []byte, sheets []string) (*Data, map[string][][]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, errNotFollowed
+		return nil, nil, errNotFollowed
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -66,24 +84,24 @@ func readDataPackage(b []byte) (*Data, error) {
 	}
 	wb, err := read("xl/workbook.xml")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rid, found := "", false
+	ids := map[string]string{} // sheet name → relationship id
 	if err := eachStart(wb, func(e xml.StartElement) {
-		if e.Name.Local == "sheet" && attr(e, "name") == SheetData {
-			rid, found = attr(e, "id"), true
+		if e.Name.Local == "sheet" {
+			ids[attr(e, "name")] = attr(e, "id")
 		}
 	}); err != nil {
-		return nil, errNotFollowed
+		return nil, nil, errNotFollowed
 	}
-	if !found {
-		return nil, ErrNoData
+	if _, ok := ids[SheetData]; !ok {
+		return nil, nil, ErrNoData
 	}
 	rels, err := read("xl/_rels/workbook.xml.rels")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	sheetPath, sstPath := "", "xl/sharedStrings.xml"
+	targets, sstPath := map[string]string{}, "xl/sharedStrings.xml" // id → part
 	if err := eachStart(rels, func(e xml.StartElement) {
 		if e.Name.Local != "Relationship" {
 			return
@@ -94,41 +112,57 @@ func readDataPackage(b []byte) (*Data, error) {
 		} else {
 			target = path.Join("xl", target)
 		}
-		switch {
-		case attr(e, "Id") == rid:
-			sheetPath = target
-		case strings.HasSuffix(attr(e, "Type"), "/sharedStrings"):
+		targets[attr(e, "Id")] = target
+		if strings.HasSuffix(attr(e, "Type"), "/sharedStrings") {
 			sstPath = target
 		}
-	}); err != nil || sheetPath == "" {
-		return nil, errNotFollowed
+	}); err != nil || targets[ids[SheetData]] == "" {
+		return nil, nil, errNotFollowed
 	}
-	sheet, err := read(sheetPath)
+	sheet, err := read(targets[ids[SheetData]])
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var sst []string
 	if _, ok := parts[strings.ToLower(sstPath)]; ok {
 		data, err := read(sstPath)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if sst, err = sharedStrings(data); err != nil {
-			return nil, errNotFollowed
+			return nil, nil, errNotFollowed
 		}
 	}
 	rows, err := sheetRows(sheet, sst)
 	if err != nil {
-		return nil, errNotFollowed
+		return nil, nil, errNotFollowed
 	}
 	i := 0
-	return readDataRows(func() ([]string, bool, error) {
+	d, err := readDataRows(func() ([]string, bool, error) {
 		if i == len(rows) {
 			return nil, false, nil
 		}
 		i++
 		return rows[i-1], true, nil
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	other := map[string][][]string{}
+	for _, name := range sheets {
+		id, ok := ids[name]
+		if !ok || targets[id] == "" {
+			continue
+		}
+		data, err := read(targets[id])
+		if err != nil {
+			return nil, nil, err
+		}
+		if other[name], err = sheetRows(data, sst); err != nil {
+			return nil, nil, errNotFollowed
+		}
+	}
+	return d, other, nil
 }
 
 func attr(e xml.StartElement, local string) string {
