@@ -96,8 +96,10 @@ func run(dir, sizes string, child int) error {
 		}
 		wall := time.Since(start)
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		inner, _ := time.ParseDuration(strings.TrimSpace(string(out)))
-		fmt.Printf("%8d %9.2fs %12.2f %9.0f MB   (trong tiến trình: %.2fs)\n", n, wall.Seconds(), float64(wall.Milliseconds())/float64(n), float64(rss)/1024, inner.Seconds())
+		fmt.Printf("%8d %9.2fs %12.2f %9.0f MB   (trong tiến trình: %.2fs; CPU %.2fs, %.2f ms/xã)\n", n, wall.Seconds(), float64(wall.Milliseconds())/float64(n), float64(rss)/1024,
+			inner.Seconds(), cpu.Seconds(), float64(cpu.Milliseconds())/float64(n))
 		os.Stdout.Write(phases.Bytes())
 	}
 	return nil
