@@ -1,7 +1,7 @@
 // Command gentemplates rebuilds the commune's Word templates from their
-// source in internal/render/tmplsrc:
+// source in internal/render/tmplsrc, and the province's into tinh/:
 //
-//	go run ./cmd/gentemplates [-dir templates]
+//	go run ./cmd/gentemplates [-dir templates] [-tinh tinh]
 package main
 
 import (
@@ -15,18 +15,23 @@ import (
 
 func main() {
 	dir := flag.String("dir", "templates", "thư mục ghi các mẫu .docx")
+	provinceDir := flag.String("tinh", "tinh", "thư mục ghi mẫu báo cáo của tỉnh")
 	flag.Parse()
-	if err := run(*dir); err != nil {
+	err := run(*dir, tmplsrc.Templates())
+	if err == nil {
+		err = run(*provinceDir, tmplsrc.ProvinceTemplates())
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gentemplates:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+func run(dir string, templates map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for name, data := range tmplsrc.Templates() {
+	for name, data := range templates {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return err
 		}

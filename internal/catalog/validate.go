@@ -341,7 +341,7 @@ func (v validator) checkTarget(t targetEntry, inds, tasks map[string]bool) {
 	default:
 		v.add(IndicatorsFile, line, "mục tiêu có kind «%s» không hợp lệ: ghi một trong %s", t.Kind.Value, strings.Join(TargetKinds, ", "))
 	}
-	if t.Task.Value != "" && !tasks[t.Task.Value] {
+	if t.Task.Value != "" && tasks != nil && !tasks[t.Task.Value] {
 		v.add(IndicatorsFile, t.Task.Line, "mục tiêu gắn với nhiệm vụ «%s» không có trong %s", t.Task.Value, TasksFile)
 	}
 }

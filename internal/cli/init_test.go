@@ -75,3 +75,28 @@ func TestInitCannotWrite(t *testing.T) {
 		t.Error("the file in the way was changed")
 	}
 }
+
+// init --tinh writes the province's sample data, which loads, and keeps
+// an edited copy.
+func TestInitProvince(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := run(t, "init", "--tinh", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"data/tinh.yaml", "data/xa.csv", "data/indicators.yaml", "templates/bao-cao-tinh.docx"} {
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		got, err := os.ReadFile(path)
+		orig, _ := os.ReadFile(filepath.Join("..", "..", "tinh", filepath.Base(f)))
+		if err != nil || !bytes.Equal(got, orig) || !strings.Contains(out, path) {
+			t.Errorf("%s: %v, same as tinh/%s: %v", path, err, f, bytes.Equal(got, orig))
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "plan.yaml")); err == nil {
+		t.Error("init --tinh wrote the commune's plan.yaml")
+	}
+	code, out, _ = run(t, "init", "--tinh", dir)
+	if code != 0 || !strings.Contains(out, "giữ nguyên") || strings.Contains(out, "Đã ghi") {
+		t.Errorf("second init --tinh: exit %d\n%s", code, out)
+	}
+}

@@ -209,6 +209,7 @@ Sửa mẫu báo cáo Word: baocao help mau.`,
 	root.AddCommand(newReportCmd(g))
 	root.AddCommand(newInitCmd(g))
 	root.AddCommand(newPlanCmd(g))
+	root.AddCommand(newTinhCmd(g))
 	serve := newServeCmd(g)
 	root.AddCommand(serve)
 	root.AddCommand(newTemplateHelpTopic())

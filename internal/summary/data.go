@@ -251,6 +251,12 @@ func (b *builder) data() error {
 // machine-readable part (not an attachment written by baocao).
 var ErrNoData = errors.New("tệp không có trang dữ liệu «" + SheetData + "»: không phải bảng tổng hợp (đính kèm báo cáo) do baocao lập")
 
+// FormatError is a data sheet that cannot be read as this version writes
+// it (a bad or later version), worded for the user.
+type FormatError struct{ msg string }
+
+func (e *FormatError) Error() string { return e.msg }
+
 // ReadDataFile reads the machine-readable part of the attachment at path.
 func ReadDataFile(path string) (*Data, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 64 << 20})
@@ -272,12 +278,34 @@ func ReadData(f *excelize.File) (*Data, error) {
 		return nil, err
 	}
 	defer rows.Close()
+	d, err := readDataRows(func() ([]string, bool, error) {
+		if !rows.Next() {
+			return nil, false, nil
+		}
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		return cells, true, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := rows.Error(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// readDataRows reads the data sheet's rows, given one by one by next
+// (false at the end): the cells' raw values, by column from A.
+func readDataRows(next func() ([]string, bool, error)) (*Data, error) {
 	d := &Data{}
 	columns := map[string][]string{}
 	n := 0
-	for rows.Next() {
+	for {
+		cells, ok, err := next()
+		if !ok && err == nil {
+			break
+		}
 		n++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fmt.Errorf("trang «%s», dòng %d: %w", SheetData, n, err)
 		}
@@ -291,10 +319,10 @@ func ReadData(f *excelize.File) (*Data, error) {
 			}
 			v, err := strconv.Atoi(cells[2])
 			if err != nil || v < 1 {
-				return nil, fmt.Errorf("trang «%s»: phiên bản dữ liệu «%s» không hợp lệ", SheetData, cells[2])
+				return nil, &FormatError{fmt.Sprintf("trang «%s»: phiên bản dữ liệu «%s» không hợp lệ", SheetData, cells[2])}
 			}
 			if v > DataVersion {
-				return nil, fmt.Errorf("dữ liệu của tệp theo phiên bản %d, chương trình này chỉ đọc được đến phiên bản %d: cập nhật chương trình", v, DataVersion)
+				return nil, &FormatError{fmt.Sprintf("dữ liệu của tệp theo phiên bản %d, chương trình này chỉ đọc được đến phiên bản %d: cập nhật chương trình", v, DataVersion)}
 			}
 			d.Schema, d.Version = cells[1], v
 			continue
@@ -330,9 +358,6 @@ func ReadData(f *excelize.File) (*Data, error) {
 			d.Units = append(d.Units, UnitData{Code: rec["code"], Name: rec["name"], State: rec["state"], StateText: rec["state_text"],
 				Tasks: rec.int("tasks"), Expected: rec.int("expected"), MissingTasks: rec.list("missing_tasks")})
 		}
-	}
-	if err := rows.Error(); err != nil {
-		return nil, err
 	}
 	if d.Schema == "" {
 		return nil, ErrNoData

@@ -1,8 +1,10 @@
 package summary
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -69,6 +71,7 @@ func TestDataRoundTrip(t *testing.T) {
 			want := DataOf(tt.r)
 			path, got := roundTrip(t, tt.r)
 			equalData(t, got, want)
+			sameFast(t, path, want)
 			if got.Version != DataVersion || got.Period != tt.r.Period.String() || len(got.Tasks) != 23 || len(got.Units) != 10 || len(got.Indicators) != 8 {
 				t.Errorf("read back: version %d, period %s, %d tasks, %d units, %d indicators", got.Version, got.Period, len(got.Tasks), len(got.Units), len(got.Indicators))
 			}
@@ -105,7 +108,48 @@ func TestDataRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			equalData(t, again, want)
+			sameFast(t, resaved, want)
 		})
+	}
+}
+
+// sameFast checks that ReadDataBytes reads the file at path as ReadData
+// does (its own token loop, not excelize).
+func sameFast(t *testing.T, path string, want *Data) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := readDataPackage(b, nil); err != nil {
+		t.Errorf("%s: the package was not followed: %v", filepath.Base(path), err)
+	}
+	got, sheets, err := ReadDataSheets(b, SheetFigures, "không có")
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalData(t, got, want)
+	// the other sheet's values, cell by cell, as excelize reads them
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetFigures, excelize.Options{RawCellValue: true})
+	cells := func(rows [][]string) map[string]string {
+		out := map[string]string{}
+		for r, row := range rows {
+			for c, v := range row {
+				if v != "" {
+					name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					out[name] = v
+				}
+			}
+		}
+		return out
+	}
+	if _, ok := sheets["không có"]; ok || !reflect.DeepEqual(cells(sheets[SheetFigures]), cells(rows)) || len(rows) < 5 {
+		t.Errorf("«%s» read fast:\n%v\nexcelize:\n%v", SheetFigures, sheets[SheetFigures], rows)
 	}
 }
 
@@ -116,6 +160,11 @@ func TestReadDataRefuses(t *testing.T) {
 	defer f.Close()
 	if _, err := ReadData(f); !errors.Is(err, ErrNoData) {
 		t.Errorf("a plain workbook: %v", err)
+	}
+	if b, _ := f.WriteToBuffer(); b != nil {
+		if _, err := ReadDataBytes(b.Bytes()); !errors.Is(err, ErrNoData) {
+			t.Errorf("a plain workbook, read fast: %v", err)
+		}
 	}
 	f.NewSheet(SheetData)
 	f.SetSheetRow(SheetData, "A1", &[]any{"schema", DataSchema, DataVersion + 1})
@@ -132,5 +181,12 @@ func TestReadDataRefuses(t *testing.T) {
 	d, err := ReadData(g)
 	if err != nil || len(d.Tasks) != 1 || d.Tasks[0].Code != "I.1" || d.Tasks[0].Status != "done" {
 		t.Errorf("columns by name: %+v %v", d, err)
+	}
+	b, _ := g.WriteToBuffer()
+	if fast, err := ReadDataBytes(b.Bytes()); err != nil || !reflect.DeepEqual(fast, d) {
+		t.Errorf("read fast: %+v %v", fast, err)
+	}
+	if _, err := ReadDataBytes([]byte("not a zip")); err == nil {
+		t.Error("not a zip: no error")
 	}
 }

@@ -1,0 +1,84 @@
+package province
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"baocao/internal/cycle"
+	"baocao/internal/outfile"
+	"baocao/internal/period"
+)
+
+// BuildRequest is one roll-up to build: the communes' attachments under
+// In, for Period, into OutDir/Period.
+type BuildRequest struct {
+	Period   period.Period
+	In       []string
+	OutDir   string
+	Template []byte
+	// ReminderTemplate is the reminder letter's; Deadline the one it
+	// sets (zero: ReminderDays working days after Date).
+	ReminderTemplate []byte
+	Deadline         time.Time
+	Date             time.Time // the report's and the letter's date
+	PDF              bool
+	Soffice          string // --soffice
+}
+
+// BuildResult is what a build read and wrote.
+type BuildResult struct {
+	Rollup   *Rollup
+	Files    []string // written, in order
+	Written  bool     // false: no attachment was usable, no report written
+	PDFNote  string
+	Warnings []string // the template's
+}
+
+// Build reads, rolls up and writes the province's report and workbook,
+// and the reminder letter when some commune has not sent (and their PDFs
+// when asked), whole or not at all. When no attachment is usable only
+// the letter is written.
+func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error) {
+	rec := Read(d, req.Period, req.In...)
+	r := Roll(d, req.Period, rec)
+	res := &BuildResult{Rollup: r}
+	dir := filepath.Join(req.OutDir, req.Period.String())
+	var files []outfile.File
+	if len(rec.Attachments) > 0 {
+		doc, warnings, err := Report(r, req.Template, req.Date)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = warnings
+		book, err := Workbook(r)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, outfile.File{Path: filepath.Join(dir, ReportName(req.Period)), Data: doc}, outfile.File{Path: filepath.Join(dir, WorkbookName(req.Period)), Data: book})
+		res.Written = true
+	}
+	if len(r.Missing) > 0 && req.ReminderTemplate != nil {
+		letter, warnings, err := Reminder(r, req.ReminderTemplate, req.Date, req.Deadline)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = append(res.Warnings, warnings...)
+		files = append(files, outfile.File{Path: filepath.Join(dir, ReminderName(req.Period)), Data: letter})
+	}
+	if len(files) == 0 {
+		return res, nil
+	}
+	if req.PDF {
+		pdfs, note := cycle.PDFs(ctx, req.Soffice, files)
+		files = append(files, pdfs...)
+		res.PDFNote = note
+	}
+	if err := outfile.WriteAll(files...); err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		res.Files = append(res.Files, f.Path)
+	}
+	return res, nil
+}

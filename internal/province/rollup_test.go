@@ -1,0 +1,425 @@
+package province_test
+
+import (
+	"archive/zip"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/catalog"
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/period"
+	"baocao/internal/province"
+	"baocao/internal/province/gen"
+	"baocao/internal/summary"
+)
+
+var q1 = period.MustParse("2026-Q1")
+
+func commune(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load("../../data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// smallProvince is Quảng Ngãi with four communes: three send (Xốp, Trần
+// Phú, Lý Sơn), one (Đăk Pék) does not.
+func smallProvince(c *catalog.Catalog) *province.Data {
+	return &province.Data{Province: "Quảng Ngãi", Issuer: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", Place: "Quảng Ngãi", ReportSuffix: "BC-UBND",
+		Indicators: c.Indicators, Targets: c.Targets,
+		Communes: []province.Commune{
+			{Code: "23530", Name: "Xốp", Kind: "xã"},
+			{Code: "21199", Name: "Trần Phú", Kind: "phường"},
+			{Code: "21292", Name: "Lý Sơn", Kind: "đặc khu"},
+			{Code: "23536", Name: "Đăk Pék", Kind: "xã"},
+		}}
+}
+
+// The three communes' figures (previous, current), hand-made so that
+// the sums below can be checked by hand.
+var small = []gen.Commune{
+	{Name: "Xốp", Kind: "xã", Province: "Quảng Ngãi",
+		Figures: map[string][2]float64{"TONG-NGUON-VON": {100000, 110000}, "VON-NSDP": {5000, 6500}, "TONG-DU-NO": {90000, 100000},
+			"NO-QUA-HAN": {100, 200}, "DS-CHO-VAY": {2000, 3000}},
+		Status: map[string]forms.Status{"IV.1.a": forms.StatusDone, "I.2": forms.StatusInProgress}},
+	{Name: "Trần Phú", Kind: "phường", Province: "Quảng Ngãi",
+		Figures: map[string][2]float64{"TONG-NGUON-VON": {50000, 60000}, "VON-NSDP": {10000, 12000}, "TONG-DU-NO": {40000, 50000},
+			"NO-QUA-HAN": {0, 50}, "DS-CHO-VAY": {1000, 1500}},
+		Status: map[string]forms.Status{"IV.1.a": forms.StatusDone, "I.1": forms.StatusDone, "I.2": forms.StatusNotStarted}},
+	{Name: "Lý Sơn", Kind: "đặc khu", Province: "quảng ngãi", // letter case of the province does not matter
+		Figures: map[string][2]float64{"TONG-NGUON-VON": {30000, 33000}, "VON-NSDP": {1000, 1500}, "TONG-DU-NO": {20000, 25000},
+			"NO-QUA-HAN": {30, 0}},
+		Status: map[string]forms.Status{"I.1": forms.StatusNotApplicable}},
+}
+
+func write(t *testing.T, c *catalog.Catalog, p period.Period, cm gen.Commune, path string, mod time.Time) {
+	t.Helper()
+	b, err := gen.Attachment(c, p, cm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var saved = time.Date(2026, 3, 17, 9, 0, 0, 0, time.UTC)
+
+// smallFolder writes the three communes: Xốp at the top, Trần Phú in a
+// subfolder under a name that says nothing, Lý Sơn inside a zip.
+func smallFolder(t *testing.T, c *catalog.Catalog) string {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, c, q1, small[0], filepath.Join(dir, "tong-hop-2026-Q1.xlsx"), saved)
+	write(t, c, q1, small[1], filepath.Join(dir, "zalo", "file (1).xlsx"), saved)
+	b, err := gen.Attachment(c, q1, small[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	zf, _ := os.Create(filepath.Join(dir, "ly-son.zip"))
+	zw := zip.NewWriter(zf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "ly son/tong-hop.xlsx", Method: zip.Deflate, Modified: saved})
+	w.Write(b)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zf.Close()
+	return dir
+}
+
+func near(got *float64, want float64) bool {
+	return got != nil && math.Abs(*got-want) < 1e-9*math.Max(1, math.Abs(want))
+}
+
+func show(v *float64) string {
+	if v == nil {
+		return "nil"
+	}
+	return strconv.FormatFloat(*v, 'g', -1, 64)
+}
+
+// The roll-up of three communes against sums checked by hand.
+func TestRollSmall(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	rec := province.Read(d, q1, smallFolder(t, c))
+	for _, p := range rec.Problems {
+		t.Errorf("unexpected problem: %s", p)
+	}
+	r := province.Roll(d, q1, rec)
+	idx := map[string]int{}
+	for i, ind := range d.Indicators {
+		idx[ind.Code] = i
+	}
+	for _, tt := range []struct {
+		row       string // commune code, "" the province
+		code      string
+		prev, cur float64
+		change    float64
+		percent   float64 // NaN: none
+	}{
+		{"", "TONG-NGUON-VON", 180000, 203000, 23000, 23000.0 / 180000 * 100},
+		{"", "VON-NSDP", 16000, 20000, 4000, 25},
+		{"", "TONG-DU-NO", 150000, 175000, 25000, 25000.0 / 150000 * 100},
+		{"", "NO-QUA-HAN", 130, 250, 120, 120.0 / 130 * 100},
+		{"23530", "VON-NSDP", 5000, 6500, 1500, 30},
+		{"21292", "NO-QUA-HAN", 30, 0, -30, -100},
+		{"21199", "NO-QUA-HAN", 0, 50, 50, math.NaN()},
+	} {
+		row := r.Province
+		for _, cr := range r.Communes {
+			if cr.Commune.Code == tt.row {
+				row = cr
+			}
+		}
+		f := row.Figures[idx[tt.code]]
+		if !near(f.Previous, tt.prev) || !near(f.Current, tt.cur) || !near(f.Change, tt.change) ||
+			(math.IsNaN(tt.percent) != (f.ChangePercent == nil)) || (!math.IsNaN(tt.percent) && !near(f.ChangePercent, tt.percent)) {
+			t.Errorf("%s %s: %s → %s, %s (%s%%); want %v → %v, %v (%v%%)", row.Commune.FullName(), tt.code,
+				show(f.Previous), show(f.Current), show(f.Change), show(f.ChangePercent), tt.prev, tt.cur, tt.change, tt.percent)
+		}
+	}
+	// Lý Sơn reported no lending: the province's sum is not given, and
+	// says who is missing; the previous period's too.
+	f := r.Province.Figures[idx["DS-CHO-VAY"]]
+	if f.Current != nil || f.Previous != nil || f.Change != nil || !strings.Contains(f.Note, "đặc khu Lý Sơn") {
+		t.Errorf("DS-CHO-VAY of the province: %s → %s, note %q", show(f.Previous), show(f.Current), f.Note)
+	}
+
+	// Shares are recomputed from the sums, not averaged: 20000/203000,
+	// where the mean of the communes' shares would be 10.15%.
+	share := r.Province.Shares[0]
+	if share.Target.Kind != catalog.TargetCapitalShare || !near(share.Current, 20000.0/203000*100) || !near(share.Previous, 16000.0/180000*100) || share.Met {
+		t.Errorf("province's share: %s (before %s), met %v", show(share.Current), show(share.Previous), share.Met)
+	}
+	var ratio *province.Share
+	for i := range r.Province.Shares {
+		if r.Province.Shares[i].Target.Kind == catalog.TargetRatio {
+			ratio = &r.Province.Shares[i]
+		}
+	}
+	if ratio == nil || !near(ratio.Current, 250.0/175000*100) {
+		t.Errorf("overdue ratio: %+v", ratio)
+	}
+	// Ranked by share: Trần Phú 20% (met), Xốp 5.9%, Lý Sơn 4.5%.
+	var ranked []string
+	for _, row := range r.Ranking {
+		ranked = append(ranked, row.Commune.Name)
+	}
+	if strings.Join(ranked, ", ") != "Trần Phú, Xốp, Lý Sơn" || !r.Ranking[0].Shares[0].Met || r.Ranking[1].Shares[0].Met || r.Ranking[0].Rank != 1 {
+		t.Errorf("ranking: %v", ranked)
+	}
+	// Tasks: 23 each; the tasks whose units sent nothing are not reported.
+	want := map[string]province.Tasks{
+		"23530": {Done: 1, InProgress: 1, NotReported: 21},
+		"21199": {Done: 2, NotStarted: 1, NotReported: 20},
+		"21292": {NotApplicable: 1, NotReported: 22},
+	}
+	for _, row := range r.Communes {
+		if w, ok := want[row.Commune.Code]; ok && row.Tasks != w {
+			t.Errorf("%s tasks: %+v, want %+v", row.Commune.FullName(), row.Tasks, w)
+		}
+	}
+	if got := r.Province.Tasks; got.Done != 3 || got.Total() != 69 {
+		t.Errorf("province tasks: %+v", got)
+	}
+	// by section: the plan's six, shared by the three communes; section I
+	// has I.1 (Trần Phú done, Lý Sơn not applicable) and I.2 (Xốp in
+	// progress, Trần Phú not started)
+	if strings.Join(r.Sections, " ") != "I II III IV V VI" {
+		t.Errorf("sections: %v", r.Sections)
+	}
+	if got := r.Province.BySection["I"]; got.Done != 1 || got.InProgress != 1 || got.NotStarted != 1 || got.NotApplicable != 1 {
+		t.Errorf("section I: %+v", got)
+	}
+	if got := r.Communes[1].BySection["IV"]; got.Done != 1 {
+		t.Errorf("Trần Phú, section IV: %+v", got)
+	}
+	sum := 0
+	for _, s := range r.Sections {
+		sum += r.Province.BySection[s].Total()
+	}
+	if sum != r.Province.Tasks.Total() {
+		t.Errorf("sections add up to %d tasks, not %d", sum, r.Province.Tasks.Total())
+	}
+	if len(r.Missing) != 1 || r.Missing[0].Name != "Đăk Pék" || r.Communes[3].Sent() {
+		t.Errorf("missing: %+v", r.Missing)
+	}
+	// the zip's file is named zip/inner
+	if a := r.Communes[2].Attachment; a == nil || !strings.HasSuffix(a.File, "ly-son.zip/ly son/tong-hop.xlsx") {
+		t.Errorf("Lý Sơn's attachment: %+v", a)
+	}
+}
+
+// Every bad input is said, naming the file; none is dropped silently.
+func TestReadProblems(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	type file struct {
+		name string
+		make func(t *testing.T, path string)
+	}
+	attach := func(cm gen.Commune, p period.Period, mod time.Time) func(*testing.T, string) {
+		return func(t *testing.T, path string) { write(t, c, p, cm, path, mod) }
+	}
+	xopQ4 := small[0]
+	xopQ4.Figures = map[string][2]float64{"TONG-NGUON-VON": {95000, 100000}, "VON-NSDP": {4000, 5200}}
+	other := small[0]
+	other.Province = "Gia Lai"
+	stranger := small[0]
+	stranger.Name = "Ngọc Linh"
+	for _, tt := range []struct {
+		name     string
+		files    []file
+		problems map[string]string // file name → a phrase of its message
+		sent     int
+	}{
+		{"another period", []file{{"a.xlsx", attach(small[0], period.MustParse("2026-Q2"), saved)}},
+			map[string]string{"a.xlsx": "cho quý II năm 2026, không phải quý I năm 2026"}, 0},
+		// The period before checks the figures: Xốp's quarter IV gives
+		// 5.200 for VON-NSDP where its quarter I says 5.000 before.
+		{"the period before", []file{{"q1.xlsx", attach(small[0], q1, saved)}, {"q4.xlsx", attach(xopQ4, period.MustParse("2025-Q4"), saved)}},
+			map[string]string{"q4.xlsx": "bảng tổng hợp quý IV năm 2025 của xã Xốp, kỳ trước quý I năm 2026: không tổng hợp, chỉ dùng để đối chiếu",
+				"q1.xlsx": "VON-NSDP: Nguồn vốn ngân sách địa phương ủy thác kỳ trước ghi 5.000, nhưng bảng tổng hợp quý IV năm 2025 của xã Xốp"}, 1},
+		{"another province", []file{{"a.xlsx", attach(other, q1, saved)}},
+			map[string]string{"a.xlsx": "thuộc tỉnh Gia Lai, không phải tỉnh Quảng Ngãi"}, 0},
+		{"not in the list", []file{{"a.xlsx", attach(stranger, q1, saved)}},
+			map[string]string{"a.xlsx": "xã Ngọc Linh không có trong danh sách xã của tỉnh"}, 0},
+		{"diacritics differ", []file{{"a.xlsx", attach(gen.Commune{Name: "Đắk Pék", Kind: "xã", Province: "tỉnh Quảng Ngãi"}, q1, saved)}},
+			map[string]string{"a.xlsx": "tên trong tệp «xã Đắk Pék» khác tên trong danh sách «xã Đăk Pék» (mã 23536) ở dấu: tính là xã Đăk Pék"}, 1},
+		{"two files, the later kept", []file{
+			{"moi.xlsx", attach(small[0], q1, saved.Add(time.Hour))},
+			{"cu.xlsx", attach(small[0], q1, saved)}},
+			map[string]string{"cu.xlsx": "đã gửi hai tệp: tệp này (lưu lúc"}, 1},
+		{"machine part removed", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) { f.DeleteSheet(summary.SheetData) })
+		}}}, map[string]string{"a.xlsx": "không có phần dữ liệu cho máy đọc"}, 0},
+		{"machine part edited", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) { setIndicator(t, f, "VON-NSDP", "current", 9999) })
+		}}}, map[string]string{"a.xlsx": "đã bị sửa tay hoặc hỏng: chỉ tiêu VON-NSDP: kỳ trước 5.000, kỳ này 9.999 nhưng tăng/giảm ghi 1.500"}, 0},
+		{"a later version", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) { f.SetCellInt(summary.SheetData, "C1", 9) })
+		}}}, map[string]string{"a.xlsx": "dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản 1"}, 0},
+		{"printed figure edited", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) {
+				setPrinted(t, f, "Nguồn vốn ngân sách địa phương ủy thác", "D", 7000)
+			})
+		}}}, map[string]string{"a.xlsx": "số trên trang «Chỉ tiêu» khác phần dữ liệu cho máy đọc (trang ẩn «_du_lieu»): ô D5 (Nguồn vốn ngân sách địa phương ủy thác, kỳ này) ghi 7.000, dữ liệu ghi 6.500; một trong hai đã bị sửa tay"}, 0},
+		{"not a workbook", []file{{"bao-cao.pdf", func(t *testing.T, path string) { os.WriteFile(path, []byte("%PDF-1.4"), 0o644) }}},
+			map[string]string{"bao-cao.pdf": "không phải bảng tổng hợp (.xlsx)"}, 0},
+		{"a broken workbook", []file{{"a.xlsx", func(t *testing.T, path string) { os.WriteFile(path, []byte("PK\x03\x04 cut"), 0o644) }}},
+			map[string]string{"a.xlsx": "không mở được như một bảng Excel"}, 0},
+		{"a zip's bad file", []file{{"z.zip", func(t *testing.T, path string) {
+			zf, _ := os.Create(path)
+			zw := zip.NewWriter(zf)
+			w, _ := zw.Create("ghi chu.txt")
+			w.Write([]byte("x"))
+			zw.Close()
+			zf.Close()
+		}}}, map[string]string{"ghi chu.txt": "không phải bảng tổng hợp (.xlsx)"}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range tt.files {
+				f.make(t, filepath.Join(dir, f.name))
+			}
+			rec := province.Read(d, q1, dir)
+			if len(rec.Attachments) != tt.sent {
+				t.Errorf("%d attachments, want %d", len(rec.Attachments), tt.sent)
+			}
+			if len(rec.Problems) != len(tt.problems) {
+				t.Errorf("problems: %v", rec.Problems)
+			}
+			for name, phrase := range tt.problems {
+				found := false
+				for _, p := range rec.Problems {
+					if strings.HasSuffix(p.File, name) && strings.Contains(p.Message, phrase) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no problem on %s saying %q: %v", name, phrase, rec.Problems)
+				}
+			}
+			if tt.name == "two files, the later kept" && (len(rec.Attachments) != 1 || !strings.HasSuffix(rec.Attachments[0].File, "moi.xlsx")) {
+				t.Errorf("kept %v", rec.Attachments)
+			}
+		})
+	}
+}
+
+func edit(t *testing.T, path string, change func(*excelize.File)) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(f)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// setIndicator sets one column of one indicator's row in the data sheet.
+func setIndicator(t *testing.T, f *excelize.File, code, column string, v float64) {
+	t.Helper()
+	rows, err := f.GetRows(summary.SheetData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols []string
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "#indicator" {
+			cols = r
+		}
+		if len(r) > 1 && r[0] == "indicator" && r[1] == code {
+			for j, name := range cols {
+				if name == column {
+					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+					f.SetCellFloat(summary.SheetData, cell, v, -1, 64)
+					return
+				}
+			}
+		}
+	}
+	t.Fatalf("no indicator %s column %s", code, column)
+}
+
+// What the program itself wrote, in the folder read again, is said and
+// left out; the commune office's own workbook is refused with what to
+// send instead; a file given twice is one file.
+func TestReadOwnFiles(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	dir := smallFolder(t, c)
+	r := province.Roll(d, q1, province.Read(d, q1, dir))
+	book, err := province.Workbook(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out", "2026-Q1")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, province.WorkbookName(q1)), book, 0o644)
+	os.WriteFile(filepath.Join(out, "bao-cao-tinh-2026-Q1.pdf"), []byte("%PDF"), 0o644)
+	b, _, err := summary.OfficeBytes(consolidate.Build(c, q1, nil), summary.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "kiem-tra-2026-Q1.xlsx"), b, 0o644)
+
+	rec := province.Read(d, q1, dir, dir, filepath.Join(dir, "tong-hop-2026-Q1.xlsx"))
+	if len(rec.Attachments) != 3 {
+		t.Errorf("%d attachments", len(rec.Attachments))
+	}
+	want := map[string]string{
+		"tong-hop-tinh-2026-Q1.xlsx": "lưu ý: bảng của tỉnh do chương trình lập",
+		"bao-cao-tinh-2026-Q1.pdf":   "lưu ý: văn bản của tỉnh do chương trình lập",
+		"kiem-tra-2026-Q1.xlsx":      "lỗi: đây là bảng kiểm tra của văn phòng xã",
+	}
+	if len(rec.Problems) != len(want) {
+		t.Errorf("problems: %v", rec.Problems)
+	}
+	for _, p := range rec.Problems {
+		if phrase := want[filepath.Base(p.File)]; phrase == "" || !strings.Contains(p.String(), phrase) {
+			t.Errorf("%s", p)
+		}
+	}
+}
+
+// setPrinted sets the figure of one indicator, by name, on the printed
+// sheet «Chỉ tiêu».
+func setPrinted(t *testing.T, f *excelize.File, name, col string, v float64) {
+	t.Helper()
+	rows, err := f.GetRows(summary.SheetFigures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == name {
+			f.SetCellFloat(summary.SheetFigures, fmt.Sprintf("%s%d", col, i+1), v, -1, 64)
+			return
+		}
+	}
+	t.Fatalf("no row %q on %s", name, summary.SheetFigures)
+}
