@@ -125,21 +125,40 @@ func (w *Workspace) EnsureForm(c *catalog.Catalog, p period.Period, unit string)
 	return path, nil
 }
 
-// FormsZip writes the forms of every reporting unit for p that are missing
-// and returns them all as one zip, with the name to give it.
+// Form returns the form of unit for p without writing anything: the file
+// in the workspace when there is one (the office may have edited it before
+// sending it), else one built in memory. A GET on the page calls it, and a
+// GET never writes (issue 24).
+func (w *Workspace) Form(c *catalog.Catalog, p period.Period, unit string) (data []byte, modTime time.Time, err error) {
+	path := w.FormPath(p, unit)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		b, err := os.ReadFile(path)
+		return b, fi.ModTime(), err
+	}
+	f, err := forms.Build(c, unit, p)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	return buf.Bytes(), time.Now(), nil
+}
+
+// FormsZip returns the forms of every reporting unit for p as one zip,
+// with the name to give it: those of the workspace as they are, the others
+// built in memory. It writes nothing.
 func (w *Workspace) FormsZip(c *catalog.Catalog, p period.Period) (name string, data []byte, err error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, u := range c.ReportingUnits() {
-		path, err := w.EnsureForm(c, p, u.Code)
+		b, mod, err := w.Form(c, p, u.Code)
 		if err != nil {
 			return "", nil, err
 		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return "", nil, err
-		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(path), Method: zip.Deflate, Modified: time.Now()})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(w.FormPath(p, u.Code)), Method: zip.Deflate, Modified: mod})
 		if err != nil {
 			return "", nil, err
 		}

@@ -179,7 +179,7 @@ func noStackTrace(t *testing.T, body string) {
 }
 
 func TestListenLoopbackOnly(t *testing.T) {
-	ln, err := Listen(0, false)
+	ln, err := Listen("", 0, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,14 +189,14 @@ func TestListenLoopbackOnly(t *testing.T) {
 	}
 	// The port asked for is taken: said so, in Vietnamese.
 	port := ln.Addr().(*net.TCPAddr).Port
-	_, err = Listen(port, true)
+	_, err = Listen("", port, true)
 	var pe *PortInUseError
 	if !errors.As(err, &pe) || !strings.Contains(err.Error(), fmt.Sprintf("cổng %d đang được chương trình khác dùng", port)) {
 		t.Errorf("a taken --port: %v", err)
 	}
 	// Without --port, a taken default port gives another one.
 	if ln.Addr().(*net.TCPAddr).Port == DefaultPort {
-		other, err := Listen(0, false)
+		other, err := Listen("", 0, false)
 		if err != nil {
 			t.Fatal(err)
 		}
