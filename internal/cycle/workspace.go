@@ -58,6 +58,19 @@ type Workspace struct {
 	mu    sync.Mutex
 	busy  map[period.Period]time.Time // builds running, since when
 	files sync.Mutex                  // receiving and assigning
+	// cache keeps each received file's reading (by content, data and
+	// period), so that the page reads a file once, not on every view.
+	cache *intake.Cache
+}
+
+// readCache is the workspace's cache of readings, made on first use.
+func (w *Workspace) readCache() *intake.Cache {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cache == nil {
+		w.cache = intake.NewCache(5000)
+	}
+	return w.cache
 }
 
 // DefaultWorkspace is the workspace used when none is given: baocao in the
@@ -591,6 +604,6 @@ func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
 func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
-		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice,
+		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice, Cache: w.readCache(),
 	}
 }

@@ -107,6 +107,10 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		}
 	}
 
+	catKey := ""
+	if opt.Cache != nil {
+		catKey = catalogKey(c)
+	}
 	results := make([][]*Submission, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -118,10 +122,14 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				switch j := jobs[i]; {
 				case j.note != nil:
 					results[i] = []*Submission{j.note}
+				case opt.Context != nil && opt.Context.Err() != nil:
+					s := &Submission{Path: j.path, Unit: opt.unitFor(j.path), Period: opt.Period}
+					s.addf(SeverityError, "", "", "chưa đọc tệp này vì việc kiểm tra đã bị dừng.")
+					results[i] = []*Submission{s}
 				case j.zip:
-					results[i] = readZip(j.path, c, opt)
+					results[i] = opt.Cache.read(j.path, true, c, catKey, opt, func() []*Submission { return readZip(j.path, c, opt) })
 				default:
-					results[i] = []*Submission{Read(j.path, c, opt)}
+					results[i] = opt.Cache.read(j.path, false, c, catKey, opt, func() []*Submission { return []*Submission{Read(j.path, c, opt)} })
 				}
 			}
 		}()

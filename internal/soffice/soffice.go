@@ -79,6 +79,12 @@ func Convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	return convert(ctx, bin, data, srcExt, format)
 }
 
+// Canceled is the error of a conversion whose ctx is done before
+// LibreOffice starts (for a caller that waits on another's conversion).
+func Canceled(ctx context.Context, srcExt, format string) error {
+	return notStarted(ctx, srcExt, format)
+}
+
 // notStarted is the error of a conversion whose ctx is done before
 // LibreOffice starts.
 func notStarted(ctx context.Context, srcExt, format string) error {

@@ -555,10 +555,11 @@ func userMessage(err error) string {
 		be *cycle.BusyError
 		te *cycle.TooLargeError
 		oe *outfile.Error
+		se *cycle.StoppedError
 		de catalog.Errors
 	)
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe):
+	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se):
 		return upperFirst(err.Error())
 	case errors.As(err, &de):
 		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + de.Error()
