@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -346,6 +347,17 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	}
 	p := req.Period
 	dir := Dir(req.OutDir, p)
+	// One writer of the folder at a time, across programs; what a killed
+	// one left is finished first, so that the ledger and the outputs
+	// agree (never the program's own output taken for an office edit).
+	unlock, err := outfile.Lock(req.OutDir)
+	if err != nil {
+		return outfile.FolderError(req.OutDir, err)
+	}
+	defer unlock()
+	if _, err := os.Stat(dir); err == nil {
+		outfile.Recover(dir)
+	}
 	l := readLedger(dir)
 	var stale []string
 	if len(res.Report.Urged()) == 0 {
