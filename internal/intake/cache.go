@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"baocao/internal/catalog"
 	"baocao/internal/soffice"
@@ -236,7 +238,16 @@ func convertToXLSX(ctx context.Context, bin string, data []byte, ext string) ([]
 	c := &conversion{done: make(chan struct{})}
 	conversions.m[key] = c
 	conversions.Unlock()
-	out, err := soffice.Convert(ctx, bin, data, ext, soffice.XLSX)
+	// A time in keeping with the file's size: a small file that makes
+	// LibreOffice work for minutes (a cell repeated a billion times) is
+	// too complex, not a LibreOffice to close and try again.
+	budget := convertBudget(len(data))
+	runCtx, cancel := context.WithTimeout(ctx, budget)
+	out, err := soffice.Convert(runCtx, bin, data, ext, soffice.XLSX)
+	if err != nil && ctx.Err() == nil && errors.Is(runCtx.Err(), context.DeadlineExceeded) {
+		err = &soffice.Error{Msg: fmt.Sprintf("tệp quá lớn/phức tạp: LibreOffice chưa chuyển xong tệp %s (%s) sang .xlsx sau %d giây, mức dành cho một tệp cỡ này", ext, sizeText(len(data)), int(budget/time.Second)), Err: err}
+	}
+	cancel()
 	conversions.Lock()
 	defer conversions.Unlock()
 	defer close(c.done)
@@ -261,4 +272,19 @@ func convertToXLSX(ctx context.Context, bin string, data []byte, ext string) ([]
 		delete(conversions.m, oldest)
 	}
 	return out, err
+}
+
+// convertBudget is the time a conversion of n bytes may take: 30 s and 20
+// s a megabyte, at most soffice.Timeout.
+func convertBudget(n int) time.Duration {
+	d := 30*time.Second + time.Duration(n)*20*time.Second/(1<<20)
+	return min(d, soffice.Timeout)
+}
+
+// sizeText says a file's size in KB or MB.
+func sizeText(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"baocao/internal/soffice"
 )
 
 // TestXLSConversionFails: when LibreOffice crashes on an .xls, the problem
@@ -137,5 +139,42 @@ func TestConversionStopped(t *testing.T) {
 	ReadAll([]string{path}, c, Options{Period: q1, Context: fresh})
 	if n := len(lines(runs)); n != 2 {
 		t.Errorf("after a stopped conversion, %d runs, want 2", n)
+	}
+}
+
+// A small file that keeps LibreOffice busy past the time of its size is
+// called too complex, not a LibreOffice to close and run again; the
+// verdict is kept.
+func TestConversionBudget(t *testing.T) {
+	if d := convertBudget(1300); d < 30*time.Second || d > 31*time.Second {
+		t.Errorf("a 1.3 KB file gets %v", d)
+	}
+	if d := convertBudget(100 << 20); d != soffice.Timeout {
+		t.Errorf("a 100 MB file gets %v", d)
+	}
+	runs := fakeSoffice(t, "sleep 60\n")
+	saved := soffice.Timeout
+	soffice.Timeout = 400 * time.Millisecond
+	t.Cleanup(func() { soffice.Timeout = saved })
+	c := loadCatalog(t)
+	b, err := os.ReadFile(filepath.Join(corpusDir, "cu.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "KT-2026-Q1.xls")
+	os.WriteFile(path, append(b, []byte(t.Name())...), 0o644)
+	for range 2 {
+		s := readUnchanged(t, path, c, Options{Period: q1})
+		if !hasProblem(s, SeverityError, "tệp quá lớn/phức tạp: LibreOffice chưa chuyển xong tệp .xls") {
+			t.Errorf("%s", problemsText(s))
+		}
+		for _, p := range s.Problems {
+			if strings.Contains(p.Message, "chạy lại") && strings.Contains(p.Message, "LibreOffice không trả lời") {
+				t.Errorf("advises running again: %s", p.Message)
+			}
+		}
+	}
+	if n := len(lines(runs)); n != 1 {
+		t.Errorf("LibreOffice ran %d times", n)
 	}
 }

@@ -25,6 +25,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,6 +35,14 @@ import (
 // A first start with a fresh profile takes a few seconds; a report, well
 // under a minute.
 var Timeout = 2 * time.Minute
+
+// MemoryLimit bounds the address space of the LibreOffice of a
+// conversion (Convert), on Linux, where a file crafted to make it build a
+// billion cells would otherwise take the machine's memory (issue 24): set
+// with «ulimit -v» by the shell that starts it, inherited by its
+// children. A conversion of an ordinary file needs about 250 MB of
+// memory; 0 sets no limit.
+var MemoryLimit int64 = 2 << 30
 
 // Formats for Convert: what `soffice --convert-to` takes.
 const (
@@ -156,10 +166,18 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	}
 	runCtx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(runCtx, bin,
-		"-env:UserInstallation="+fileURL(filepath.ToSlash(profile)),
+	args := []string{
+		"-env:UserInstallation=" + fileURL(filepath.ToSlash(profile)),
 		"--headless", "--norestore", "--nolockcheck",
-		"--convert-to", format, "--outdir", outDir, src)
+		"--convert-to", format, "--outdir", outDir, src}
+	cmd := exec.CommandContext(runCtx, bin, args...)
+	if runtime.GOOS == "linux" && MemoryLimit > 0 {
+		if sh, err := exec.LookPath("sh"); err == nil {
+			// The shell sets the limit and becomes LibreOffice (exec):
+			// the same process, killed as before.
+			cmd = exec.CommandContext(runCtx, sh, append([]string{"-c", `ulimit -v "$0" 2>/dev/null; exec "$@"`, strconv.FormatInt(MemoryLimit>>10, 10), bin}, args...)...)
+		}
+	}
 	// LibreOffice puts some of its state under HOME whatever the profile.
 	cmd.Env = append(os.Environ(), "HOME="+profile, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
 	var out bytes.Buffer
