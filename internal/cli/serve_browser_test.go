@@ -28,6 +28,9 @@ var pageShot = flag.Bool("screenshot", false, "write the page after the report t
 // chromium finds the browser, or skips (fails under BAOCAO_REQUIRE_BROWSER=1).
 func chromium(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: Chromium is a real client, its tests are skipped")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
