@@ -3,7 +3,9 @@
 package cycle
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -91,5 +93,43 @@ func TestSlowFileBlocksNoOtherPeriod(t *testing.T) {
 	g, _ := again.File(q1, "KT-2026-Q1.xls")
 	if g == nil || !strings.Contains(g.Problems[0].Message, "LibreOffice") {
 		t.Errorf("the kept verdict: %+v", g)
+	}
+}
+
+// With the real LibreOffice: files arriving one by one are converted once
+// each, not on every view (issue 24 measured nine .xls uploaded one by one
+// at 227 s, each converted again on every view).
+func TestViewsConvertOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: LibreOffice is a real client")
+	}
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("LibreOffice is not installed")
+	}
+	w := newWorkspace(t)
+	c := builtinCatalog(t)
+	xls, err := os.ReadFile(filepath.Join("..", "cli", "testdata", "real", "libreoffice-KT-2026-Q1.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	var last time.Duration
+	for i := range 3 {
+		// Distinct contents: each is a new file to convert.
+		receive(t, w, q1, fmt.Sprintf("KT-2026-Q1 ban %d.xls", i), append(xls[:len(xls):len(xls)], byte(i)))
+		v := time.Now()
+		w.Account(c, q1)
+		last = time.Since(v)
+		t.Logf("view after file %d: %v", i+1, last.Round(time.Millisecond))
+	}
+	v := time.Now()
+	w.Account(c, q1)
+	again := time.Since(v)
+	t.Logf("three .xls received one by one and viewed after each: %v; a view after that: %v", time.Since(start).Round(time.Millisecond), again.Round(time.Millisecond))
+	if w.readCache().Reads() != 3 {
+		t.Errorf("%d readings for 3 files", w.readCache().Reads())
+	}
+	if again > time.Second {
+		t.Errorf("a view with nothing new took %v", again)
 	}
 }

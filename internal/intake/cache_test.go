@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -132,5 +133,28 @@ func TestCacheBounded(t *testing.T) {
 	ReadAll([]string{paths[len(paths)-1]}, c, Options{Period: q1, Cache: cache})
 	if cache.Reads() != len(paths) {
 		t.Errorf("the newest file was read again")
+	}
+}
+
+// However many cores and however many ReadAll at once, at most maxReaders
+// files are read together: memory does not grow with the cores.
+func TestReadersBounded(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(16))
+	c := loadCatalog(t)
+	dir, _ := copySamples(t)
+	peakReaders.Store(0)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				ReadAll([]string{dir}, c, Options{Period: q1})
+			}
+		}()
+	}
+	wg.Wait()
+	if p := peakReaders.Load(); p > maxReaders || p < 2 {
+		t.Errorf("%d files read at once, bound %d", p, maxReaders)
 	}
 }
