@@ -172,7 +172,11 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 		"--convert-to", format, "--outdir", outDir, src}
 	cmd := exec.CommandContext(runCtx, bin, args...)
 	if runtime.GOOS == "linux" && MemoryLimit > 0 {
-		if sh, err := exec.LookPath("sh"); err == nil {
+		// Only a program that runs is wrapped: a missing or not runnable
+		// one is told by its own start error, not by the shell's 126/127.
+		_, runnable := exec.LookPath(bin)
+		sh, shErr := exec.LookPath("sh")
+		if runnable == nil && shErr == nil {
 			// The shell sets the limit and becomes LibreOffice (exec):
 			// the same process, killed as before.
 			cmd = exec.CommandContext(runCtx, sh, append([]string{"-c", `ulimit -v "$0" 2>/dev/null; exec "$@"`, strconv.FormatInt(MemoryLimit>>10, 10), bin}, args...)...)
