@@ -217,6 +217,12 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	}
 
 	msg := fmt.Sprintf("không chuyển được tệp %s sang %s: %s", ext, target, failureWhy(exitErr, output, readErr == nil, target))
+	// Near its memory limit: the file asked for more than any ordinary
+	// file does (a cell repeated over a whole sheet), not a LibreOffice
+	// to close and try again.
+	if limited := cmd.Args[0] != bin; limited && cmd.ProcessState != nil && peakMemory(cmd.ProcessState) >= MemoryLimit/2 {
+		msg = fmt.Sprintf("tệp quá lớn/phức tạp: LibreOffice đã dùng tới %d MB bộ nhớ (giới hạn %d MB) mà chưa chuyển xong tệp %s sang %s", peakMemory(cmd.ProcessState)>>20, MemoryLimit>>20, ext, target)
+	}
 	if note := contentNote(data, ext); note != "" {
 		msg += "; " + note
 	}
