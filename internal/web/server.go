@@ -302,22 +302,34 @@ func (s *Server) hostAllowed(host string) bool {
 // limitListener accepts at most n connections at once; the next waits
 // until one closes (idle ones close after idleTimeout).
 func limitListener(ln net.Listener, n int) net.Listener {
-	return &limited{Listener: ln, slots: make(chan struct{}, n)}
+	return &limited{Listener: ln, slots: make(chan struct{}, n), closed: make(chan struct{})}
 }
 
 type limited struct {
 	net.Listener
-	slots chan struct{}
+	slots     chan struct{}
+	closed    chan struct{}
+	closeOnce sync.Once
 }
 
 func (l *limited) Accept() (net.Conn, error) {
-	l.slots <- struct{}{}
+	select {
+	case l.slots <- struct{}{}:
+	case <-l.closed:
+		return nil, net.ErrClosed
+	}
 	c, err := l.Listener.Accept()
 	if err != nil {
 		<-l.slots
 		return nil, err
 	}
 	return &limitedConn{Conn: c, release: func() { <-l.slots }}, nil
+}
+
+// Close also ends an Accept waiting for a free slot.
+func (l *limited) Close() error {
+	l.closeOnce.Do(func() { close(l.closed) })
+	return l.Listener.Close()
 }
 
 type limitedConn struct {

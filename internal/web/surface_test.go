@@ -318,3 +318,72 @@ func TestOpener(t *testing.T) {
 func contextWithCancel() (context.Context, context.CancelFunc) {
 	return context.WithCancel(context.Background())
 }
+
+// At most maxConns connections are open at once; the next waits for one to
+// close, and a stop does not wait for the waiting one.
+func TestConnectionsCapped(t *testing.T) {
+	saved := maxConns
+	maxConns = 3
+	defer func() { maxConns = saved }()
+	ws, err := cycle.OpenWorkspace(filepath.Join(t.TempDir(), "baocao"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := Listen("", 0, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Options{Workspace: ws, DataDir: repoData, Addr: ln.Addr().String(), Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := contextWithCancel()
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	ask := func(c net.Conn) error {
+		c.SetDeadline(time.Now().Add(700 * time.Millisecond))
+		io.WriteString(c, "GET /tai-nguyen/style.css HTTP/1.1\r\nHost: "+ln.Addr().String()+"\r\n\r\n")
+		res, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err == nil {
+			res.Body.Close()
+		}
+		return err
+	}
+	var conns []net.Conn
+	for range 3 {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if err := ask(c); err != nil {
+			t.Fatalf("within the cap: %v", err)
+		}
+		conns = append(conns, c)
+	}
+	fourth, err := net.Dial("tcp", ln.Addr().String()) // the kernel accepts; the server waits
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fourth.Close()
+	if err := ask(fourth); err == nil {
+		t.Error("a fourth connection was served while three were open")
+	}
+	conns[0].Close()
+	if err := func() error {
+		fourth.SetDeadline(time.Now().Add(3 * time.Second))
+		res, err := http.ReadResponse(bufio.NewReader(fourth), nil)
+		if err == nil {
+			res.Body.Close()
+		}
+		return err
+	}(); err != nil {
+		t.Errorf("the fourth, once one closed: %v", err)
+	}
+	start := time.Now()
+	cancel()
+	<-done
+	if d := time.Since(start); d > 7*time.Second {
+		t.Errorf("stopping took %v", d)
+	}
+}
