@@ -34,7 +34,7 @@ func newServeCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve [--port CỔNG] [--no-browser] [--workspace THƯ_MỤC]",
 		Short: "Mở trang làm việc của văn phòng trong trình duyệt: cả vòng báo cáo, không cần gõ lệnh",
-		Long: `Mở trang làm việc của văn phòng trên chính máy này (http://127.0.0.1:CỔNG/) và mở trình duyệt:
+		Long: `Mở trang làm việc của văn phòng trên chính máy này (http://127.X.Y.Z:CỔNG/, địa chỉ riêng của thư mục làm việc) và mở trình duyệt:
 chọn kỳ báo cáo, tải biểu mẫu gửi đơn vị, nhận và kiểm tra tệp đơn vị gửi về (kéo thả vào trang),
 lập báo cáo, bảng tổng hợp, công văn đôn đốc và bản PDF, rồi tải về. Chỉ máy này mở được trang.
 Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) cũng mở trang này.

@@ -121,7 +121,7 @@ func Secret(workspace string) (string, error) {
 
 // lockInfo is what LockFile holds.
 type lockInfo struct {
-	Addr    string    `json:"dia_chi"` // 127.0.0.1:PORT
+	Addr    string    `json:"dia_chi"` // 127.X.Y.Z:PORT
 	PID     int       `json:"pid"`     // for whoever looks; not relied on
 	Started time.Time `json:"bat_dau"`
 }

@@ -1,6 +1,7 @@
 // Package web is the office's page: the whole reporting cycle of a period
-// in the browser, served on 127.0.0.1 only. It serves pages and files and
-// calls the steps of internal/cycle; it holds no domain logic.
+// in the browser, served on the loopback network only (InstanceHost). It
+// serves pages and files and calls the steps of internal/cycle; it holds
+// no domain logic.
 //
 // Safe by construction: a request whose Host is not the page's own
 // address (HOST:PORT, or localhost:PORT when HOST is 127.0.0.1) is refused
@@ -61,7 +62,7 @@ type Options struct {
 	Workspace *cycle.Workspace
 	// DataDir is --data: "" to look the plan's data up as every command does.
 	DataDir string
-	// Addr is the listener's address, 127.0.0.1:PORT.
+	// Addr is the listener's address, 127.X.Y.Z:PORT (see InstanceHost).
 	Addr string
 	// Now gives the time; nil for time.Now.
 	Now func() time.Time
