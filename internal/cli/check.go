@@ -213,7 +213,7 @@ func writeCheckText(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 			if place != "" {
 				place += ": "
 			}
-			fmt.Fprintf(w, "  %s: %s%s\n", p.Severity, place, p.Message)
+			fmt.Fprintf(w, "  %s: %s%s\n", p.Severity, place, p.Text(intake.CommandLine))
 		}
 	}
 	fmt.Fprintf(w, "\nTổng cộng: %d tệp; %d tệp không có lỗi, %d tệp có lỗi; %d cảnh báo.", len(subs), len(subs)-withErrors, withErrors, warnings)
@@ -363,7 +363,7 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 			if p.Severity == intake.SeverityError {
 				sev = "error"
 			}
-			f.Problems = append(f.Problems, jsonProblem{Severity: sev, Sheet: p.Sheet, Cell: p.Cell, Message: p.Message})
+			f.Problems = append(f.Problems, jsonProblem{Severity: sev, Sheet: p.Sheet, Cell: p.Cell, Message: p.Text(intake.CommandLine)})
 		}
 		doc.Files = append(doc.Files, f)
 	}

@@ -250,9 +250,9 @@ func printLeftOut(w io.Writer, r *consolidate.Report) {
 // problemPlace words a problem with its sheet and cell.
 func problemPlace(p intake.Problem) string {
 	if place := p.Place(); place != "" {
-		return place + ": " + p.Message
+		return place + ": " + p.Text(intake.CommandLine)
 	}
-	return p.Message
+	return p.Text(intake.CommandLine)
 }
 
 func oneLine(s string, max int) string {

@@ -23,7 +23,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var pageShot = flag.Bool("screenshot", false, "write the page after the report to docs/trang-van-phong.png")
+var (
+	pageShot  = flag.Bool("screenshot", false, "write the page after the report to docs/trang-van-phong.png")
+	stepShots = flag.Bool("screenshots", false, "write every step's screenshot under out/trang, passed or not")
+)
 
 // chromium finds the browser, or skips (fails under BAOCAO_REQUIRE_BROWSER=1).
 func chromium(t *testing.T) string {
@@ -146,7 +149,7 @@ func TestPageInBrowser(t *testing.T) {
 		})
 	}
 	defer func() {
-		if !t.Failed() {
+		if !t.Failed() && !*stepShots {
 			return
 		}
 		dir := filepath.Join("..", "..", "out", "trang")
@@ -219,7 +222,7 @@ func TestPageInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`nav a[data-buoc="nhan-tep"]`)),
 		chromedp.WaitVisible(chromedp.ID("vung-tha")),
 		chromedp.SetUploadFiles(chromedp.ID("chon-tep"), files),
-		wait(`document.querySelectorAll("#units .tep").length === 9 && document.querySelectorAll("#nhat-ky li.ok").length === 9`),
+		wait(`document.querySelectorAll("#units .tep").length === 9 && document.querySelectorAll("#nhat-ky li:not(.dang)").length === 9`),
 	)
 	for unit, want := range map[string]string{"KT": "Đã gửi đủ nhiệm vụ", "HCCB": "Đã gửi, thiếu nhiệm vụ", "DTN": "Chưa gửi", "HND": "Đã gửi đủ nhiệm vụ"} {
 		if s := text("#don-vi-" + unit + " .trang-thai"); s != want {
@@ -240,7 +243,7 @@ func TestPageInBrowser(t *testing.T) {
 		wait(`document.querySelector('#result a[href$="bao-cao-2026-Q1.docx"]') !== null`),
 		chromedp.ScrollIntoView(chromedp.CSS("body")),
 	)
-	if s := text("#result"); !strings.Contains(s, "Đơn vị đã gửi: 9/10. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0.") {
+	if s := text("#result"); !strings.Contains(s, "Có báo cáo dùng được: 9/10 đơn vị. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0.") {
 		t.Errorf("the summary: %q", s)
 	}
 	for _, name := range []string{"tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
@@ -321,6 +324,102 @@ func TestPageInBrowser(t *testing.T) {
 	if s := text("#nhat-ky li"); !strings.Contains(s, "chưa rõ của đơn vị nào") {
 		t.Errorf("the dropped file's line: %q", s)
 	}
+	// Every line of the upload log is coloured by its outcome.
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#nhat-ky li.dung, #nhat-ky li.canh-bao, #nhat-ky li.loi, #nhat-ky li.hong").length`)); n != 10 {
+		t.Errorf("%d coloured lines in the upload log, want 10", n)
+	}
+	noFlag := func(step string) {
+		t.Helper()
+		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+		if i := strings.Index(body, "--"); i >= 0 {
+			t.Errorf("%s: the page shows a flag: …%s…", step, body[max(0, i-120):min(len(body), i+80)])
+		}
+	}
+	noFlag("keo-tha")
+	kt := filepath.Join(samples, "KT-2026-Q1.xlsx")
+
+	// The same file again: recognised, not stored a second time.
+	do("tep-trung",
+		chromedp.SetUploadFiles(chromedp.ID("chon-tep"), []string{kt}),
+		wait(`(l => l !== null && !l.classList.contains("dang"))(document.querySelector("#nhat-ky li"))`),
+	)
+	if s := text("#nhat-ky li"); !strings.Contains(s, "đã nhận tệp này lúc") {
+		t.Errorf("the same file again: %q", s)
+	}
+	if c, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#nhat-ky li").className`)); c != "trung" {
+		t.Errorf("the same file's line is %q, want trung", c)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#don-vi-KT .tep").length`)); n != 1 {
+		t.Errorf("KT's row has %d files after the same file again, want 1", n)
+	}
+	noFlag("tep-trung")
+
+	// Set aside from the page, then put back: the account follows.
+	do("de-rieng",
+		chromedp.Click(chromedp.CSS(`#don-vi-KT button[data-de-rieng]`)),
+		wait(`document.querySelector("#tep-de-rieng") !== null && document.querySelector("#don-vi-KT .trang-thai").textContent === "Chưa gửi"`),
+	)
+	if s := text("#tally"); !strings.Contains(s, "8/10") {
+		t.Errorf("tally after setting KT's file aside: %q", s)
+	}
+	if _, err := os.Stat(filepath.Join(ws, "2026-Q1", "bo-qua", "KT-2026-Q1.xlsx")); err != nil {
+		t.Errorf("the file set aside is not in bo-qua: %v", err)
+	}
+	do("dua-lai",
+		chromedp.Click(chromedp.CSS(`#tep-de-rieng button[data-dua-lai]`)),
+		wait(`document.querySelector("#tep-de-rieng") === null && document.querySelector("#don-vi-KT .trang-thai").textContent === "Đã gửi đủ nhiệm vụ"`),
+	)
+	if s := text("#tally"); !strings.Contains(s, "9/10") {
+		t.Errorf("tally after putting KT's file back: %q", s)
+	}
+
+	// A broken file, then the unit's corrected resend: the old error goes
+	// behind «Đã thay bằng tệp gửi lúc …».
+	do("tep-hong",
+		chromedp.Click(chromedp.CSS(`#don-vi-KT button[data-de-rieng]`)),
+		wait(`document.querySelector("#don-vi-KT .trang-thai").textContent === "Chưa gửi"`),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([new Uint8Array([0, 1, 2, 3])], "KT-2026-Q1 hong.xlsx", {lastModified: Date.UTC(2026, 0, 5)}));
+			document.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		})()`),
+		wait(`document.querySelector("#don-vi-KT .so-loi") !== null`),
+	)
+	if c, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#nhat-ky li").className`)); c != "hong" {
+		t.Errorf("the broken file's line is %q, want hong", c)
+	}
+	do("gui-lai",
+		chromedp.SetUploadFiles(chromedp.ID("chon-tep"), []string{kt}),
+		wait(`document.querySelector("#don-vi-KT .trang-thai").textContent === "Đã gửi đủ nhiệm vụ"`),
+	)
+	row, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#don-vi-KT").innerText`))
+	if !strings.Contains(row, "Đã thay bằng tệp gửi lúc") || strings.Contains(row, "không phải tệp Excel") {
+		t.Errorf("KT's row after the resend shows the old error: %q", row)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#don-vi-KT .so-loi, #don-vi-KT details[open]").length`)); n != 0 {
+		t.Errorf("KT's row keeps %d open errors after the resend", n)
+	}
+	noFlag("gui-lai")
+
+	// A half year: before any build, a unit's row says which quarter's
+	// form it lacks.
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(base+"/?ky=2026-H1#nhan-tep")); err != nil {
+		t.Fatal(err)
+	}
+	acrossNavigation(t, ctx, `document.body.dataset.ky === "2026-H1" && document.readyState === "complete" && document.querySelector("#don-vi-KT") !== null`)
+	do("sau-thang")
+	if s := text("#don-vi-KT"); !strings.Contains(s, "Thiếu biểu quý II năm 2026") {
+		t.Errorf("KT's row in the half year: %q", s)
+	}
+	noFlag("sau-thang")
+
+	// The clerk's guide.
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(base+"/huong-dan")); err != nil {
+		t.Fatal(err)
+	}
+	acrossNavigation(t, ctx, `document.readyState === "complete" && document.querySelector("#sua-mau") !== null`)
+	do("huong-dan")
+	noFlag("huong-dan")
 }
 
 // acrossNavigation waits until js is true on the page, retrying through

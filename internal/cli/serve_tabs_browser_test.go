@@ -82,7 +82,7 @@ done
 	kt, _ := filepath.Abs(filepath.Join("..", "..", "data", "samples", "2026-Q1", "KT-2026-Q1.xlsx"))
 	run(first, "gui-tep",
 		chromedp.SetUploadFiles(chromedp.ID("chon-tep"), []string{kt}),
-		wait(`document.querySelectorAll("#nhat-ky li.ok").length === 1`),
+		wait(`document.querySelectorAll("#nhat-ky li.dung").length === 1`),
 	)
 	start := time.Now()
 	acrossNavigation(t, second, `document.querySelector("#don-vi-KT .trang-thai").textContent === "Đã gửi đủ nhiệm vụ"`)

@@ -8,9 +8,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"baocao/internal/catalog"
 	"baocao/internal/consolidate"
 	"baocao/internal/period"
 	"baocao/internal/render"
+	"baocao/internal/vntext"
 )
 
 // Options are the facts of a report that are not in its data.
@@ -33,15 +35,71 @@ type writer struct {
 	// commonClauses are the clauses said on many tasks, and the section
 	// (index) where each is said once.
 	commonClauses map[string]int
+	// selves are the folded ways each unit names itself at the head of
+	// its words, by its name
+	selves map[string][]string
+	// spellings replaces a unit's code or other spelling by its name
+	spellings *strings.Replacer
 }
 
 func newWriter(r *consolidate.Report) *writer {
-	w := &writer{r: r, cite: citer{r.Catalog}}
+	w := &writer{r: r, cite: newCiter(r.Catalog), selves: map[string][]string{}}
 	// the units' names are proper names: written as the data has them
 	for _, u := range r.Catalog.Units {
 		w.keep = append(w.keep, u.Name)
+		// «Đoàn xã chưa nhận ủy thác…»: the unit by its head word too
+		head := strings.Fields(u.Name)[0] + " " + w.local()
+		for _, n := range append([]string{u.Name, u.Short, head}, u.Aliases...) {
+			if n != "" {
+				w.selves[u.Name] = append(w.selves[u.Name], vntext.Fold(n)+" ")
+			}
+		}
 	}
+	w.spellings = unitSpellings(r.Catalog.Units)
 	return w
+}
+
+// unitSpellings replaces the units' codes of three letters or more that
+// are no common abbreviation («HND», «HPN») by their names, a whole word at
+// a time. Aliases stay as written: some are the bank's or an office's
+// generic names («Ngân hàng Chính sách xã hội») that mean more than the
+// unit.
+func unitSpellings(units []*catalog.Unit) *strings.Replacer {
+	abbrev := map[string]bool{}
+	for _, a := range abbreviations {
+		abbrev[a.short] = true
+	}
+	seen := map[string]bool{}
+	var pairs []string
+	add := func(from, to string) {
+		if from == "" || seen[from] {
+			return
+		}
+		seen[from] = true
+		for _, edge := range []string{" ", ",", ";", ".", ")", ":"} {
+			pairs = append(pairs, " "+from+edge, " "+to+edge)
+		}
+	}
+	for _, u := range units {
+		add(u.Name, u.Name)
+	}
+	for _, u := range units {
+		if utf8.RuneCountInString(u.Code) >= 3 && !abbrev[u.Code] {
+			add(u.Code, u.Name)
+		}
+	}
+	// longest first, so a longer spelling wins over the name it contains
+	type pair struct{ from, to string }
+	var ps []pair
+	for i := 0; i < len(pairs); i += 2 {
+		ps = append(ps, pair{pairs[i], pairs[i+1]})
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int { return utf8.RuneCountInString(b.from) - utf8.RuneCountInString(a.from) })
+	var flat []string
+	for _, p := range ps {
+		flat = append(flat, p.from, p.to)
+	}
+	return strings.NewReplacer(flat...)
 }
 
 func (w *writer) unitName(code string) string {
@@ -70,8 +128,10 @@ type Document struct {
 }
 
 // Compose writes the report's prose from the consolidated data.
-func Compose(r *consolidate.Report, o Options) Document {
-	w := newWriter(r)
+func Compose(r *consolidate.Report, o Options) Document { return newWriter(r).compose(o) }
+
+func (w *writer) compose(o Options) Document {
+	r := w.r
 	d := Document{Results: w.results()}
 	d.Credit, d.HasCredit = w.credit()
 	said := map[string]bool{}
@@ -103,9 +163,9 @@ func Compose(r *consolidate.Report, o Options) Document {
 // header, the appendix, and the older fields an office's own template may
 // still use) and the composed prose.
 func Fields(r *consolidate.Report, o Options) render.Data {
-	d := Compose(r, o)
-	f := render.Data(r.TemplateData(o.Now))
 	w := newWriter(r)
+	d := w.compose(o)
+	f := render.Data(r.TemplateData(o.Now))
 	for _, row := range f["phu_luc"].([]map[string]any) {
 		if t := r.TaskResult(row["stt"].(string)); t != nil {
 			row["san_pham"] = w.products(*t)

@@ -25,6 +25,24 @@ var symbolRe = regexp.MustCompile(`^(.*?)(?:\s*số\s*|\s*[Ss]ố:?\s*)?(\d+(?:/
 // symbol says it unambiguously.
 type citer struct {
 	c *catalog.Catalog
+	// units are the units' names by their codes, short names and aliases
+	// folded: the last part of a symbol («KT» in 08/TTr-KT)
+	units map[string]string
+}
+
+func newCiter(c *catalog.Catalog) citer {
+	ci := citer{c: c, units: map[string]string{}}
+	for _, u := range c.Units {
+		for _, n := range append([]string{u.Short}, u.Aliases...) {
+			if n != "" {
+				ci.units[vntext.Fold(n)] = u.Name
+			}
+		}
+	}
+	for _, u := range c.Units {
+		ci.units[vntext.Fold(u.Code)] = u.Name // a code before any alias
+	}
+	return ci
 }
 
 // issuer names who issued a document with this symbol's last part, or ""
@@ -47,17 +65,7 @@ func (ci citer) issuer(organ string) string {
 	if u := ci.c.Unit(organ); u != nil {
 		return u.Name
 	}
-	for _, u := range ci.c.Units {
-		if vntext.Fold(u.Short) == vntext.Fold(organ) {
-			return u.Name
-		}
-		for _, a := range u.Aliases {
-			if vntext.Fold(a) == vntext.Fold(organ) {
-				return u.Name
-			}
-		}
-	}
-	return ""
+	return ci.units[vntext.Fold(organ)]
 }
 
 // cite words one document line a unit typed as a citation: «Kế hoạch số
@@ -106,13 +114,21 @@ func (ci citer) cite(line, writer string) string {
 // document («Báo cáo giám sát», «Kế hoạch»), not something else.
 func startsWithKind(words string) bool {
 	f := vntext.Fold(words)
-	for _, k := range kinds {
-		if strings.HasPrefix(f, vntext.Fold(k)) {
+	for _, k := range foldedKinds {
+		if strings.HasPrefix(f, k) {
 			return true
 		}
 	}
 	return false
 }
+
+var foldedKinds = func() []string {
+	var out []string
+	for _, k := range kinds {
+		out = append(out, vntext.Fold(k))
+	}
+	return out
+}()
 
 // documentLines splits a documents cell into one document a line: a line
 // each, and items numbered on one line («1. …; 2. …»).

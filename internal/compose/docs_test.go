@@ -3,7 +3,7 @@ package compose
 import "testing"
 
 func TestCite(t *testing.T) {
-	ci := citer{loadCatalog(t)}
+	ci := newCiter(loadCatalog(t))
 	for _, tt := range []struct{ line, writer, want string }{
 		{"Kế hoạch số 12/KH-UBND ngày 20/1/2026", "Văn phòng HĐND và UBND xã", "Kế hoạch số 12/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân xã"},
 		{"Số 15/KH-UBND ngày 3/4/2026", "Phòng Kinh tế", "Kế hoạch số 15/KH-UBND ngày 03/4/2026 của Ủy ban nhân dân xã"},

@@ -221,8 +221,8 @@ func (w *writer) allSaid() [][]said {
 // dẫn…», «không …»): joined to another task's results it would read as
 // their reason.
 func negative(pred string) bool {
-	f := vntext.Fold(pred)
-	return strings.HasPrefix(f, "chua ") || strings.HasPrefix(f, "khong ")
+	f := strings.ToLower(pred)
+	return strings.HasPrefix(f, "chưa ") || strings.HasPrefix(f, "không ")
 }
 
 // phrase is a sentence and its subject ("" when the sentence does not
@@ -343,16 +343,9 @@ func byPeriod(text string) []labelled {
 // aliases: it is a sentence already.
 func (w *writer) namesItself(name, text string) bool {
 	f := vntext.Fold(text)
-	for _, u := range w.r.Catalog.Units {
-		if u.Name != name {
-			continue
-		}
-		// «Đoàn xã chưa nhận ủy thác…»: the unit by its head word
-		head := strings.Fields(u.Name)[0] + " " + w.local()
-		for _, n := range append([]string{u.Name, u.Short, head}, u.Aliases...) {
-			if n != "" && strings.HasPrefix(f, vntext.Fold(n)+" ") {
-				return true
-			}
+	for _, n := range w.selves[name] {
+		if strings.HasPrefix(f, n) {
+			return true
 		}
 	}
 	return false
@@ -362,7 +355,18 @@ func (w *writer) namesItself(name, text string) bool {
 // the prose: abbreviations spelled out (the office's own name kept),
 // dates as Decree 30/2020 writes them, typographic quotes.
 func (w *writer) tidy(text string) string {
-	return quotes(decreeDates(citeInline(spellOut(text, w.keep))))
+	return quotes(decreeDates(citeInline(spellOut(w.unitsByName(text), w.keep))))
+}
+
+// unitsByName writes the units a text names by their codes or other
+// spellings («phối hợp HND, HPN», «Phòng Kinh tế xã») by their names, as
+// units.yaml has them; a unit's name already written stays as it is.
+func (w *writer) unitsByName(text string) string {
+	if w.spellings == nil {
+		return text
+	}
+	out := w.spellings.Replace(" " + text + " ")
+	return out[1 : len(out)-1]
 }
 
 // unfinished lists the tasks whose lead units did not say they are done.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -32,8 +33,26 @@ func isEmpty(clause string) bool {
 }
 
 // key is a clause compared: folded, spaces and the stops at its ends gone.
+// The same clauses are compared many times over a report: their keys are
+// kept (the cache is dropped whole past a bound, so that a page open for
+// months does not grow).
 func key(s string) string {
-	return vntext.Fold(strings.Trim(unbullet(s), " .;:,!?"))
+	keys.Lock()
+	defer keys.Unlock()
+	if k, ok := keys.m[s]; ok {
+		return k
+	}
+	if len(keys.m) > 50000 || keys.m == nil {
+		keys.m = map[string]string{}
+	}
+	k := vntext.Fold(strings.Trim(unbullet(s), " .;:,!?"))
+	keys.m[s] = k
+	return k
+}
+
+var keys struct {
+	sync.Mutex
+	m map[string]string
 }
 
 // unbullet drops the bullet a unit typed before its text.
@@ -163,6 +182,9 @@ var nationalIssuers = regexp.MustCompile(`(\d+/(?:\d{4}/)?[\p{L}]+-(TTg|CP))\b( 
 // citeInline writes the documents a unit names in its words as prose cites
 // them: «số» after the kind, the kind in words, the national issuer named.
 func citeInline(text string) string {
+	if !strings.ContainsAny(text, "0123456789") {
+		return text
+	}
 	text = documentWords.ReplaceAllStringFunc(text, func(m string) string {
 		sm := documentWords.FindStringSubmatch(m)
 		kind := sm[2]
@@ -192,6 +214,9 @@ var abbrevRe = func() *regexp.Regexp {
 // spellOut replaces the abbreviations of a text with their words, except
 // inside the names in keep (the office's own name is written as it is).
 func spellOut(text string, keep []string) string {
+	if !hasCapitals(text) {
+		return text
+	}
 	var held []string
 	for i, k := range keep {
 		if k != "" && strings.Contains(text, k) {
@@ -218,12 +243,29 @@ func spellOut(text string, keep []string) string {
 	return text
 }
 
+// hasCapitals tells a text with two capital letters in a row: where an
+// abbreviation can be.
+func hasCapitals(text string) bool {
+	before := false
+	for _, r := range text {
+		upper := unicode.IsUpper(r)
+		if upper && before {
+			return true
+		}
+		before = upper
+	}
+	return false
+}
+
 var dateRe = regexp.MustCompile(`(^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})($|[^\d/])`)
 
 // decreeDates rewrites the dates a unit typed (dd/mm/yyyy, d/m/yyyy) the
 // way Decree 30/2020 writes them: 20/01/2026, 14/3/2026. A document's
 // number (22/2023/QĐ-TTg) is no date.
 func decreeDates(text string) string {
+	if strings.Count(text, "/") < 2 {
+		return text
+	}
 	for range 2 {
 		text = dateRe.ReplaceAllStringFunc(text, func(m string) string {
 			sm := dateRe.FindStringSubmatch(m)

@@ -194,3 +194,19 @@ func TestLongPeriodSentence(t *testing.T) {
 		}
 	}
 }
+
+// A unit named by its code or another spelling is named as units.yaml
+// names it; a name already right stays.
+func TestUnitsByName(t *testing.T) {
+	w := newWriterFor(loadCatalogF(t))
+	for in, want := range map[string]string{
+		"phối hợp HND, HPN giám sát":                       "phối hợp Hội Nông dân xã, Hội Liên hiệp Phụ nữ xã giám sát",
+		"Hội Nông dân xã quản lý 5 tổ":                     "Hội Nông dân xã quản lý 5 tổ",
+		"ủy thác qua Ngân hàng Chính sách xã hội năm 2026": "ủy thác qua Ngân hàng Chính sách xã hội năm 2026",
+		"HNDX is no code": "HNDX is no code",
+	} {
+		if got := w.unitsByName(in); got != want {
+			t.Errorf("unitsByName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -382,7 +382,8 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 			r.ExcludedFiles++
 			r.Problems = append(r.Problems, intake.Problem{
 				Severity: intake.SeverityError, File: s.Path,
-				Message: fmt.Sprintf("tệp là báo cáo %s, không phải %s nên không được đưa vào báo cáo; kiểm tra lại tệp hoặc chạy với --period %s", s.Period.Name(), r.Period.Name(), s.Period),
+				Message: fmt.Sprintf("tệp là báo cáo %s, không phải %s nên không được đưa vào báo cáo; kiểm tra lại tệp.", s.Period.Name(), r.Period.Name()),
+				Fix:     intake.Fix{Kind: intake.FixPeriod, Period: s.Period},
 			})
 			continue
 		}

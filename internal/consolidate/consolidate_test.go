@@ -208,7 +208,7 @@ func TestFilesLeftOut(t *testing.T) {
 	}
 	found := false
 	for _, p := range r.Problems {
-		if strings.Contains(p.Message, "quý II năm 2026") && strings.Contains(p.Message, "--period 2026-Q2") {
+		if strings.Contains(p.Message, "quý II năm 2026") && p.Fix.Kind == intake.FixPeriod && strings.Contains(p.Text(intake.CommandLine), "--period 2026-Q2") {
 			found = true
 		}
 	}

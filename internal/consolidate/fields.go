@@ -122,7 +122,7 @@ func ReminderFields() []render.Spec {
 		text("trich_yeu", "trích yếu sau «V/v»", "đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số      /KH-UBND, quý I năm 2026"),
 		text("ke_hoach", "kế hoạch được báo cáo", "Kế hoạch số      /KH-UBND ngày      tháng 9 năm 2025 của Ủy ban nhân dân xã Xốp"),
 		date("han_ke_hoach", "hạn gửi báo cáo của kỳ theo kế hoạch (deadline_days); dùng {han_ke_hoach|ngay}", "ngày 16 tháng 3 năm 2026"),
-		date("han_gui", "hạn gửi mới: --deadline, hoặc reminder_days ngày làm việc sau ngày công văn; không bao giờ là ngày đã qua; dùng {han_gui|ngay}", "ngày 25 tháng 3 năm 2026"),
+		date("han_gui", "hạn gửi mới: ngày hạn nêu khi lập công văn, hoặc reminder_days ngày làm việc sau ngày công văn; không bao giờ là ngày đã qua; dùng {han_gui|ngay}", "ngày 25 tháng 3 năm 2026"),
 		text("don_vi_thu", "đơn vị thu nhận báo cáo (collector trong plan.yaml)", "Văn phòng HĐND và UBND xã"),
 		text("luu", "tên ngắn của đơn vị soạn công văn, ghi sau «Lưu: VT,»", "Văn phòng"),
 		flag("mot_don_vi", "công văn gửi một đơn vị: «Kính gửi: tên đơn vị.» trên một dòng"),

@@ -46,6 +46,11 @@ type FileAccount struct {
 	Problems       []intake.Problem
 	Errors         int
 	Warnings       int
+	// ReplacedBy names the unit's file that replaced this one, sent at
+	// ReplacedAt: a newer file (SupersededBy), or a usable file sent after
+	// this one had errors. Its problems are then the old file's.
+	ReplacedBy string
+	ReplacedAt time.Time
 }
 
 // UnitAccount is one expected unit for a period.
@@ -59,6 +64,10 @@ type UnitAccount struct {
 	// MissingTasks are the codes of its tasks on which its usable file
 	// says nothing.
 	MissingTasks []string
+	// MissingParts are, in a half, nine months or a year, the quarters
+	// whose form did not come (a form of the period itself counts for all);
+	// BrokenParts those of them whose form came with errors.
+	MissingParts, BrokenParts []period.Period
 }
 
 // Account is the one account of units for a period: every expected unit in
@@ -163,9 +172,38 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 			}
 		}
 		ua.State, ua.MissingTasks = st.State, st.MissingTasks
+		ua.MissingParts, ua.BrokenParts = st.MissingParts, st.BrokenParts
+		markReplaced(ua.Files)
 		a.Units = append(a.Units, ua)
 	}
 	return a
+}
+
+// markReplaced says which of a unit's files a later one replaced: those a
+// newer file superseded, and those with errors sent before a usable file.
+func markReplaced(files []FileAccount) {
+	var used *FileAccount
+	for i := range files {
+		f := &files[i]
+		if f.Readable && f.Errors == 0 && f.SupersededBy == "" && (used == nil || f.ModTime.After(used.ModTime)) {
+			used = f
+		}
+	}
+	for i := range files {
+		f := &files[i]
+		switch {
+		case f.BesideWorkbook:
+		case f.SupersededBy != "":
+			f.ReplacedBy = filepath.Base(f.SupersededBy)
+			for _, g := range files {
+				if g.Path == f.SupersededBy {
+					f.ReplacedAt = g.ModTime
+				}
+			}
+		case used != nil && f != used && f.Errors > 0 && !f.ModTime.After(used.ModTime):
+			f.ReplacedBy, f.ReplacedAt = used.Name, used.ModTime
+		}
+	}
 }
 
 func hasContent(s *intake.Submission) bool {

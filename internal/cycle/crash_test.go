@@ -149,7 +149,7 @@ func TestConcurrentInstancesAssign(t *testing.T) {
 	units := c.ReportingUnits()
 	const n = 30
 	for i := range n {
-		receive(t, w, q1, fmt.Sprintf("anh %02d.pdf", i), []byte("%PDF-1.4"))
+		receive(t, w, q1, fmt.Sprintf("anh %02d.pdf", i), []byte(fmt.Sprintf("%%PDF-1.4 %d", i)))
 	}
 	var wg sync.WaitGroup
 	for i := range n {
@@ -168,5 +168,32 @@ func TestConcurrentInstancesAssign(t *testing.T) {
 	wg.Wait()
 	if got := w.Assignments(q1); len(got) != n {
 		t.Errorf("%d of %d assignments kept", len(got), n)
+	}
+}
+
+// The same bytes twice in one zip are stored once, as a file sent again
+// is, though neither is in place before the zip's one step.
+func TestZipSameBytesTwice(t *testing.T) {
+	w := newWorkspace(t)
+	b, err := os.ReadFile(filepath.Join(samples, "KT-2026-Q1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range []string{"KT-2026-Q1.xlsx", "ban sao KT.xlsx"} {
+		f, _ := zw.Create(n)
+		f.Write(b)
+	}
+	zw.Close()
+	rc, err := w.Receive(q1, "hai ban.zip", bytes.NewReader(buf.Bytes()), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rc.Files) != 2 || rc.Files[0].Same || !rc.Files[1].Same || rc.Files[1].Stored != "KT-2026-Q1.xlsx" {
+		t.Errorf("receipt: %+v", rc.Files)
+	}
+	if got := w.ReceivedFiles(q1); len(got) != 1 {
+		t.Errorf("stored: %v", got)
 	}
 }

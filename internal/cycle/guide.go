@@ -19,13 +19,20 @@ const GuideHelp = "Cú pháp, định dạng và danh sách trường dùng đư
 // templates, made from the tables the engine checks templates with, so
 // that it never says other than what the check does.
 func TemplateGuide() string {
-	var b strings.Builder
-	b.WriteString(`Mẫu báo cáo (bao-cao.docx) và công văn đôn đốc (don-doc.docx) là tệp Word bình thường: Văn phòng
+	return `Mẫu báo cáo (bao-cao.docx) và công văn đôn đốc (don-doc.docx) là tệp Word bình thường: Văn phòng
 sửa câu chữ bằng Word, LibreOffice Writer hoặc WPS. «baocao init» ghi bản sao sửa được vào
 templates/; «baocao report --template TỆP.docx» dùng một mẫu khác. Chỗ cần điền số liệu thì viết
 tên trường trong dấu ngoặc nhọn.
 
-Cú pháp:
+` + TemplateReference()
+}
+
+// TemplateReference is the template guide without the words of the
+// command line: the syntax, the formatters and the fields, which the
+// office's page shows under its own guide.
+func TemplateReference() string {
+	var b strings.Builder
+	b.WriteString(`Cú pháp:
   {ten_xa}                          điền giá trị của trường ten_xa
   {ky_nay|so}                       điền kèm định dạng (xem «Định dạng»)
   {#phan} ... {/phan}               khối lặp: các đoạn (hoặc hàng bảng) ở giữa được lặp cho mỗi mục của phan; bên trong dùng thẳng trường của mục ({so}, {ten}) và cả trường bên ngoài

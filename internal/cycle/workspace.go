@@ -3,6 +3,7 @@ package cycle
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,7 +47,8 @@ const (
 
 // Workspace is the office's folder, which it can also open in Explorer.
 // Per period P: P/mau-bieu/ holds the forms sent, P/nhan-ve/ the files
-// received (kept as they came, never replaced or deleted), and P/ the
+// received (kept as they came, never replaced or deleted; the office may
+// move one to P/bo-qua/ and back, SetAside), and P/ the
 // outputs, laid out as «baocao report --out» lays them.
 type Workspace struct {
 	Root string
@@ -287,6 +289,10 @@ func reservedName(stem string) bool {
 type Received struct {
 	Sent   string // the name it came with (in a zip: its name there)
 	Stored string // its base name in nhan-ve
+	// Same: the bytes equal those of the file Stored, received before
+	// (at its time, Since), so nothing was stored again.
+	Same  bool
+	Since time.Time
 }
 
 // Receipt is what Receive stored.
@@ -342,6 +348,9 @@ func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, mod
 	}
 	defer unlock()
 	dir := w.ReceivedDir(p)
+	if same, since := sameFile(dir, data); same != "" {
+		return &Receipt{Files: []Received{{Sent: name, Stored: same, Same: true, Since: since}}}, nil
+	}
 	// A file, or a zip with the files taken out of it, is put in place
 	// whole, in one journalled step: a program killed half-way leaves
 	// all of it or none (outfile.Recover, on the next start).
@@ -409,6 +418,15 @@ func (w *Workspace) unzip(st *staging, zipName string, data []byte, rc *Receipt,
 			failed.Add(base)
 			continue
 		}
+		if same, since := sameFile(st.dir, b); same != "" {
+			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: since})
+			continue
+		}
+		if same := st.staged(b); same != "" {
+			// The same bytes twice in one zip: stored once.
+			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: time.Now()})
+			continue
+		}
 		stored, err := st.add(safe, b, f.Modified)
 		if err != nil {
 			failed.Add(base)
@@ -452,6 +470,12 @@ type staging struct {
 	dir   string
 	taken []string
 	moves []outfile.Move
+	sums  map[[32]byte]string // content of each file staged -> its name
+}
+
+// staged is the name of a file staged with the same bytes as data, or "".
+func (st *staging) staged(data []byte) string {
+	return st.sums[sha256.Sum256(data)]
 }
 
 func newStaging(dir string) (*staging, error) {
@@ -521,6 +545,10 @@ func (st *staging) add(name string, data []byte, modTime time.Time) (string, err
 		}
 		st.taken = append(st.taken, n)
 		st.moves = append(st.moves, outfile.Move{From: f.Name(), To: filepath.Join(st.dir, n), New: true})
+		if st.sums == nil {
+			st.sums = map[[32]byte]string{}
+		}
+		st.sums[sha256.Sum256(data)] = n
 		return n, nil
 	}
 	return "", inputErr("thư mục %s đã có quá nhiều tệp tên «%s»: đổi tên tệp rồi gửi lên.", st.dir, name)

@@ -204,7 +204,7 @@ func TestReceiveZip(t *testing.T) {
 		"bao cao/ben-trong.zip":       []byte("PK"),
 		"bao cao/":                    nil,
 		`bao cao\CON.xlsx`:            []byte("y"),
-		"bao cao/KT-2026-Q1 (2).xlsx": kt,
+		"bao cao/KT-2026-Q1 (2).xlsx": []byte("bản khác"), // the same bytes would be one file
 	})
 	rc := receive(t, w, q1, "tu don vi.zip", data)
 	if rc.Zip == nil || rc.Zip.Stored != "tu don vi.zip" {
@@ -600,5 +600,70 @@ func TestLongNames(t *testing.T) {
 	err := receiveErr(w.ReceivedDir(q1), &fs.PathError{Op: "open", Path: long, Err: syscall.ENAMETOOLONG})
 	if err == nil || !strings.Contains(err.Error(), "tên tệp quá dài") || strings.Contains(err.Error(), "ổ đĩa đầy") || strings.Contains(err.Error(), "file name too long") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// The same bytes received again, alone or in a zip, are the file received
+// before: named, with its time, and not stored again.
+func TestReceiveSameFileOnce(t *testing.T) {
+	w := newWorkspace(t)
+	kt, _ := os.ReadFile(filepath.Join(samples, "KT-2026-Q1.xlsx"))
+	when := time.Date(2026, 3, 12, 8, 15, 0, 0, time.Local)
+	rc, err := w.Receive(q1, "KT-2026-Q1.xlsx", bytes.NewReader(kt), when)
+	if err != nil || rc.Files[0].Same {
+		t.Fatal(err, rc)
+	}
+	rc, err = w.Receive(q1, "ban sao.xlsx", bytes.NewReader(kt), time.Time{})
+	if err != nil || len(rc.Files) != 1 || !rc.Files[0].Same || rc.Files[0].Stored != "KT-2026-Q1.xlsx" || !rc.Files[0].Since.Equal(when) {
+		t.Fatalf("the same file again: %v %+v", err, rc)
+	}
+	rc = receive(t, w, q1, "lai.zip", makeZip(t, map[string][]byte{"KT.xlsx": kt}))
+	if len(rc.Files) != 1 || !rc.Files[0].Same || rc.Files[0].Stored != "KT-2026-Q1.xlsx" {
+		t.Errorf("the same file in a zip: %+v", rc.Files)
+	}
+	if files := w.ReceivedFiles(q1); len(files) != 1 {
+		t.Errorf("received files: %q", files)
+	}
+}
+
+// Setting aside and putting back move a file, never over another, and the
+// account follows.
+func TestSetAsideAndRestore(t *testing.T) {
+	w := newWorkspace(t)
+	for _, data := range []string{"một", "hai"} {
+		if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader(data), time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, err := w.SetAside(q1, "KT-2026-Q1.xlsx")
+	if err != nil || first != "KT-2026-Q1.xlsx" {
+		t.Fatal(first, err)
+	}
+	// Another file of the same name comes and is set aside too.
+	if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader("ba"), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := w.SetAside(q1, "KT-2026-Q1.xlsx")
+	if err != nil || second != "KT-2026-Q1 (2).xlsx" {
+		t.Fatalf("the second set aside: %q %v", second, err)
+	}
+	if got := w.SetAsideFiles(q1); len(got) != 2 {
+		t.Errorf("set aside: %+v", got)
+	}
+	if files := w.ReceivedFiles(q1); len(files) != 1 || filepath.Base(files[0]) != "KT-2026-Q1 (2).xlsx" {
+		t.Errorf("received: %q", files)
+	}
+	back, err := w.Restore(q1, "KT-2026-Q1.xlsx")
+	if err != nil || back != "KT-2026-Q1.xlsx" {
+		t.Fatalf("put back: %q %v", back, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(w.ReceivedDir(q1), back)); string(b) != "một" {
+		t.Errorf("put back %q", b)
+	}
+	for _, bad := range []string{"", "../x.xlsx", ".don-vi.json", "khong-co.xlsx"} {
+		var ie *InputError
+		if _, err := w.SetAside(q1, bad); !errors.As(err, &ie) {
+			t.Errorf("set aside %q: %v", bad, err)
+		}
 	}
 }

@@ -99,29 +99,30 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 		who = u.Name
 	}
 	resend := fmt.Sprintf("đề nghị %s gửi lại tệp Excel (biểu mẫu .xlsx đã điền)", who)
-	unknown := ""
+	unknown, fix := "", Fix{}
 	if s.Unit == "" {
-		unknown = fmt.Sprintf(" Tên tệp không cho biết của đơn vị nào: nếu là báo cáo của một đơn vị, đề nghị đơn vị đó gửi lại tệp Excel (hoặc chạy lại với %s để tính tệp cho đơn vị đó).", unitFlagHint(filepath.Base(name)))
+		unknown = " Tên tệp không cho biết của đơn vị nào: nếu là báo cáo của một đơn vị, đề nghị đơn vị đó gửi lại tệp Excel."
+		fix = Fix{Kind: FixUnit, File: filepath.Base(name)}
 	}
 	s.sentAs = map[fileKind]string{fileXLSB: "tệp .xlsb", filePDF: "tệp PDF", fileWord: "tệp Word", filePicture: "ảnh", fileCSV: "tệp CSV"}[k]
 	switch k {
 	case fileWorkbook, fileZip, fileSystem:
 		return nil
 	case fileXLSB:
-		s.addf(SeverityError, "", "", "%s gửi tệp Excel dạng nhị phân (.xlsb), chương trình không đọc được: %s. %s%s", who, resend, saveAsAdvice, unknown)
+		s.addFix(fix, SeverityError, "", "", "%s gửi tệp Excel dạng nhị phân (.xlsb), chương trình không đọc được: %s. %s%s", who, resend, saveAsAdvice, unknown)
 	case filePDF:
-		s.addf(SeverityError, "", "", "%s gửi tệp PDF: %s; bản PDF chỉ để xem, chương trình không đọc được số liệu trong đó.%s", who, resend, unknown)
+		s.addFix(fix, SeverityError, "", "", "%s gửi tệp PDF: %s; bản PDF chỉ để xem, chương trình không đọc được số liệu trong đó.%s", who, resend, unknown)
 	case fileWord:
-		s.addf(SeverityError, "", "", "%s gửi tệp Word (%s), không phải biểu mẫu Excel: %s; nếu đơn vị viết báo cáo bằng Word, chép kết quả vào biểu mẫu Excel.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
+		s.addFix(fix, SeverityError, "", "", "%s gửi tệp Word (%s), không phải biểu mẫu Excel: %s; nếu đơn vị viết báo cáo bằng Word, chép kết quả vào biểu mẫu Excel.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
 	case filePicture:
-		s.addf(SeverityError, "", "", "%s gửi ảnh (%s), có thể là ảnh chụp biểu báo cáo: chương trình không đọc được chữ trong ảnh; %s.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
+		s.addFix(fix, SeverityError, "", "", "%s gửi ảnh (%s), có thể là ảnh chụp biểu báo cáo: chương trình không đọc được chữ trong ảnh; %s.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
 	case fileCSV:
-		s.addf(SeverityError, "", "", "%s gửi tệp CSV: %s. %s%s", who, resend, saveAsAdvice, unknown)
+		s.addFix(fix, SeverityError, "", "", "%s gửi tệp CSV: %s. %s%s", who, resend, saveAsAdvice, unknown)
 	case fileArchive:
 		s.addf(SeverityError, "", "", "tệp nén %s: chương trình chỉ mở được tệp .zip. Giải nén tệp này (chuột phải > Extract) và chép các tệp Excel trong đó vào thư mục, rồi chạy lại.", strings.ToLower(filepath.Ext(name)))
 	case fileOurs:
 		s.Unit, s.Period = "", period.Period{}
-		s.addf(SeverityWarning, "", "", "bỏ qua: đây là tệp do baocao lập (báo cáo hoặc công văn đôn đốc), không phải tệp đơn vị gửi. Đừng để kết quả trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).")
+		s.addFix(Fix{Kind: FixOutputElsewhere}, SeverityWarning, "", "", "bỏ qua: đây là tệp do baocao lập (báo cáo hoặc công văn đôn đốc), không phải tệp đơn vị gửi.")
 	default:
 		s.Unit = ""
 		s.addf(SeverityWarning, "", "", "bỏ qua: tệp không phải tệp Excel nên không được đọc. Nếu đây là báo cáo của đơn vị, đề nghị đơn vị gửi lại biểu mẫu Excel (.xlsx) đã điền.")

@@ -79,10 +79,15 @@ func recoverInto(s *Submission) {
 }
 
 func (s *Submission) addf(sev Severity, sheet, cell, format string, args ...any) {
+	s.addFix(Fix{}, sev, sheet, cell, format, args...)
+}
+
+// addFix is addf with the fix as data.
+func (s *Submission) addFix(fix Fix, sev Severity, sheet, cell, format string, args ...any) {
 	if vntext.HasControls(sheet) {
 		sheet = vntext.Clean(sheet) // a sheet's name is shown, never reversed
 	}
-	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
+	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
 // excelizeOptions are the options every user file is opened with.
@@ -221,7 +226,7 @@ func (r *reader) read() {
 		if q, err := period.Parse(name); err == nil {
 			name = q.Name()
 		}
-		s.addf(SeverityWarning, "", "", "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị. Đừng để bảng tổng hợp trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác).", name)
+		s.addFix(Fix{Kind: FixOutputElsewhere}, SeverityWarning, "", "", "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị.", name)
 		return
 	}
 	names := r.f.GetSheetList()
@@ -656,8 +661,6 @@ func (r *reader) noTable() {
 		forms.Columns[0].Header, forms.Columns[1].Header, forms.Columns[5].Header, forms.Columns[6].Header)
 }
 
-// unitFlagHint shows the --unit option that assigns the file to a unit; it
-// works with both check and report.
 // exampleFileName is a form's file name to give as an example: the first
 // reporting unit's, for period p (2026-Q1 when none is given).
 func exampleFileName(c *catalog.Catalog, p period.Period) string {
@@ -669,10 +672,6 @@ func exampleFileName(c *catalog.Catalog, p period.Period) string {
 		unit = units[0]
 	}
 	return unit + "-" + p.String() + ".xlsx"
-}
-
-func unitFlagHint(fileName string) string {
-	return fmt.Sprintf("--unit \"%s=MÃ\"", fileName)
 }
 
 // identify finds the unit and the period: metadata first, then the title
@@ -690,7 +689,7 @@ func (r *reader) identify(title []string) {
 		} else if u := c.MatchUnit(r.meta.Unit); u != nil {
 			found, source = u.Code, "thông tin ẩn của biểu mẫu"
 		} else {
-			s.addf(SeverityWarning, "", "", "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục, hoặc chạy lại với %s.", r.meta.Unit, unitFlagHint(fileName))
+			s.addFix(Fix{Kind: FixUnit, File: fileName}, SeverityWarning, "", "", "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục.", r.meta.Unit)
 		}
 	}
 	if found == "" {
@@ -708,13 +707,13 @@ func (r *reader) identify(title []string) {
 	switch forced := r.opt.unitFor(s.Path); {
 	case forced != "":
 		if found != "" && found != forced {
-			s.addf(SeverityWarning, "", "", "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s theo tùy chọn --unit.", c.Unit(found).Name, source, nameOf(c, forced))
+			s.addFix(Fix{Kind: FixUnitChosen}, SeverityWarning, "", "", "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s.", c.Unit(found).Name, source, nameOf(c, forced))
 		}
 		s.Unit = forced
 	case found != "":
 		s.Unit = found
 	default:
-		s.addf(SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ %s), ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính, hoặc chạy lại với %s. Các mã: %s.", exampleFileName(c, r.opt.Period), unitFlagHint(fileName), strings.Join(c.UnitCodes(), ", "))
+		s.addFix(Fix{Kind: FixUnit, File: fileName}, SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ %s) hoặc ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính. Các mã: %s.", exampleFileName(c, r.opt.Period), strings.Join(c.UnitCodes(), ", "))
 	}
 
 	// Period.
@@ -744,14 +743,14 @@ func (r *reader) identify(title []string) {
 	case ok && !r.opt.Period.IsZero() && p != r.opt.Period && !p.PartOf(r.opt.Period):
 		s.Period = p
 		s.otherPeriod = len(s.Problems) + 1
-		s.addf(SeverityError, "", "", "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s, hoặc chạy lại với --period %s nếu muốn kiểm tra kỳ của tệp.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name(), p)
+		s.addFix(Fix{Kind: FixPeriod, Period: p}, SeverityError, "", "", "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name())
 	case ok:
 		s.Period = p
 	case !r.opt.Period.IsZero():
 		s.Period = r.opt.Period
-		s.addf(SeverityWarning, "", "", "tệp không ghi kỳ báo cáo; coi là báo cáo %s theo tùy chọn --period.", r.opt.Period.Name())
+		s.addFix(Fix{Kind: FixPeriodChosen}, SeverityWarning, "", "", "tệp không ghi kỳ báo cáo; coi là báo cáo %s.", r.opt.Period.Name())
 	default:
-		s.addf(SeverityError, "", "", "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Chạy lại với --period (ví dụ --period 2026-Q1), hoặc ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ %s).", exampleFileName(c, period.MustParse("2026-Q1")))
+		s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", "", "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ %s).", exampleFileName(c, period.MustParse("2026-Q1")))
 	}
 	if r.meta.Fingerprint != "" && c.Fingerprint != "" && r.meta.Fingerprint != c.Fingerprint {
 		s.addf(SeverityWarning, "", "", "biểu mẫu được tạo từ một danh mục nhiệm vụ khác với danh mục hiện tại (mã %s, hiện tại %s): nhiệm vụ có thể đã đổi. Các dòng được khớp lại theo mã và nội dung; nên gửi đơn vị biểu mẫu mới (baocao forms).", r.meta.Fingerprint, c.Fingerprint)

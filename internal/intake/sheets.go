@@ -141,7 +141,7 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 	}
 	asked, ok := r.askedPeriod()
 	if !ok {
-		r.s.addf(SeverityError, "", "", "sổ có %d trang tính có %s của các kỳ khác nhau: %s; tệp không cho biết là báo cáo kỳ nào nên không đọc trang nào. Giữ lại trang của kỳ cần báo cáo (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại, hoặc chạy lại với --period (ví dụ --period 2026-Q1).",
+		r.s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", "", "sổ có %d trang tính có %s của các kỳ khác nhau: %s; tệp không cho biết là báo cáo kỳ nào nên không đọc trang nào. Giữ lại trang của kỳ cần báo cáo (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại.",
 			len(tables), what, strings.Join(names, ", "))
 		return nil, handled
 	}
@@ -153,7 +153,7 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 	}
 	switch len(match) {
 	case 0:
-		r.s.addf(SeverityError, "", "", "sổ có %d trang tính có %s: %s, nhưng không trang nào là của %s. Giữ lại trang của %s (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại; nếu cần đọc kỳ khác, chạy lại với --period của kỳ đó.",
+		r.s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", "", "sổ có %d trang tính có %s: %s, nhưng không trang nào là của %s. Giữ lại trang của %s (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại.",
 			len(tables), what, strings.Join(names, ", "), asked.Name(), asked.Name())
 		return nil, handled
 	case 1:
@@ -179,8 +179,12 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 		if t.g.hidden {
 			hidden = " (trang ẩn)"
 		}
-		r.s.addf(SeverityWarning, t.g.name, "", "trang tính «%s»%s %s, không phải %s, nên không được đọc; chỉ đọc trang «%s». Nếu trang «%s» mới đúng, chạy lại với --period của kỳ đó.",
-			t.g.name, hidden, why, asked.Name(), chosen.g.name, t.g.name)
+		fix := Fix{Kind: FixPeriod}
+		if labels[i].ok && !labels[i].yearless {
+			fix.Period = labels[i].p
+		}
+		r.s.addFix(fix, SeverityWarning, t.g.name, "", "trang tính «%s»%s %s, không phải %s, nên không được đọc; chỉ đọc trang «%s».",
+			t.g.name, hidden, why, asked.Name(), chosen.g.name)
 	}
 	return []found{chosen}, handled
 }

@@ -40,6 +40,8 @@ type Problem struct {
 	// Cell is a cell reference ("F12") or a place in words ("dòng 12").
 	Cell    string
 	Message string
+	// Fix is what would fix it, worded by each front end (Text).
+	Fix Fix
 }
 
 // Error formats the problem as "tệp, trang tính «…», ô …: message".

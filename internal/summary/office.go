@@ -178,12 +178,18 @@ func (b *builder) problems() error {
 	if err := b.sheet(SheetProblems, "KẾT QUẢ KIỂM TRA CÁC TỆP ĐƠN VỊ GỬI", headers, []float64{11, 30, 16, 10, 90}); err != nil {
 		return err
 	}
+	// The command line's workbook words fixes as its flags; the page's
+	// says what is wrong, its controls say the rest.
+	var wording intake.Wording
+	if !b.opt.FromPage {
+		wording = intake.CommandLine
+	}
 	for i, p := range b.r.Problems {
 		style := b.text
 		if p.Severity == intake.SeverityError {
 			style = b.bold
 		}
-		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.Relative(p.File, b.opt.Roots), p.Sheet, p.Cell, p.Message)
+		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.Relative(p.File, b.opt.Roots), p.Sheet, p.Cell, p.Text(wording))
 	}
 	if len(b.r.Problems) == 0 {
 		b.put(SheetProblems, 3, b.text, "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")

@@ -46,6 +46,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/tinh-hinh", s.status)
 	m.HandleFunc("POST /api/nhan-tep", s.upload)
 	m.HandleFunc("POST /api/gan-don-vi", s.assign)
+	m.HandleFunc("POST /api/de-rieng", s.setAside)
+	m.HandleFunc("POST /api/dua-lai", s.restore)
 	m.HandleFunc("POST /api/lap-bao-cao", s.build)
 	m.HandleFunc("GET /api/tien-do", s.progress)
 	m.HandleFunc("GET /api/phien-ban", s.version)
@@ -53,7 +55,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /mau-bieu/{ky}/{name}", s.form)
 	m.HandleFunc("GET /ket-qua/{ky}/{name}", s.output)
 	m.HandleFunc("GET /nhan-ve/{ky}/{name}", s.receivedFile)
-	m.HandleFunc("GET /huong-dan-mau", s.templateGuide)
+	m.HandleFunc("GET /huong-dan", s.guide)
+	m.HandleFunc("GET /huong-dan-mau", s.guide) // the address older messages give
+	m.HandleFunc("GET /huong-dan/mau/{name}", s.builtinTemplate)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "Không có trang này", "Địa chỉ không đúng. Quay lại trang chính: "+s.origin()+"/")
 	})
@@ -114,15 +118,39 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	// and checking still work, and the mistakes are said where they matter.
 	if _, err := cycle.LoadSources(s.opt.DataDir, "", ""); err != nil {
 		s.logInternal(r, err)
-		v.TemplateProblem = userMessage(err)
+		v.TemplateProblem = pageTemplateProblem(userMessage(err))
 	}
 	s.render(w, "page", v)
 }
 
-// templateGuide is the template guide, the same as «baocao help mau»,
-// which the messages about a template's mistakes point to.
-func (s *Server) templateGuide(w http.ResponseWriter, r *http.Request) {
-	s.render(w, "guide", map[string]string{"Guide": cycle.TemplateGuide(), "Home": "/"})
+// guide is the clerk's guide: the three steps, the states, the files, how
+// to edit the report's template in Word, where the files are; the fields
+// of the templates last, without the command line's words. The developer
+// reference is docs/mau-bao-cao.md.
+func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
+	v := map[string]any{"Reference": cycle.TemplateReference(), "Home": "/", "Workspace": s.opt.Workspace.Root, "Builtin": true}
+	if t, err := cycle.LoadTemplate("", cycle.ReportTemplate, ""); err == nil && !t.Builtin {
+		v["Builtin"] = false
+		v["ReportTemplate"], _ = filepath.Abs(t.Path)
+	}
+	v["TemplatesDir"], _ = filepath.Abs(cycle.TemplatesDir)
+	s.render(w, "guide", v)
+}
+
+// builtinTemplate serves a built-in template, for the clerk to save beside
+// the program and edit.
+func (s *Server) builtinTemplate(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if name != cycle.ReportTemplate && name != cycle.ReminderTemplate {
+		s.fail(w, r, http.StatusNotFound, "Không có mẫu này", "Chỉ có mẫu «"+cycle.ReportTemplate+"» và «"+cycle.ReminderTemplate+"».")
+		return
+	}
+	t, err := cycle.LoadTemplate("", name, "")
+	if err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	serveBytes(w, r, name, t.Data)
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, v any) {
@@ -144,6 +172,8 @@ func (s *Server) fragments(v *pageView) map[string]string {
 		}
 		out[name] = buf.String()
 	}
+	// Step 2 shows the header's count, the same words from the same account.
+	out["tally-nhan-tep"] = out["tally"]
 	return out
 }
 
@@ -192,6 +222,14 @@ type fileResult struct {
 	Stored  string `json:"luu,omitempty"`
 	OK      bool   `json:"ok"`
 	Message string `json:"thong_bao"`
+	// Outcome colours the line: "dung" used, "canh-bao" used with
+	// warnings, "loi" refused (errors), "hong" unreadable or not stored,
+	// "trung" the same as a file received before.
+	Outcome string `json:"ket_qua"`
+	// Same: the bytes are those of a file received before (Stored), and
+	// nothing was stored again.
+	Same bool `json:"da_nhan,omitempty"`
+	same *cycle.Received
 }
 
 // upload stores the files sent, checks them and answers the new account.
@@ -264,15 +302,32 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				Message: zipMessage(rc)})
 		}
 		for _, f := range rc.Files {
-			results = append(results, fileResult{Name: f.Sent, Stored: f.Stored, OK: true})
+			r := fileResult{Name: f.Sent, Stored: f.Stored, OK: true}
+			if f.Same {
+				r.Same, r.same = true, &f
+			}
+			results = append(results, r)
 			stored = append(stored, f.Stored)
 		}
 	}
 	v := s.view(c, p)
 	// Say at once what each file turned out to be.
 	for i := range results {
-		if results[i].OK && !strings.HasSuffix(strings.ToLower(results[i].Stored), ".zip") {
-			results[i].Message = v.fileVerdict(p, results[i].Stored)
+		r := &results[i]
+		switch {
+		case !r.OK:
+			r.Outcome = "hong"
+		case strings.HasSuffix(strings.ToLower(r.Stored), ".zip"):
+			r.Outcome = "dung"
+		default:
+			r.Message = v.fileVerdict(p, r.Stored)
+			r.Outcome = v.fileOutcome(p, r.Stored)
+		}
+		if r.same != nil {
+			r.Message = "đã nhận tệp này lúc " + timeText(r.same.Since) + " (lưu là «" + r.Stored + "»), không lưu lại lần nữa. " + upperFirst(r.Message)
+			if r.Outcome == "dung" || r.Outcome == "canh-bao" {
+				r.Outcome = "trung"
+			}
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"tep": results, "ghi_chu": notes, "html": s.fragments(v)})
@@ -341,6 +396,39 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": v.fileVerdict(folder, r.PostFormValue("tep")), "html": s.fragments(v)})
 }
 
+// setAside moves a received file to the period's bo-qua folder.
+func (s *Server) setAside(w http.ResponseWriter, r *http.Request) {
+	s.move(w, r, (*cycle.Workspace).SetAside, "đã để riêng vào thư mục "+cycle.SetAsideFolder+"; không còn được tính. Bấm «Đưa lại» ở mục «Tệp đã để riêng» để dùng lại.")
+}
+
+// restore puts a file set aside back among the received files.
+func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
+	s.move(w, r, (*cycle.Workspace).Restore, "đã đưa lại vào các tệp đã nhận.")
+}
+
+func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Workspace, period.Period, string) (string, error), said string) {
+	c, p, ok := s.setup(w, r)
+	if !ok {
+		return
+	}
+	folder, err := period.Parse(r.PostFormValue("thu_muc"))
+	if err != nil {
+		folder = p
+	}
+	name := r.PostFormValue("tep")
+	got, err := do(s.opt.Workspace, folder, name)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	v := s.view(c, p)
+	msg := "«" + name + "»: " + said
+	if got != name {
+		msg += " Tệp mang tên mới «" + got + "» vì đã có tệp cùng tên."
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.fragments(v)})
+}
+
 // build makes the period's report, summary, reminder and PDFs.
 func (s *Server) build(w http.ResponseWriter, r *http.Request) {
 	s.make(w, r, (*cycle.Workspace).Report, "result")
@@ -373,7 +461,7 @@ func (s *Server) make(w http.ResponseWriter, r *http.Request, do buildFunc, key 
 		return
 	}
 	v := s.view(c, p)
-	rv := s.resultView(p, res, key != "result")
+	rv := s.resultView(p, res, key != "result", v.account)
 	var buf bytes.Buffer
 	if err := pageTemplates.ExecuteTemplate(&buf, "result", rv); err != nil {
 		panic(err)
@@ -562,7 +650,8 @@ func userMessage(err error) string {
 	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se):
 		return upperFirst(err.Error())
 	case errors.As(err, &de):
-		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + de.Error()
+		// The page was started on its data folder: it names no option.
+		return "Dữ liệu kế hoạch có lỗi, cần sửa trước khi làm tiếp:\n" + strings.ReplaceAll(de.Error(), "Kiểm tra tùy chọn --data", "Kiểm tra thư mục dữ liệu kế hoạch")
 	}
 	// The library's own text is logged (apiError, errorPage), not shown.
 	return "Chương trình gặp lỗi không lường trước (chi tiết đã ghi ở cửa sổ dòng lệnh của chương trình). Thử lại; nếu vẫn lỗi, báo người phụ trách phần mềm."

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,10 +32,11 @@ type pageView struct {
 	Units       []unitView
 	Unassigned  []fileView
 	Skipped     []fileView
+	SetAside    []fileView   // files the office set aside, to put back
 	Choices     []unitChoice // units to assign a file to
 	Sent, Total int
 	Counts      []stateCount
-	Missing     []string
+	Missing     []missingUnit // units with no usable report, the reminder's
 	Outputs     []outputView
 	MaxMB       int
 	MaxFiles    int
@@ -57,6 +59,32 @@ type choice struct {
 
 type unitChoice struct{ Code, Name string }
 
+type missingUnit struct{ Name, State, Class string }
+
+// partsText says which quarters' forms a unit's row lacks in a longer
+// period, before any build.
+func partsText(ua cycle.UnitAccount) string {
+	var missing, broken []string
+	for _, q := range ua.MissingParts {
+		if slices.Contains(ua.BrokenParts, q) {
+			broken = append(broken, q.Name())
+		} else {
+			missing = append(missing, q.Name())
+		}
+	}
+	var out []string
+	if len(missing) > 0 {
+		out = append(out, "Thiếu biểu "+strings.Join(missing, ", "))
+	}
+	if len(broken) > 0 {
+		out = append(out, "Biểu "+strings.Join(broken, ", ")+" có lỗi")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "; ") + "."
+}
+
 type stateCount struct {
 	Label string
 	Class string
@@ -74,6 +102,9 @@ type unitView struct {
 	Tasks        int
 	Expected     int
 	MissingTasks string
+	// MissingParts says, in a longer period, which quarters' forms did not
+	// come or came with errors: «Thiếu biểu quý II năm 2026».
+	MissingParts string
 	Files        []fileView
 }
 
@@ -87,11 +118,15 @@ type fileView struct {
 	Assigned   bool
 	Unit       string
 	Superseded string
-	Errors     int
-	Warnings   int
-	Problems   []problemView
-	Open       bool // its problems shown at once
-	Readable   bool
+	// SupersededAt is the time of the file that replaced this one: its
+	// problems are kept out of sight behind it.
+	SupersededAt string
+	Errors       int
+	Warnings     int
+	Problems     []problemView
+	Open         bool // its problems shown at once
+	Beside       bool // a PDF or Word file beside the unit's workbook
+	Readable     bool
 }
 
 type problemView struct {
@@ -168,6 +203,7 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 			MissingTasks: strings.Join(ua.MissingTasks, ", "),
 		}
 		uv.FormURL = "/mau-bieu/" + p.String() + "/" + url.PathEscape(uv.FormName)
+		uv.MissingParts = partsText(ua)
 		for _, as := range c.Assignments(ua.Unit.Code) {
 			if as.Role == catalog.RoleLead {
 				uv.Lead++
@@ -178,8 +214,8 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 		for _, f := range ua.Files {
 			uv.Files = append(uv.Files, s.fileView(c, p, f))
 		}
-		if ua.State != cycle.StateComplete && ua.State != cycle.StateIncomplete {
-			v.Missing = append(v.Missing, ua.Unit.Name)
+		if !ua.State.Sent() {
+			v.Missing = append(v.Missing, missingUnit{Name: ua.Unit.Name, State: ua.State.String(), Class: stateClass[ua.State]})
 		}
 		v.Units = append(v.Units, uv)
 	}
@@ -188,6 +224,14 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 	}
 	for _, f := range a.Skipped {
 		v.Skipped = append(v.Skipped, s.fileView(c, p, f))
+	}
+	for _, f := range ws.SetAsideFiles(p) {
+		fv := fileView{Name: f.Name, Time: timeText(f.ModTime), Folder: f.Folder.String(), Readable: true}
+		fv.ID = "rieng-" + idOf(fv.Folder+"/"+f.Name)
+		if f.Folder != p {
+			fv.FolderName = f.Folder.Name()
+		}
+		v.SetAside = append(v.SetAside, fv)
 	}
 	v.Sent, v.Total = a.Sent(), len(a.Units)
 	v.FirstStep = "bieu-mau"
@@ -219,13 +263,17 @@ func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccou
 	if f.SupersededBy != "" {
 		fv.Superseded = intake.ShownName(f.SupersededBy)
 	}
+	fv.Beside = f.BesideWorkbook
+	if f.ReplacedBy != "" {
+		fv.Superseded, fv.SupersededAt = f.ReplacedBy, timeText(f.ReplacedAt)
+	}
 	for _, pr := range f.Problems {
 		fv.Problems = append(fv.Problems, problemView{
 			Error: pr.Severity == intake.SeverityError, Kind: upperFirst(pr.Severity.String()),
-			Place: upperFirst(pr.Place()), Message: pr.Message,
+			Place: upperFirst(pr.Place()), Message: problemText(pr),
 		})
 	}
-	fv.Open = f.Errors > 0
+	fv.Open = f.Errors > 0 && fv.Superseded == ""
 	return fv
 }
 
@@ -249,7 +297,7 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 	case f == nil:
 		return "đã lưu; chương trình không đọc tệp loại này."
 	case u == nil && f.Errors == 0 && f.Warnings > 0 && !f.Readable:
-		return "bỏ qua: " + strings.TrimSuffix(f.Problems[0].Message, ".") + "."
+		return "bỏ qua: " + strings.TrimSuffix(problemText(f.Problems[0]), ".") + "."
 	case u == nil && f.Unit == "":
 		return "chưa rõ của đơn vị nào: chọn đơn vị ở mục «Tệp chưa rõ đơn vị»."
 	case u == nil:
@@ -269,6 +317,20 @@ func (v *pageView) fileVerdict(folder period.Period, name string) string {
 	return msg + "."
 }
 
+// fileOutcome is the colour of an upload's line for a file stored.
+func (v *pageView) fileOutcome(folder period.Period, name string) string {
+	f, u := v.account.File(folder, name)
+	switch {
+	case f == nil || !f.Readable:
+		return "hong"
+	case f.Errors > 0 || u == nil:
+		return "loi"
+	case f.Warnings > 0 || f.SupersededBy != "":
+		return "canh-bao"
+	}
+	return "dung"
+}
+
 // resultView is what a build says, as the console says it.
 type resultView struct {
 	Title    string
@@ -279,23 +341,21 @@ type resultView struct {
 	PlanNote string // what plan.yaml leaves blank that a signed report needs
 	// Unclear are the proposals that name no addressee: part IV keeps
 	// them, the clerk is asked to say to whom in the Word file.
-	Unclear   []string
-	Summary   string
-	Notes     []string
-	Missing   []string
-	LeftOut   []leftOut
-	Unmatched []string
-	Warnings  []string
-	Time      string
-}
-
-type leftOut struct {
-	File     string
-	Problems []string
+	Unclear []string
+	Summary string
+	Notes   []string
+	// LeftOutFiles counts the files with errors left out: the page lists
+	// them once, in step 2's rows.
+	LeftOutFiles int
+	Unmatched    []string
+	Warnings     []string
+	Time         string
 }
 
 // resultView words a build; reminder tells the reminder alone from a report.
-func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool) *resultView {
+// The problems of a file another replaced are not listed: the page shows
+// them behind the replacement, in the unit's row.
+func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool, a *cycle.Account) *resultView {
 	r := res.Report
 	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
 	if res.Written {
@@ -318,32 +378,31 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 		name := filepath.Base(f)
 		rv.Files = append(rv.Files, outputView{Label: cycle.OutputLabel(name), Name: name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(name)})
 	}
-	covered, total := r.TasksCovered()
-	rv.Summary = fmt.Sprintf("Đơn vị đã gửi: %d/%d. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
-		r.Reported(), len(r.Units), covered, total, len(r.Unmatched), r.Errors, r.Warnings)
-	rv.Notes = r.Notes
-	for _, u := range r.Missing() {
-		if !u.Excluded {
-			rv.Missing = append(rv.Missing, u.Unit.Name)
+	// The page's one account: the same count and words as the header's,
+	// the errors of files a resend replaced left out as the rows do.
+	replaced := map[string]bool{}
+	for _, u := range a.Units {
+		for _, f := range u.Files {
+			replaced[f.Path] = f.ReplacedBy != ""
 		}
 	}
-	index := map[string]int{}
+	errs, warns := 0, 0
+	leftOut := map[string]bool{}
 	for _, pr := range r.Problems {
-		if pr.Severity != intake.SeverityError {
-			continue
+		switch {
+		case replaced[pr.File]:
+		case pr.Severity == intake.SeverityError:
+			errs++
+			leftOut[pr.File] = true
+		default:
+			warns++
 		}
-		i, ok := index[pr.File]
-		if !ok {
-			i = len(rv.LeftOut)
-			index[pr.File] = i
-			rv.LeftOut = append(rv.LeftOut, leftOut{File: filepath.Base(pr.File)})
-		}
-		msg := pr.Message
-		if place := pr.Place(); place != "" {
-			msg = place + ": " + msg
-		}
-		rv.LeftOut[i].Problems = append(rv.LeftOut[i].Problems, upperFirst(msg))
 	}
+	rv.LeftOutFiles = len(leftOut)
+	covered, total := r.TasksCovered()
+	rv.Summary = fmt.Sprintf("Có báo cáo dùng được: %d/%d đơn vị. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
+		a.Sent(), len(a.Units), covered, total, len(r.Unmatched), errs, warns)
+	rv.Notes = r.Notes
 	for _, u := range r.Unmatched {
 		rv.Unmatched = append(rv.Unmatched, fmt.Sprintf("%s, trang tính «%s», dòng %d: %s", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 110)))
 	}

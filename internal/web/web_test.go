@@ -474,7 +474,7 @@ func TestHostileNames(t *testing.T) {
 	}
 	var files []upload
 	for n := range names {
-		files = append(files, upload{name: n, data: []byte("x")})
+		files = append(files, upload{name: n, data: []byte(n)}) // the same bytes would be one file
 	}
 	a := decode(t, s.send(t, s.client, files...))
 	for _, f := range a.Files {
@@ -502,7 +502,7 @@ func TestHostileNames(t *testing.T) {
 		}
 	}
 	res, body := s.get(t, "/nhan-ve/2026-Q1/thoat.xlsx")
-	if res.StatusCode != 200 || body != "x" {
+	if res.StatusCode != 200 || body != "../../thoat.xlsx" {
 		t.Errorf("a received file: %d", res.StatusCode)
 	}
 }
@@ -551,9 +551,7 @@ func TestReportAndDownload(t *testing.T) {
 		`href="/ket-qua/2026-Q1/bao-cao-2026-Q1.docx"`, `href="/ket-qua/2026-Q1/tong-hop-2026-Q1.xlsx"`, `href="/ket-qua/2026-Q1/don-doc-2026-Q1.docx"`,
 		// the office's own workbook is among the downloads, with no PDF
 		`href="/ket-qua/2026-Q1/kiem-tra-2026-Q1.xlsx"`, "Bảng kiểm tra của văn phòng (Excel)",
-		"Đơn vị đã gửi: 9/10. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0. Cảnh báo:",
-		"Chưa gửi báo cáo (1): Đoàn Thanh niên Cộng sản Hồ Chí Minh xã.",
-		"HCCB bao cao tin dung CSXH.xlsx, trang tính «Sheet1», dòng 8",
+		"Có báo cáo dùng được: 9/10 đơn vị. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0. Cảnh báo:",
 	} {
 		if !strings.Contains(result, want) {
 			t.Errorf("the result lacks %q:\n%s", want, result)
@@ -561,6 +559,12 @@ func TestReportAndDownload(t *testing.T) {
 	}
 	if !strings.Contains(a.HTML["outputs"], "Báo cáo (Word)") {
 		t.Errorf("outputs: %s", a.HTML["outputs"])
+	}
+	// Each list once: the units with no usable report beside the
+	// reminder's button, not again in the build's account.
+	if strings.Contains(result, "Đoàn Thanh niên") || !strings.Contains(a.HTML["missing"], "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã") ||
+		!strings.Contains(a.HTML["missing"], "Chưa có báo cáo dùng được: <strong>1/10</strong> đơn vị") {
+		t.Errorf("the missing units:\n%s\n%s", result, a.HTML["missing"])
 	}
 	// The same files as «baocao report --out WS».
 	for _, name := range []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
@@ -742,13 +746,24 @@ func TestTemplateGuidePage(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("%d", res.StatusCode)
 	}
-	for _, want := range []string{"Hướng dẫn sửa mẫu Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_ke_hoach"} {
+	for _, want := range []string{"Sửa mẫu báo cáo bằng Word", "{ngay_bao_cao|ngay}", "nhiem_vu_toi", "han_ke_hoach",
+		"Ba bước", "Gửi tệp có lỗi", "Không được làm", "bo-qua", "nhan-ve", s.ws.Root, `href="/huong-dan/mau/bao-cao.docx"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the guide lacks %q", want)
 		}
 	}
-	if _, page := s.get(t, "/"); !strings.Contains(page, `href="/huong-dan-mau"`) {
+	// Written for the clerk: no command, no flag.
+	for _, not := range []string{"--", "baocao init", "baocao report", "baocao help"} {
+		if strings.Contains(body, not) {
+			t.Errorf("the clerk's guide says %q", not)
+		}
+	}
+	if _, page := s.get(t, "/"); !strings.Contains(page, `href="/huong-dan"`) {
 		t.Error("the page does not link to the guide")
+	}
+	res, body = s.get(t, "/huong-dan/mau/bao-cao.docx")
+	if res.StatusCode != 200 || !strings.HasPrefix(body, "PK") {
+		t.Errorf("the built-in template: %d", res.StatusCode)
 	}
 }
 
@@ -771,7 +786,7 @@ func TestBrokenTemplateKeepsPage(t *testing.T) {
 	s := start(t)
 
 	_, page := s.get(t, "/")
-	for _, want := range []string{"Chưa lập được báo cáo: mẫu Word có lỗi", "{ten_xaa}", "có phải {ten_xa}?", `href="/huong-dan-mau"`} {
+	for _, want := range []string{"Chưa lập được báo cáo: mẫu Word có lỗi", "{ten_xaa}", "có phải {ten_xa}?", `href="/huong-dan#sua-mau"`, "xem «Hướng dẫn» ở chân trang"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

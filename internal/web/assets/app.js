@@ -133,12 +133,17 @@
     post("/api/nhan-tep?ky=" + encodeURIComponent(ky), data).then(function (json) {
       apply(json.html);
       var parts = (json.tep || []).map(function (r) {
-        var name = r.luu && r.luu !== r.ten ? "«" + r.ten + "» (lưu thành «" + r.luu + "»)" : "«" + r.ten + "»";
+        // A file received before was not stored again: its message names the file kept.
+        var name = r.luu && r.luu !== r.ten && !r.da_nhan ? "«" + r.ten + "» (lưu thành «" + r.luu + "»)" : "«" + r.ten + "»";
         return name + ": " + r.thong_bao;
       });
       (json.ghi_chu || []).forEach(function (n) { parts.push(n); });
       item.line.textContent = parts.join(" ") || ("«" + item.file.name + "»: đã nhận.");
-      item.line.className = (json.tep || []).every(function (r) { return r.ok; }) ? "ok" : "hong";
+      // The line takes the colour of its worst file.
+      var order = ["dung", "trung", "canh-bao", "loi", "hong"], worst = 0;
+      (json.tep || []).forEach(function (r) { worst = Math.max(worst, order.indexOf(r.ket_qua || (r.ok ? "dung" : "hong"))); });
+      if ((json.ghi_chu || []).length) worst = Math.max(worst, order.indexOf("canh-bao"));
+      item.line.className = order[worst];
     }).catch(function (e) {
       item.line.textContent = "«" + item.file.name + "»: " + e.message;
       item.line.className = "hong";
@@ -198,6 +203,23 @@
       apply(json.html);
       logLine("«" + name + "»: " + json.thong_bao, "ok");
     }).catch(function (e) { say(e.message); });
+  });
+
+  // Setting a file aside (to the period's bo-qua folder) and putting it back.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button[data-de-rieng], button[data-dua-lai]");
+    if (!b) return;
+    e.preventDefault();
+    say("");
+    var data = new URLSearchParams();
+    data.append("thu_muc", b.dataset.thuMuc);
+    data.append("tep", b.dataset.tep);
+    b.disabled = true;
+    var url = b.hasAttribute("data-de-rieng") ? "/api/de-rieng" : "/api/dua-lai";
+    post(url + "?ky=" + encodeURIComponent(ky), data).then(function (json) {
+      apply(json.html);
+      logLine(json.thong_bao, "ok");
+    }).catch(function (e) { say(e.message); b.disabled = false; });
   });
 
   // Builds: the button waits; the progress shows the stage the build is at

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"net/url"
+)
+
+// The same bytes twice are one file: recognised, not stored again.
+func TestDuplicateNotStoredAgain(t *testing.T) {
+	s := start(t)
+	kt := sample(t, "KT-2026-Q1.xlsx")
+	kt.mod = time.Date(2026, 3, 12, 8, 15, 0, 0, time.Local)
+	a := decode(t, s.send(t, s.client, kt))
+	if a.Files[0].Outcome != "dung" {
+		t.Errorf("a good file's outcome: %+v", a.Files[0])
+	}
+	again := kt
+	again.name = "KT bản chép.xlsx"
+	a = decode(t, s.send(t, s.client, again))
+	f := a.Files[0]
+	if f.Stored != "KT-2026-Q1.xlsx" || !f.Same || f.Outcome != "trung" || !strings.HasPrefix(f.Message, "đã nhận tệp này lúc 08:15 12/03/2026") {
+		t.Errorf("the same file again: %+v", f)
+	}
+	entries, _ := os.ReadDir(s.ws.ReceivedDir(q1))
+	n := 0
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d files in nhan-ve, want 1", n)
+	}
+	if strings.Count(a.HTML["units"], "KT-2026-Q1.xlsx</a>") != 1 || strings.Contains(a.HTML["units"], "tệp mới hơn") {
+		t.Errorf("KT's row:\n%s", a.HTML["units"])
+	}
+}
+
+// A resend that replaces a file with errors: the old errors are behind
+// «đã thay bằng tệp gửi lúc …», and the build no longer lists them.
+func TestResendHidesOldErrors(t *testing.T) {
+	s := start(t)
+	broken := upload{name: "KT-2026-Q1.xlsx", data: []byte("\x00\x01 hỏng"), mod: time.Date(2026, 3, 10, 9, 0, 0, 0, time.Local)}
+	a := decode(t, s.send(t, s.client, broken))
+	if a.Files[0].Outcome != "hong" || !strings.Contains(a.HTML["units"], `<span class="so-loi">1 lỗi</span>`) {
+		t.Fatalf("a broken file: %+v\n%s", a.Files, a.HTML["units"])
+	}
+	good := sample(t, "KT-2026-Q1.xlsx")
+	good.name = "KT-2026-Q1 sửa.xlsx"
+	good.mod = time.Date(2026, 3, 12, 8, 15, 0, 0, time.Local)
+	a = decode(t, s.send(t, s.client, good))
+	row := a.HTML["units"]
+	i := strings.Index(row, `id="don-vi-KT"`)
+	row = row[i : i+strings.Index(row[i:], "</tr>")]
+	if !strings.Contains(row, `class="du"`) || !strings.Contains(row, "Đã thay bằng tệp gửi lúc 08:15 12/03/2026 («KT-2026-Q1 sửa.xlsx»)") ||
+		strings.Contains(row, "so-loi") || strings.Contains(row, "<details open") {
+		t.Errorf("KT's row after the resend:\n%s", row)
+	}
+	a = decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
+	if strings.Contains(a.HTML["result"], "KT-2026-Q1.xlsx") {
+		t.Errorf("the build lists the replaced file:\n%s", a.HTML["result"])
+	}
+}
+
+// A file set aside leaves the account and the report, stays on disk in
+// bo-qua, and comes back when put back.
+func TestSetAsideAndRestore(t *testing.T) {
+	s := start(t)
+	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx"), sample(t, "CA-2026-Q1.xlsx")).Body.Close()
+	a := decode(t, s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}}))
+	if a.Error != "" || !strings.Contains(a.Msg, "đã để riêng") {
+		t.Fatalf("set aside: %+v", a)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.PeriodDir(q1), "bo-qua", "KT-2026-Q1.xlsx")); err != nil {
+		t.Error("not in bo-qua:", err)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.ReceivedDir(q1), "KT-2026-Q1.xlsx")); err == nil {
+		t.Error("still in nhan-ve")
+	}
+	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="chua"`) || !strings.Contains(a.HTML["tally"], "1/10") ||
+		!strings.Contains(a.HTML["unassigned"], "Tệp đã để riêng (1)") || !strings.Contains(a.HTML["unassigned"], "data-dua-lai") {
+		t.Errorf("after setting aside:\n%s\n%s\n%s", a.HTML["tally"], a.HTML["units"], a.HTML["unassigned"])
+	}
+	b := decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
+	if !strings.Contains(b.HTML["result"], "Có báo cáo dùng được: 1/10 đơn vị.") || !strings.Contains(b.HTML["missing"], "Phòng Kinh tế") {
+		t.Errorf("the build does not miss KT:\n%s\n%s", b.HTML["result"], b.HTML["missing"])
+	}
+	a = decode(t, s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}}))
+	if a.Error != "" || !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || strings.Contains(a.HTML["unassigned"], "Tệp đã để riêng") {
+		t.Errorf("after putting back: %+v\n%s", a.Error, a.HTML["units"])
+	}
+	// Put back while the same bytes came again meanwhile: refused, kept.
+	s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}}).Body.Close()
+	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx")).Body.Close()
+	res := s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}})
+	if a := decode(t, res); res.StatusCode != 422 || !strings.Contains(a.Error, "giống hệt tệp «KT-2026-Q1.xlsx» đã nhận lúc") {
+		t.Errorf("putting back a file received again: %d %+v", res.StatusCode, a)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.PeriodDir(q1), "bo-qua", "KT-2026-Q1.xlsx")); err != nil {
+		t.Error("the file refused is not kept in bo-qua:", err)
+	}
+	// A name that is not a received file is refused with a message.
+	res = s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"../x.xlsx"}})
+	if a := decode(t, res); res.StatusCode != 422 || a.Error == "" {
+		t.Errorf("a bad name: %d %+v", res.StatusCode, a)
+	}
+}
+
+// In a half year, a unit's row says which quarter's form it lacks before
+// any build; the header, step 2 and step 3 count alike.
+func TestHalfYearSaysMissingQuarter(t *testing.T) {
+	s := start(t)
+	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx")).Body.Close()
+	a := decode(t, s.post(t, "/api/de-rieng?ky=2026-H1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"khong-co.xlsx"}}))
+	if a.Error == "" {
+		t.Error("a file that is not there set aside")
+	}
+	_, page := s.get(t, "/?ky=2026-H1")
+	i := strings.Index(page, `id="don-vi-KT"`)
+	if i < 0 {
+		t.Fatal("no KT row")
+	}
+	row := page[i : i+strings.Index(page[i:], "</tr>")]
+	if !strings.Contains(row, "Thiếu biểu quý II năm 2026.") {
+		t.Errorf("KT's row in the half year:\n%s", row)
+	}
+	if strings.Count(page, "Có báo cáo dùng được: <strong>") != 2 || !strings.Contains(page, "Chưa có báo cáo dùng được: <strong>") {
+		t.Errorf("the counts are not the same words in the header and step 2")
+	}
+}
