@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -60,9 +61,11 @@ hoặc tệp dữ liệu có lỗi.`,
 			}
 			return cobra.MinimumNArgs(1)(cmd, args)
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = append(append([]string{}, o.in...), args...)
-			return checkRun(o)
+			ctx, stop := interruptible(cmd.Context())
+			defer stop()
+			return checkRun(ctx, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo đang kiểm tra: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M, 2026")
@@ -122,7 +125,7 @@ func cutLast(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
-func checkRun(o *checkOptions) error {
+func checkRun(ctx context.Context, o *checkOptions) error {
 	c, err := loadCatalog(o.globalOptions)
 	if err != nil {
 		return err
@@ -131,7 +134,11 @@ func checkRun(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	opt.Context = ctx
 	subs := intake.ReadAll(o.paths, c, opt)
+	if ctx.Err() != nil {
+		return stopped("kiểm tra")
+	}
 	if err := cycle.UnknownUnitFiles(opt.UnitOf, subs); err != nil {
 		return err
 	}

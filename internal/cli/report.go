@@ -55,7 +55,11 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
   baocao report --period 2026 --in "D:\Bao cao\2026" --out ket-qua
   baocao report --period 2026-Q1 --in nhan-ve --unit "bao cao quy 1.xlsx=` + exUnit + `"`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return reportRun(o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx, stop := interruptible(cmd.Context())
+			defer stop()
+			return reportRun(ctx, o)
+		},
 	}
 	cmd.Flags().StringVar(&o.period, "period", "", "`KỲ` báo cáo: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-9M hoặc 2026 (bắt buộc)")
 	cmd.Flags().StringVar(&o.in, "in", "", "`THƯ_MỤC` chứa các tệp Excel đơn vị gửi về (bắt buộc)")
@@ -70,7 +74,7 @@ Trạng thái thoát: 0 đã ghi báo cáo và bảng tổng hợp; 1 không có
 	return cmd
 }
 
-func reportRun(o *reportOptions) error {
+func reportRun(ctx context.Context, o *reportOptions) error {
 	if o.period == "" {
 		return usageErr("thiếu --period. %s", period.Accepted)
 	}
@@ -109,10 +113,13 @@ func reportRun(o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := src.BuildReport(context.Background(), cycle.ReportRequest{
+	res, err := src.BuildReport(ctx, cycle.ReportRequest{
 		Period: p, In: []string{o.in}, OutDir: o.outDir, Now: now, UnitOf: opt.UnitOf,
 		PDF: o.pdf, Soffice: o.soffice, Deadline: deadline, Date: date,
 	})
+	if ctx.Err() != nil {
+		return stopped("lập báo cáo")
+	}
 	if err != nil {
 		return err
 	}

@@ -9,8 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"regexp"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -29,7 +32,25 @@ const (
 	ExitOK       = 0
 	ExitProblems = 1 // some input had errors, or nothing usable came in
 	ExitUsage    = 2 // bad arguments or bad data files
+	// ExitInterrupted is check or report stopped by Ctrl+C (or SIGTERM),
+	// as shells give a program ended by SIGINT.
+	ExitInterrupted = 130
 )
+
+// interruptible is ctx done on Ctrl+C or SIGTERM too: check and report
+// then stop their reading and LibreOffice (killed, its temporary files
+// removed) instead of leaving them running.
+func interruptible(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+}
+
+// stopped is the error of a command stopped by ctx.
+func stopped(what string) error {
+	return &exitError{code: ExitInterrupted, msg: "đã dừng theo yêu cầu (Ctrl+C) trước khi " + what + " xong; LibreOffice đang chạy cho việc này (nếu có) đã được dừng, tệp tạm đã xóa."}
+}
 
 // exitError carries an exit code with a message already worded for the user.
 type exitError struct {

@@ -34,7 +34,7 @@ func newServeCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve [--port CỔNG] [--no-browser] [--workspace THƯ_MỤC]",
 		Short: "Mở trang làm việc của văn phòng trong trình duyệt: cả vòng báo cáo, không cần gõ lệnh",
-		Long: `Mở trang làm việc của văn phòng trên chính máy này (http://127.0.0.1:CỔNG/) và mở trình duyệt:
+		Long: `Mở trang làm việc của văn phòng trên chính máy này (http://127.X.Y.Z:CỔNG/, địa chỉ riêng của thư mục làm việc) và mở trình duyệt:
 chọn kỳ báo cáo, tải biểu mẫu gửi đơn vị, nhận và kiểm tra tệp đơn vị gửi về (kéo thả vào trang),
 lập báo cáo, bảng tổng hợp, công văn đôn đốc và bản PDF, rồi tải về. Chỉ máy này mở được trang.
 Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) cũng mở trang này.
@@ -42,7 +42,7 @@ Gõ baocao không kèm lệnh nào (hoặc bấm đúp vào baocao.exe) cũng m�
 Mọi tệp nằm trong thư mục làm việc (--workspace; mặc định Documents\baocao, trong thư mục Tài liệu
 của người dùng dù Windows để nó ở đâu, kể cả OneDrive; ~/baocao trên máy khác), mở được bằng
 Explorer; cửa sổ chương trình in đường dẫn của nó:
-  THƯ_MỤC/KỲ/mau-bieu/   biểu mẫu gửi các đơn vị;
+  THƯ_MỤC/KỲ/mau-bieu/   biểu mẫu văn phòng đã sửa (nếu có): trang gửi bản ở đây thay cho bản tự lập;
   THƯ_MỤC/KỲ/nhan-ve/    tệp đơn vị gửi về, giữ nguyên như khi nhận (tệp trùng tên được thêm « (2)»);
   THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, bảng kiểm tra, công văn đôn đốc, như baocao report --out THƯ_MỤC.
 Trang không bao giờ xóa hay ghi đè tệp đã nhận.
@@ -106,7 +106,7 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if url := web.Running(ws.Root, secret); url != "" {
 		return o.openRunning(ws.Root, url)
 	}
-	ln, err := web.Listen(o.port, o.portSet)
+	ln, err := web.Listen(web.InstanceHost(secret), o.port, o.portSet)
 	if err != nil {
 		var pe *web.PortInUseError
 		if errors.As(err, &pe) {
@@ -139,9 +139,7 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
 	fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
 	if !o.noBrowser {
-		if err := o.open(srv.URL()); err != nil {
-			fmt.Fprintf(o.errOut, "Không tự mở được trình duyệt (%v): chép địa chỉ ở trên vào trình duyệt.\n", err)
-		}
+		o.openPage(ws.Root, srv.URL())
 	}
 	return srv.Serve(ctx, ln)
 }
@@ -151,11 +149,22 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 func (o *serveOptions) openRunning(root, url string) error {
 	fmt.Fprintf(o.out, "Trang làm việc của thư mục %s đã đang mở (chương trình baocao đang chạy ở một cửa sổ khác): %s — mở lại trang đó trong trình duyệt.\n", root, url)
 	if !o.noBrowser {
-		if err := o.open(url); err != nil {
-			fmt.Fprintf(o.errOut, "Không tự mở được trình duyệt (%v): chép địa chỉ ở trên vào trình duyệt.\n", err)
-		}
+		o.openPage(root, url)
 	}
 	return nil
+}
+
+// openPage opens the page at url (with the secret) in the browser through
+// a small file of the workspace that sends the browser on (web.Opener):
+// the secret stays off the command lines of xdg-open and the browser.
+func (o *serveOptions) openPage(root, url string) {
+	path, err := web.Opener(root, url)
+	if err == nil {
+		err = o.open(path)
+	}
+	if err != nil {
+		fmt.Fprintf(o.errOut, "Không tự mở được trình duyệt (%v): chép địa chỉ ở trên vào trình duyệt.\n", err)
+	}
 }
 
 // startedByExplorer tells a double-click on baocao.exe; tests replace it.

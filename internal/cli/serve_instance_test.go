@@ -48,7 +48,7 @@ func startServe(t *testing.T, args ...string) (url string, stop func()) {
 		if !lines.Scan() {
 			t.Fatalf("serve printed no address: %s", errOut.String())
 		}
-		url = regexp.MustCompile(`http://127\.0\.0\.1:\d+/\?khoa=\w+`).FindString(lines.Text())
+		url = regexp.MustCompile(`http://127\.\d+\.\d+\.\d+:\d+/\?khoa=\w+`).FindString(lines.Text())
 	}
 	go io.Copy(io.Discard, pr)
 	stopped := false
@@ -73,7 +73,7 @@ func TestSecondStartOpensRunningPage(t *testing.T) {
 	url, stop := startServe(t, "--workspace", ws)
 
 	opened := make(chan string, 1)
-	browserOpener = func(u string) error { opened <- u; return nil }
+	browserOpener = func(u string) error { opened <- openerTarget(t, u); return nil }
 	t.Cleanup(func() { browserOpener = openBrowser })
 	start := time.Now()
 	code, out, errOut := run(t, "serve", "--workspace", ws)
@@ -133,7 +133,8 @@ func TestRestartKeepsAddress(t *testing.T) {
 	}
 	// The old tab reloads, and its bookmark (the address without the
 	// secret) opens the page.
-	res, err = tab.Get("http://127.0.0.1:" + port + "/")
+	origin := url1[:strings.Index(url1, "/?")]
+	res, err = tab.Get(origin + "/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func TestRestartKeepsAddress(t *testing.T) {
 		t.Errorf("the old tab after a restart: %d", res.StatusCode)
 	}
 	// Another host name is still refused.
-	req, _ := http.NewRequest("GET", "http://127.0.0.1:"+port+"/", nil)
+	req, _ := http.NewRequest("GET", origin+"/", nil)
 	req.Host = "may-khac:" + port
 	res, err = tab.Do(req)
 	if err != nil {
@@ -170,4 +171,22 @@ func TestStaleLockTakenOver(t *testing.T) {
 	if strings.Contains(string(b), dead) || !strings.Contains(url, regexp.MustCompile(`"dia_chi":"([^"]+)"`).FindStringSubmatch(string(b))[1]) {
 		t.Errorf("lock %s for the page at %s", b, url)
 	}
+}
+
+// openerTarget is the address that the file handed to the browser sends it
+// on to; the file's path itself must not carry the secret.
+func openerTarget(t *testing.T, path string) string {
+	t.Helper()
+	if strings.Contains(path, "khoa=") || !strings.HasSuffix(path, web.OpenerFile) {
+		t.Errorf("the browser was handed %q, not the opener file", path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`url=(http://[^"]+)"`).FindStringSubmatch(string(b))
+	if m == nil {
+		t.Fatalf("the opener sends nowhere: %s", b)
+	}
+	return strings.ReplaceAll(m[1], "&amp;", "&")
 }

@@ -7,8 +7,11 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"baocao/internal/web"
 )
 
 var mousetrapDefault = startedByExplorer
@@ -35,7 +38,13 @@ func TestServeHelp(t *testing.T) {
 }
 
 func TestServeBadArguments(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// The port taken on the page's own address.
+	busy := t.TempDir()
+	secret, err := web.Secret(busy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", web.InstanceHost(secret)+":0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +56,7 @@ func TestServeBadArguments(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"serve", "--no-browser", "--workspace", t.TempDir(), "--port", fmt.Sprint(port)}, fmt.Sprintf("cổng %d đang được chương trình khác dùng", port)},
+		{[]string{"serve", "--no-browser", "--workspace", busy, "--port", fmt.Sprint(port)}, fmt.Sprintf("cổng %d đang được chương trình khác dùng", port)},
 		{[]string{"serve", "--no-browser", "--workspace", t.TempDir(), "--port", "0"}, "cổng 0 không hợp lệ"},
 		{[]string{"serve", "--no-browser", "--workspace", file}, "là một tệp, không phải thư mục"},
 		{[]string{"serve", "--no-browser", "--data", t.TempDir()}, "dữ liệu kế hoạch có lỗi"},
@@ -69,8 +78,8 @@ func TestNoArgumentsServes(t *testing.T) {
 	t.Chdir(t.TempDir())
 	ctx, cancel := context.WithCancel(context.Background())
 	opened := make(chan string, 1)
-	browserOpener = func(url string) error {
-		opened <- url
+	browserOpener = func(path string) error {
+		opened <- openerTarget(t, path)
 		cancel()
 		return nil
 	}
@@ -94,7 +103,7 @@ func TestNoArgumentsServes(t *testing.T) {
 		!strings.Contains(lines[1], url) || !strings.Contains(lines[1], "đóng cửa sổ này để thoát") {
 		t.Errorf("printed %q, opened %q", printed, url)
 	}
-	if !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.Contains(url, "/?khoa=") {
+	if !regexp.MustCompile(`^http://127\.\d+\.\d+\.\d+:\d+/\?khoa=\w+$`).MatchString(url) || strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Errorf("address %q", url)
 	}
 	if fi, err := os.Stat(filepath.Join(home, "baocao")); err != nil || !fi.IsDir() {

@@ -121,10 +121,13 @@ func (a *Account) File(folder period.Period, name string) (*FileAccount, *UnitAc
 // assignments, as a build of the report would, and says where each expected
 // unit stands, with its files, their times and their problems.
 func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
+	// The lock covers the list of files and assignments only: reading
+	// (kept in the workspace's cache) holds up no request about another
+	// file or period.
 	w.files.Lock()
 	req := w.request(p, time.Time{})
-	subs := intake.ReadAll(req.In, c, intakeOptions(req))
 	w.files.Unlock()
+	subs := intake.ReadAll(req.In, c, intakeOptions(req))
 	r := consolidate.Build(c, p, subs)
 	a := &Account{Period: p, From: p.From(), To: p.To(), Deadline: forms.Deadline(c, p), Report: r}
 
@@ -210,7 +213,7 @@ func hasContent(s *intake.Submission) bool {
 // intakeOptions are those BuildReport reads with.
 func intakeOptions(req ReportRequest) intake.Options {
 	// A report of a longer period reads its quarterly forms as parts.
-	return intake.Options{UnitOf: req.UnitOf, Period: req.Period}
+	return intake.Options{UnitOf: req.UnitOf, Period: req.Period, Cache: req.Cache}
 }
 
 // Report builds p's report, summary and reminder from what the workspace

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -150,7 +151,20 @@ type ReportRequest struct {
 	// FromPage tells that In are the files the office's page received (its
 	// workspace keeps when each came), not a folder given to report --in.
 	FromPage bool
+	// Cache, when set, keeps what each file gave across builds and views
+	// (the page's workspace keeps one).
+	Cache *intake.Cache
 }
+
+// StoppedError is a build stopped before it wrote anything: the program
+// was interrupted (Ctrl+C) or its caller gave up.
+type StoppedError struct{ Err error }
+
+func (e *StoppedError) Error() string {
+	return "đã dừng trước khi lập xong (bấm Ctrl+C hoặc hết thời gian chờ): chưa ghi tệp nào; LibreOffice đang chạy cho việc này đã được dừng."
+}
+
+func (e *StoppedError) Unwrap() error { return e.Err }
 
 // ReportResult is what a build wrote and what it found.
 type ReportResult struct {
@@ -187,7 +201,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 		return nil, &InputError{Msg: err.Error()}
 	}
 	progress(ctx, StageRead)
-	r, err := s.consolidate(req)
+	r, err := s.consolidate(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +256,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 // when every unit is in; Files is then empty. Errors are as BuildReport's.
 func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*ReportResult, error) {
 	progress(ctx, StageRead)
-	r, err := s.consolidate(req)
+	r, err := s.consolidate(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -261,9 +275,15 @@ func (s *Sources) BuildReminder(ctx context.Context, req ReportRequest) (*Report
 	return res, nil
 }
 
-// consolidate reads what came in and consolidates it for the period.
-func (s *Sources) consolidate(req ReportRequest) (*consolidate.Report, error) {
-	subs := intake.ReadAll(req.In, s.Catalog.Catalog, intakeOptions(req))
+// consolidate reads what came in and consolidates it for the period; a
+// ctx done stops the reading (LibreOffice included) and the build.
+func (s *Sources) consolidate(ctx context.Context, req ReportRequest) (*consolidate.Report, error) {
+	opt := intakeOptions(req)
+	opt.Context = ctx
+	subs := intake.ReadAll(req.In, s.Catalog.Catalog, opt)
+	if err := ctx.Err(); err != nil {
+		return nil, &StoppedError{Err: err}
+	}
 	if err := UnknownUnitFiles(req.UnitOf, subs); err != nil {
 		return nil, err
 	}
@@ -327,6 +347,17 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	}
 	p := req.Period
 	dir := Dir(req.OutDir, p)
+	// One writer of the folder at a time, across programs; what a killed
+	// one left is finished first, so that the ledger and the outputs
+	// agree (never the program's own output taken for an office edit).
+	unlock, err := outfile.Lock(req.OutDir)
+	if err != nil {
+		return outfile.FolderError(req.OutDir, err)
+	}
+	defer unlock()
+	if _, err := os.Stat(dir); err == nil {
+		outfile.Recover(dir)
+	}
 	l := readLedger(dir)
 	var stale []string
 	if len(res.Report.Urged()) == 0 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"baocao/internal/outfile"
 	"baocao/internal/period"
 )
 
@@ -83,6 +84,11 @@ func (w *Workspace) SetAsideFiles(p period.Period) []SetAsideFile {
 func (w *Workspace) SetAside(p period.Period, name string) (string, error) {
 	w.files.Lock()
 	defer w.files.Unlock()
+	unlock, err := outfile.Lock(w.Root) // another program on the workspace waits
+	if err != nil {
+		return "", receiveErr(w.Root, err)
+	}
+	defer unlock()
 	return moveFile(w.ReceivedDir(p), w.SetAsideDir(p), name, p)
 }
 
@@ -93,6 +99,11 @@ func (w *Workspace) SetAside(p period.Period, name string) (string, error) {
 func (w *Workspace) Restore(p period.Period, name string) (string, error) {
 	w.files.Lock()
 	defer w.files.Unlock()
+	unlock, err := outfile.Lock(w.Root)
+	if err != nil {
+		return "", receiveErr(w.Root, err)
+	}
+	defer unlock()
 	if name == filepath.Base(name) && !strings.HasPrefix(name, ".") {
 		if data, err := os.ReadFile(filepath.Join(w.SetAsideDir(p), name)); err == nil {
 			if same, since := sameFile(w.ReceivedDir(p), data); same != "" {

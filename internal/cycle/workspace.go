@@ -3,6 +3,7 @@ package cycle
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,10 +56,26 @@ type Workspace struct {
 	// PDFs (the page sets one while it is open); nil starts LibreOffice
 	// for each build.
 	Soffice *soffice.Warm
+	// Recovered are the files that opening the workspace put in place,
+	// finishing a program killed half-way (for whoever looks).
+	Recovered []string
 
 	mu    sync.Mutex
 	busy  map[period.Period]time.Time // builds running, since when
 	files sync.Mutex                  // receiving and assigning
+	// cache keeps each received file's reading (by content, data and
+	// period), so that the page reads a file once, not on every view.
+	cache *intake.Cache
+}
+
+// readCache is the workspace's cache of readings, made on first use.
+func (w *Workspace) readCache() *intake.Cache {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cache == nil {
+		w.cache = intake.NewCache(5000)
+	}
+	return w.cache
 }
 
 // DefaultWorkspace is the workspace used when none is given: baocao in the
@@ -92,7 +109,34 @@ func OpenWorkspace(root string) (*Workspace, error) {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, inputErr("không tạo được thư mục làm việc %s (%v): chọn thư mục khác bằng --workspace.", root, err)
 	}
-	return &Workspace{Root: root}, nil
+	w := &Workspace{Root: root}
+	w.Recovered = w.recover()
+	return w, nil
+}
+
+// recover finishes what a program killed half-way left in the workspace
+// (issue 24): in each period's folder and its nhan-ve, the journalled
+// moves of a zip's unpacking or a build's outputs are made, and temporary
+// files (.tmp-*) removed. It returns the files put in place.
+func (w *Workspace) recover() []string {
+	unlock, err := outfile.Lock(w.Root)
+	if err != nil {
+		return nil
+	}
+	defer unlock()
+	entries, _ := os.ReadDir(w.Root)
+	var done []string
+	for _, e := range entries {
+		p, err := period.Parse(e.Name())
+		if err != nil || !e.IsDir() {
+			continue
+		}
+		for _, dir := range []string{w.PeriodDir(p), w.ReceivedDir(p)} {
+			d, _ := outfile.Recover(dir)
+			done = append(done, d...)
+		}
+	}
+	return done
 }
 
 // PeriodDir is where the outputs of p go: Root/P.
@@ -126,21 +170,40 @@ func (w *Workspace) EnsureForm(c *catalog.Catalog, p period.Period, unit string)
 	return path, nil
 }
 
-// FormsZip writes the forms of every reporting unit for p that are missing
-// and returns them all as one zip, with the name to give it.
+// Form returns the form of unit for p without writing anything: the file
+// in the workspace when there is one (the office may have edited it before
+// sending it), else one built in memory. A GET on the page calls it, and a
+// GET never writes (issue 24).
+func (w *Workspace) Form(c *catalog.Catalog, p period.Period, unit string) (data []byte, modTime time.Time, err error) {
+	path := w.FormPath(p, unit)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		b, err := os.ReadFile(path)
+		return b, fi.ModTime(), err
+	}
+	f, err := forms.Build(c, unit, p)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	return buf.Bytes(), time.Now(), nil
+}
+
+// FormsZip returns the forms of every reporting unit for p as one zip,
+// with the name to give it: those of the workspace as they are, the others
+// built in memory. It writes nothing.
 func (w *Workspace) FormsZip(c *catalog.Catalog, p period.Period) (name string, data []byte, err error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, u := range c.ReportingUnits() {
-		path, err := w.EnsureForm(c, p, u.Code)
+		b, mod, err := w.Form(c, p, u.Code)
 		if err != nil {
 			return "", nil, err
 		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return "", nil, err
-		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(path), Method: zip.Deflate, Modified: time.Now()})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(w.FormPath(p, u.Code)), Method: zip.Deflate, Modified: mod})
 		if err != nil {
 			return "", nil, err
 		}
@@ -279,27 +342,43 @@ func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, mod
 	}
 	w.files.Lock()
 	defer w.files.Unlock()
+	unlock, err := outfile.Lock(w.Root)
+	if err != nil {
+		return nil, receiveErr(w.Root, err)
+	}
+	defer unlock()
 	dir := w.ReceivedDir(p)
 	if same, since := sameFile(dir, data); same != "" {
 		return &Receipt{Files: []Received{{Sent: name, Stored: same, Same: true, Since: since}}}, nil
 	}
-	stored, err := storeNew(dir, safe, data, modTime)
+	// A file, or a zip with the files taken out of it, is put in place
+	// whole, in one journalled step: a program killed half-way leaves
+	// all of it or none (outfile.Recover, on the next start).
+	st, err := newStaging(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer st.discard()
+	stored, err := st.add(safe, data, modTime)
 	if err != nil {
 		return nil, err
 	}
 	got := Received{Sent: name, Stored: stored}
-	if !strings.EqualFold(filepath.Ext(safe), ".zip") {
-		return &Receipt{Files: []Received{got}}, nil
+	rc := &Receipt{Files: []Received{got}}
+	if strings.EqualFold(filepath.Ext(safe), ".zip") {
+		rc = &Receipt{Zip: &got}
+		w.unzip(st, name, data, rc, budget)
 	}
-	rc := &Receipt{Zip: &got}
-	w.unzip(dir, name, data, rc, budget)
+	if err := st.commit(); err != nil {
+		return nil, err
+	}
 	return rc, nil
 }
 
 // unzip takes the files out of a zip received into dir, within budget.
 // What is not taken out is said in a few notes, each naming a few files
 // and counting the others, however many the zip holds.
-func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt, budget *intake.ZipBudget) {
+func (w *Workspace) unzip(st *staging, zipName string, data []byte, rc *Receipt, budget *intake.ZipBudget) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		rc.Notes = append(rc.Notes, fmt.Sprintf("tệp nén «%s» bị hỏng hoặc chưa tải về hết nên không giải nén được. Tải lại tệp, hoặc đề nghị đơn vị gửi lại.", zipName))
@@ -339,11 +418,16 @@ func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt, budget 
 			failed.Add(base)
 			continue
 		}
-		if same, since := sameFile(dir, b); same != "" {
+		if same, since := sameFile(st.dir, b); same != "" {
 			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: since})
 			continue
 		}
-		stored, err := storeNew(dir, safe, b, f.Modified)
+		if same := st.staged(b); same != "" {
+			// The same bytes twice in one zip: stored once.
+			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: time.Now()})
+			continue
+		}
+		stored, err := st.add(safe, b, f.Modified)
 		if err != nil {
 			failed.Add(base)
 			storeErr = err.Error()
@@ -377,20 +461,44 @@ func (w *Workspace) unzip(dir, zipName string, data []byte, rc *Receipt, budget 
 	}
 }
 
-// storeNew writes data into dir under name, or "name (2)", "name (3)"… when
-// a file of that name (in any case or Unicode form) is there, and never
-// over an existing file. It returns the base name used.
-func storeNew(dir, name string, data []byte, modTime time.Time) (string, error) {
+// staging is a set of received files written under temporary names in
+// their folder, put in place together by commit. Names are chosen as
+// storeNew did: name, or "name (2)", "name (3)"… when a file of that name
+// (in any case or Unicode form) is there or chosen already; never over an
+// existing file.
+type staging struct {
+	dir   string
+	taken []string
+	moves []outfile.Move
+	sums  map[[32]byte]string // content of each file staged -> its name
+}
+
+// staged is the name of a file staged with the same bytes as data, or "".
+func (st *staging) staged(data []byte) string {
+	return st.sums[sha256.Sum256(data)]
+}
+
+func newStaging(dir string) (*staging, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", receiveErr(dir, err)
+		return nil, receiveErr(dir, err)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return "", receiveErr(dir, err)
+		return nil, receiveErr(dir, err)
 	}
+	st := &staging{dir: dir}
+	for _, e := range entries {
+		st.taken = append(st.taken, e.Name())
+	}
+	return st, nil
+}
+
+// add writes data under a temporary name and returns the base name it
+// will have.
+func (st *staging) add(name string, data []byte, modTime time.Time) (string, error) {
 	taken := func(n string) bool {
-		for _, e := range entries {
-			if intake.SameFileName(n, e.Name()) {
+		for _, t := range st.taken {
+			if intake.SameFileName(n, t) {
 				return true
 			}
 		}
@@ -406,15 +514,14 @@ func storeNew(dir, name string, data []byte, modTime time.Time) (string, error) 
 		if taken(n) {
 			continue
 		}
-		path := filepath.Join(dir, n)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
+		f, err := os.CreateTemp(st.dir, outfile.TempPrefix+"nhan-*")
 		if err != nil {
-			return "", receiveErr(dir, err)
+			return "", receiveErr(st.dir, err)
 		}
-		_, err = f.Write(data)
+		err = f.Chmod(0o644)
+		if err == nil {
+			_, err = f.Write(data)
+		}
 		if err == nil {
 			err = f.Sync()
 		}
@@ -422,15 +529,63 @@ func storeNew(dir, name string, data []byte, modTime time.Time) (string, error) 
 			err = cerr
 		}
 		if err != nil {
-			os.Remove(path)
-			return "", receiveErr(dir, err)
+			os.Remove(f.Name())
+			return "", receiveErr(st.dir, err)
 		}
 		if !modTime.IsZero() && modTime.Year() >= 1990 && modTime.Before(time.Now().Add(24*time.Hour)) {
-			os.Chtimes(path, modTime, modTime)
+			os.Chtimes(f.Name(), modTime, modTime)
 		}
+		if err := nameCheck(st.dir, n); errors.Is(err, fs.ErrExist) {
+			os.Remove(f.Name())
+			st.taken = append(st.taken, n) // made there meanwhile
+			continue
+		} else if err != nil {
+			os.Remove(f.Name())
+			return "", receiveErr(st.dir, err)
+		}
+		st.taken = append(st.taken, n)
+		st.moves = append(st.moves, outfile.Move{From: f.Name(), To: filepath.Join(st.dir, n), New: true})
+		if st.sums == nil {
+			st.sums = map[[32]byte]string{}
+		}
+		st.sums[sha256.Sum256(data)] = n
 		return n, nil
 	}
-	return "", inputErr("thư mục %s đã có quá nhiều tệp tên «%s»: đổi tên tệp rồi gửi lên.", dir, name)
+	return "", inputErr("thư mục %s đã có quá nhiều tệp tên «%s»: đổi tên tệp rồi gửi lên.", st.dir, name)
+}
+
+// nameCheck tries whether the system takes name in dir (a name too long
+// is refused there, not when the temporary file is made).
+func nameCheck(dir, name string) error {
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// commit puts every file in place in one journalled step.
+func (st *staging) commit() error {
+	if len(st.moves) == 0 {
+		return nil
+	}
+	if err := outfile.Commit(st.dir, st.moves); err != nil {
+		if errors.Is(err, outfile.ErrCrashed) {
+			st.moves = nil // a test's kill: nothing cleaned
+			return err
+		}
+		return receiveErr(st.dir, err)
+	}
+	st.moves = nil
+	return nil
+}
+
+// discard removes what was not put in place.
+func (st *staging) discard() {
+	for _, m := range st.moves {
+		os.Remove(m.From)
+	}
 }
 
 // receiveErr words a failure to store a received file, naming the folder.
@@ -525,6 +680,13 @@ func (w *Workspace) UnitOf(p period.Period) map[string]string {
 func (w *Workspace) Assign(c *catalog.Catalog, p period.Period, name, unit string) error {
 	w.files.Lock()
 	defer w.files.Unlock()
+	// Another program on the same workspace waits: its update and this
+	// one both stay.
+	unlock, err := outfile.Lock(w.Root)
+	if err != nil {
+		return receiveErr(w.Root, err)
+	}
+	defer unlock()
 	dir := w.ReceivedDir(p)
 	if name != filepath.Base(name) || strings.HasPrefix(name, ".") || name == "" {
 		return inputErr("tên tệp «%s» không hợp lệ.", name)
@@ -584,6 +746,6 @@ func (w *Workspace) Lock(p period.Period) (unlock func(), err error) {
 func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
-		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice,
+		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice, Cache: w.readCache(),
 	}
 }

@@ -3,7 +3,6 @@ package intake
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -210,13 +209,6 @@ const saveAsAdvice = "Mở tệp bằng Excel (hoặc LibreOffice Calc, WPS), ch
 var officeBinary = func() string {
 	bin, _ := soffice.Find("")
 	return bin
-}
-
-// convertToXLSX converts a copy of data (never the user's file) with
-// headless LibreOffice and returns the .xlsx bytes. Its error is one
-// Vietnamese line saying what went wrong.
-func convertToXLSX(bin string, data []byte, ext string) ([]byte, error) {
-	return soffice.Convert(context.Background(), bin, data, ext, soffice.XLSX)
 }
 
 // convertFailure says why a conversion gave no workbook: err from

@@ -117,7 +117,7 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 			return
 		}
 		ext := map[kind]string{kindXLS: ".xls", kindXLSEncrypted: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
-		conv, err := convertToXLSX(bin, data, ext)
+		conv, err := convertToXLSX(opt.Context, bin, data, ext)
 		if (err != nil || sniff(conv) != kindXLSX) && k == kindXLSEncrypted {
 			// Excel's default password is read; another one is not.
 			s.addf(SeverityError, "", "", "%s", passwordMessage(k))

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"baocao/internal/catalog"
@@ -18,7 +19,8 @@ import (
 )
 
 // ReadAll reads files and folders (their workbooks, recursively) with at
-// most GOMAXPROCS files in flight, and returns the submissions in input
+// most GOMAXPROCS files in flight (and maxReaders in the whole program),
+// and returns the submissions in input
 // order. Nothing in a folder goes unmentioned: a PDF, a Word file, a
 // picture, an .xlsb gets a submission with an error saying what to do,
 // attributed to a unit by its name where possible; a .zip is opened and
@@ -107,6 +109,10 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		}
 	}
 
+	catKey := ""
+	if opt.Cache != nil {
+		catKey = catalogKey(c)
+	}
 	results := make([][]*Submission, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -118,10 +124,20 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 				switch j := jobs[i]; {
 				case j.note != nil:
 					results[i] = []*Submission{j.note}
+				case opt.Context != nil && opt.Context.Err() != nil:
+					s := &Submission{Path: j.path, Unit: opt.unitFor(j.path), Period: opt.Period}
+					s.addf(SeverityError, "", "", "chưa đọc tệp này vì việc kiểm tra đã bị dừng.")
+					results[i] = []*Submission{s}
 				case j.zip:
-					results[i] = readZip(j.path, c, opt)
+					results[i] = opt.Cache.read(j.path, true, c, catKey, opt, func() []*Submission {
+						defer reading()()
+						return readZip(j.path, c, opt)
+					})
 				default:
-					results[i] = []*Submission{Read(j.path, c, opt)}
+					results[i] = opt.Cache.read(j.path, false, c, catKey, opt, func() []*Submission {
+						defer reading()()
+						return []*Submission{Read(j.path, c, opt)}
+					})
 				}
 			}
 		}()
@@ -140,6 +156,29 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 	setAside(out, c, opt.Period)
 	besideWorkbook(out, c)
 	return out
+}
+
+// maxReaders bounds the files read at once in the whole program, however
+// many cores it has and however many ReadAll run together (the page's
+// views of several periods): the memory of reading grows with this, not
+// with the cores (issue 24; each file is bounded by tooComplex).
+const maxReaders = 4
+
+var readSlots = make(chan struct{}, maxReaders)
+
+// inFlight and peakReaders count the files being read, for tests.
+var inFlight, peakReaders atomic.Int32
+
+// reading waits for a reader's slot and returns its release.
+func reading() func() {
+	readSlots <- struct{}{}
+	n := inFlight.Add(1)
+	for p := peakReaders.Load(); n > p && !peakReaders.CompareAndSwap(p, n); p = peakReaders.Load() {
+	}
+	return func() {
+		inFlight.Add(-1)
+		<-readSlots
+	}
 }
 
 // besideWorkbook turns the error of a file that is no workbook (a PDF, a

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -223,6 +224,13 @@ type Options struct {
 	// Period is the period being checked: a file for another period is an
 	// error. Zero means unknown: each file's own period is used.
 	Period period.Period
+	// Context, when set, stops the work: a LibreOffice conversion under
+	// way is killed and its temporary files removed, and files not yet
+	// read are not read (ReadAll gives them an error saying so).
+	Context context.Context
+	// Cache, when set, keeps what each file gave (see Cache): ReadAll
+	// reads a file again only when it, the data or the options changed.
+	Cache *Cache
 }
 
 // unitFor is the unit that the options impose on the file at path, or "".

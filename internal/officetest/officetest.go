@@ -22,6 +22,9 @@ import (
 // installed.
 func Binary(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: LibreOffice is a real client, its tests are skipped")
+	}
 	bin, err := soffice.Find("")
 	if err == nil {
 		return bin

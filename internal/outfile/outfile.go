@@ -49,7 +49,7 @@ func WriteAll(files ...File) error {
 			at := blocking(dir)
 			return fail(at, err, "không tạo được thư mục %s: %s", dir, reason(err, at))
 		}
-		tmp, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(f.Path)+"-*")
+		tmp, err := os.CreateTemp(dir, TempPrefix+filepath.Base(f.Path)+"-*")
 		if err != nil {
 			return fail(dir, err, "không ghi được vào thư mục %s: %s", dir, reason(err, dir))
 		}
@@ -69,10 +69,25 @@ func WriteAll(files ...File) error {
 			return fail(f.Path, err, "không ghi được tệp %s: %s", f.Path, reason(err, f.Path))
 		}
 	}
+	// One step that a kill cannot split: journalled in the first file's
+	// folder, finished by Recover on the next start.
+	moves := make([]Move, len(files))
 	for i, f := range files {
-		if err := os.Rename(temps[i], f.Path); err != nil {
-			return fail(f.Path, err, "không ghi được tệp %s: %s", f.Path, renameReason(err))
+		moves[i] = Move{From: temps[i], To: f.Path}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	if err := Commit(filepath.Dir(files[0].Path), moves); err != nil {
+		if errors.Is(err, ErrCrashed) {
+			return err // a test's kill: nothing cleaned
 		}
+		var me *moveError
+		if errors.As(err, &me) {
+			return fail(me.to, me.err, "không ghi được tệp %s: %s", me.to, renameReason(me.err))
+		}
+		dir := filepath.Dir(files[0].Path)
+		return fail(dir, err, "không ghi được vào thư mục %s: %s", dir, reason(err, dir))
 	}
 	return nil
 }

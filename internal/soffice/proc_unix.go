@@ -3,7 +3,9 @@
 package soffice
 
 import (
+	"os"
 	"os/exec"
+	"runtime"
 	"syscall"
 )
 
@@ -15,4 +17,16 @@ func killTree(cmd *exec.Cmd) {
 	cmd.Cancel = func() error {
 		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	}
+}
+
+// peakMemory is the most resident memory, in bytes, that the process
+// (with the children it waited for: soffice.bin) held.
+func peakMemory(ps *os.ProcessState) int64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		if runtime.GOOS == "darwin" {
+			return int64(ru.Maxrss) // bytes there
+		}
+		return int64(ru.Maxrss) << 10 // KB on Linux and the BSDs
+	}
+	return 0
 }

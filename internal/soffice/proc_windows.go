@@ -3,6 +3,7 @@
 package soffice
 
 import (
+	"os"
 	"os/exec"
 	"strconv"
 	"syscall"
@@ -25,3 +26,6 @@ func killTree(cmd *exec.Cmd) {
 		return nil
 	}
 }
+
+// peakMemory is not asked on Windows (no memory limit there).
+func peakMemory(*os.ProcessState) int64 { return 0 }

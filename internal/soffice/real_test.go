@@ -34,6 +34,9 @@ func missing(t *testing.T, reason string) {
 // realSoffice returns the installed LibreOffice.
 func realSoffice(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: LibreOffice is a real client, its tests are skipped")
+	}
 	bin, err := Find("")
 	if err != nil {
 		missing(t, "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui ("+err.Error()+")")

@@ -25,6 +25,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,6 +35,14 @@ import (
 // A first start with a fresh profile takes a few seconds; a report, well
 // under a minute.
 var Timeout = 2 * time.Minute
+
+// MemoryLimit bounds the address space of the LibreOffice of a
+// conversion (Convert), on Linux, where a file crafted to make it build a
+// billion cells would otherwise take the machine's memory (issue 24): set
+// with «ulimit -v» by the shell that starts it, inherited by its
+// children. A conversion of an ordinary file needs about 250 MB of
+// memory; 0 sets no limit.
+var MemoryLimit int64 = 2 << 30
 
 // Formats for Convert: what `soffice --convert-to` takes.
 const (
@@ -77,6 +87,12 @@ func Convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	}
 	defer func() { <-slot }()
 	return convert(ctx, bin, data, srcExt, format)
+}
+
+// Canceled is the error of a conversion whose ctx is done before
+// LibreOffice starts (for a caller that waits on another's conversion).
+func Canceled(ctx context.Context, srcExt, format string) error {
+	return notStarted(ctx, srcExt, format)
 }
 
 // notStarted is the error of a conversion whose ctx is done before
@@ -150,10 +166,22 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	}
 	runCtx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(runCtx, bin,
-		"-env:UserInstallation="+fileURL(filepath.ToSlash(profile)),
+	args := []string{
+		"-env:UserInstallation=" + fileURL(filepath.ToSlash(profile)),
 		"--headless", "--norestore", "--nolockcheck",
-		"--convert-to", format, "--outdir", outDir, src)
+		"--convert-to", format, "--outdir", outDir, src}
+	cmd := exec.CommandContext(runCtx, bin, args...)
+	if runtime.GOOS == "linux" && MemoryLimit > 0 {
+		// Only a program that runs is wrapped: a missing or not runnable
+		// one is told by its own start error, not by the shell's 126/127.
+		_, runnable := exec.LookPath(bin)
+		sh, shErr := exec.LookPath("sh")
+		if runnable == nil && shErr == nil {
+			// The shell sets the limit and becomes LibreOffice (exec):
+			// the same process, killed as before.
+			cmd = exec.CommandContext(runCtx, sh, append([]string{"-c", `ulimit -v "$0" 2>/dev/null; exec "$@"`, strconv.FormatInt(MemoryLimit>>10, 10), bin}, args...)...)
+		}
+	}
 	// LibreOffice puts some of its state under HOME whatever the profile.
 	cmd.Env = append(os.Environ(), "HOME="+profile, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
 	var out bytes.Buffer
@@ -189,6 +217,12 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	}
 
 	msg := fmt.Sprintf("không chuyển được tệp %s sang %s: %s", ext, target, failureWhy(exitErr, output, readErr == nil, target))
+	// Near its memory limit: the file asked for more than any ordinary
+	// file does (a cell repeated over a whole sheet), not a LibreOffice
+	// to close and try again.
+	if limited := cmd.Args[0] != bin; limited && cmd.ProcessState != nil && peakMemory(cmd.ProcessState) >= MemoryLimit/2 {
+		msg = fmt.Sprintf("tệp quá lớn/phức tạp: LibreOffice đã dùng tới %d MB bộ nhớ (giới hạn %d MB) mà chưa chuyển xong tệp %s sang %s", peakMemory(cmd.ProcessState)>>20, MemoryLimit>>20, ext, target)
+	}
 	if note := contentNote(data, ext); note != "" {
 		msg += "; " + note
 	}

@@ -31,6 +31,9 @@ import (
 // MaxFilesPerRequest bounds the files of one upload.
 const MaxFilesPerRequest = 30
 
+// maxUploadBody bounds the body of one upload.
+const maxUploadBody = MaxFilesPerRequest * (cycle.MaxReceivedSize + 64<<10)
+
 //go:embed assets
 var assets embed.FS
 
@@ -56,7 +59,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /huong-dan-mau", s.guide) // the address older messages give
 	m.HandleFunc("GET /huong-dan/mau/{name}", s.builtinTemplate)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, http.StatusNotFound, "Không có trang này", "Địa chỉ không đúng. Quay lại trang chính: http://127.0.0.1:"+s.port+"/")
+		s.fail(w, r, http.StatusNotFound, "Không có trang này", "Địa chỉ không đúng. Quay lại trang chính: "+s.origin()+"/")
 	})
 	s.mux = m
 }
@@ -238,7 +241,6 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, MaxFilesPerRequest*(cycle.MaxReceivedSize+64<<10))
 	mr, err := r.MultipartReader()
 	if err != nil {
 		s.apiError(w, r, badRequest("Không đọc được các tệp gửi lên. Chọn lại tệp rồi thử lại."))
@@ -369,6 +371,19 @@ func (s *Server) assign(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	parse := r.ParseForm
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+		parse = func() error { return r.ParseMultipartForm(MaxFormBody) }
+	}
+	if err := parse(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			s.apiError(w, r, &userError{status: http.StatusRequestEntityTooLarge, msg: "Yêu cầu gán đơn vị quá lớn nên không được nhận. Tải lại trang rồi chọn đơn vị lại."})
+			return
+		}
+		s.apiError(w, r, badRequest("Không đọc được yêu cầu gán đơn vị. Tải lại trang rồi chọn đơn vị lại."))
+		return
+	}
 	folder, err := period.Parse(r.PostFormValue("thu_muc"))
 	if err != nil {
 		folder = p
@@ -482,12 +497,14 @@ func (s *Server) form(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "Không có biểu mẫu này", "Không có biểu mẫu «"+name+"» cho "+p.Name()+".")
 		return
 	}
-	path, err := s.opt.Workspace.EnsureForm(c, p, code)
+	// Read or built in memory: a GET writes nothing.
+	data, mod, err := s.opt.Workspace.Form(c, p, code)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.serveFile(w, r, path)
+	setDownload(w, name)
+	http.ServeContent(w, r, "", mod, bytes.NewReader(data))
 }
 
 func (s *Server) output(w http.ResponseWriter, r *http.Request) {
@@ -626,10 +643,11 @@ func userMessage(err error) string {
 		be *cycle.BusyError
 		te *cycle.TooLargeError
 		oe *outfile.Error
+		se *cycle.StoppedError
 		de catalog.Errors
 	)
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe):
+	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se):
 		return upperFirst(err.Error())
 	case errors.As(err, &de):
 		// The page was started on its data folder: it names no option.
@@ -699,7 +717,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, title,
 		return
 	}
 	var buf bytes.Buffer
-	if err := pageTemplates.ExecuteTemplate(&buf, "error", map[string]string{"Title": title, "Message": msg, "Home": "http://127.0.0.1:" + s.port + "/"}); err != nil {
+	if err := pageTemplates.ExecuteTemplate(&buf, "error", map[string]string{"Title": title, "Message": msg, "Home": s.origin() + "/"}); err != nil {
 		buf.Reset()
 		buf.WriteString(template.HTMLEscapeString(msg))
 	}

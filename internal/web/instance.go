@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net"
 	"net/http"
@@ -33,7 +34,42 @@ import (
 const (
 	SecretFile = ".baocao-khoa"
 	LockFile   = ".baocao-dang-mo.json"
+	OpenerFile = ".baocao-mo-trang.html"
 )
+
+// Opener writes OpenerFile in workspace, the owner's alone (0600): a page
+// that sends the browser on to url, the page's address with the secret.
+// The browser is given this file's path rather than url, so that the
+// secret is on no process's command line (xdg-open's, the browser's),
+// which other users of the machine can read.
+func Opener(workspace, url string) (string, error) {
+	path := filepath.Join(workspace, OpenerFile)
+	esc := html.EscapeString(url)
+	page := "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n" +
+		"<meta http-equiv=\"refresh\" content=\"0; url=" + esc + "\">\n" +
+		"<meta name=\"referrer\" content=\"no-referrer\">\n" +
+		"<title>baocao</title></head>\n<body><p>Đang mở trang làm việc của văn phòng… Nếu trang không tự mở, bấm <a href=\"" + esc + "\">vào đây</a>.</p></body></html>\n"
+	tmp, err := os.CreateTemp(workspace, OpenerFile+".*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
+		tmp.Close()
+		return "", err
+	}
+	if _, err := tmp.WriteString(page); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
 
 var secretPattern = regexp.MustCompile(`^[0-9a-f]{48}$`)
 
@@ -85,7 +121,7 @@ func Secret(workspace string) (string, error) {
 
 // lockInfo is what LockFile holds.
 type lockInfo struct {
-	Addr    string    `json:"dia_chi"` // 127.0.0.1:PORT
+	Addr    string    `json:"dia_chi"` // 127.X.Y.Z:PORT
 	PID     int       `json:"pid"`     // for whoever looks; not relied on
 	Started time.Time `json:"bat_dau"`
 }
@@ -131,7 +167,7 @@ var probeTimeout = 3 * time.Second
 // of another workspace, or another program on the port, does not.
 func answers(addr, secret string) bool {
 	host, port, err := net.SplitHostPort(addr)
-	if err != nil || host != "127.0.0.1" {
+	if ip := net.ParseIP(host); err != nil || ip == nil || ip.To4() == nil || !ip.IsLoopback() {
 		return false
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)

@@ -1,21 +1,34 @@
 // Package web is the office's page: the whole reporting cycle of a period
-// in the browser, served on 127.0.0.1 only. It serves pages and files and
-// calls the steps of internal/cycle; it holds no domain logic.
+// in the browser, served on the loopback network only (InstanceHost). It
+// serves pages and files and calls the steps of internal/cycle; it holds
+// no domain logic.
 //
-// Safe by construction: a request whose Host is not 127.0.0.1:PORT or
-// localhost:PORT is refused (DNS rebinding); every request but the first
-// visit must carry the workspace's secret (Secret: kept in the workspace,
-// readable by its owner alone, the same across restarts), which the
-// printed address gives once and an HttpOnly, SameSite=Strict cookie
-// carries after; file
-// names are reduced to safe base names by the workspace; uploads are
-// bounded in size and count; a panic in a handler gives a plain Vietnamese
-// page, never a stack trace.
+// Safe by construction: a request whose Host is not the page's own
+// address (HOST:PORT, or localhost:PORT when HOST is 127.0.0.1) is refused
+// (DNS rebinding); every request but the first visit must carry the
+// workspace's secret (Secret: kept in the workspace, readable by its owner
+// alone, the same across restarts), which the printed address gives once
+// and an HttpOnly, SameSite=Strict cookie carries after; file names are
+// reduced to safe base names by the workspace; uploads are bounded in size
+// and count, every other request body to MaxFormBody; a panic in a handler
+// gives a plain Vietnamese page, never a stack trace.
+//
+// The secret reaches no other server of the machine (issue 24). Browsers
+// keep cookies by host, not by port, so a cookie of 127.0.0.1:8686 is also
+// sent to any other program serving on 127.0.0.1. The page therefore
+// listens on an address of its own in the loopback network, 127.X.Y.Z,
+// derived from the workspace's secret (InstanceHost): its cookie is sent to
+// that address alone, which no other program uses; a request to another
+// port of that address could only come from the clerk typing it (the
+// cookie is SameSite=Strict, so no other site's link or form carries it).
+// Where the system gives the loopback network only 127.0.0.1 (macOS), the
+// page falls back to 127.0.0.1 as before.
 package web
 
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
 	"errors"
@@ -28,6 +41,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -48,7 +62,7 @@ type Options struct {
 	Workspace *cycle.Workspace
 	// DataDir is --data: "" to look the plan's data up as every command does.
 	DataDir string
-	// Addr is the listener's address, 127.0.0.1:PORT.
+	// Addr is the listener's address, 127.X.Y.Z:PORT (see InstanceHost).
 	Addr string
 	// Now gives the time; nil for time.Now.
 	Now func() time.Time
@@ -60,9 +74,26 @@ type Options struct {
 	Token string
 }
 
+// Bounds of the connection (issue 24): a request's head and body are read
+// within these times, an answer (a whole build included) is written within
+// writeTimeout, an idle keep-alive connection is closed after idleTimeout,
+// and at most maxConns connections are open at once (more wait to be
+// accepted), so that no client can hold the program's descriptors.
+var (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 10 * time.Minute
+	writeTimeout      = 30 * time.Minute
+	idleTimeout       = 60 * time.Second
+	maxConns          = 256
+)
+
+// MaxFormBody bounds the body of every request but an upload.
+const MaxFormBody = 64 << 10
+
 // Server is the office's page for one workspace.
 type Server struct {
 	opt   Options
+	host  string
 	port  string
 	token string
 	mux   *http.ServeMux
@@ -79,7 +110,7 @@ type Server struct {
 // New makes the page. It loads the plan's data once so that a mistake in a
 // data file or a template is told at start.
 func New(opt Options) (*Server, error) {
-	_, port, err := net.SplitHostPort(opt.Addr)
+	host, port, err := net.SplitHostPort(opt.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("address %q: %w", opt.Addr, err)
 	}
@@ -89,7 +120,7 @@ func New(opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	s := &Server{opt: opt, port: port, token: opt.Token, log: log.New(opt.Log, "", log.LstdFlags), ctx: context.Background(), versions: newVersions()}
+	s := &Server{opt: opt, host: host, port: port, token: opt.Token, log: log.New(opt.Log, "", log.LstdFlags), ctx: context.Background(), versions: newVersions()}
 	if s.token == "" {
 		b := make([]byte, 24)
 		if _, err := rand.Read(b); err != nil {
@@ -108,24 +139,61 @@ func New(opt Options) (*Server, error) {
 
 // URL is the address to open: it carries the secret.
 func (s *Server) URL() string {
-	return "http://127.0.0.1:" + s.port + "/?" + TokenParam + "=" + s.token
+	return s.origin() + "/?" + TokenParam + "=" + s.token
 }
 
-// Listen listens on 127.0.0.1 only. With fixed, on port exactly (an
-// *PortInUseError when it is taken); else on DefaultPort, or any free port
-// when that one is taken.
-func Listen(port int, fixed bool) (net.Listener, error) {
+// origin is the page's own address, http://HOST:PORT.
+func (s *Server) origin() string {
+	return "http://" + net.JoinHostPort(s.host, s.port)
+}
+
+// InstanceHost is the page's own loopback address for a workspace's
+// secret: 127.X.Y.Z with X, Y, Z taken from a hash of the secret, never
+// 127.0.0.1 (whose cookies every local web server receives) nor the
+// network's first or last address.
+func InstanceHost(secret string) string {
+	h := sha256.Sum256([]byte("baocao trang lam viec\x00" + secret))
+	x, y, z := h[0], h[1], h[2]
+	if z == 0 || z == 255 {
+		z = 2 + h[3]%250
+	}
+	if x == 0 && y == 0 && z == 1 {
+		z = 2
+	}
+	return fmt.Sprintf("127.%d.%d.%d", x, y, z)
+}
+
+// Listen listens on host, a loopback address (127.0.0.1 when ""), or on
+// 127.0.0.1 when the system does not let a program listen on host (macOS
+// gives the loopback network 127.0.0.1 alone). With fixed, on port exactly
+// (an *PortInUseError when it is taken); else on DefaultPort, or any free
+// port when that one is taken.
+func Listen(host string, port int, fixed bool) (net.Listener, error) {
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.To4() == nil || !ip.IsLoopback() {
+		return nil, fmt.Errorf("%s is not a loopback address", host)
+	}
+	if host != "127.0.0.1" {
+		probe, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+		if err != nil {
+			host = "127.0.0.1"
+		} else {
+			probe.Close()
+		}
+	}
 	if !fixed {
 		port = DefaultPort
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
 	if err == nil || fixed {
 		if err != nil && addrInUse(err) {
 			return nil, &PortInUseError{Port: port}
 		}
 		return ln, err
 	}
-	return net.Listen("tcp", "127.0.0.1:0")
+	return net.Listen("tcp", net.JoinHostPort(host, "0"))
 }
 
 // PortInUseError is a port asked for that another program holds.
@@ -146,12 +214,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.ctx = ctx
 	hs := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          s.log,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
+	go func() { done <- hs.Serve(limitListener(ln, maxConns)) }()
 	select {
 	case err := <-done:
 		return err
@@ -187,7 +259,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 	if !s.hostAllowed(r.Host) {
-		s.refuse(w, r, "Trang này chỉ mở được bằng địa chỉ http://127.0.0.1:"+s.port+"/ in trong cửa sổ chương trình baocao.")
+		s.refuse(w, r, "Trang này chỉ mở được bằng địa chỉ "+s.origin()+"/ in trong cửa sổ chương trình baocao.")
 		return
 	}
 	if r.URL.Path == "/" && r.URL.Query().Has(TokenParam) {
@@ -197,8 +269,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The style sheet and the script are no secret: even the page that
 	// refuses a request uses them.
 	if !s.hasToken(r) && !(r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/tai-nguyen/")) {
-		s.refuse(w, r, "Phiên làm việc không hợp lệ (trình duyệt này chưa mở trang bằng địa chỉ có mã, hoặc thư mục làm việc đã đổi). Mở trang bằng địa chỉ in trong cửa sổ chương trình baocao (dòng bắt đầu bằng http://127.0.0.1:"+s.port+"/?khoa=…).")
+		s.refuse(w, r, "Phiên làm việc không hợp lệ (trình duyệt này chưa mở trang bằng địa chỉ có mã, hoặc thư mục làm việc đã đổi). Mở trang bằng địa chỉ in trong cửa sổ chương trình baocao (dòng bắt đầu bằng "+s.origin()+"/?khoa=…).")
 		return
+	}
+	// Every body is bounded: an upload by its own limits, any other
+	// request to a small form.
+	if r.URL.Path == "/api/nhan-tep" {
+		r.Body = http.MaxBytesReader(w, r.Body, maxUploadBody)
+	} else {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxFormBody)
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
@@ -211,13 +290,59 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// hostAllowed accepts 127.0.0.1:PORT and localhost:PORT only.
+// hostAllowed accepts the page's own HOST:PORT only, and localhost:PORT
+// when the page is on 127.0.0.1 (localhost names no other address).
 func (s *Server) hostAllowed(host string) bool {
 	h, p, err := net.SplitHostPort(host)
 	if err != nil || p != s.port {
 		return false
 	}
-	return h == "127.0.0.1" || strings.EqualFold(h, "localhost")
+	return h == s.host || (s.host == "127.0.0.1" && strings.EqualFold(h, "localhost"))
+}
+
+// limitListener accepts at most n connections at once; the next waits
+// until one closes (idle ones close after idleTimeout).
+func limitListener(ln net.Listener, n int) net.Listener {
+	return &limited{Listener: ln, slots: make(chan struct{}, n), closed: make(chan struct{})}
+}
+
+type limited struct {
+	net.Listener
+	slots     chan struct{}
+	closed    chan struct{}
+	closeOnce sync.Once
+}
+
+func (l *limited) Accept() (net.Conn, error) {
+	select {
+	case l.slots <- struct{}{}:
+	case <-l.closed:
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	return &limitedConn{Conn: c, release: func() { <-l.slots }}, nil
+}
+
+// Close also ends an Accept waiting for a free slot.
+func (l *limited) Close() error {
+	l.closeOnce.Do(func() { close(l.closed) })
+	return l.Listener.Close()
+}
+
+type limitedConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
 }
 
 func (s *Server) hasToken(r *http.Request) bool {
