@@ -10,20 +10,24 @@ import (
 
 //go:embed data/plan.yaml data/tasks.yaml data/units.yaml data/indicators.yaml
 //go:embed templates/bao-cao.docx templates/don-doc.docx
-//go:embed tinh/tinh.yaml tinh/xa.csv tinh/indicators.yaml tinh/bao-cao-tinh.docx tinh/don-doc-tinh.docx
+//go:embed data/tinh/tinh.yaml data/tinh/xa.csv data/tinh/indicators.yaml
+//go:embed templates/tinh/bao-cao-tinh.docx templates/tinh/don-doc-tinh.docx
 var builtin embed.FS
 
 // Data is the built-in data folder: plan.yaml, tasks.yaml, units.yaml,
-// indicators.yaml at its root.
+// indicators.yaml at its root (and the province's folder tinh/).
 func Data() fs.FS { return sub("data") }
 
 // Templates is the built-in templates folder: bao-cao.docx, don-doc.docx.
 func Templates() fs.FS { return sub("templates") }
 
-// Province is the built-in sample of a province's data folder: tinh.yaml,
-// xa.csv, indicators.yaml and the templates bao-cao-tinh.docx and
-// don-doc-tinh.docx at its root (internal/province reads it).
-func Province() fs.FS { return sub("tinh") }
+// ProvinceData is the built-in sample of a province's data folder:
+// tinh.yaml, xa.csv, indicators.yaml (internal/province reads it).
+func ProvinceData() fs.FS { return sub("data/tinh") }
+
+// ProvinceTemplates is the province's built-in templates folder:
+// bao-cao-tinh.docx, don-doc-tinh.docx.
+func ProvinceTemplates() fs.FS { return sub("templates/tinh") }
 
 func sub(dir string) fs.FS {
 	f, err := fs.Sub(builtin, dir)

@@ -1,5 +1,5 @@
 // Command gentemplates rebuilds the commune's Word templates from their
-// source in internal/render/tmplsrc, and the province's into tinh/:
+// source in internal/render/tmplsrc, and the province's into templates/tinh/:
 //
 //	go run ./cmd/gentemplates [-dir templates] [-tinh tinh]
 package main
@@ -15,7 +15,7 @@ import (
 
 func main() {
 	dir := flag.String("dir", "templates", "thư mục ghi các mẫu .docx")
-	provinceDir := flag.String("tinh", "tinh", "thư mục ghi mẫu báo cáo của tỉnh")
+	provinceDir := flag.String("tinh", "templates/tinh", "thư mục ghi mẫu báo cáo của tỉnh")
 	flag.Parse()
 	err := run(*dir, tmplsrc.Templates())
 	if err == nil {

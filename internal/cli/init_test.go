@@ -87,9 +87,9 @@ func TestInitProvince(t *testing.T) {
 	for _, f := range []string{"data/tinh.yaml", "data/xa.csv", "data/indicators.yaml", "templates/bao-cao-tinh.docx"} {
 		path := filepath.Join(dir, filepath.FromSlash(f))
 		got, err := os.ReadFile(path)
-		orig, _ := os.ReadFile(filepath.Join("..", "..", "tinh", filepath.Base(f)))
+		orig, _ := os.ReadFile(filepath.Join("..", "..", filepath.Dir(filepath.FromSlash(f)), "tinh", filepath.Base(f)))
 		if err != nil || !bytes.Equal(got, orig) || !strings.Contains(out, path) {
-			t.Errorf("%s: %v, same as tinh/%s: %v", path, err, f, bytes.Equal(got, orig))
+			t.Errorf("%s: %v, same as %s: %v", path, err, f, bytes.Equal(got, orig))
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "data", "plan.yaml")); err == nil {

@@ -22,7 +22,7 @@ func provinceWorkspace(t *testing.T) (data, in string) {
 	os.MkdirAll(data, 0o755)
 	os.MkdirAll(in, 0o755)
 	for _, f := range []string{"tinh.yaml", "indicators.yaml"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "tinh", f))
+		b, err := os.ReadFile(filepath.Join("..", "..", "data", "tinh", f))
 		if err != nil {
 			t.Fatal(err)
 		}

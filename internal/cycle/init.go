@@ -30,6 +30,9 @@ func Init(dir string) (*InitResult, error) {
 			return nil, err
 		}
 		for _, e := range entries {
+			if e.IsDir() {
+				continue // the province's folder: «baocao init --tinh»
+			}
 			path := filepath.Join(dir, src.dir, e.Name())
 			if _, err := os.Lstat(path); err == nil {
 				res.Kept = append(res.Kept, path)

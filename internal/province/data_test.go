@@ -14,7 +14,7 @@ import (
 
 // The built-in sample loads, and its copies written by Init load the same.
 func TestBuiltinAndInit(t *testing.T) {
-	d, err := province.LoadFS(baocao.Province(), province.BuiltinPlace)
+	d, err := province.LoadFS(baocao.ProvinceData(), province.BuiltinPlace)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,8 +45,8 @@ func TestBuiltinAndInit(t *testing.T) {
 
 // Mistakes in the province's data are said with file and line.
 func TestDataMistakes(t *testing.T) {
-	facts, _ := os.ReadFile("../../tinh/tinh.yaml")
-	inds, _ := os.ReadFile("../../tinh/indicators.yaml")
+	facts, _ := os.ReadFile("../../data/tinh/tinh.yaml")
+	inds, _ := os.ReadFile("../../data/tinh/indicators.yaml")
 	for _, tt := range []struct {
 		name   string
 		file   string
@@ -69,7 +69,7 @@ func TestDataMistakes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			for _, name := range province.DataFiles {
-				b, _ := os.ReadFile(filepath.Join("../../tinh", name))
+				b, _ := os.ReadFile(filepath.Join("../../data/tinh", name))
 				if name == tt.file {
 					b = []byte(tt.text)
 				}

@@ -20,12 +20,12 @@ import (
 )
 
 // The built-in templates are what internal/render/tmplsrc produces (go
-// run ./cmd/gentemplates rebuilds tinh/).
+// run ./cmd/gentemplates rebuilds templates/tinh/).
 func TestCommittedTemplates(t *testing.T) {
 	for name, want := range tmplsrc.ProvinceTemplates() {
-		got, err := fs.ReadFile(baocao.Province(), name)
+		got, err := fs.ReadFile(baocao.ProvinceTemplates(), name)
 		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("tinh/%s is not what internal/render/tmplsrc produces (%v): run go run ./cmd/gentemplates", name, err)
+			t.Errorf("templates/tinh/%s is not what internal/render/tmplsrc produces (%v): run go run ./cmd/gentemplates", name, err)
 		}
 	}
 }
@@ -111,8 +111,8 @@ func TestReport(t *testing.T) {
 	if err != nil || !builtin {
 		t.Fatalf("template: %v (built in %v)", err, builtin)
 	}
-	if want, _ := os.ReadFile("../../tinh/bao-cao-tinh.docx"); !bytes.Equal(tmpl, want) {
-		t.Error("the built-in template is not tinh/bao-cao-tinh.docx")
+	if want, _ := os.ReadFile("../../templates/tinh/bao-cao-tinh.docx"); !bytes.Equal(tmpl, want) {
+		t.Error("the built-in template is not templates/tinh/bao-cao-tinh.docx")
 	}
 	now := time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)
 	b, warnings, err := province.Report(r, tmpl, now)

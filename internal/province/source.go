@@ -30,7 +30,7 @@ func LoadDefault(dir string) (d *Data, builtin bool, err error) {
 		d, err = Load(DataDir)
 		return d, false, err
 	}
-	d, err = LoadFS(baocao.Province(), BuiltinPlace)
+	d, err = LoadFS(baocao.ProvinceData(), BuiltinPlace)
 	return d, true, err
 }
 
@@ -54,7 +54,7 @@ func loadTemplate(name, path string) (b []byte, builtin bool, err error) {
 		}
 	}
 	if path == "" {
-		b, err = fs.ReadFile(baocao.Province(), name)
+		b, err = fs.ReadFile(baocao.ProvinceTemplates(), name)
 		return b, true, err
 	}
 	b, err = os.ReadFile(path)
@@ -65,18 +65,28 @@ func loadTemplate(name, path string) (b []byte, builtin bool, err error) {
 // dir/data and of its report template into dir/templates, never overwriting a file: it returns the files written and
 // those kept. The files are written whole or not at all.
 func Init(dir string) (written, kept []string, err error) {
-	src := baocao.Province()
-	entries, err := fs.ReadDir(src, ".")
-	if err != nil {
-		return nil, nil, err
-	}
 	var files []outfile.File
-	for _, e := range entries {
-		sub := DataDir
-		if filepath.Ext(e.Name()) == ".docx" {
-			sub = TemplatesDir
+	type entry struct {
+		src fs.FS
+		sub string
+		e   fs.DirEntry
+	}
+	var entries []entry
+	for _, from := range []struct {
+		src fs.FS
+		sub string
+	}{{baocao.ProvinceData(), DataDir}, {baocao.ProvinceTemplates(), TemplatesDir}} {
+		list, err := fs.ReadDir(from.src, ".")
+		if err != nil {
+			return nil, nil, err
 		}
-		path := filepath.Join(dir, sub, e.Name())
+		for _, e := range list {
+			entries = append(entries, entry{from.src, from.sub, e})
+		}
+	}
+	for _, en := range entries {
+		src, e := en.src, en.e
+		path := filepath.Join(dir, en.sub, e.Name())
 		if _, err := os.Lstat(path); err == nil {
 			kept = append(kept, path)
 			continue
