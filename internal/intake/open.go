@@ -84,7 +84,7 @@ func sniff(data []byte) kind {
 					n, _ := rc.Read(buf[:])
 					rc.Close()
 					if strings.Contains(string(buf[:n]), "opendocument.spreadsheet") {
-						if odsEncrypted(zr) {
+						if soffice.ODFEncrypted(zr) {
 							return kindODSEncrypted
 						}
 						return kindODS
@@ -131,24 +131,6 @@ func sniff(data []byte) kind {
 		return kindText
 	}
 	return kindBinary
-}
-
-// odsEncrypted tells an OpenDocument file saved with a password: its
-// manifest gives the parts' encryption-data.
-func odsEncrypted(zr *zip.Reader) bool {
-	for _, f := range zr.File {
-		if !strings.EqualFold(f.Name, "META-INF/manifest.xml") {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return false
-		}
-		defer rc.Close()
-		b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
-		return bytes.Contains(b, []byte("encryption-data"))
-	}
-	return false
 }
 
 func looksLikeText(data []byte) bool {

@@ -65,7 +65,7 @@ func identify(data []byte) (c content, ok bool) {
 				return content{"bản trình chiếu PowerPoint (.pptx)", []string{".pptx", ".pptm", ".ppsx"}}, true
 			case name == "mimetype":
 				if c, ok := openDocument(f); ok {
-					if odfEncrypted(zr) {
+					if ODFEncrypted(zr) {
 						c = content{name: c.name + " có mật khẩu: cần gỡ mật khẩu rồi lưu lại"}
 					}
 					return c, true
@@ -97,9 +97,9 @@ func openDocument(f *zip.File) (content, bool) {
 	return content{}, false
 }
 
-// odfEncrypted tells an OpenDocument file saved with a password: its
+// ODFEncrypted tells an OpenDocument file saved with a password: its
 // manifest gives the parts' encryption-data.
-func odfEncrypted(zr *zip.Reader) bool {
+func ODFEncrypted(zr *zip.Reader) bool {
 	for _, f := range zr.File {
 		if !strings.EqualFold(f.Name, "META-INF/manifest.xml") {
 			continue

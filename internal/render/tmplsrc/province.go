@@ -26,29 +26,7 @@ func BaoCaoTinh() []byte {
 	w(Text(heading, R{}, "I. KẾT QUẢ HOẠT ĐỘNG TÍN DỤNG CHÍNH SÁCH XÃ HỘI"))
 	w(bullet("{#doan_so_lieu}{noi_dung}{/doan_so_lieu}"))
 	w(Text(P{Style: "Plain", Jc: "center", KeepNext: true, SetBeforeAfter: true, Before: 120, After: 60}, bold, "Một số chỉ tiêu tín dụng chính sách xã hội toàn tỉnh"))
-	cw := []int{3454, 1300, 1500, 1500, 1600}
-	hc := func(i int, s string) string { return Cell(cw[i], true, Text(cellHead, bold, s)) }
-	right := P{Style: "Cell", Jc: "right"}
-	label := func(s string) string {
-		return KeptRow(Cell(cw[0], true, Text(cellP, boldItal, s)), Cell(cw[1], true, Text(cellP, R{}, "")),
-			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
-	}
-	figures := func(loop string) string {
-		return KeptRow(
-			Cell(cw[0], true, Text(cellP, R{}, "{#"+loop+"}{ten}")),
-			Cell(cw[1], true, Text(cellMid, R{}, "{don_vi_tinh}")),
-			Cell(cw[2], true, Text(right, R{}, "{truoc}")),
-			Cell(cw[3], true, Text(right, R{}, "{nay}")),
-			Cell(cw[4], true, Text(right, R{}, "{tang_giam}{/"+loop+"}")))
-	}
-	marker := func(m string) string {
-		return KeptRow(Cell(cw[0], true, Text(cellP, R{}, m)), Cell(cw[1], true, Text(cellP, R{}, "")),
-			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
-	}
-	w(Table(true, cw,
-		Row(true, hc(0, "Chỉ tiêu"), hc(1, "Đơn vị tính"), hc(2, "{cot_truoc}"), hc(3, "{cot_nay}"), hc(4, "Tăng (+), giảm (-)")),
-		label("Số dư"), figures("so_du"),
-		marker("{?co_doanh_so}"), label("Doanh số trong kỳ"), figures("doanh_so"), marker("{/co_doanh_so}")))
+	w(creditTable())
 	w(Text(P{Style: "Plain", Jc: "both", SetBeforeAfter: true, Before: 60, After: 120}, italic, "{nguon_so_lieu}"))
 	w(bullet("{#ty_le}{noi_dung}{/ty_le}"))
 

@@ -105,29 +105,7 @@ func BaoCao() []byte {
 	w(Text(keep, bold, "{?co_tin_dung}{so_muc_tin_dung}. Kết quả hoạt động tín dụng chính sách xã hội và tiến độ các mục\u00a0tiêu"))
 	w(bullet("{#tin_dung}{noi_dung}{/tin_dung}"))
 	w(Text(P{Style: "Plain", Jc: "center", KeepNext: true, SetBeforeAfter: true, Before: 120, After: 60}, bold, "Một số chỉ tiêu tín dụng chính sách xã hội"))
-	cw := []int{3454, 1300, 1500, 1500, 1600}
-	hc := func(i int, s string) string { return Cell(cw[i], true, Text(cellHead, bold, s)) }
-	right := P{Style: "Cell", Jc: "right"}
-	label := func(s string) string {
-		return KeptRow(Cell(cw[0], true, Text(cellP, boldItal, s)), Cell(cw[1], true, Text(cellP, R{}, "")),
-			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
-	}
-	figures := func(loop string) string {
-		return KeptRow(
-			Cell(cw[0], true, Text(cellP, R{}, "{#"+loop+"}{ten}")),
-			Cell(cw[1], true, Text(cellMid, R{}, "{don_vi_tinh}")),
-			Cell(cw[2], true, Text(right, R{}, "{truoc}")),
-			Cell(cw[3], true, Text(right, R{}, "{nay}")),
-			Cell(cw[4], true, Text(right, R{}, "{tang_giam}{/"+loop+"}")))
-	}
-	marker := func(m string) string {
-		return KeptRow(Cell(cw[0], true, Text(cellP, R{}, m)), Cell(cw[1], true, Text(cellP, R{}, "")),
-			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
-	}
-	w(Table(true, cw,
-		Row(true, hc(0, "Chỉ tiêu"), hc(1, "Đơn vị tính"), hc(2, "{cot_truoc}"), hc(3, "{cot_nay}"), hc(4, "Tăng (+), giảm (-)")),
-		label("Số dư"), figures("so_du"),
-		marker("{?co_doanh_so}"), label("Doanh số trong kỳ"), figures("doanh_so"), marker("{/co_doanh_so}")))
+	w(creditTable())
 	w(Text(P{Style: "Plain", Jc: "both", SetBeforeAfter: true, Before: 60, After: 120}, italic, "{nguon_chi_tieu}"))
 	w(bullet("{#doi_chieu_muc_tieu}{noi_dung}{/doi_chieu_muc_tieu}"))
 	w(Text(P{Style: "Plain", Run: R{Size: 8}}, R{}, "{/co_tin_dung}"))
@@ -183,6 +161,36 @@ func BaoCao() []byte {
 	w(Para(P{Style: "Plain"}))
 	w(Section(true, false, HeaderRef("default", page.ID), HeaderRef("first", page.ID)))
 	return Build("Báo cáo kết quả thực hiện kế hoạch", b.String(), page, first)
+}
+
+// creditTable is the table of the credit figures, the report's and the
+// province's: dated columns, the balances, then the flows of the period
+// under their own label (rows of fields so_du, doanh_so, cot_truoc,
+// cot_nay, co_doanh_so).
+func creditTable() string {
+	cw := []int{3454, 1300, 1500, 1500, 1600}
+	hc := func(i int, s string) string { return Cell(cw[i], true, Text(cellHead, bold, s)) }
+	right := P{Style: "Cell", Jc: "right"}
+	label := func(s string) string {
+		return KeptRow(Cell(cw[0], true, Text(cellP, boldItal, s)), Cell(cw[1], true, Text(cellP, R{}, "")),
+			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
+	}
+	figures := func(loop string) string {
+		return KeptRow(
+			Cell(cw[0], true, Text(cellP, R{}, "{#"+loop+"}{ten}")),
+			Cell(cw[1], true, Text(cellMid, R{}, "{don_vi_tinh}")),
+			Cell(cw[2], true, Text(right, R{}, "{truoc}")),
+			Cell(cw[3], true, Text(right, R{}, "{nay}")),
+			Cell(cw[4], true, Text(right, R{}, "{tang_giam}{/"+loop+"}")))
+	}
+	marker := func(m string) string {
+		return KeptRow(Cell(cw[0], true, Text(cellP, R{}, m)), Cell(cw[1], true, Text(cellP, R{}, "")),
+			Cell(cw[2], true, Text(cellP, R{}, "")), Cell(cw[3], true, Text(cellP, R{}, "")), Cell(cw[4], true, Text(cellP, R{}, "")))
+	}
+	return Table(true, cw,
+		Row(true, hc(0, "Chỉ tiêu"), hc(1, "Đơn vị tính"), hc(2, "{cot_truoc}"), hc(3, "{cot_nay}"), hc(4, "Tăng (+), giảm (-)")),
+		label("Số dư"), figures("so_du"),
+		marker("{?co_doanh_so}"), label("Doanh số trong kỳ"), figures("doanh_so"), marker("{/co_doanh_so}"))
 }
 
 // DonDoc is templates/don-doc.docx: the commune's reminder letter (công
