@@ -77,3 +77,33 @@ func TestRealCorpus(t *testing.T) {
 		})
 	}
 }
+
+// Each real spreadsheet given where a Word template goes is refused at
+// once, before any file is read, in the clerk's words: exit 2, nothing
+// written, no library text.
+func TestRealCorpusAsTemplate(t *testing.T) {
+	english := regexp.MustCompile(`(?i)\b(EOF|syntax error|does not exist|unexpected|invalid|zip: |xml: |panic|goroutine)\b`)
+	files, err := filepath.Glob(filepath.Join("testdata", "real", "*.*s*"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("corpus: %v %v", files, err)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			out := t.TempDir()
+			start := time.Now()
+			code, stdout, stderr := run(t, "report", "--period", "2026-Q1", "--in", t.TempDir(), "--out", out, "--template", path)
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("took %v, budget 5s", took)
+			}
+			if code != ExitUsage || !strings.Contains(stderr, "mẫu") {
+				t.Errorf("exit %d (want %d):\n%s%s", code, ExitUsage, stdout, stderr)
+			}
+			if m := english.FindString(stdout + stderr); m != "" {
+				t.Errorf("library text %q reached the clerk:\n%s", m, stderr)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) > 0 {
+				t.Errorf("a refused template wrote %d entries", len(entries))
+			}
+		})
+	}
+}
