@@ -32,9 +32,6 @@ type writer struct {
 	// keep are names written as they are: the units' names keep their
 	// abbreviations («Văn phòng HĐND và UBND xã»).
 	keep []string
-	// commonClauses are the clauses said on many tasks, and the section
-	// (index) where each is said once.
-	commonClauses map[string]int
 	// selves are the folded ways each unit names itself at the head of
 	// its words, by its name
 	selves map[string][]string

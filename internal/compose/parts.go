@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -38,7 +39,7 @@ func isCause(clause string) bool {
 // not met, tasks not started, the units' own shortcomings), then the
 // causes, each said once and not again what part I already says.
 func (w *writer) shortcomings(saidInI map[string]bool) (limits, causes []string) {
-	seen := maps(saidInI)
+	seen := maps.Clone(saidInI)
 	add := func(list *[]string, text string) {
 		k := key(text)
 		if k == "" || seen[k] {
@@ -116,14 +117,6 @@ func hasResults(t consolidate.TaskResult) bool {
 		}
 	}
 	return len(t.Documents) > 0
-}
-
-func maps(m map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // maxNextItems is about as many items as part III holds: what a reader

@@ -81,7 +81,6 @@ func (w *writer) results() []Section {
 		}
 		common[k] = best
 	}
-	w.commonClauses = common
 
 	var out []Section
 	for i, s := range w.r.Sections {
@@ -369,7 +368,7 @@ func (w *writer) unitsByName(text string) string {
 	return out[1 : len(out)-1]
 }
 
-// unfinished lists the tasks whose lead units did not say they are done.
+// unfinished tells a task whose lead units did not say it is done.
 func unfinished(t consolidate.TaskResult) bool {
 	return t.Status != forms.StatusDone && t.Status != forms.StatusNotApplicable
 }
