@@ -54,25 +54,12 @@ func DonDocTinh() []byte {
 			b.WriteString(x)
 		}
 	}
-	left := issuingBody() +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, size13, "Số: {so_ky_hieu}") +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 60, After: 0}, R{Size: 24}, "V/v {trich_yeu}")
-	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
-		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, italic, "{dia_danh}, {ngay_bao_cao|ngay}")
-	w(Table(false, []int{headLeft, headRight}, KeptRow(Cell(headLeft, false, left), Cell(headRight, false, right))))
+	w(letterHead())
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 120}, R{}, ""))
 	w(Text(P{Style: "Plain", Jc: "both", SetIndentations: true, Left: 1134, Right: 567, SetBeforeAfter: true, Before: 0, After: 120}, R{}, "Kính gửi: Ủy ban nhân dân {goi_xa}."))
 	w(bullet("Để tổng hợp, báo cáo kết quả thực hiện tín dụng chính sách xã hội {ky}, các xã, phường, đặc khu gửi báo cáo kèm bảng tổng hợp (tệp tong-hop-{ma_ky}.xlsx do chương trình baocao lập). Đến ngày {ngay_bao_cao|ngay_so}, {co_quan_goi} chưa nhận được bảng tổng hợp của {so_chua_gui}/{so_xa} xã, phường, đặc khu nêu trên."))
 	w(bullet("{co_quan_goi} đề nghị Ủy ban nhân dân các xã, phường, đặc khu nêu trên khẩn trương gửi báo cáo và bảng tổng hợp {ky} trước {han_gui|ngay}, giữ nguyên tệp do chương trình lập, không sửa tay, để tổng hợp, báo cáo theo quy định./."))
-	left2 := Text(P{Style: "Plain", Jc: "left", SetBeforeAfter: true, Before: 120, After: 0}, R{Bold: true, Italic: true, Size: 24}, "Nơi nhận:") +
-		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Như trên;") +
-		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Lưu: VT.")
-	right2 := Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, bold, "{quyen_han}") +
-		Text(centre, bold, "{chuc_vu_ky}") +
-		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
-		Text(centre, bold, "{nguoi_ky}")
-	w(Table(false, []int{4400, portraitWidth - 4400}, KeptRow(Cell(4400, false, left2), Cell(portraitWidth-4400, false, right2))))
+	w(letterEnd("- Như trên;", "- Lưu: VT."))
 	w(Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID)))
 	return Build("Công văn đôn đốc gửi bảng tổng hợp", b.String(), page, first)
 }

@@ -193,6 +193,33 @@ func creditTable() string {
 		marker("{?co_doanh_so}"), label("Doanh số trong kỳ"), figures("doanh_so"), marker("{/co_doanh_so}"))
 }
 
+// letterHead is the head of a letter (công văn, Decree 30/2020, Appendix
+// I): as a report's, with the summary line (trích yếu) under the number,
+// 12 pt, centred.
+func letterHead() string {
+	left := issuingBody() +
+		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, size13, "Số: {so_ky_hieu}") +
+		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 60, After: 0}, R{Size: 24}, "V/v {trich_yeu}")
+	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
+		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
+		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, italic, "{dia_danh}, {ngay_bao_cao|ngay}")
+	return Table(false, []int{headLeft, headRight}, KeptRow(Cell(headLeft, false, left), Cell(headRight, false, right)))
+}
+
+// letterEnd is a letter's end block: its recipients, a line each, and
+// the signer with room for the signature, on one short page.
+func letterEnd(recipients ...string) string {
+	left := Text(P{Style: "Plain", Jc: "left", SetBeforeAfter: true, Before: 120, After: 0}, R{Bold: true, Italic: true, Size: 24}, "Nơi nhận:")
+	for _, r := range recipients {
+		left += Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, r)
+	}
+	right := Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, bold, "{quyen_han}") +
+		Text(centre, bold, "{chuc_vu_ky}") +
+		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
+		Text(centre, bold, "{nguoi_ky}")
+	return Table(false, []int{4400, portraitWidth - 4400}, KeptRow(Cell(4400, false, left), Cell(portraitWidth-4400, false, right)))
+}
+
 // DonDoc is templates/don-doc.docx: the commune's reminder letter (công
 // văn đôn đốc) to the units it directs whose reports are not in: one
 // sentence a unit and a new deadline, on one page for up to five units.
@@ -204,15 +231,7 @@ func DonDoc() []byte {
 			b.WriteString(x)
 		}
 	}
-	// Decree 30/2020, Appendix I: a công văn has its summary line (trích
-	// yếu) under the number, 12 pt, centred.
-	left := issuingBody() +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, size13, "Số: {so_ky_hieu}") +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 60, After: 0}, R{Size: 24}, "V/v {trich_yeu}")
-	right := Text(centre, bold13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
-		rule(3900, headRight, bold, "Độc lập - Tự do - Hạnh phúc") +
-		Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, italic, "{dia_danh}, {ngay_bao_cao|ngay}")
-	w(Table(false, []int{headLeft, headRight}, KeptRow(Cell(headLeft, false, left), Cell(headRight, false, right))))
+	w(letterHead())
 	w(Text(P{Style: "Plain", SetBeforeAfter: true, Before: 0, After: 120}, R{}, ""))
 	// One addressee: «Kính gửi: X.» on one line; several: a list under it.
 	kinhGui := P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 0, After: 60}
@@ -223,15 +242,7 @@ func DonDoc() []byte {
 	w(bullet("Thực hiện {ke_hoach}, các phòng, đơn vị gửi báo cáo kết quả thực hiện {ky} về Ủy ban nhân dân {loai_xa} (qua {don_vi_thu}) trước {han_ke_hoach|ngay}. Đến nay, báo cáo của {goi} sau chưa đủ để tổng hợp:"))
 	w(bullet("{#don_vi}- {ten}: {noi_dung}{/don_vi}"))
 	w(bullet("Ủy ban nhân dân {loai_xa} đề nghị {goi} khẩn trương hoàn thành, gửi báo cáo về {don_vi_thu} trước {han_gui|ngay} để tổng hợp, báo cáo cấp trên theo quy định./."))
-	left2 := Text(P{Style: "Plain", Jc: "left", SetBeforeAfter: true, Before: 120, After: 0}, R{Bold: true, Italic: true, Size: 24}, "Nơi nhận:") +
-		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Như trên;") +
-		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "{#noi_nhan}- {noi_dung};{/noi_nhan}") +
-		Text(P{Style: "Plain", Jc: "left"}, R{Size: 22}, "- Lưu: VT, {luu}.")
-	right2 := Text(P{Style: "Plain", Jc: "center", SetBeforeAfter: true, Before: 120, After: 0}, bold, "{quyen_han}") +
-		Text(centre, bold, "{chuc_vu_ky}") +
-		Text(centre, R{}, "") + Text(centre, R{}, "") + Text(centre, R{}, "") +
-		Text(centre, bold, "{nguoi_ky}")
-	w(Table(false, []int{4400, portraitWidth - 4400}, KeptRow(Cell(4400, false, left2), Cell(portraitWidth-4400, false, right2))))
+	w(letterEnd("- Như trên;", "{#noi_nhan}- {noi_dung};{/noi_nhan}", "- Lưu: VT, {luu}."))
 	w(Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID)))
 	return Build("Công văn đôn đốc gửi báo cáo", b.String(), page, first)
 }
