@@ -292,8 +292,14 @@ type jsonIndicator struct {
 type jsonProblem struct {
 	Severity string `json:"severity"`
 	Sheet    string `json:"sheet"`
-	Cell     string `json:"cell"`
-	Message  string `json:"message"`
+	// Cell is the place as before row and col were added: "F12",
+	// "dòng 12", "cột F" or "".
+	Cell string `json:"cell"`
+	// Row and Col are 1-based; 0 when the place is a whole column (Row)
+	// or a whole row (Col), or there is none.
+	Row     int    `json:"row"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
 }
 
 // jsonAccount is the account of units for the period, as the report of
@@ -352,7 +358,7 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 			f.Unmatched = append(f.Unmatched, jsonUnmatched{Sheet: r.Sheet, Row: r.Row, Text: r.Text})
 		}
 		for _, v := range s.Indicators {
-			ind := jsonIndicator{Code: v.Code, Previous: v.Previous, Current: v.Current, Sheet: v.Sheet, Row: v.Row, PreviousCell: v.PreviousCell, CurrentCell: v.CurrentCell}
+			ind := jsonIndicator{Code: v.Code, Previous: v.Previous, Current: v.Current, Sheet: v.Sheet, Row: v.Row, PreviousCell: v.PreviousCell.Ref(), CurrentCell: v.CurrentCell.Ref()}
 			if d := c.Indicator(v.Code); d != nil {
 				ind.Name, ind.Measure = d.Name, d.Measure
 			}
@@ -363,7 +369,7 @@ func writeCheckJSON(w io.Writer, c *catalog.Catalog, subs []*intake.Submission, 
 			if p.Severity == intake.SeverityError {
 				sev = "error"
 			}
-			f.Problems = append(f.Problems, jsonProblem{Severity: sev, Sheet: p.Sheet, Cell: p.Cell, Message: p.Text(intake.CommandLine)})
+			f.Problems = append(f.Problems, jsonProblem{Severity: sev, Sheet: p.Sheet, Cell: p.Pos.String(), Row: p.Pos.Row, Col: p.Pos.Col, Message: p.Text(intake.CommandLine)})
 		}
 		doc.Files = append(doc.Files, f)
 	}

@@ -76,7 +76,10 @@ func TestCheck(t *testing.T) {
 				Sheet, Text string
 				Row         int
 			}
-			Problems []struct{ Severity, Sheet, Cell, Message string }
+			Problems []struct {
+				Severity, Sheet, Cell, Message string
+				Row, Col                       int
+			}
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
@@ -97,7 +100,7 @@ func TestCheck(t *testing.T) {
 	}
 	found := false
 	for _, p := range f.Problems {
-		found = found || p.Severity == "warning" && p.Cell == "dòng 5" && p.Sheet == "Sheet1" && strings.Contains(p.Message, "không khớp")
+		found = found || p.Severity == "warning" && p.Cell == "dòng 5" && p.Row == 5 && p.Col == 0 && p.Sheet == "Sheet1" && strings.Contains(p.Message, "không khớp")
 	}
 	if !found {
 		t.Errorf("no warning at dòng 5: %+v", f.Problems)

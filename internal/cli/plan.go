@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -70,23 +69,12 @@ func planImportRun(o *planImportOptions, path string) error {
 		return usageErr("thiếu --out: thư mục mới để ghi các tệp dữ liệu, ví dụ: baocao plan import %s --out du-lieu", path)
 	}
 	res, err := planimport.Import(path)
-	var ie *planimport.Error
-	if errors.As(err, &ie) {
-		if ie.Unreadable {
-			return &exitError{code: ExitProblems, msg: ie.Error()}
-		}
-		return usageErr("%s", ie.Error())
-	}
 	if err != nil {
-		return err
+		return err // a *planimport.Error: exit 1 or 2 (exitCode)
 	}
 	paths, err := res.Write(o.outDir)
-	var ee *planimport.ExistsError
-	if errors.As(err, &ee) {
-		return usageErr("%s", ee.Error())
-	}
 	if err != nil {
-		return err // an *outfile.Error: exit 2
+		return err // a *planimport.ExistsError or an *outfile.Error: exit 2
 	}
 	w := o.out
 	fmt.Fprintf(w, "Đã đọc phụ lục %s: %d phần, %d nhiệm vụ, %d tiêu đề nhóm; %d đơn vị, %d nhóm đơn vị.\n",

@@ -249,6 +249,24 @@ func TestReadingWhatUnitsSend(t *testing.T) {
 	for _, f := range doc.Files {
 		files[filepath.Base(f.Path)] = f
 	}
+	// Each problem's "cell" says what its "row" and "col" say.
+	for _, f := range doc.Files {
+		for _, p := range f.Problems {
+			want := ""
+			switch {
+			case p.Row > 0 && p.Col > 0:
+				want, _ = excelize.CoordinatesToCellName(p.Col, p.Row)
+			case p.Row > 0:
+				want = fmt.Sprintf("dòng %d", p.Row)
+			case p.Col > 0:
+				name, _ := excelize.ColumnNumberToName(p.Col)
+				want = "cột " + name
+			}
+			if p.Cell != want {
+				t.Errorf("%s: cell %q, row %d, col %d", filepath.Base(f.Path), p.Cell, p.Row, p.Col)
+			}
+		}
+	}
 	messages := func(name string) string {
 		var b strings.Builder
 		for _, p := range files[name].Problems {

@@ -22,6 +22,8 @@ import (
 	"baocao/internal/catalog"
 	"baocao/internal/cycle"
 	"baocao/internal/outfile"
+	"baocao/internal/planimport"
+	"baocao/internal/render"
 )
 
 // Version is set at build time with -ldflags "-X baocao/internal/cli.Version=...".
@@ -107,27 +109,31 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	fmt.Fprintln(stderr, "Lỗi:", userMessage(err))
 	holdWindow(args, stderr)
-	var ee *exitError
-	if errors.As(err, &ee) {
+	return exitCode(err)
+}
+
+// exitCode is the one place that maps an error's kind to an exit code.
+func exitCode(err error) int {
+	var (
+		ee       *exitError
+		ie       *cycle.InputError
+		de       catalog.Errors
+		oe       *outfile.Error // an --out that cannot be written
+		te       *render.TemplateError
+		pe       *planimport.Error
+		exists   *planimport.ExistsError
+		cobraErr flagError
+	)
+	switch {
+	case errors.As(err, &ee):
 		return ee.code
-	}
-	var ie *cycle.InputError
-	if errors.As(err, &ie) {
+	case errors.As(err, &pe):
+		if pe.Unreadable {
+			return ExitProblems // a Word or Excel file nothing could be read from
+		}
 		return ExitUsage
-	}
-	var de catalog.Errors
-	if errors.As(err, &de) {
-		return ExitUsage
-	}
-	var oe *outfile.Error // an --out that cannot be written
-	if errors.As(err, &oe) {
-		return ExitUsage
-	}
-	var cobraErr flagError
-	if errors.As(err, &cobraErr) {
-		return ExitUsage
-	}
-	if isCobraUsage(err) {
+	case errors.As(err, &ie), errors.As(err, &de), errors.As(err, &oe), errors.As(err, &te),
+		errors.As(err, &exists), errors.As(err, &cobraErr), isCobraUsage(err):
 		return ExitUsage
 	}
 	return ExitProblems
@@ -314,15 +320,20 @@ func userMessage(err error) string {
 	return msg
 }
 
+// planDataErr introduces mistakes in the data files (exit code 2).
+func planDataErr(err error) error {
+	var de catalog.Errors
+	if errors.As(err, &de) {
+		return fmt.Errorf("dữ liệu kế hoạch có lỗi, cần sửa trước khi chạy tiếp:\n%w", err)
+	}
+	return err
+}
+
 // loadCatalog loads the data files, turning mistakes into exit code 2.
 func loadCatalog(g *globalOptions) (*catalog.Catalog, error) {
 	c, err := cycle.LoadCatalog(g.dataDir)
 	if err != nil {
-		var de catalog.Errors
-		if errors.As(err, &de) {
-			return nil, &exitError{code: ExitUsage, msg: "dữ liệu kế hoạch có lỗi, cần sửa trước khi chạy tiếp:\n" + de.Error()}
-		}
-		return nil, err
+		return nil, planDataErr(err)
 	}
 	g.noteBuiltin(c.BuiltinNote())
 	return c.Catalog, nil

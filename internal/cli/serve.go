@@ -13,7 +13,6 @@ import (
 	"github.com/inconshreveable/mousetrap"
 	"github.com/spf13/cobra"
 
-	"baocao/internal/catalog"
 	"baocao/internal/cycle"
 	"baocao/internal/soffice"
 	"baocao/internal/web"
@@ -81,11 +80,7 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	}
 	c, err := cycle.LoadCatalog(o.dataDir)
 	if err != nil {
-		var de catalog.Errors
-		if errors.As(err, &de) {
-			return &exitError{code: ExitUsage, msg: "dữ liệu kế hoạch có lỗi, cần sửa trước khi chạy tiếp:\n" + de.Error()}
-		}
-		return err
+		return planDataErr(err)
 	}
 	// A broken template stops the report only: the page opens and says so.
 	if src, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {

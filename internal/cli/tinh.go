@@ -122,7 +122,7 @@ func tinhRun(ctx context.Context, o *tinhOptions) error {
 		ReminderTemplate: reminder, Deadline: deadline, Date: date, PDF: o.pdf, Soffice: o.soffice})
 	var te *render.TemplateError
 	if errors.As(err, &te) {
-		return usageErr("mẫu báo cáo hoặc mẫu công văn của tỉnh có lỗi:\n%s", te.Error())
+		return fmt.Errorf("mẫu báo cáo hoặc mẫu công văn của tỉnh có lỗi:\n%w", te) // exit 2
 	}
 	if err != nil {
 		return err

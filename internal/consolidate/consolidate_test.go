@@ -181,7 +181,7 @@ func TestFilesLeftOut(t *testing.T) {
 	old := sub("KT", q1, time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC), row("I.2", forms.StatusNotStarted, "bản cũ"))
 	newer := sub("KT", q1, time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC), row("I.2", forms.StatusDone, "bản mới"))
 	broken := sub("CA", q1, time.Now(), row("V.6", forms.StatusDone, "x"))
-	broken.Problems = []intake.Problem{{Severity: intake.SeverityError, File: broken.Path, Sheet: "Báo cáo", Cell: "F12", Message: "tình trạng không hợp lệ"}}
+	broken.Problems = []intake.Problem{{Severity: intake.SeverityError, File: broken.Path, Sheet: "Báo cáo", Pos: intake.Pos{Row: 12, Col: 6}, Message: "tình trạng không hợp lệ"}}
 	other := sub("VHXH", period.MustParse("2026-Q2"), time.Now(), row("V.2", forms.StatusDone, "x"))
 
 	r := Build(c, q1, []*intake.Submission{old, newer, broken, other})

@@ -46,7 +46,7 @@ func TestUrged(t *testing.T) {
 	ktSupport := firstOf(t, c, "KT", catalog.RoleSupport)
 	vhxhLead := firstOf(t, c, "VHXH", catalog.RoleLead)
 	broken := filled(c, "CA")
-	broken.Problems = []intake.Problem{{Severity: intake.SeverityError, File: broken.Path, Sheet: "Báo cáo", Cell: "F12", Message: "tình trạng không hợp lệ"}}
+	broken.Problems = []intake.Problem{{Severity: intake.SeverityError, File: broken.Path, Sheet: "Báo cáo", Pos: intake.Pos{Row: 12, Col: 6}, Message: "tình trạng không hợp lệ"}}
 	subs := []*intake.Submission{
 		filled(c, "KT", ktSupport.Code),  // a coordinating task blank: no reason alone
 		filled(c, "VHXH", vhxhLead.Code), // a task it leads blank

@@ -59,7 +59,7 @@ func TestCacheReadsOnce(t *testing.T) {
 	}
 	// Spoil the first answer as a caller might.
 	for _, s := range first {
-		s.addf(SeverityError, "", "", "thêm")
+		s.addf(SeverityError, "", Pos{}, "thêm")
 		s.SupersededBy = "x"
 	}
 	second := ReadAll([]string{dir}, c, opt)

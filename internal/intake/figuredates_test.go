@@ -51,7 +51,7 @@ func TestFigureDates(t *testing.T) {
 			var said []string
 			for _, p := range s.Problems {
 				if strings.Contains(p.Message, "ghi là đến ngày") {
-					said = append(said, p.Cell+": "+p.Message)
+					said = append(said, p.Pos.String()+": "+p.Message)
 				}
 			}
 			if len(said) != len(tt.warnings) {

@@ -155,7 +155,7 @@ func indicatorOf(t *testing.T, s *Submission, code string) IndicatorValue {
 
 func problemAt(s *Submission, sev Severity, cell, want string) bool {
 	for _, p := range s.Problems {
-		if p.Severity == sev && p.Cell == cell && strings.Contains(p.Message, want) {
+		if p.Severity == sev && p.Pos.Ref() == cell && strings.Contains(p.Message, want) {
 			return true
 		}
 	}
@@ -181,7 +181,7 @@ func TestIndicatorFigures(t *testing.T) {
 	path := tempPath(t, "NHCSXH-2026-Q1.xlsx")
 	b.write(t, path)
 	s := readUnchanged(t, path, c, Options{Period: q1})
-	if v := indicatorOf(t, s, "TONG-NGUON-VON"); *v.Previous != 12000 || *v.Current != 12500 || v.CurrentCell != "E4" || v.PreviousCell != "D4" {
+	if v := indicatorOf(t, s, "TONG-NGUON-VON"); *v.Previous != 12000 || *v.Current != 12500 || v.CurrentCell != (Pos{Row: 4, Col: 5}) || v.PreviousCell != (Pos{Row: 4, Col: 4}) {
 		t.Errorf("TONG-NGUON-VON: %+v", v)
 	}
 	if !problemAt(s, SeverityWarning, "E4", "đã đổi «12,5 tỷ» thành 12.500 triệu đồng") {
@@ -214,7 +214,7 @@ func TestIndicatorFigures(t *testing.T) {
 	for _, cell := range []string{"E9", "E10"} { // TO-TKVV 48 -> 480, DS-CHO-VAY 100 -> 1500
 		found := false
 		for _, p := range s.Problems {
-			found = found || p.Cell == cell && p.Severity == SeverityWarning && strings.Contains(p.Message, "hơn 10 lần") &&
+			found = found || p.Pos.Ref() == cell && p.Severity == SeverityWarning && strings.Contains(p.Message, "hơn 10 lần") &&
 				strings.Contains(p.Message, "ô "+cell) && strings.Contains(p.Message, "ô D"+cell[1:])
 		}
 		if !found {

@@ -109,23 +109,23 @@ func otherFile(name string, k fileKind, c *catalog.Catalog, opt Options, mod tim
 	case fileWorkbook, fileZip, fileSystem:
 		return nil
 	case fileXLSB:
-		s.addFix(fix, SeverityError, "", "", "%s gửi tệp Excel dạng nhị phân (.xlsb), chương trình không đọc được: %s. %s%s", who, resend, saveAsAdvice, unknown)
+		s.addFix(fix, SeverityError, "", Pos{}, "%s gửi tệp Excel dạng nhị phân (.xlsb), chương trình không đọc được: %s. %s%s", who, resend, saveAsAdvice, unknown)
 	case filePDF:
-		s.addFix(fix, SeverityError, "", "", "%s gửi tệp PDF: %s; bản PDF chỉ để xem, chương trình không đọc được số liệu trong đó.%s", who, resend, unknown)
+		s.addFix(fix, SeverityError, "", Pos{}, "%s gửi tệp PDF: %s; bản PDF chỉ để xem, chương trình không đọc được số liệu trong đó.%s", who, resend, unknown)
 	case fileWord:
-		s.addFix(fix, SeverityError, "", "", "%s gửi tệp Word (%s), không phải biểu mẫu Excel: %s; nếu đơn vị viết báo cáo bằng Word, chép kết quả vào biểu mẫu Excel.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
+		s.addFix(fix, SeverityError, "", Pos{}, "%s gửi tệp Word (%s), không phải biểu mẫu Excel: %s; nếu đơn vị viết báo cáo bằng Word, chép kết quả vào biểu mẫu Excel.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
 	case filePicture:
-		s.addFix(fix, SeverityError, "", "", "%s gửi ảnh (%s), có thể là ảnh chụp biểu báo cáo: chương trình không đọc được chữ trong ảnh; %s.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
+		s.addFix(fix, SeverityError, "", Pos{}, "%s gửi ảnh (%s), có thể là ảnh chụp biểu báo cáo: chương trình không đọc được chữ trong ảnh; %s.%s", who, strings.ToLower(filepath.Ext(name)), resend, unknown)
 	case fileCSV:
-		s.addFix(fix, SeverityError, "", "", "%s gửi tệp CSV: %s. %s%s", who, resend, saveAsAdvice, unknown)
+		s.addFix(fix, SeverityError, "", Pos{}, "%s gửi tệp CSV: %s. %s%s", who, resend, saveAsAdvice, unknown)
 	case fileArchive:
-		s.addf(SeverityError, "", "", "tệp nén %s: chương trình chỉ mở được tệp .zip. Giải nén tệp này (chuột phải > Extract) và chép các tệp Excel trong đó vào thư mục, rồi chạy lại.", strings.ToLower(filepath.Ext(name)))
+		s.addf(SeverityError, "", Pos{}, "tệp nén %s: chương trình chỉ mở được tệp .zip. Giải nén tệp này (chuột phải > Extract) và chép các tệp Excel trong đó vào thư mục, rồi chạy lại.", strings.ToLower(filepath.Ext(name)))
 	case fileOurs:
 		s.Unit, s.Period = "", period.Period{}
-		s.addFix(Fix{Kind: FixOutputElsewhere}, SeverityWarning, "", "", "bỏ qua: đây là tệp do baocao lập (báo cáo hoặc công văn đôn đốc), không phải tệp đơn vị gửi.")
+		s.addFix(Fix{Kind: FixOutputElsewhere}, SeverityWarning, "", Pos{}, "bỏ qua: đây là tệp do baocao lập (báo cáo hoặc công văn đôn đốc), không phải tệp đơn vị gửi.")
 	default:
 		s.Unit = ""
-		s.addf(SeverityWarning, "", "", "bỏ qua: tệp không phải tệp Excel nên không được đọc. Nếu đây là báo cáo của đơn vị, đề nghị đơn vị gửi lại biểu mẫu Excel (.xlsx) đã điền.")
+		s.addf(SeverityWarning, "", Pos{}, "bỏ qua: tệp không phải tệp Excel nên không được đọc. Nếu đây là báo cáo của đơn vị, đề nghị đơn vị gửi lại biểu mẫu Excel (.xlsx) đã điền.")
 	}
 	return s
 }
@@ -143,7 +143,7 @@ func readZip(zipPath string, c *catalog.Catalog, opt Options) (out []*Submission
 	fail := func(format string, args ...any) []*Submission {
 		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
 		attribute(s, c) // a unit's broken zip asks that unit again
-		s.addf(SeverityError, "", "", format, args...)
+		s.addf(SeverityError, "", Pos{}, format, args...)
 		return append(out, s)
 	}
 	st, err := os.Stat(zipPath)
@@ -169,7 +169,7 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 	fail := func(format string, args ...any) []*Submission {
 		s := &Submission{Path: zipPath, Unit: opt.unitFor(zipPath), Period: opt.Period}
 		attribute(s, c) // a unit's broken zip asks that unit again
-		s.addf(SeverityError, "", "", format, args...)
+		s.addf(SeverityError, "", Pos{}, format, args...)
 		return append(out, s)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -195,7 +195,7 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 		}
 		if !ok {
 			s := &Submission{Path: filepath.Join(zipPath, "?")}
-			s.addf(SeverityError, "", "", "tệp nén có một tệp mang tên không hợp lệ («%s»: có «..», đường dẫn tuyệt đối hoặc ký tự lạ) nên không đọc tệp đó. Giải nén bằng tay, kiểm tra rồi chép các tệp Excel vào thư mục.", shorten(vntext.Clean(vntext.FileName(f.Name)), 60))
+			s.addf(SeverityError, "", Pos{}, "tệp nén có một tệp mang tên không hợp lệ («%s»: có «..», đường dẫn tuyệt đối hoặc ký tự lạ) nên không đọc tệp đó. Giải nén bằng tay, kiểm tra rồi chép các tệp Excel vào thư mục.", shorten(vntext.Clean(vntext.FileName(f.Name)), 60))
 			out = append(out, s)
 			continue
 		}
@@ -205,7 +205,7 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 			continue
 		case fileZip:
 			s := &Submission{Path: label}
-			s.addf(SeverityError, "", "", "tệp nén nằm trong tệp nén nên không được mở. Giải nén tệp ngoài, rồi giải nén tiếp tệp này và chép các tệp Excel vào thư mục.")
+			s.addf(SeverityError, "", Pos{}, "tệp nén nằm trong tệp nén nên không được mở. Giải nén tệp ngoài, rồi giải nén tiếp tệp này và chép các tệp Excel vào thư mục.")
 			out = append(out, s)
 			continue
 		case fileWorkbook:
@@ -224,12 +224,12 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 	}
 	if notRead.Len() > 0 {
 		s := &Submission{Path: zipPath}
-		s.addf(SeverityError, "", "", "tệp nén lớn quá mức đọc (%s) nên không đọc %d tệp: %s. Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", ZipLimitsText(), notRead.Len(), notRead.String())
+		s.addf(SeverityError, "", Pos{}, "tệp nén lớn quá mức đọc (%s) nên không đọc %d tệp: %s. Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", ZipLimitsText(), notRead.Len(), notRead.String())
 		out = append([]*Submission{s}, out...)
 	}
 	if found == 0 && notRead.Len() == 0 {
 		s := &Submission{Path: zipPath, Unit: unitFromFileName(c, zipPath), Period: opt.Period}
-		s.addf(SeverityError, "", "", "tệp nén không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại tệp đơn vị gửi; đề nghị đơn vị gửi biểu mẫu Excel đã điền.")
+		s.addf(SeverityError, "", Pos{}, "tệp nén không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại tệp đơn vị gửi; đề nghị đơn vị gửi biểu mẫu Excel đã điền.")
 		out = append(out, s)
 	}
 	return out
@@ -247,13 +247,13 @@ func readZipEntry(f *zip.File, budget *ZipBudget, zipPath, label string, mod tim
 	data, err := budget.Read(f)
 	switch {
 	case errors.Is(err, ErrZipFileTooLarge):
-		s.addf(SeverityError, "", "", "tệp quá lớn (hơn %d MB khi giải nén): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", ZipMaxFileBytes>>20)
+		s.addf(SeverityError, "", Pos{}, "tệp quá lớn (hơn %d MB khi giải nén): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", ZipMaxFileBytes>>20)
 		return s
 	case errors.Is(err, ErrZipSpent):
-		s.addf(SeverityError, "", "", "chưa đọc: tệp nén đã giải nén đến mức tối đa (%s). Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", ZipLimitsText())
+		s.addf(SeverityError, "", Pos{}, "chưa đọc: tệp nén đã giải nén đến mức tối đa (%s). Giải nén và chép các tệp Excel vào thư mục, rồi chạy lại.", ZipLimitsText())
 		return s
 	case err != nil:
-		s.addf(SeverityError, "", "", "không lấy được tệp này ra khỏi tệp nén: tệp nén bị hỏng, chưa tải về hết hoặc đặt mật khẩu. Tải lại tệp nén, hoặc giải nén bằng tay rồi chép tệp Excel vào thư mục.")
+		s.addf(SeverityError, "", Pos{}, "không lấy được tệp này ra khỏi tệp nén: tệp nén bị hỏng, chưa tải về hết hoặc đặt mật khẩu. Tải lại tệp nén, hoặc giải nén bằng tay rồi chép tệp Excel vào thư mục.")
 		return s
 	}
 	readData(s, data, c, opt)

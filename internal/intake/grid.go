@@ -147,7 +147,13 @@ func (g *grid) index(num int) int {
 }
 
 // ref gives the A1 reference of column c (0-based) on row index i.
-func (g *grid) ref(c, i int) string { return cellName(c, g.num(i)-1) }
+func (g *grid) ref(c, i int) string { return g.pos(c, i).Ref() }
+
+// pos is the position of column c (0-based) on row index i.
+func (g *grid) pos(c, i int) Pos { return Pos{Row: g.num(i), Col: c + 1} }
+
+// rowPos is the position of the whole row at index i.
+func (g *grid) rowPos(i int) Pos { return RowPos(g.num(i)) }
 
 // spans returns, for sheet row num, the columns (0-based) covered by a
 // merged range of two columns or more that starts on that row, each with
@@ -198,20 +204,5 @@ func (g *grid) empty() bool {
 	return true
 }
 
-// cellName gives the A1 reference of row r, column c (0-based).
-func cellName(c, r int) string {
-	name, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return ""
-	}
-	return name
-}
-
 // colName gives the column letters of column c (0-based).
-func colName(c int) string {
-	name, err := excelize.ColumnNumberToName(c + 1)
-	if err != nil {
-		return ""
-	}
-	return name
-}
+func colName(c int) string { return ColPos(c + 1).ColName() }

@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -15,11 +14,11 @@ import (
 // readIndicators reads the credit figures under an indicators header.
 func (r *reader) readIndicators(g *grid, h *header) {
 	s, c := r.s, r.c
-	col := func(row int, key string) (string, string) {
+	col := func(row int, key string) (string, Pos) {
 		if ci, ok := h.cols[key]; ok {
-			return g.cell(row, ci), g.ref(ci, row)
+			return g.cell(row, ci), g.pos(ci, row)
 		}
-		return "", ""
+		return "", Pos{}
 	}
 	r.figureDates(g, h)
 	seen := map[string]int{}
@@ -31,7 +30,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		code, codeCell := col(i, indCode)
 		name, _ := col(i, indName)
 		ind := r.matchIndicator(code, name)
-		place := fmt.Sprintf("dòng %d", g.num(i))
+		place := g.rowPos(i)
 		if ind == nil {
 			prev, _ := col(i, indPrev)
 			cur, _ := col(i, indCur)
@@ -41,7 +40,7 @@ func (r *reader) readIndicators(g *grid, h *header) {
 			s.addf(SeverityWarning, g.name, place, "dòng %d («%s») không khớp chỉ tiêu nào trong danh mục nên số liệu không được dùng. Ghi đúng mã chỉ tiêu%s vào cột «Mã chỉ tiêu».", g.num(i), shorten(joinNonEmpty(cells), 60), firstIndicator(c))
 			continue
 		}
-		if codeCell == "" {
+		if codeCell.IsZero() {
 			codeCell = place
 		}
 		if s.Unit != "" && ind.Unit != s.Unit {
@@ -57,10 +56,10 @@ func (r *reader) readIndicators(g *grid, h *header) {
 		v.Current, v.CurrentCell = r.indicatorNumber(g, h, i, indCur, ind)
 		if v.Previous != nil && v.Current != nil && jumps(*v.Previous, *v.Current) {
 			s.addf(SeverityWarning, g.name, v.CurrentCell, "chỉ tiêu «%s»: cuối kỳ này %s (ô %s) %s cuối kỳ trước %s (ô %s), thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại hai ô, nhất là đơn vị tính (%s): có thể đã ghi bằng đồng hoặc nghìn đồng, hay thừa, thiếu chữ số 0.",
-				ind.Name, vntext.FormatAuto(*v.Current), v.CurrentCell, jumpWord(*v.Current, *v.Previous), vntext.FormatAuto(*v.Previous), v.PreviousCell, jumpFactor, ind.Measure)
+				ind.Name, vntext.FormatAuto(*v.Current), v.CurrentCell.Ref(), jumpWord(*v.Current, *v.Previous), vntext.FormatAuto(*v.Previous), v.PreviousCell.Ref(), jumpFactor, ind.Measure)
 		}
 		if v.Current == nil {
-			if raw, cell := col(i, indCur); cell != "" {
+			if raw, cell := col(i, indCur); !cell.IsZero() {
 				if raw == "" {
 					s.addf(SeverityWarning, g.name, cell, "chỉ tiêu «%s» chưa có số liệu cuối kỳ này. Điền số (đơn vị tính: %s).", ind.Name, ind.Measure)
 				}
@@ -115,23 +114,23 @@ func (r *reader) matchIndicator(code, name string) *catalog.Indicator {
 // ("1.234,5", "12,5 tỷ"), converted to the indicator's measure. A figure
 // that cannot be used is an error at its cell; one that was converted, a
 // warning.
-func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *catalog.Indicator) (*float64, string) {
+func (r *reader) indicatorNumber(g *grid, h *header, i int, key string, ind *catalog.Indicator) (*float64, Pos) {
 	ci, ok := h.cols[key]
 	if !ok {
-		return nil, ""
+		return nil, Pos{}
 	}
-	cell := g.ref(ci, i)
+	cell := g.pos(ci, i)
 	v := g.cell(i, ci)
 	if v == "" {
 		return nil, cell
 	}
 	var x float64
 	number, converted := false, false
-	if !strings.Contains(v, ",") && !r.isText(g.name, cell) {
+	if !strings.Contains(v, ",") && !r.isText(g.name, cell.Ref()) {
 		x, number = parseFloatRaw(v)
 	}
 	switch {
-	case number && r.isPercentCell(g.name, cell):
+	case number && r.isPercentCell(g.name, cell.Ref()):
 		x *= 100
 		if !measureOf(ind).percent {
 			r.s.addf(SeverityError, g.name, cell, "ô hiện %s%% (định dạng phần trăm) nhưng chỉ tiêu «%s» tính bằng %s, nên không đọc được. Bỏ định dạng phần trăm của ô (Định dạng ô > Số) và ghi số theo %s.", vntext.FormatAuto(x), ind.Name, ind.Measure, ind.Measure)
@@ -188,7 +187,7 @@ func (r *reader) checkMissing() {
 		}
 	}
 	if len(missing) > 0 {
-		s.addf(SeverityWarning, s.Sheet, "", "tệp không có dòng nào cho %d nhiệm vụ %s được giao: %s. Bổ sung các dòng đó (chọn «Không phát sinh trong kỳ» nếu không có việc).", len(missing), nameOf(r.c, s.Unit), strings.Join(missing, ", "))
+		s.addf(SeverityWarning, s.Sheet, Pos{}, "tệp không có dòng nào cho %d nhiệm vụ %s được giao: %s. Bổ sung các dòng đó (chọn «Không phát sinh trong kỳ» nếu không có việc).", len(missing), nameOf(r.c, s.Unit), strings.Join(missing, ", "))
 	}
 }
 
@@ -246,7 +245,7 @@ func (r *reader) otherDates(g *grid, rows [2]int) {
 		row      int
 	}{{s.FiguresAsOf.Previous, s.Period.Previous().To(), "cuối kỳ trước", rows[0]}, {s.FiguresAsOf.Current, s.Period.To(), "cuối kỳ này", rows[1]}} {
 		if !d.at.IsZero() && !sameDay(d.at, d.want) {
-			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", d.row), "số liệu %s ghi là đến ngày %s, khác ngày chốt số liệu %s của %s: báo cáo ghi theo ngày đơn vị ghi. Nếu đơn vị ghi nhầm, đề nghị sửa lại ngày hoặc số liệu.",
+			s.addf(SeverityWarning, g.name, RowPos(d.row), "số liệu %s ghi là đến ngày %s, khác ngày chốt số liệu %s của %s: báo cáo ghi theo ngày đơn vị ghi. Nếu đơn vị ghi nhầm, đề nghị sửa lại ngày hoặc số liệu.",
 				d.what, d.at.Format("02/01/2006"), d.want.Format("02/01/2006"), s.Period.Name())
 		}
 	}

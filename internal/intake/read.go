@@ -26,27 +26,27 @@ func Read(path string, c *catalog.Catalog, opt Options) (s *Submission) {
 	defer recoverInto(s)
 	st, err := os.Stat(path)
 	if err != nil {
-		s.addf(SeverityError, "", "", "%s", openError(err))
+		s.addf(SeverityError, "", Pos{}, "%s", openError(err))
 		return s
 	}
 	s.ModTime = st.ModTime()
 	switch {
 	case st.IsDir():
-		s.addf(SeverityError, "", "", "đây là thư mục, không phải tệp. Dùng lệnh baocao check với thư mục để kiểm tra mọi tệp trong đó.")
+		s.addf(SeverityError, "", Pos{}, "đây là thư mục, không phải tệp. Dùng lệnh baocao check với thư mục để kiểm tra mọi tệp trong đó.")
 		return s
 	case !st.Mode().IsRegular():
-		s.addf(SeverityError, "", "", "đây không phải tệp thông thường nên không đọc. Chép tệp Excel vào một thư mục rồi chạy lại.")
+		s.addf(SeverityError, "", Pos{}, "đây không phải tệp thông thường nên không đọc. Chép tệp Excel vào một thư mục rồi chạy lại.")
 		return s
 	case st.Size() == 0:
-		s.addf(SeverityError, "", "", "tệp rỗng (0 byte): có thể tải về chưa xong hoặc lưu bị lỗi. Tải lại tệp hoặc đề nghị đơn vị gửi lại.")
+		s.addf(SeverityError, "", Pos{}, "tệp rỗng (0 byte): có thể tải về chưa xong hoặc lưu bị lỗi. Tải lại tệp hoặc đề nghị đơn vị gửi lại.")
 		return s
 	case st.Size() > maxFileSize:
-		s.addf(SeverityError, "", "", "tệp quá lớn (%d MB, tối đa %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa; xóa ảnh, trang tính thừa rồi gửi lại.", st.Size()>>20, maxFileSize>>20)
+		s.addf(SeverityError, "", Pos{}, "tệp quá lớn (%d MB, tối đa %d MB): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa; xóa ảnh, trang tính thừa rồi gửi lại.", st.Size()>>20, maxFileSize>>20)
 		return s
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		s.addf(SeverityError, "", "", "%s", openError(err))
+		s.addf(SeverityError, "", Pos{}, "%s", openError(err))
 		return s
 	}
 	readData(s, data, c, opt)
@@ -73,21 +73,21 @@ func attribute(s *Submission, c *catalog.Catalog) {
 // file, so that one bad file never stops a run.
 func recoverInto(s *Submission) {
 	if r := recover(); r != nil {
-		s.addf(SeverityError, "", "", "chương trình gặp lỗi khi đọc tệp này (lỗi của chương trình, không phải của đơn vị). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.")
+		s.addf(SeverityError, "", Pos{}, "chương trình gặp lỗi khi đọc tệp này (lỗi của chương trình, không phải của đơn vị). Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách phần mềm.")
 		logDetail(s.Path, fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
 	}
 }
 
-func (s *Submission) addf(sev Severity, sheet, cell, format string, args ...any) {
-	s.addFix(Fix{}, sev, sheet, cell, format, args...)
+func (s *Submission) addf(sev Severity, sheet string, at Pos, format string, args ...any) {
+	s.addFix(Fix{}, sev, sheet, at, format, args...)
 }
 
 // addFix is addf with the fix as data.
-func (s *Submission) addFix(fix Fix, sev Severity, sheet, cell, format string, args ...any) {
+func (s *Submission) addFix(fix Fix, sev Severity, sheet string, at Pos, format string, args ...any) {
 	if vntext.HasControls(sheet) {
 		sheet = vntext.Clean(sheet) // a sheet's name is shown, never reversed
 	}
-	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...), Fix: fix})
+	s.Problems = append(s.Problems, Problem{Severity: sev, File: s.Path, Sheet: sheet, Pos: at, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
 // excelizeOptions are the options every user file is opened with.
@@ -98,71 +98,71 @@ func excelizeOptions() excelize.Options {
 // readData reads a workbook's bytes into s.
 func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 	if len(data) == 0 {
-		s.addf(SeverityError, "", "", "tệp rỗng (0 byte): có thể tải về chưa xong hoặc lưu bị lỗi. Tải lại tệp hoặc đề nghị đơn vị gửi lại.")
+		s.addf(SeverityError, "", Pos{}, "tệp rỗng (0 byte): có thể tải về chưa xong hoặc lưu bị lỗi. Tải lại tệp hoặc đề nghị đơn vị gửi lại.")
 		return
 	}
 	k := sniff(data)
 	if k == kindODSEncrypted {
-		s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+		s.addf(SeverityError, "", Pos{}, "%s", passwordMessage(k))
 		return
 	}
 	if k.convertible() {
 		bin := officeBinary()
 		if bin == "" && k == kindXLSEncrypted {
-			s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+			s.addf(SeverityError, "", Pos{}, "%s", passwordMessage(k))
 			return
 		}
 		if bin == "" {
-			s.addf(SeverityError, "", "", "tệp ở %s, chương trình chỉ đọc được .xlsx. %s (Nếu máy cài LibreOffice, chương trình sẽ tự chuyển đổi một bản sao.)", k.describe(), saveAsAdvice)
+			s.addf(SeverityError, "", Pos{}, "tệp ở %s, chương trình chỉ đọc được .xlsx. %s (Nếu máy cài LibreOffice, chương trình sẽ tự chuyển đổi một bản sao.)", k.describe(), saveAsAdvice)
 			return
 		}
 		ext := map[kind]string{kindXLS: ".xls", kindXLSEncrypted: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
 		conv, err := convertToXLSX(opt.Context, bin, data, ext)
 		if (err != nil || sniff(conv) != kindXLSX) && k == kindXLSEncrypted {
 			// Excel's default password is read; another one is not.
-			s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+			s.addf(SeverityError, "", Pos{}, "%s", passwordMessage(k))
 			return
 		}
 		if err != nil || sniff(conv) != kindXLSX {
-			s.addf(SeverityError, "", "", "tệp ở %s; %s. %s", k.describe(), convertFailure(err), saveAsAdvice)
+			s.addf(SeverityError, "", Pos{}, "tệp ở %s; %s. %s", k.describe(), convertFailure(err), saveAsAdvice)
 			return
 		}
-		s.addf(SeverityWarning, "", "", "tệp ở %s: đã dùng LibreOffice chuyển một bản sao tạm sang .xlsx để đọc (tệp gốc giữ nguyên). Đề nghị đơn vị lần sau lưu thành .xlsx. %s", k.describe(), saveAsAdvice)
+		s.addf(SeverityWarning, "", Pos{}, "tệp ở %s: đã dùng LibreOffice chuyển một bản sao tạm sang .xlsx để đọc (tệp gốc giữ nguyên). Đề nghị đơn vị lần sau lưu thành .xlsx. %s", k.describe(), saveAsAdvice)
 		data, k = conv, kindXLSX
 	}
 	if msg := otherKindMessage(k); msg != "" {
-		s.addf(SeverityError, "", "", "%s", msg)
+		s.addf(SeverityError, "", Pos{}, "%s", msg)
 		return
 	}
 	switch k {
 	case kindXLSX:
 	case kindEncrypted:
-		s.addf(SeverityError, "", "", "%s", passwordMessage(k))
+		s.addf(SeverityError, "", Pos{}, "%s", passwordMessage(k))
 		return
 	case kindCorrupt:
-		s.addf(SeverityError, "", "", "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại.")
+		s.addf(SeverityError, "", Pos{}, "tệp bị hỏng hoặc chưa tải về hết (không giải nén được). Tải lại tệp từ thư điện tử hoặc Zalo, hoặc đề nghị đơn vị gửi lại.")
 		return
 	case kindDOCX:
-		s.addf(SeverityError, "", "", "đây là tệp Word (.docx) mang đuôi Excel, không phải biểu mẫu báo cáo. Đề nghị đơn vị gửi lại đúng tệp biểu mẫu Excel đã điền.")
+		s.addf(SeverityError, "", Pos{}, "đây là tệp Word (.docx) mang đuôi Excel, không phải biểu mẫu báo cáo. Đề nghị đơn vị gửi lại đúng tệp biểu mẫu Excel đã điền.")
 		return
 	case kindZip:
-		s.addf(SeverityError, "", "", "đây là tệp nén (zip) nhưng không phải sổ Excel. Giải nén và kiểm tra lại bằng Excel, hoặc đề nghị đơn vị gửi lại đúng tệp .xlsx.")
+		s.addf(SeverityError, "", Pos{}, "đây là tệp nén (zip) nhưng không phải sổ Excel. Giải nén và kiểm tra lại bằng Excel, hoặc đề nghị đơn vị gửi lại đúng tệp .xlsx.")
 		return
 	case kindNoSheets:
-		s.addf(SeverityError, "", "", "sổ Excel không có trang tính nào (tệp hỏng). Đề nghị đơn vị mở lại biểu mẫu, điền và lưu thành .xlsx rồi gửi lại.")
+		s.addf(SeverityError, "", Pos{}, "sổ Excel không có trang tính nào (tệp hỏng). Đề nghị đơn vị mở lại biểu mẫu, điền và lưu thành .xlsx rồi gửi lại.")
 		return
 	case kindBomb:
-		s.addf(SeverityError, "", "", "tệp khi giải nén vượt quá %d MB: không phải biểu mẫu báo cáo bình thường (có thể là tệp độc hại). Không mở tệp này; đề nghị đơn vị gửi lại đúng biểu mẫu.", maxUnzipSize>>20)
+		s.addf(SeverityError, "", Pos{}, "tệp khi giải nén vượt quá %d MB: không phải biểu mẫu báo cáo bình thường (có thể là tệp độc hại). Không mở tệp này; đề nghị đơn vị gửi lại đúng biểu mẫu.", maxUnzipSize>>20)
 		return
 	case kindText:
-		s.addf(SeverityError, "", "", "đây là tệp văn bản (có thể là CSV) chứ không phải sổ Excel. %s", saveAsAdvice)
+		s.addf(SeverityError, "", Pos{}, "đây là tệp văn bản (có thể là CSV) chứ không phải sổ Excel. %s", saveAsAdvice)
 		return
 	default:
-		s.addf(SeverityError, "", "", "không phải tệp Excel (.xlsx): có thể tệp bị hỏng hoặc gửi nhầm tệp. Đề nghị đơn vị gửi lại đúng biểu mẫu đã điền.")
+		s.addf(SeverityError, "", Pos{}, "không phải tệp Excel (.xlsx): có thể tệp bị hỏng hoặc gửi nhầm tệp. Đề nghị đơn vị gửi lại đúng biểu mẫu đã điền.")
 		return
 	}
 	if why := tooComplex(data); why != "" {
-		s.addf(SeverityError, "", "", "tệp quá lớn/phức tạp: %s nên không đọc. %s", why, tooComplexAdvice)
+		s.addf(SeverityError, "", Pos{}, "tệp quá lớn/phức tạp: %s nên không đọc. %s", why, tooComplexAdvice)
 		return
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelizeOptions())
@@ -174,7 +174,7 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 		}
 	}
 	if err != nil {
-		s.addf(SeverityError, "", "", "%s", excelizeError(err))
+		s.addf(SeverityError, "", Pos{}, "%s", excelizeError(err))
 		return
 	}
 	defer f.Close()
@@ -226,16 +226,16 @@ func (r *reader) read() {
 		if q, err := period.Parse(name); err == nil {
 			name = q.Name()
 		}
-		s.addFix(Fix{Kind: FixOutputElsewhere}, SeverityWarning, "", "", "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị.", name)
+		s.addFix(Fix{Kind: FixOutputElsewhere}, SeverityWarning, "", Pos{}, "bỏ qua: đây là bảng tổng hợp %s do baocao lập, không phải báo cáo của đơn vị.", name)
 		return
 	}
 	names := r.f.GetSheetList()
 	if len(names) == 0 {
-		s.addf(SeverityError, "", "", "sổ Excel không có trang tính nào. Đề nghị đơn vị gửi lại biểu mẫu đã điền.")
+		s.addf(SeverityError, "", Pos{}, "sổ Excel không có trang tính nào. Đề nghị đơn vị gửi lại biểu mẫu đã điền.")
 		return
 	}
 	if len(names) > maxSheets {
-		s.addf(SeverityWarning, "", "", "sổ có %d trang tính; chỉ đọc %d trang đầu. Xóa các trang tính thừa rồi gửi lại.", len(names), maxSheets)
+		s.addf(SeverityWarning, "", Pos{}, "sổ có %d trang tính; chỉ đọc %d trang đầu. Xóa các trang tính thừa rồi gửi lại.", len(names), maxSheets)
 		names = names[:maxSheets]
 	}
 	for _, name := range names {
@@ -340,22 +340,22 @@ func (r *reader) read() {
 		if i == 0 {
 			s.Sheet = t.g.name
 			if t.g.name != forms.ReportSheet {
-				s.addf(SeverityWarning, t.g.name, "", "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.g.num(t.h.row))
+				s.addf(SeverityWarning, t.g.name, Pos{}, "không có trang tính «%s» của biểu mẫu; đã đọc bảng báo cáo ở trang tính «%s» (dòng tiêu đề %d).", forms.ReportSheet, t.g.name, t.g.num(t.h.row))
 			}
 		} else {
-			s.addf(SeverityWarning, t.g.name, "", "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.g.num(t.h.row))
+			s.addf(SeverityWarning, t.g.name, Pos{}, "trang tính «%s» cũng có bảng báo cáo (dòng tiêu đề %d) nên cũng được đọc. Nếu đó là bản nháp hoặc bản cũ, hãy xóa trang tính đó để tránh trùng nhiệm vụ.", t.g.name, t.g.num(t.h.row))
 		}
 		r.readTable(t.g, t.h)
 	}
 	if indicators != nil {
 		r.readIndicators(indicators.g, indicators.h)
 	} else if s.Unit != "" && len(r.c.IndicatorsOf(s.Unit)) > 0 {
-		s.addf(SeverityWarning, "", "", "không tìm thấy bảng chỉ tiêu (trang tính «%s») với các cột «Mã chỉ tiêu», «Cuối kỳ trước», «Cuối kỳ này». Điền số liệu vào trang tính đó của biểu mẫu rồi gửi lại.", forms.IndicatorsSheet)
+		s.addf(SeverityWarning, "", Pos{}, "không tìm thấy bảng chỉ tiêu (trang tính «%s») với các cột «Mã chỉ tiêu», «Cuối kỳ trước», «Cuối kỳ này». Điền số liệu vào trang tính đó của biểu mẫu rồi gửi lại.", forms.IndicatorsSheet)
 	}
 	if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) && r.uncached > 0 {
-		s.addf(SeverityError, s.Sheet, "", "biểu có %d ô công thức chưa có giá trị lưu sẵn (tệp do một chương trình khác ghi ra, chưa được mở và lưu bằng Excel) nên chương trình chưa thấy nội dung đơn vị điền: đây chưa chắc là biểu trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại (Ctrl+S) rồi gửi lại.", r.uncached)
+		s.addf(SeverityError, s.Sheet, Pos{}, "biểu có %d ô công thức chưa có giá trị lưu sẵn (tệp do một chương trình khác ghi ra, chưa được mở và lưu bằng Excel) nên chương trình chưa thấy nội dung đơn vị điền: đây chưa chắc là biểu trống. Đề nghị đơn vị mở tệp bằng Excel hoặc LibreOffice Calc, lưu lại (Ctrl+S) rồi gửi lại.", r.uncached)
 	} else if len(tables) > 0 && r.filled == 0 && !hasIndicatorValues(s) {
-		s.addf(SeverityError, s.Sheet, "", "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
+		s.addf(SeverityError, s.Sheet, Pos{}, "biểu chưa điền gì: cả %d dòng nhiệm vụ đều trống (chưa chọn tình trạng, chưa ghi kết quả) nên không dùng được cho báo cáo. Có thể đơn vị gửi nhầm biểu trống: đề nghị đơn vị điền (chọn «%s» cho nhiệm vụ không có việc) rồi gửi lại.", len(s.Rows)+len(s.Unmatched), forms.StatusNotApplicable)
 	}
 	// Sheets with text that were not read.
 	used := handled
@@ -368,7 +368,7 @@ func (r *reader) read() {
 	if len(tables) > 0 {
 		for _, g := range r.grids {
 			if !used[g.name] && !skipSheet(g.name) && !g.empty() {
-				s.addf(SeverityWarning, g.name, "", "trang tính «%s» có nội dung nhưng không có bảng báo cáo nên không được đọc. Nếu trong đó có kết quả thực hiện nhiệm vụ, hãy chép sang trang tính «%s».", g.name, s.Sheet)
+				s.addf(SeverityWarning, g.name, Pos{}, "trang tính «%s» có nội dung nhưng không có bảng báo cáo nên không được đọc. Nếu trong đó có kết quả thực hiện nhiệm vụ, hãy chép sang trang tính «%s».", g.name, s.Sheet)
 			}
 		}
 	}
@@ -389,7 +389,7 @@ func (r *reader) scanParts() {
 			if sheet == "" {
 				what = "phần dữ liệu " + part + " của tệp bị hỏng"
 			}
-			r.s.addf(SeverityError, sheet, "", "%s (dữ liệu bị cắt cụt), nên chỉ đọc được một phần hoặc không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.", what)
+			r.s.addf(SeverityError, sheet, Pos{}, "%s (dữ liệu bị cắt cụt), nên chỉ đọc được một phần hoặc không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.", what)
 		}
 	}
 	if r.parts != nil {
@@ -453,19 +453,19 @@ func (r *reader) gridProblems(g *grid) {
 	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist"):
 		// Listed in the workbook but no worksheet: a chart sheet, an
 		// Excel 4 macro sheet or a dialog sheet.
-		r.s.addf(SeverityWarning, g.name, "", "trang «%s» không phải trang tính có bảng (trang biểu đồ, trang macro hoặc hộp thoại) nên được bỏ qua.", vntext.Clean(g.name))
+		r.s.addf(SeverityWarning, g.name, Pos{}, "trang «%s» không phải trang tính có bảng (trang biểu đồ, trang macro hoặc hộp thoại) nên được bỏ qua.", vntext.Clean(g.name))
 	case g.err != nil:
-		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.errRow), "trang tính bị hỏng từ dòng %d (%s) nên các dòng từ đó trở đi không đọc được. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, damageWords(g.err))
+		r.s.addf(SeverityError, g.name, RowPos(g.errRow), "trang tính bị hỏng từ dòng %d (%s) nên các dòng từ đó trở đi không đọc được. Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi gửi lại.", g.errRow, damageWords(g.err))
 	}
 	if g.tooLong {
-		r.s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.tooLongRow), "trang tính có hơn %d dòng có dữ liệu nên chỉ đọc %d dòng đầu, đến trước dòng %d: không phải một biểu báo cáo bình thường. Xóa các dòng thừa (hoặc chép bảng báo cáo sang một tệp mới) rồi gửi lại.", maxRows, maxRows, g.tooLongRow)
+		r.s.addf(SeverityError, g.name, RowPos(g.tooLongRow), "trang tính có hơn %d dòng có dữ liệu nên chỉ đọc %d dòng đầu, đến trước dòng %d: không phải một biểu báo cáo bình thường. Xóa các dòng thừa (hoặc chép bảng báo cáo sang một tệp mới) rồi gửi lại.", maxRows, maxRows, g.tooLongRow)
 	}
 	for i, row := range g.overflow {
 		if i == 5 {
-			r.s.addf(SeverityWarning, g.name, "", "và %d dòng khác có chữ sau cột %s.", len(g.overflow)-5, colName(maxCols-1))
+			r.s.addf(SeverityWarning, g.name, Pos{}, "và %d dòng khác có chữ sau cột %s.", len(g.overflow)-5, colName(maxCols-1))
 			break
 		}
-		r.s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", row), "có chữ ở sau cột %s (cột thứ %d) nên không được đọc. Chuyển nội dung đó vào các cột của bảng báo cáo.", colName(maxCols-1), maxCols)
+		r.s.addf(SeverityWarning, g.name, RowPos(row), "có chữ ở sau cột %s (cột thứ %d) nên không được đọc. Chuyển nội dung đó vào các cột của bảng báo cáo.", colName(maxCols-1), maxCols)
 	}
 }
 
@@ -504,9 +504,9 @@ func knownClean(c *catalog.Catalog) map[string]bool {
 // cleanGrid normalises every cell and converts legacy-encoded text.
 func (r *reader) cleanGrid(g *grid) {
 	counts := map[vntext.Encoding]int{}
-	first := map[vntext.Encoding]string{}
+	first := map[vntext.Encoding]Pos{}
 	known := knownClean(r.c)
-	controls, bidi, firstControl := 0, false, ""
+	controls, bidi, firstControl := 0, false, Pos{}
 	for i, row := range g.rows {
 		for j, v := range row {
 			if v == "" || known[v] || isClean(v) {
@@ -514,7 +514,7 @@ func (r *reader) cleanGrid(g *grid) {
 			}
 			if vntext.HasControls(v) {
 				if controls == 0 {
-					firstControl = g.ref(j, i)
+					firstControl = g.pos(j, i)
 				}
 				controls++
 				bidi = bidi || vntext.HasBidiControls(v)
@@ -523,7 +523,7 @@ func (r *reader) cleanGrid(g *grid) {
 			row[j] = fixed
 			if enc != vntext.Unicode {
 				if counts[enc] == 0 {
-					first[enc] = g.ref(j, i)
+					first[enc] = g.pos(j, i)
 				}
 				counts[enc]++
 			}
@@ -534,7 +534,7 @@ func (r *reader) cleanGrid(g *grid) {
 		if bidi {
 			what = "ký tự điều khiển ẩn, có ký tự đảo chiều chữ (như U+202E) làm Word hiện chữ ngược"
 		}
-		r.s.addf(SeverityWarning, g.name, firstControl, "%d ô có %s; đã xóa các ký tự đó trước khi đưa vào báo cáo. Kiểm tra lại chữ ở các ô đó (ô đầu tiên: %s); thường do chép chữ từ trang web hoặc tin nhắn.", controls, what, firstControl)
+		r.s.addf(SeverityWarning, g.name, firstControl, "%d ô có %s; đã xóa các ký tự đó trước khi đưa vào báo cáo. Kiểm tra lại chữ ở các ô đó (ô đầu tiên: %s); thường do chép chữ từ trang web hoặc tin nhắn.", controls, what, firstControl.Ref())
 	}
 	for _, enc := range []vntext.Encoding{vntext.TCVN3, vntext.VNI} {
 		if n := counts[enc]; n > 0 {
@@ -654,10 +654,10 @@ func (r *reader) noTable() {
 		}
 	}
 	if empty {
-		r.s.addf(SeverityError, "", "", "tệp không có dữ liệu: các trang tính đều trống. Đề nghị đơn vị điền biểu mẫu và gửi lại.")
+		r.s.addf(SeverityError, "", Pos{}, "tệp không có dữ liệu: các trang tính đều trống. Đề nghị đơn vị điền biểu mẫu và gửi lại.")
 		return
 	}
-	r.s.addf(SeverityError, "", "", "không tìm thấy bảng báo cáo: cần một dòng tiêu đề có cột «%s» (hoặc «STT», «%s») và cột «%s» hoặc «%s». Dùng biểu mẫu văn phòng gửi, hoặc thêm dòng tiêu đề đó vào bảng của đơn vị rồi gửi lại.",
+	r.s.addf(SeverityError, "", Pos{}, "không tìm thấy bảng báo cáo: cần một dòng tiêu đề có cột «%s» (hoặc «STT», «%s») và cột «%s» hoặc «%s». Dùng biểu mẫu văn phòng gửi, hoặc thêm dòng tiêu đề đó vào bảng của đơn vị rồi gửi lại.",
 		forms.Columns[0].Header, forms.Columns[1].Header, forms.Columns[5].Header, forms.Columns[6].Header)
 }
 
@@ -689,7 +689,7 @@ func (r *reader) identify(title []string) {
 		} else if u := c.MatchUnit(r.meta.Unit); u != nil {
 			found, source = u.Code, "thông tin ẩn của biểu mẫu"
 		} else {
-			s.addFix(Fix{Kind: FixUnit, File: fileName}, SeverityWarning, "", "", "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục.", r.meta.Unit)
+			s.addFix(Fix{Kind: FixUnit, File: fileName}, SeverityWarning, "", Pos{}, "biểu mẫu ghi mã đơn vị «%s» không có trong danh mục đơn vị (units.yaml). Kiểm tra lại danh mục.", r.meta.Unit)
 		}
 	}
 	if found == "" {
@@ -707,13 +707,13 @@ func (r *reader) identify(title []string) {
 	switch forced := r.opt.unitFor(s.Path); {
 	case forced != "":
 		if found != "" && found != forced {
-			s.addFix(Fix{Kind: FixUnitChosen}, SeverityWarning, "", "", "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s.", c.Unit(found).Name, source, nameOf(c, forced))
+			s.addFix(Fix{Kind: FixUnitChosen}, SeverityWarning, "", Pos{}, "tệp ghi đơn vị %s (theo %s) nhưng đã tính cho %s.", c.Unit(found).Name, source, nameOf(c, forced))
 		}
 		s.Unit = forced
 	case found != "":
 		s.Unit = found
 	default:
-		s.addFix(Fix{Kind: FixUnit, File: fileName}, SeverityError, "", "", "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ %s) hoặc ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính. Các mã: %s.", exampleFileName(c, r.opt.Period), strings.Join(c.UnitCodes(), ", "))
+		s.addFix(Fix{Kind: FixUnit, File: fileName}, SeverityError, "", Pos{}, "không xác định được tệp của đơn vị nào (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không nêu tên đơn vị). Đặt lại tên tệp theo mẫu «MÃĐƠNVỊ-KỲ.xlsx» (ví dụ %s) hoặc ghi «Đơn vị: <tên đơn vị>» ở đầu trang tính. Các mã: %s.", exampleFileName(c, r.opt.Period), strings.Join(c.UnitCodes(), ", "))
 	}
 
 	// Period.
@@ -743,17 +743,17 @@ func (r *reader) identify(title []string) {
 	case ok && !r.opt.Period.IsZero() && p != r.opt.Period && !p.PartOf(r.opt.Period):
 		s.Period = p
 		s.otherPeriod = len(s.Problems) + 1
-		s.addFix(Fix{Kind: FixPeriod, Period: p}, SeverityError, "", "", "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name())
+		s.addFix(Fix{Kind: FixPeriod, Period: p}, SeverityError, "", Pos{}, "tệp là báo cáo %s (theo %s) nhưng đang kiểm tra %s. Đề nghị đơn vị gửi đúng báo cáo %s.", p.Name(), source, r.opt.Period.Name(), r.opt.Period.Name())
 	case ok:
 		s.Period = p
 	case !r.opt.Period.IsZero():
 		s.Period = r.opt.Period
-		s.addFix(Fix{Kind: FixPeriodChosen}, SeverityWarning, "", "", "tệp không ghi kỳ báo cáo; coi là báo cáo %s.", r.opt.Period.Name())
+		s.addFix(Fix{Kind: FixPeriodChosen}, SeverityWarning, "", Pos{}, "tệp không ghi kỳ báo cáo; coi là báo cáo %s.", r.opt.Period.Name())
 	default:
-		s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", "", "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ %s).", exampleFileName(c, period.MustParse("2026-Q1")))
+		s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", Pos{}, "không xác định được kỳ báo cáo của tệp (không có thông tin ẩn của biểu mẫu, tiêu đề và tên tệp không ghi kỳ). Ghi kỳ vào tiêu đề (ví dụ «quý I năm 2026») hay tên tệp (ví dụ %s).", exampleFileName(c, period.MustParse("2026-Q1")))
 	}
 	if r.meta.Fingerprint != "" && c.Fingerprint != "" && r.meta.Fingerprint != c.Fingerprint {
-		s.addf(SeverityWarning, "", "", "biểu mẫu được tạo từ một danh mục nhiệm vụ khác với danh mục hiện tại (mã %s, hiện tại %s): nhiệm vụ có thể đã đổi. Các dòng được khớp lại theo mã và nội dung; nên gửi đơn vị biểu mẫu mới (baocao forms).", r.meta.Fingerprint, c.Fingerprint)
+		s.addf(SeverityWarning, "", Pos{}, "biểu mẫu được tạo từ một danh mục nhiệm vụ khác với danh mục hiện tại (mã %s, hiện tại %s): nhiệm vụ có thể đã đổi. Các dòng được khớp lại theo mã và nội dung; nên gửi đơn vị biểu mẫu mới (baocao forms).", r.meta.Fingerprint, c.Fingerprint)
 	}
 }
 
@@ -787,7 +787,7 @@ func (r *reader) unitFromTitle(title []string) string {
 		return all[0]
 	}
 	if len(all) > 1 {
-		r.s.addf(SeverityWarning, "", "", "tiêu đề nêu nhiều đơn vị (%s) nên không dựa vào đó để xác định đơn vị gửi.", strings.Join(r.c.UnitNames(all), ", "))
+		r.s.addf(SeverityWarning, "", Pos{}, "tiêu đề nêu nhiều đơn vị (%s) nên không dựa vào đó để xác định đơn vị gửi.", strings.Join(r.c.UnitNames(all), ", "))
 	}
 	return ""
 }

@@ -47,7 +47,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		}
 		if seen[key] {
 			s := &Submission{Path: path}
-			s.addf(SeverityWarning, "", "", "tệp đã có ở trên trong danh sách cần kiểm tra nên không đọc lại.")
+			s.addf(SeverityWarning, "", Pos{}, "tệp đã có ở trên trong danh sách cần kiểm tra nên không đọc lại.")
 			note, isZip = s, false
 		}
 		seen[key] = true
@@ -71,7 +71,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				s := &Submission{Path: path}
-				s.addf(SeverityError, "", "", "%s", openError(err))
+				s.addf(SeverityError, "", Pos{}, "%s", openError(err))
 				jobs = append(jobs, job{path: path, note: s})
 				return nil
 			}
@@ -104,7 +104,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 		})
 		if found == 0 {
 			s := &Submission{Path: p}
-			s.addf(SeverityError, "", "", "thư mục không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại đường dẫn, hoặc chép các tệp đơn vị gửi về vào thư mục này.")
+			s.addf(SeverityError, "", Pos{}, "thư mục không có tệp Excel nào (.xlsx, .xlsm, .xls). Kiểm tra lại đường dẫn, hoặc chép các tệp đơn vị gửi về vào thư mục này.")
 			jobs = append(jobs, job{path: p, note: s})
 		}
 	}
@@ -126,7 +126,7 @@ func ReadAll(paths []string, c *catalog.Catalog, opt Options) []*Submission {
 					results[i] = []*Submission{j.note}
 				case opt.Context != nil && opt.Context.Err() != nil:
 					s := &Submission{Path: j.path, Unit: opt.unitFor(j.path), Period: opt.Period}
-					s.addf(SeverityError, "", "", "chưa đọc tệp này vì việc kiểm tra đã bị dừng.")
+					s.addf(SeverityError, "", Pos{}, "chưa đọc tệp này vì việc kiểm tra đã bị dừng.")
 					results[i] = []*Submission{s}
 				case j.zip:
 					results[i] = opt.Cache.read(j.path, true, c, catKey, opt, func() []*Submission {
@@ -199,7 +199,7 @@ func besideWorkbook(subs []*Submission, c *catalog.Catalog) {
 			}
 			s.SupersededBy = used.Path
 			s.Problems = nil
-			s.addf(SeverityWarning, "", "", "%s gửi thêm %s «%s»; đã dùng tệp Excel «%s» của đơn vị, %s không được đọc.",
+			s.addf(SeverityWarning, "", Pos{}, "%s gửi thêm %s «%s»; đã dùng tệp Excel «%s» của đơn vị, %s không được đọc.",
 				nameOf(c, s.Unit), s.sentAs, filepath.Base(s.Path), ShownName(used.Path), s.sentAs)
 			break
 		}
@@ -212,11 +212,11 @@ func skipNote(path string) *Submission {
 	switch {
 	case strings.HasPrefix(name, "~$"):
 		s := &Submission{Path: path}
-		s.addf(SeverityWarning, "", "", "bỏ qua tệp khóa tạm do Excel tạo khi đang mở một tệp (tên bắt đầu bằng «~$»); đây không phải báo cáo. Đóng Excel thì tệp này tự mất.")
+		s.addf(SeverityWarning, "", Pos{}, "bỏ qua tệp khóa tạm do Excel tạo khi đang mở một tệp (tên bắt đầu bằng «~$»); đây không phải báo cáo. Đóng Excel thì tệp này tự mất.")
 		return s
 	case strings.HasPrefix(name, "."):
 		s := &Submission{Path: path}
-		s.addf(SeverityWarning, "", "", "bỏ qua tệp ẩn (tên bắt đầu bằng dấu chấm). Nếu đây là báo cáo của đơn vị, đổi tên tệp bỏ dấu chấm ở đầu rồi chạy lại.")
+		s.addf(SeverityWarning, "", Pos{}, "bỏ qua tệp ẩn (tên bắt đầu bằng dấu chấm). Nếu đây là báo cáo của đơn vị, đổi tên tệp bỏ dấu chấm ở đầu rồi chạy lại.")
 		return s
 	}
 	return nil
@@ -266,21 +266,21 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog, roots []string) {
 		for _, s := range sorted[1:] {
 			s.SupersededBy = used.Path
 			if by.compare(s, used) == 0 {
-				s.addf(SeverityWarning, "", "", "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
+				s.addf(SeverityWarning, "", Pos{}, "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
 					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), name(used.Path))
 			} else {
-				s.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; không dùng tệp này (%s lúc %s) vì tệp %s mới hơn (%s lúc %s), %s.",
+				s.addf(SeverityWarning, "", Pos{}, "%s đã gửi nhiều tệp cho %s; không dùng tệp này (%s lúc %s) vì tệp %s mới hơn (%s lúc %s), %s.",
 					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), name(used.Path), by.verb, by.show(used), by.why)
 			}
 			older = append(older, fmt.Sprintf("%s (%s lúc %s)", name(s.Path), by.verb, by.show(s)))
 		}
-		used.addf(SeverityWarning, "", "", "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất (%s lúc %s), %s; không dùng: %s.",
+		used.addf(SeverityWarning, "", Pos{}, "%s đã gửi nhiều tệp cho %s; dùng tệp này vì mới nhất (%s lúc %s), %s; không dùng: %s.",
 			nameOf(c, used.Unit), used.Period.Name(), by.verb, by.show(used), by.why, strings.Join(older, ", "))
 	}
 	for _, s := range broken {
 		for _, u := range groups[key(s)] {
 			if u.SupersededBy == "" {
-				s.addf(SeverityWarning, "", "", "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, hãy sửa lỗi rồi chạy lại.", name(u.Path), nameOf(c, s.Unit), s.Period.Name())
+				s.addf(SeverityWarning, "", Pos{}, "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, hãy sửa lỗi rồi chạy lại.", name(u.Path), nameOf(c, s.Unit), s.Period.Name())
 			}
 		}
 	}
@@ -340,10 +340,10 @@ func checkAgainstPrevious(subs []*Submission, c *catalog.Catalog, asked period.P
 			switch {
 			case v.Previous != nil && !sameFigure(*v.Previous, *w.Current):
 				s.addf(SeverityWarning, v.Sheet, v.PreviousCell, "chỉ tiêu %s: cuối kỳ trước ghi %s%s (ô %s) nhưng %s ghi cuối kỳ này %s%s (trang tính «%s», ô %s). Hai số phải bằng nhau: kiểm tra lại một trong hai ô.",
-					v.Code, vntext.FormatAuto(*v.Previous), measure, v.PreviousCell, other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell)
+					v.Code, vntext.FormatAuto(*v.Previous), measure, v.PreviousCell.Ref(), other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell.Ref())
 			case v.Previous == nil && v.Current != nil && jumps(*v.Current, *w.Current):
 				s.addf(SeverityWarning, v.Sheet, v.CurrentCell, "chỉ tiêu %s: cuối kỳ này %s%s (ô %s) %s cuối kỳ này của %s, %s%s (trang tính «%s», ô %s): thay đổi hơn %d lần trong một kỳ là bất thường. Kiểm tra lại, nhất là đơn vị tính.",
-					v.Code, vntext.FormatAuto(*v.Current), measure, v.CurrentCell, jumpWord(*v.Current, *w.Current), other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell, jumpFactor)
+					v.Code, vntext.FormatAuto(*v.Current), measure, v.CurrentCell.Ref(), jumpWord(*v.Current, *w.Current), other, vntext.FormatAuto(*w.Current), measure, w.Sheet, w.CurrentCell.Ref(), jumpFactor)
 			}
 		}
 	}
@@ -405,7 +405,7 @@ func setAside(subs []*Submission, c *catalog.Catalog, asked period.Period) {
 			for i := range s.Problems {
 				s.Problems[i].Severity = SeverityWarning
 			}
-			s.addf(SeverityWarning, "", "", "%s đã gửi biểu %s (tệp %s) nên báo cáo dùng biểu đó, không dùng biểu %s này.",
+			s.addf(SeverityWarning, "", Pos{}, "%s đã gửi biểu %s (tệp %s) nên báo cáo dùng biểu đó, không dùng biểu %s này.",
 				nameOf(c, s.Unit), asked.Name(), ShownName(own[s.Unit].Path), s.Period.Name())
 			s.SetAsideFor = own[s.Unit].Path
 		}

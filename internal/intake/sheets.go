@@ -141,7 +141,7 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 	}
 	asked, ok := r.askedPeriod()
 	if !ok {
-		r.s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", "", "sổ có %d trang tính có %s của các kỳ khác nhau: %s; tệp không cho biết là báo cáo kỳ nào nên không đọc trang nào. Giữ lại trang của kỳ cần báo cáo (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại.",
+		r.s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", Pos{}, "sổ có %d trang tính có %s của các kỳ khác nhau: %s; tệp không cho biết là báo cáo kỳ nào nên không đọc trang nào. Giữ lại trang của kỳ cần báo cáo (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại.",
 			len(tables), what, strings.Join(names, ", "))
 		return nil, handled
 	}
@@ -153,7 +153,7 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 	}
 	switch len(match) {
 	case 0:
-		r.s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", "", "sổ có %d trang tính có %s: %s, nhưng không trang nào là của %s. Giữ lại trang của %s (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại.",
+		r.s.addFix(Fix{Kind: FixPeriod}, SeverityError, "", Pos{}, "sổ có %d trang tính có %s: %s, nhưng không trang nào là của %s. Giữ lại trang của %s (xóa hoặc chuyển các trang kia sang tệp khác) rồi gửi lại.",
 			len(tables), what, strings.Join(names, ", "), asked.Name(), asked.Name())
 		return nil, handled
 	case 1:
@@ -162,7 +162,7 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 		for _, i := range match {
 			same = append(same, "«"+tables[i].g.name+"»")
 		}
-		r.s.addf(SeverityError, "", "", "các trang tính %s đều có %s %s nên không biết dùng trang nào. Giữ lại một trang (bản đúng), xóa trang kia rồi gửi lại.",
+		r.s.addf(SeverityError, "", Pos{}, "các trang tính %s đều có %s %s nên không biết dùng trang nào. Giữ lại một trang (bản đúng), xóa trang kia rồi gửi lại.",
 			strings.Join(same, ", "), what, asked.Name())
 		return nil, handled
 	}
@@ -183,7 +183,7 @@ func (r *reader) choosePeriod(tables []found, what string) (keep []found, handle
 		if labels[i].ok && !labels[i].yearless {
 			fix.Period = labels[i].p
 		}
-		r.s.addFix(fix, SeverityWarning, t.g.name, "", "trang tính «%s»%s %s, không phải %s, nên không được đọc; chỉ đọc trang «%s».",
+		r.s.addFix(fix, SeverityWarning, t.g.name, Pos{}, "trang tính «%s»%s %s, không phải %s, nên không được đọc; chỉ đọc trang «%s».",
 			t.g.name, hidden, why, asked.Name(), chosen.g.name)
 	}
 	return []found{chosen}, handled

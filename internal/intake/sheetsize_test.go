@@ -126,13 +126,13 @@ func TestSheetSize(t *testing.T) {
 		b.sheets = append(b.sheets, sheet{name: "Nháp", rows: rows})
 		b.write(t, path)
 		s := readUnchanged(t, path, c, Options{Period: q1})
-		want := fmt.Sprintf("dòng %d", 2*(maxRows+1)) // the 20001st value
+		want := RowPos(2 * (maxRows + 1)) // the 20001st value
 		var found bool
 		for _, p := range s.Problems {
 			if p.Severity == SeverityError && strings.Contains(p.Message, "hơn 20000 dòng có dữ liệu") {
 				found = true
-				if p.Cell != want || p.Sheet != "Nháp" {
-					t.Errorf("place %q %q, want «Nháp» %q", p.Sheet, p.Cell, want)
+				if p.Pos != want || p.Sheet != "Nháp" {
+					t.Errorf("place %q %v, want «Nháp» %v", p.Sheet, p.Pos, want)
 				}
 			}
 		}

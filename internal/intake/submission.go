@@ -37,8 +37,8 @@ type Problem struct {
 	Severity Severity
 	File     string
 	Sheet    string
-	// Cell is a cell reference ("F12") or a place in words ("dòng 12").
-	Cell    string
+	// Pos is where within the sheet: a cell, a row, a column, or nothing.
+	Pos     Pos
 	Message string
 	// Fix is what would fix it, worded by each front end (Text).
 	Fix Fix
@@ -58,12 +58,8 @@ func (p Problem) Place() string {
 	if p.Sheet != "" {
 		parts = append(parts, fmt.Sprintf("trang tính «%s»", p.Sheet))
 	}
-	if p.Cell != "" {
-		if strings.HasPrefix(p.Cell, "dòng") || strings.HasPrefix(p.Cell, "cột") {
-			parts = append(parts, p.Cell)
-		} else {
-			parts = append(parts, "ô "+p.Cell)
-		}
+	if w := p.Pos.Words(); w != "" {
+		parts = append(parts, w)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -134,7 +130,7 @@ type IndicatorValue struct {
 	Sheet             string
 	Row               int
 	// PreviousCell and CurrentCell are the cells the values come from.
-	PreviousCell, CurrentCell string
+	PreviousCell, CurrentCell Pos
 	// Note is what the unit wrote in the row's «Ghi chú» (why a figure
 	// moved): it reaches the report beside the figure.
 	Note string

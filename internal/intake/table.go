@@ -120,7 +120,7 @@ func (r *reader) readTable(g *grid, h *header) {
 			*prev = prev.Merge(fillIn(i))
 			r.statusWarning(g, statusAt(g, h, i), prev.Task)
 			r.filled++
-			s.addf(SeverityWarning, g.name, fmt.Sprintf("dòng %d", g.num(i)), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
+			s.addf(SeverityWarning, g.name, g.rowPos(i), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
 				g.num(i), prev.Task, prev.Row, forms.Columns[0].Header)
 			continue
 		}
@@ -150,15 +150,12 @@ func (r *reader) readTable(g *grid, h *header) {
 		row := fillIn(i)
 		row.Sheet, row.Row = g.name, g.num(i)
 		row.Text = content
-		place := fmt.Sprintf("dòng %d", g.num(i))
-		codeCell := ""
+		place := g.rowPos(i)
+		codeCell := place
 		if ci, ok := h.cols[forms.ColCode]; ok && code != "" {
-			codeCell = g.ref(ci, i)
+			codeCell = g.pos(ci, i)
 		} else if ci, ok := h.cols[colSeq]; ok && seq != "" {
-			codeCell = g.ref(ci, i)
-		}
-		if codeCell == "" {
-			codeCell = place
+			codeCell = g.pos(ci, i)
 		}
 
 		if filled {
@@ -201,11 +198,11 @@ func (r *reader) readTable(g *grid, h *header) {
 	}
 	r.flushSynonyms(g)
 	if len(s.Rows)+len(s.Unmatched) == before {
-		s.addf(SeverityError, g.name, fmt.Sprintf("dòng %d", g.num(h.row)+1), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", g.num(h.row))
+		s.addf(SeverityError, g.name, RowPos(g.num(h.row)+1), "bảng báo cáo không có dòng nhiệm vụ nào dưới dòng tiêu đề (dòng %d). Đề nghị đơn vị dùng biểu mẫu văn phòng gửi, điền kết quả vào các dòng nhiệm vụ rồi gửi lại.", g.num(h.row))
 	}
 	if n := len(r.unfilled); n > 0 && r.filled > filledBefore {
 		// A table with nothing filled at all gets one error from read.
-		s.addf(SeverityWarning, g.name, "", "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
+		s.addf(SeverityWarning, g.name, Pos{}, "%d nhiệm vụ chưa được điền (tình trạng, kết quả đều trống): %s. Đề nghị đơn vị điền, hoặc chọn «%s» nếu trong kỳ không có việc.", n, strings.Join(r.unfilled, ", "), forms.StatusNotApplicable)
 	}
 	r.unfilled = nil
 	for _, ci := range sortedKeys(extraUsed) {
@@ -218,21 +215,21 @@ func (r *reader) readTable(g *grid, h *header) {
 			head = g.rows[h.first][ci]
 		}
 		if head != "" {
-			s.addf(SeverityWarning, g.name, g.ref(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), g.num(first), forms.Columns[6].Header)
+			s.addf(SeverityWarning, g.name, g.pos(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên không được đọc (từ dòng %d). Nếu cột này có kết quả thực hiện, hãy chuyển sang cột «%s».", colName(ci), shorten(head, 40), g.num(first), forms.Columns[6].Header)
 		} else {
-			s.addf(SeverityWarning, g.name, g.ref(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), g.num(first), forms.Columns[6].Header)
+			s.addf(SeverityWarning, g.name, g.pos(ci, first), "cột %s không có tiêu đề nên không được đọc (từ dòng %d). Chuyển nội dung sang các cột của bảng, ví dụ «%s».", colName(ci), g.num(first), forms.Columns[6].Header)
 		}
 	}
 	for _, ci := range sortedKeys(h.extra) {
 		head := h.extra[ci]
 		if _, used := extraUsed[ci]; !used && head != "" {
-			s.addf(SeverityWarning, g.name, g.ref(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
+			s.addf(SeverityWarning, g.name, g.pos(ci, h.row), "cột %s «%s» không thuộc biểu mẫu nên bị bỏ qua (cột đang trống).", colName(ci), shorten(head, 40))
 		}
 	}
 }
 
 // matchRow matches a row to a task by code, else by content.
-func (r *reader) matchRow(row *Row, res codeResult, written, content, codeCell, place string, filled bool) {
+func (r *reader) matchRow(row *Row, res codeResult, written, content string, codeCell, place Pos, filled bool) {
 	s, c := r.s, r.c
 	sheet := row.Sheet
 	byContent := func() (candidate, bool) {
@@ -304,9 +301,10 @@ func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
 
 // synonymUse is one wording of a status read as a synonym, and where.
 type synonymUse struct {
-	text         string
-	status       forms.Status
-	cells, tasks []string
+	text   string
+	status forms.Status
+	cells  []Pos
+	tasks  []string
 }
 
 // flushSynonyms says, once per wording, how the statuses written in other
@@ -320,7 +318,7 @@ func (r *reader) flushSynonyms(g *grid) {
 			continue
 		}
 		r.s.addf(SeverityWarning, g.name, u.cells[0], "đã hiểu tình trạng «%s» là «%s» ở %d ô (%s; nhiệm vụ %s). Nếu không đúng, chọn lại trong danh sách: %s.",
-			u.text, u.status, len(u.cells), strings.Join(u.cells, ", "), strings.Join(u.tasks, ", "), statusChoices())
+			u.text, u.status, len(u.cells), refs(u.cells), strings.Join(u.tasks, ", "), statusChoices())
 	}
 	r.synonyms, r.synonymOrder = nil, nil
 }
@@ -329,8 +327,10 @@ func (r *reader) flushSynonyms(g *grid) {
 type cellStatus struct {
 	text    string // the unit's words: the status cell, or the marked columns' headers
 	reading statusReading
-	cell    string // where: the status cell, a marked cell, or "dòng N"
-	marked  bool   // read from a column marked "x"
+	cell    Pos  // where: the status cell, the first marked cell, or the row
+	marked  bool // read from a column marked "x"
+	// marks are the marked cells, when more than one.
+	marks []Pos
 	// clash names a mark that says another status than the status column.
 	clash string
 }
@@ -339,12 +339,13 @@ type cellStatus struct {
 // one status each marked "x" (a mark that is no "x", "80%" under «Hoàn
 // thành», is read with its header: "Hoàn thành 80%").
 func statusAt(g *grid, h *header, i int) cellStatus {
-	st := cellStatus{cell: fmt.Sprintf("dòng %d", g.num(i))}
+	st := cellStatus{cell: g.rowPos(i)}
 	if ci, ok := h.cols[forms.ColStatus]; ok {
-		st.cell = g.ref(ci, i)
+		st.cell = g.pos(ci, i)
 		st.text = g.cell(i, ci)
 	}
-	var words, cells []string
+	var words []string
+	var cells []Pos
 	for _, k := range markKeys {
 		ci, ok := h.cols[k]
 		if !ok {
@@ -359,13 +360,13 @@ func statusAt(g *grid, h *header, i int) cellStatus {
 			head += " " + v
 		}
 		words = append(words, head)
-		cells = append(cells, g.ref(ci, i))
+		cells = append(cells, g.pos(ci, i))
 	}
 	if st.text != "" {
 		st.reading = readStatusText(st.text)
 		if len(words) > 0 {
 			if m := readStatusText(strings.Join(words, "; ")); m.status != st.reading.status {
-				st.clash = fmt.Sprintf("ô %s («%s»)", strings.Join(cells, ", "), strings.Join(words, "; "))
+				st.clash = fmt.Sprintf("ô %s («%s»)", refs(cells), strings.Join(words, "; "))
 			}
 		}
 		return st
@@ -373,12 +374,22 @@ func statusAt(g *grid, h *header, i int) cellStatus {
 	if len(words) == 0 {
 		return st
 	}
-	st.text, st.cell, st.marked = strings.Join(words, "; "), strings.Join(cells, ", "), true
+	st.text, st.cell, st.marked = strings.Join(words, "; "), cells[0], true
 	st.reading = readStatusText(st.text)
 	if len(words) > 1 {
 		st.reading = statusReading{status: forms.StatusUnknown, how: statusUnclear, why: whyConflict}
+		st.marks = cells
 	}
 	return st
+}
+
+// refs lists cells' references: "F9, F10".
+func refs(ps []Pos) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Ref()
+	}
+	return strings.Join(out, ", ")
 }
 
 // statusWarning says how a status in the unit's words was read.
@@ -412,7 +423,7 @@ func (r *reader) statusWarning(g *grid, st cellStatus, task string) {
 		var why string
 		switch {
 		case st.marked && rd.why == whyConflict:
-			why = "có nhiều cột tình trạng được đánh dấu cùng lúc"
+			why = "có nhiều cột tình trạng được đánh dấu cùng lúc (ô " + refs(st.marks) + ")"
 		case rd.why == whyNegated:
 			why = "có từ phủ định nên không tính là «Hoàn thành», mà cũng không rõ là «Đang thực hiện» hay «Chưa thực hiện»"
 		case rd.why == whyBasically:
@@ -597,7 +608,8 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 	if !r.formulas {
 		return
 	}
-	computed, failed, firstOK, firstBad := 0, 0, "", ""
+	computed, failed := 0, 0
+	var firstOK, firstBad Pos
 	for i := h.row + 1; i < len(g.rows) && i < h.row+2000; i++ {
 		for _, ci := range h.allCols() {
 			if g.cell(i, ci) != "" {
@@ -614,14 +626,14 @@ func (r *reader) fillFormulas(g *grid, h *header) {
 			v, err := r.f.CalcCellValue(g.name, cell, excelize.Options{RawCellValue: true})
 			if err != nil || v == "" {
 				failed++
-				if firstBad == "" {
-					firstBad = cell
+				if firstBad.IsZero() {
+					firstBad = g.pos(ci, i)
 				}
 				continue
 			}
 			computed++
-			if firstOK == "" {
-				firstOK = cell
+			if firstOK.IsZero() {
+				firstOK = g.pos(ci, i)
 			}
 			g.set(i, ci, vntext.Clean(v))
 		}

@@ -174,8 +174,10 @@ func (b *builder) unmatched() error {
 }
 
 func (b *builder) problems() error {
-	headers := []string{"Mức độ", "Tệp", "Trang tính", "Ô / dòng", "Nội dung"}
-	if err := b.sheet(SheetProblems, "KẾT QUẢ KIỂM TRA CÁC TỆP ĐƠN VỊ GỬI", headers, []float64{11, 30, 16, 10, 90}); err != nil {
+	// The row as a number and the column apart, so that the clerk can sort
+	// a file's problems in sheet order.
+	headers := []string{"Mức độ", "Tệp", "Trang tính", "Dòng", "Cột", "Nội dung"}
+	if err := b.sheet(SheetProblems, "KẾT QUẢ KIỂM TRA CÁC TỆP ĐƠN VỊ GỬI", headers, []float64{11, 30, 16, 7, 6, 87}); err != nil {
 		return err
 	}
 	// The command line's workbook words fixes as its flags; the page's
@@ -189,10 +191,13 @@ func (b *builder) problems() error {
 		if p.Severity == intake.SeverityError {
 			style = b.bold
 		}
-		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.Relative(p.File, b.opt.Roots), p.Sheet, p.Cell, p.Text(wording))
+		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.Relative(p.File, b.opt.Roots), p.Sheet, "", p.Pos.ColName(), p.Text(wording))
+		if p.Pos.Row > 0 {
+			b.f.SetCellInt(SheetProblems, fmt.Sprintf("D%d", i+3), int64(p.Pos.Row)) // keeps the row's style
+		}
 	}
 	if len(b.r.Problems) == 0 {
-		b.put(SheetProblems, 3, b.text, "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")
+		b.put(SheetProblems, 3, b.text, "", "", "", "", "", "Không phát hiện lỗi hay cảnh báo nào.")
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func fixture(t *testing.T, results string) (*catalog.Catalog, period.Period, []*
 			{Sheet: forms.ReportSheet, Row: 10, Task: "I.2", Match: "code", Status: forms.StatusInProgress, Results: "Đăng 4 tin", Difficulties: "Thiếu kinh phí"},
 		},
 		Unmatched: []intake.Row{{Sheet: forms.ReportSheet, Row: 30, Text: "=SUM(A1:A3) họp tổng kết"}},
-		Problems:  []intake.Problem{{Severity: intake.SeverityWarning, File: "/in/KT.xlsx", Sheet: forms.ReportSheet, Cell: "F10", Message: "tình trạng «xong rồi» được hiểu là Hoàn thành"}},
+		Problems:  []intake.Problem{{Severity: intake.SeverityWarning, File: "/in/KT.xlsx", Sheet: forms.ReportSheet, Pos: intake.Pos{Row: 10, Col: 6}, Message: "tình trạng «xong rồi» được hiểu là Hoàn thành"}},
 	}
 	nh := &intake.Submission{Path: "/in/NH.xlsx", Unit: "NHCSXH", Period: p, ModTime: time.Now(),
 		Indicators: []intake.IndicatorValue{{Code: "TONG-NGUON-VON", Previous: v(100000), Current: v(110000)}, {Code: "VON-NSDP", Previous: v(5000), Current: v(6500)}}}
@@ -188,8 +188,16 @@ func TestOfficeContent(t *testing.T) {
 	if !strings.HasPrefix(letters["HND"], "Có: ") || !strings.HasPrefix(letters["VP"], "Không. ") {
 		t.Errorf("who the letter goes to: %q", letters)
 	}
-	if got := cellOf(SheetProblems, "E3"); !strings.Contains(got, "xong rồi") {
+	if got := cellOf(SheetProblems, "F3"); !strings.Contains(got, "xong rồi") {
 		t.Errorf("problems: %q", got)
+	}
+	// The place of a problem at F10: row 10 as a number (it sorts), column F.
+	if row, col := cellOf(SheetProblems, "D3"), cellOf(SheetProblems, "E3"); row != "10" || col != "F" {
+		t.Errorf("problems' place: row %q, column %q, want 10, F", row, col)
+	}
+	// (a number cell has no type attribute: excelize says unset)
+	if typ, err := f.GetCellType(SheetProblems, "D3"); err != nil || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("problems' row is no number: %v %v", typ, err)
 	}
 	if got := cellOf(SheetProblems, "B3"); got != "KT.xlsx" {
 		t.Errorf("problems' file: %q", got)
@@ -460,7 +468,7 @@ func TestSummaryNamesZipFiles(t *testing.T) {
 		kt.Problems[i].File = kt.Path
 	}
 	ca := &intake.Submission{Path: filepath.Join(zip, "Bao cao", "CA.xlsx"), Unit: "CA", Period: p, ModTime: time.Now(), Sheet: forms.ReportSheet,
-		Problems: []intake.Problem{{Severity: intake.SeverityError, File: filepath.Join(zip, "Bao cao", "CA.xlsx"), Sheet: forms.ReportSheet, Cell: "F9", Message: "tình trạng không hợp lệ"}}}
+		Problems: []intake.Problem{{Severity: intake.SeverityError, File: filepath.Join(zip, "Bao cao", "CA.xlsx"), Sheet: forms.ReportSheet, Pos: intake.Pos{Row: 9, Col: 6}, Message: "tình trạng không hợp lệ"}}}
 	f, _, err := BuildOffice(consolidate.Build(c, p, append(subs, ca)), Options{})
 	if err != nil {
 		t.Fatal(err)
