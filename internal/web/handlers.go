@@ -664,6 +664,8 @@ func statusOf(err error) int {
 		te *cycle.TooLargeError
 		ie *cycle.InputError
 		de catalog.Errors
+		oe *outfile.Error
+		se *cycle.StoppedError
 	)
 	switch {
 	case errors.As(err, &ue):
@@ -674,6 +676,12 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.As(err, &ie), errors.As(err, &de):
 		return http.StatusUnprocessableEntity
+	case errors.As(err, &oe):
+		// A file open in Word, a full disk: the office's files are in the
+		// way, not the program, and the message says what to do.
+		return http.StatusConflict
+	case errors.As(err, &se):
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
