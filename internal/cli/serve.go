@@ -79,6 +79,13 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if o.portSet && (o.port < 1 || o.port > 65535) {
 		return usageErr("cổng %d không hợp lệ (tùy chọn --port): chọn một số từ 1 đến 65535, ví dụ --port %d.", o.port, web.DefaultPort)
 	}
+	root, provinceDir, err := pageFor(o.dataDir, o.workspace)
+	if err != nil {
+		return err
+	}
+	if provinceDir != "" {
+		return o.serveProvince(ctx, root, provinceDir)
+	}
 	c, err := cycle.LoadCatalog(o.dataDir)
 	if err != nil {
 		var de catalog.Errors
@@ -94,7 +101,14 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	} else {
 		o.noteBuiltin(src.BuiltinNote())
 	}
-	ws, err := cycle.OpenWorkspace(o.workspace)
+	return o.serveOn(ctx, o.workspace, "")
+}
+
+// serveOn serves the page of the workspace root ("" for the default one):
+// the province's on the data of provinceDir when it is set, else the
+// commune's. One page a workspace; the same safety for both.
+func (o *serveOptions) serveOn(ctx context.Context, root, provinceDir string) error {
+	ws, err := cycle.OpenWorkspace(root)
 	if err != nil {
 		return err
 	}
@@ -124,20 +138,26 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		return o.openRunning(ws.Root, running)
 	}
 	defer release()
-	// LibreOffice kept running while the page is open, for fast PDFs.
-	if bin, err := soffice.Find(""); err == nil {
+	// LibreOffice kept running while the commune's page is open, for
+	// fast PDFs (the province's roll-up starts its own).
+	if bin, err := soffice.Find(""); err == nil && provinceDir == "" {
 		ws.Soffice = soffice.NewWarm(bin)
 		ws.Soffice.Start()
 		defer ws.Soffice.Close()
 	}
-	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret})
+	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret, ProvinceDir: provinceDir})
 	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
-	fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	if provinceDir != "" {
+		fmt.Fprintf(o.out, "Thư mục làm việc của tỉnh (bảng tổng hợp các xã gửi về, báo cáo của tỉnh): %s\n", ws.Root)
+		fmt.Fprintf(o.out, "Trang tổng hợp của tỉnh: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	} else {
+		fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
+		fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	}
 	if !o.noBrowser {
 		o.openPage(ws.Root, srv.URL())
 	}
