@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"baocao"
@@ -242,6 +244,9 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 		}
 		v.Files = append(v.Files, fv)
 	}
+	// What needs the clerk first: refused files, then those not used.
+	rank := map[string]int{"loi": 0, "thieu": 1, "du": 2}
+	slices.SortStableFunc(v.Files, func(a, b provinceFileView) int { return cmp.Compare(rank[a.Class], rank[b.Class]) })
 	for i := range v.Files {
 		v.byName[v.Files[i].Name] = &v.Files[i]
 	}
@@ -441,6 +446,8 @@ type provinceResultView struct {
 	Summary  string
 	Refused  int
 	Warnings []string
+	// FilesSheet is the workbook's sheet that lists the files not used.
+	FilesSheet string
 }
 
 // provinceBuild rolls up what came in and writes the province's report,
@@ -475,7 +482,7 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.provinceView(d, p)
-	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, Warnings: res.Warnings, Refused: v.Refused,
+	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, Warnings: res.Warnings, Refused: v.Refused, FilesSheet: province.SheetFiles,
 		Summary: fmt.Sprintf("Đã gửi bảng tổng hợp dùng được: %d/%d xã, phường, đặc khu. Tệp có lỗi không đưa vào: %d.", v.Sent, v.Total, v.Refused)}
 	switch {
 	case res.Written:
@@ -532,6 +539,13 @@ func (s *Server) provinceGuide(w http.ResponseWriter, r *http.Request) {
 	if abs, err := filepath.Abs(s.opt.ProvinceDir); err == nil {
 		v["DataDir"] = abs
 	}
+	var edited []string
+	for _, name := range []string{province.TemplateName, province.ReminderTemplateName} {
+		if _, err := os.Stat(filepath.Join(s.opt.Workspace.Root, province.TemplatesDir, name)); err == nil {
+			edited = append(edited, name)
+		}
+	}
+	v["Edited"] = edited
 	s.render(w, "guide-tinh", v)
 }
 
