@@ -47,6 +47,13 @@ Explorer; cửa sổ chương trình in đường dẫn của nó:
   THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, bảng kiểm tra, công văn đôn đốc, như baocao report --out THƯ_MỤC.
 Trang không bao giờ xóa hay ghi đè tệp đã nhận.
 
+Ở tỉnh: thư mục làm việc có data/tinh.yaml (baocao init --tinh THƯ_MỤC ghi ra) thì trang là trang
+tổng hợp của tỉnh: các xã, phường, đặc khu và nơi đã gửi; nhận bảng tổng hợp (tong-hop-KỲ.xlsx) các
+xã gửi về; lập báo cáo, bảng tổng hợp, công văn đôn đốc của tỉnh, như baocao tinh. Không có
+--workspace mà thư mục đang đứng có data/tinh.yaml thì thư mục đó là thư mục làm việc của tỉnh
+(chép baocao.exe vào đó rồi bấm đúp); --data chỉ thư mục có tinh.yaml thì thư mục làm việc mặc định
+là Documents\baocao-tinh.
+
 Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một cổng trống bất kỳ.
 Mỗi thư mục làm việc một trang: mở chương trình lần nữa với cùng thư mục thì trình duyệt mở lại
 trang đang chạy, không mở trang thứ hai. Địa chỉ của trang (kèm mã, giữ trong thư mục làm việc,
@@ -55,7 +62,7 @@ mở trang tự cập nhật theo nhau.
 Đóng cửa sổ chương trình (hoặc bấm Ctrl+C) để thoát.
 
 Trạng thái thoát: 0 khi dừng bình thường; 2 tham số sai, cổng --port đang bận, không tạo được
-thư mục làm việc, hoặc tệp dữ liệu có lỗi. Mẫu Word có lỗi thì trang vẫn mở, nói rõ lỗi ở bước lập
+thư mục làm việc, hoặc tệp dữ liệu (của xã hay của tỉnh) có lỗi. Mẫu Word có lỗi thì trang vẫn mở, nói rõ lỗi ở bước lập
 báo cáo; biểu mẫu và kiểm tra tệp vẫn dùng được.`,
 		Example: `  baocao
   baocao serve --workspace "D:\Bao cao"
