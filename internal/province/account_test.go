@@ -1,11 +1,14 @@
 package province_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"baocao/internal/cycle"
 	"baocao/internal/period"
 	"baocao/internal/province"
 )
@@ -81,5 +84,37 @@ func TestFiles(t *testing.T) {
 	}
 	if a.Sent() != 1 || len(a.Rollup.Missing) != 3 {
 		t.Errorf("sent %d, missing %d; want 1 and 3", a.Sent(), len(a.Rollup.Missing))
+	}
+}
+
+// Build tells its stages as the commune's build does, for the page, and
+// writes the ledger that keeps the office's edits.
+func TestBuildStages(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	in := smallFolder(t, c)
+	tmpl, _, err := province.LoadTemplate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter, _, err := province.LoadReminderTemplate("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stages []string
+	ctx := cycle.WithProgress(context.Background(), func(s string) { stages = append(stages, s) })
+	out := t.TempDir()
+	res, err := province.Build(ctx, d, province.BuildRequest{Period: q1, In: []string{in}, OutDir: out, Template: tmpl, ReminderTemplate: letter, Date: saved})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(stages, "|") != cycle.StageRead+"|"+cycle.StageWrite {
+		t.Errorf("stages %q", stages)
+	}
+	if !res.Written || len(res.Files) != 3 || len(res.SetAside) != 0 {
+		t.Errorf("written %v, files %v, set aside %v", res.Written, res.Files, res.SetAside)
+	}
+	if _, err := os.Stat(filepath.Join(out, "2026-Q1", ".baocao-da-ghi.json")); err != nil {
+		t.Errorf("no ledger: %v", err)
 	}
 }

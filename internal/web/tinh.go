@@ -443,6 +443,7 @@ type provinceResultView struct {
 	Time     string
 	Files    []outputView
 	PDFNote  string
+	SetAside []string
 	Summary  string
 	Refused  int
 	Warnings []string
@@ -482,7 +483,7 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.provinceView(d, p)
-	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, Warnings: res.Warnings, Refused: v.Refused, FilesSheet: province.SheetFiles,
+	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, SetAside: res.SetAside, Warnings: res.Warnings, Refused: v.Refused, FilesSheet: province.SheetFiles,
 		Summary: fmt.Sprintf("Đã gửi bảng tổng hợp dùng được: %d/%d xã, phường, đặc khu. Tệp có lỗi không đưa vào: %d.", v.Sent, v.Total, v.Refused)}
 	switch {
 	case res.Written:

@@ -422,3 +422,64 @@ func TestProvinceGetWritesNothing(t *testing.T) {
 		t.Errorf("GETs changed the workspace:\nbefore %v\nafter  %v", before, after)
 	}
 }
+
+// TestProvinceKeepsEdits: a report the office edited after a build is kept
+// under a dated name, and the letter is set aside once every commune has
+// sent, as on the commune's page.
+func TestProvinceKeepsEdits(t *testing.T) {
+	s := startProvince(t, "")
+	communes := []gen.Commune{communeOf("Xốp", "xã", 1000), communeOf("Đăk Pék", "xã", 2000), communeOf("Đăk Plô", "xã", 3000),
+		communeOf("Ngọc Linh", "xã", 4000), communeOf("Trần Phú", "phường", 5000), communeOf("Cẩm Thành", "phường", 6000), communeOf("Lý Sơn", "đặc khu", 7000)}
+	var first []upload
+	for i, cm := range communes[:6] {
+		first = append(first, upload{name: "xa-" + string(rune('a'+i)) + ".xlsx", data: attachmentOf(t, q1, cm)})
+	}
+	if a := decode(t, s.send(t, s.client, first...)); a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	if res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil); res.StatusCode != 200 {
+		t.Fatalf("first build: %d", res.StatusCode)
+	}
+	report := filepath.Join(s.ws.PeriodDir(q1), "bao-cao-tinh-2026-Q1.docx")
+	letter := filepath.Join(s.ws.PeriodDir(q1), "don-doc-tinh-2026-Q1.docx")
+	if _, err := os.Stat(letter); err != nil {
+		t.Fatal("no letter while Lý Sơn has not sent")
+	}
+	edited := append(readFile(t, report), 0) // the office's edit
+	if err := os.WriteFile(report, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if a := decode(t, s.send(t, s.client, upload{name: "ly-son.xlsx", data: attachmentOf(t, q1, communes[6])})); a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil)
+	a := decode(t, res)
+	if res.StatusCode != 200 || !strings.Contains(a.HTML["result"], "đã được sửa sau lần lập trước: giữ lại thành") || !strings.Contains(a.HTML["result"], "don-doc-tinh-2026-Q1.docx không còn cần") {
+		t.Errorf("second build: %d %s", res.StatusCode, a.HTML["result"])
+	}
+	entries, _ := os.ReadDir(s.ws.PeriodDir(q1))
+	kept := false
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "bao-cao-tinh-2026-Q1 (bản sửa") && bytes.Equal(readFile(t, filepath.Join(s.ws.PeriodDir(q1), e.Name())), edited) {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Errorf("the edited report is not kept: %v", entries)
+	}
+	if _, err := os.Stat(letter); err == nil {
+		t.Error("the letter stays although every commune has sent")
+	}
+	if strings.Contains(a.HTML["tinh-outputs"], "don-doc-tinh") {
+		t.Error("the outputs still list the letter")
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
