@@ -167,6 +167,19 @@ func TestProvincePage(t *testing.T) {
 		t.Errorf("bad period: %d %s", res.StatusCode, body)
 	}
 	noStackTrace(t, body)
+	// The same safety as the commune's page: no secret, no page; a post
+	// from another site refused.
+	if res, err := http.Get(s.URL + "/"); err != nil || res.StatusCode != http.StatusForbidden {
+		t.Errorf("without the secret: %v %v", res.StatusCode, err)
+	}
+	req, _ := http.NewRequest("POST", s.URL+"/api/lap-bao-cao?ky=2026-Q1", nil)
+	req.Header.Set("Origin", "http://example.com")
+	if res, err := s.client.Do(req); err != nil || res.StatusCode != http.StatusForbidden {
+		t.Errorf("a post from another site: %v %v", res.StatusCode, err)
+	}
+	if _, err := os.Stat(s.ws.PeriodDir(q1)); err == nil {
+		t.Error("a refused post wrote the period's folder")
+	}
 	// Another period's page counts its own folder.
 	if _, body := s.get(t, "/?ky=2025-Q4"); !strings.Contains(body, "Quý IV năm 2025") {
 		t.Error("the period chosen is not shown")
