@@ -59,7 +59,8 @@ Việc cần sửa trước tiên, trong %s:
   - danh sách xã, phường, đặc khu của tỉnh (%s là danh sách mẫu, mã chỉ để minh họa):
     mở bằng Excel, sửa rồi lưu lại dạng CSV UTF-8;
   - cơ quan báo cáo, người ký và nơi nhận (%s).
-Sau đó chạy baocao tinh ngay trong thư mục %s.
+Sau đó mở trang tổng hợp của tỉnh trên thư mục này: baocao serve --workspace "%s" (hoặc chép
+baocao.exe vào thư mục đó rồi bấm đúp); hay chạy baocao tinh ngay trong thư mục đó.
 `, filepath.Join(dir, province.DataDir), province.CommunesFile, province.FactsFile, dir)
 	return nil
 }

@@ -95,6 +95,9 @@ func TestInitProvince(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "data", "plan.yaml")); err == nil {
 		t.Error("init --tinh wrote the commune's plan.yaml")
 	}
+	if !strings.Contains(out, `baocao serve --workspace "`+dir+`"`) {
+		t.Errorf("init --tinh does not say how to open the province's page:\n%s", out)
+	}
 	code, out, _ = run(t, "init", "--tinh", dir)
 	if code != 0 || !strings.Contains(out, "giữ nguyên") || strings.Contains(out, "Đã ghi") {
 		t.Errorf("second init --tinh: exit %d\n%s", code, out)

@@ -46,6 +46,13 @@ Explorer; cửa sổ chương trình in đường dẫn của nó:
   THƯ_MỤC/KỲ/            báo cáo, bảng tổng hợp, bảng kiểm tra, công văn đôn đốc, như baocao report --out THƯ_MỤC.
 Trang không bao giờ xóa hay ghi đè tệp đã nhận.
 
+Ở tỉnh: thư mục làm việc có data/tinh.yaml (baocao init --tinh THƯ_MỤC ghi ra) thì trang là trang
+tổng hợp của tỉnh: các xã, phường, đặc khu và nơi đã gửi; nhận bảng tổng hợp (tong-hop-KỲ.xlsx) các
+xã gửi về; lập báo cáo, bảng tổng hợp, công văn đôn đốc của tỉnh, như baocao tinh. Không có
+--workspace mà thư mục đang đứng có data/tinh.yaml thì thư mục đó là thư mục làm việc của tỉnh
+(chép baocao.exe vào đó rồi bấm đúp); --data chỉ thư mục có tinh.yaml thì thư mục làm việc mặc định
+là Documents\baocao-tinh.
+
 Không có --port thì dùng cổng 8686, nếu cổng đó bận thì một cổng trống bất kỳ.
 Mỗi thư mục làm việc một trang: mở chương trình lần nữa với cùng thư mục thì trình duyệt mở lại
 trang đang chạy, không mở trang thứ hai. Địa chỉ của trang (kèm mã, giữ trong thư mục làm việc,
@@ -54,7 +61,7 @@ mở trang tự cập nhật theo nhau.
 Đóng cửa sổ chương trình (hoặc bấm Ctrl+C) để thoát.
 
 Trạng thái thoát: 0 khi dừng bình thường; 2 tham số sai, cổng --port đang bận, không tạo được
-thư mục làm việc, hoặc tệp dữ liệu có lỗi. Mẫu Word có lỗi thì trang vẫn mở, nói rõ lỗi ở bước lập
+thư mục làm việc, hoặc tệp dữ liệu (của xã hay của tỉnh) có lỗi. Mẫu Word có lỗi thì trang vẫn mở, nói rõ lỗi ở bước lập
 báo cáo; biểu mẫu và kiểm tra tệp vẫn dùng được.`,
 		Example: `  baocao
   baocao serve --workspace "D:\Bao cao"
@@ -78,6 +85,13 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if o.portSet && (o.port < 1 || o.port > 65535) {
 		return usageErr("cổng %d không hợp lệ (tùy chọn --port): chọn một số từ 1 đến 65535, ví dụ --port %d.", o.port, web.DefaultPort)
 	}
+	root, provinceDir, err := pageFor(o.dataDir, o.workspace)
+	if err != nil {
+		return err
+	}
+	if provinceDir != "" {
+		return o.serveProvince(ctx, root, provinceDir)
+	}
 	c, err := cycle.LoadCatalog(o.dataDir)
 	if err != nil {
 		return planDataErr(err)
@@ -89,7 +103,14 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	} else {
 		o.noteBuiltin(src.BuiltinNote())
 	}
-	ws, err := cycle.OpenWorkspace(o.workspace)
+	return o.serveOn(ctx, o.workspace, "")
+}
+
+// serveOn serves the page of the workspace root ("" for the default one):
+// the province's on the data of provinceDir when it is set, else the
+// commune's. One page a workspace; the same safety for both.
+func (o *serveOptions) serveOn(ctx context.Context, root, provinceDir string) error {
+	ws, err := cycle.OpenWorkspace(root)
 	if err != nil {
 		return err
 	}
@@ -119,20 +140,26 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		return o.openRunning(ws.Root, running)
 	}
 	defer release()
-	// LibreOffice kept running while the page is open, for fast PDFs.
-	if bin, err := soffice.Find(""); err == nil {
+	// LibreOffice kept running while the commune's page is open, for
+	// fast PDFs (the province's roll-up starts its own).
+	if bin, err := soffice.Find(""); err == nil && provinceDir == "" {
 		ws.Soffice = soffice.NewWarm(bin)
 		ws.Soffice.Start()
 		defer ws.Soffice.Close()
 	}
-	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret})
+	srv, err := web.New(web.Options{Workspace: ws, DataDir: o.dataDir, Addr: ln.Addr().String(), Log: o.errOut, Token: secret, ProvinceDir: provinceDir})
 	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
-	fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	if provinceDir != "" {
+		fmt.Fprintf(o.out, "Thư mục làm việc của tỉnh (bảng tổng hợp các xã gửi về, báo cáo của tỉnh): %s\n", ws.Root)
+		fmt.Fprintf(o.out, "Trang tổng hợp của tỉnh: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	} else {
+		fmt.Fprintf(o.out, "Thư mục làm việc (biểu mẫu, tệp nhận về, báo cáo): %s\n", ws.Root)
+		fmt.Fprintf(o.out, "Trang làm việc của văn phòng: %s — mở địa chỉ này trong trình duyệt; đóng cửa sổ này để thoát (hoặc bấm Ctrl+C).\n", srv.URL())
+	}
 	if !o.noBrowser {
 		o.openPage(ws.Root, srv.URL())
 	}

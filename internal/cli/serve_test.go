@@ -21,7 +21,7 @@ func TestServeHelp(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"--port CỔNG", "--no-browser", "--workspace THƯ_MỤC", "Trạng thái thoát: 0", "Documents\\baocao", "mau-bieu/", "nhan-ve/"} {
+	for _, want := range []string{"--port CỔNG", "--no-browser", "--workspace THƯ_MỤC", "Trạng thái thoát: 0", "Documents\\baocao", "mau-bieu/", "nhan-ve/", "data/tinh.yaml", "Documents\\baocao-tinh"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("serve --help lacks %q", want)
 		}

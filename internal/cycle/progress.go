@@ -27,3 +27,8 @@ func progress(ctx context.Context, stage string) {
 		f(stage)
 	}
 }
+
+// Progress tells the stage that begins to whoever WithProgress named, if
+// anyone: the province's roll-up tells its stages as the commune's build
+// does.
+func Progress(ctx context.Context, stage string) { progress(ctx, stage) }

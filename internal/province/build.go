@@ -3,6 +3,7 @@ package province
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"baocao/internal/cycle"
@@ -33,6 +34,10 @@ type BuildResult struct {
 	Written  bool     // false: no attachment was usable, no report written
 	PDFNote  string
 	Warnings []string // the template's
+	// SetAside says, a sentence a file, which earlier outputs were kept
+	// under a dated name: edited since the last build, the reminder once
+	// every commune has sent, a PDF of an earlier version.
+	SetAside []string
 }
 
 // Build reads, rolls up and writes the province's report and workbook,
@@ -40,11 +45,13 @@ type BuildResult struct {
 // when asked), whole or not at all. When no attachment is usable only
 // the letter is written.
 func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error) {
+	cycle.Progress(ctx, cycle.StageRead)
 	rec := Read(d, req.Period, req.In...)
 	r := Roll(d, req.Period, rec)
 	res := &BuildResult{Rollup: r}
 	dir := filepath.Join(req.OutDir, req.Period.String())
 	var files []outfile.File
+	cycle.Progress(ctx, cycle.StageWrite)
 	if len(rec.Attachments) > 0 {
 		doc, warnings, err := Report(r, req.Template, req.Date)
 		if err != nil {
@@ -74,7 +81,15 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
-	if err := outfile.WriteAll(files...); err != nil {
+	// An old letter is set aside once every commune has sent.
+	var stale []string
+	if len(r.Missing) == 0 {
+		letter := filepath.Join(dir, ReminderName(req.Period))
+		stale = []string{letter, strings.TrimSuffix(letter, ".docx") + ".pdf"}
+	}
+	kept, err := cycle.WriteKept(req.OutDir, req.Period, files, stale)
+	res.SetAside = kept
+	if err != nil {
 		return nil, err
 	}
 	for _, f := range files {

@@ -241,16 +241,45 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	results, notes, ok := s.receive(w, r, p)
+	if !ok {
+		return
+	}
+	v := s.view(c, p)
+	// Say at once what each file turned out to be.
+	for i := range results {
+		r := &results[i]
+		switch {
+		case !r.OK:
+			r.Outcome = "hong"
+		case strings.HasSuffix(strings.ToLower(r.Stored), ".zip"):
+			r.Outcome = "dung"
+		default:
+			r.Message = v.fileVerdict(p, r.Stored)
+			r.Outcome = v.fileOutcome(p, r.Stored)
+		}
+		if r.same != nil {
+			r.Message = "đã nhận tệp này lúc " + timeText(r.same.Since) + " (lưu là «" + r.Stored + "»), không lưu lại lần nữa. " + upperFirst(r.Message)
+			if r.Outcome == "dung" || r.Outcome == "canh-bao" {
+				r.Outcome = "trung"
+			}
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"tep": results, "ghi_chu": notes, "html": s.fragments(v)})
+}
+
+// receive stores the files of an upload for p, within the upload's bounds
+// and one zip budget, and says what it stored of each (the step's own
+// account words each file after). It answers the error itself when the
+// body is not an upload.
+func (s *Server) receive(w http.ResponseWriter, r *http.Request, p period.Period) (results []fileResult, notes []string, ok bool) {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		s.apiError(w, r, badRequest("Không đọc được các tệp gửi lên. Chọn lại tệp rồi thử lại."))
-		return
+		return nil, nil, false
 	}
-	var results []fileResult
-	var stored []string
 	var modTime time.Time
 	count := 0
-	var notes []string
 	// One zip budget for the whole upload: thirty zips unpack no more
 	// than one may (intake's zip policy).
 	budget := intake.NewZipBudget()
@@ -307,30 +336,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				r.Same, r.same = true, &f
 			}
 			results = append(results, r)
-			stored = append(stored, f.Stored)
 		}
 	}
-	v := s.view(c, p)
-	// Say at once what each file turned out to be.
-	for i := range results {
-		r := &results[i]
-		switch {
-		case !r.OK:
-			r.Outcome = "hong"
-		case strings.HasSuffix(strings.ToLower(r.Stored), ".zip"):
-			r.Outcome = "dung"
-		default:
-			r.Message = v.fileVerdict(p, r.Stored)
-			r.Outcome = v.fileOutcome(p, r.Stored)
-		}
-		if r.same != nil {
-			r.Message = "đã nhận tệp này lúc " + timeText(r.same.Since) + " (lưu là «" + r.Stored + "»), không lưu lại lần nữa. " + upperFirst(r.Message)
-			if r.Outcome == "dung" || r.Outcome == "canh-bao" {
-				r.Outcome = "trung"
-			}
-		}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"tep": results, "ghi_chu": notes, "html": s.fragments(v)})
+	return results, notes, true
 }
 
 // partFileName is the name a file was sent with, before any cleaning
@@ -411,6 +419,18 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Wor
 	if !ok {
 		return
 	}
+	msg, err := s.moveOne(r, p, do, said)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	v := s.view(c, p)
+	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.fragments(v)})
+}
+
+// moveOne moves the file the request names (tep, in the folder of period
+// thu_muc, else p's) with do, and says what became of it.
+func (s *Server) moveOne(r *http.Request, p period.Period, do func(*cycle.Workspace, period.Period, string) (string, error), said string) (string, error) {
 	folder, err := period.Parse(r.PostFormValue("thu_muc"))
 	if err != nil {
 		folder = p
@@ -418,15 +438,13 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Wor
 	name := r.PostFormValue("tep")
 	got, err := do(s.opt.Workspace, folder, name)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return "", err
 	}
-	v := s.view(c, p)
 	msg := "«" + name + "»: " + said
 	if got != name {
 		msg += " Tệp mang tên mới «" + got + "» vì đã có tệp cùng tên."
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.fragments(v)})
+	return msg, nil
 }
 
 // build makes the period's report, summary, reminder and PDFs.

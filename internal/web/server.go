@@ -72,6 +72,10 @@ type Options struct {
 	// Token is the secret (Secret gives the workspace's); "" to generate
 	// one for this run alone.
 	Token string
+	// ProvinceDir, when set, is a province's data folder (tinh.yaml,
+	// xa.csv, indicators.yaml): the page is then the province's, which
+	// gathers the communes' attachments (tinh.go).
+	ProvinceDir string
 }
 
 // Bounds of the connection (issue 24): a request's head and body are read
@@ -127,6 +131,13 @@ func New(opt Options) (*Server, error) {
 			return nil, err
 		}
 		s.token = hex.EncodeToString(b)
+	}
+	if opt.ProvinceDir != "" {
+		if _, err := s.provinceData(); err != nil {
+			return nil, err
+		}
+		s.provinceRoutes()
+		return s, nil
 	}
 	// Only the plan's data is needed to serve; a template's mistakes are
 	// shown on the page and refuse the report alone.

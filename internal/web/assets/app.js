@@ -5,7 +5,8 @@
   var body = document.body;
   var ky = body.dataset.ky;
   var maxBytes = Number(body.dataset.maxMb) * 1024 * 1024;
-  var steps = ["bieu-mau", "nhan-tep", "bao-cao"];
+  // The steps are the page's own (the commune's, or the province's).
+  var steps = Array.prototype.map.call(document.querySelectorAll("nav.buoc a[data-buoc]"), function (a) { return a.dataset.buoc; });
   document.documentElement.classList.add("js");
 
   function $(id) { return document.getElementById(id); }
@@ -261,5 +262,5 @@
     });
   }
   $("lap-bao-cao").addEventListener("click", function () { build(this, "/api/lap-bao-cao", "tien-do-bao-cao"); });
-  $("lap-cong-van").addEventListener("click", function () { build(this, "/api/cong-van", "tien-do-cong-van"); });
+  if ($("lap-cong-van")) $("lap-cong-van").addEventListener("click", function () { build(this, "/api/cong-van", "tien-do-cong-van"); });
 })();
