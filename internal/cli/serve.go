@@ -79,8 +79,7 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if o.portSet && (o.port < 1 || o.port > 65535) {
 		return usageErr("cổng %d không hợp lệ (tùy chọn --port): chọn một số từ 1 đến 65535, ví dụ --port %d.", o.port, web.DefaultPort)
 	}
-	c, err := cycle.LoadCatalog(o.dataDir)
-	if err != nil {
+	if _, err := cycle.LoadCatalog(o.dataDir); err != nil {
 		var de catalog.Errors
 		if errors.As(err, &de) {
 			return &exitError{code: ExitUsage, msg: "dữ liệu kế hoạch có lỗi, cần sửa trước khi chạy tiếp:\n" + de.Error()}
@@ -88,11 +87,11 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 		return err
 	}
 	// A broken template stops the report only: the page opens and says so.
-	if src, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
-		o.noteBuiltin(c.BuiltinNote())
+	// Nothing is said of the built-in data and templates: the clerk who
+	// opens the page has no command to run about them (issue 22, point 7);
+	// the page's guide tells how to edit the report's template.
+	if _, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
 		fmt.Fprintf(o.errOut, "Chú ý: %v\nTrang vẫn mở để tạo biểu mẫu và kiểm tra tệp; muốn lập báo cáo thì sửa mẫu trước.\n", err)
-	} else {
-		o.noteBuiltin(src.BuiltinNote())
 	}
 	ws, err := cycle.OpenWorkspace(o.workspace)
 	if err != nil {
