@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -65,11 +66,46 @@ func (w *Warm) ensure() {
 	}
 	if w.proc == nil {
 		w.proc = startWarm(w.bin)
+		if w.proc != nil {
+			go prime(w.bin, w.proc)
+		}
 	}
 }
 
-// Ready tells whether a warm LibreOffice runs and is ready to take a
-// conversion.
+// prime converts primeDocs through p once it is ready, so that the first
+// build finds the filters and fonts loaded (about half a second less on
+// the samples). It gives up when p ends or is not ready within Timeout; a
+// failure is left for the next build to find.
+func prime(bin string, p *warmProc) {
+	deadline := time.Now().Add(Timeout)
+	for !p.ready() {
+		if p.exited() || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	select {
+	case slot <- struct{}{}:
+	case <-p.done:
+		return
+	}
+	defer func() { <-slot }()
+	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
+	defer cancel()
+	go func() {
+		select {
+		case <-p.done:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	convertAll(ctx, bin, primeDocs(), PDF, nil, p)
+	p.primed.Store(true) // made or not: the next build goes on as ConvertAll says
+}
+
+// Ready tells whether a warm LibreOffice runs, is ready to take a
+// conversion and has made its first (prime): a build now waits for
+// nothing.
 func (w *Warm) Ready() bool {
 	if w == nil {
 		return false
@@ -77,7 +113,7 @@ func (w *Warm) Ready() bool {
 	w.mu.Lock()
 	p := w.proc
 	w.mu.Unlock()
-	return p != nil && p.ready()
+	return p != nil && p.ready() && p.primed.Load()
 }
 
 // ConvertAll is soffice.ConvertAll through the warm LibreOffice when it is
@@ -147,6 +183,7 @@ type warmProc struct {
 	cancel       context.CancelFunc
 	done         chan struct{}
 	relay        *relay
+	primed       atomic.Bool // its first conversion made (prime)
 }
 
 // startWarm starts LibreOffice with a profile of its own and a hidden
