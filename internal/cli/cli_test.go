@@ -186,3 +186,17 @@ func TestHelpFlagsAligned(t *testing.T) {
 		t.Errorf("descriptions start in %d columns: %v\n%s", len(columns), columns, section)
 	}
 }
+
+// A note about the data files is for whoever edits them: given by catalog
+// for a data folder, never for the copy built into the program (two of
+// its groups have the same members on purpose; issue 22, point 7).
+func TestCatalogNotesNotOfBuiltinData(t *testing.T) {
+	const note = "nhóm DT-UT có đúng các thành viên của nhóm CTXH"
+	if code, _, errOut := run(t, "catalog", "--data", dataDir); code != 0 || !strings.Contains(errOut, note) {
+		t.Errorf("a data folder: exit %d, want its note: %q", code, errOut)
+	}
+	t.Chdir(t.TempDir()) // no data/ here: the built-in copy
+	if code, _, errOut := run(t, "catalog"); code != 0 || strings.Contains(errOut, "Lưu ý") {
+		t.Errorf("the built-in data: exit %d, printed %q", code, errOut)
+	}
+}

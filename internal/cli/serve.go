@@ -92,16 +92,15 @@ func serveRun(ctx context.Context, o *serveOptions) error {
 	if provinceDir != "" {
 		return o.serveProvince(ctx, root, provinceDir)
 	}
-	c, err := cycle.LoadCatalog(o.dataDir)
-	if err != nil {
+	if _, err := cycle.LoadCatalog(o.dataDir); err != nil {
 		return planDataErr(err)
 	}
 	// A broken template stops the report only: the page opens and says so.
-	if src, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
-		o.noteBuiltin(c.BuiltinNote())
+	// Nothing is said of the built-in data and templates: the clerk who
+	// opens the page has no command to run about them (issue 22, point 7);
+	// the page's guide tells how to edit the report's template.
+	if _, err := cycle.LoadSources(o.dataDir, "", ""); err != nil {
 		fmt.Fprintf(o.errOut, "Chú ý: %v\nTrang vẫn mở để tạo biểu mẫu và kiểm tra tệp; muốn lập báo cáo thì sửa mẫu trước.\n", err)
-	} else {
-		o.noteBuiltin(src.BuiltinNote())
 	}
 	return o.serveOn(ctx, o.workspace, "")
 }

@@ -94,9 +94,13 @@ func TestSecondStartOpensRunningPage(t *testing.T) {
 	default:
 		t.Error("the browser was not opened on the running page")
 	}
-	// No flag name in what the clerk reads.
+	// No flag name in what the clerk reads, and nothing about the data and
+	// templates built into the program, which she cannot act on.
 	if strings.Contains(out, "--") {
 		t.Errorf("printed a flag: %q", out)
+	}
+	if errOut != "" {
+		t.Errorf("the second start printed a note: %q", errOut)
 	}
 	// Even with the first page's port asked for, the second start opens it.
 	port := regexp.MustCompile(`:(\d+)/`).FindStringSubmatch(url)[1]

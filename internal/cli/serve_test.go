@@ -103,6 +103,11 @@ func TestNoArgumentsServes(t *testing.T) {
 		!strings.Contains(lines[1], url) || !strings.Contains(lines[1], "đóng cửa sổ này để thoát") {
 		t.Errorf("printed %q, opened %q", printed, url)
 	}
+	// Nothing about the built-in data and templates: the clerk who
+	// double-clicked has no command to run about them.
+	if e := errOut.String(); e != "" {
+		t.Errorf("printed a note: %q", e)
+	}
 	if !regexp.MustCompile(`^http://127\.\d+\.\d+\.\d+:\d+/\?khoa=\w+$`).MatchString(url) || strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Errorf("address %q", url)
 	}

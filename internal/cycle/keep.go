@@ -34,10 +34,23 @@ func readLedger(dir string) ledger {
 	return l
 }
 
-// ledgerFile records files as written by us, with what the ledger held.
-func ledgerFile(dir string, l ledger, files []outfile.File) outfile.File {
+// sourceKey is the ledger's key for the digest of the document that the
+// PDF named pdfBase was made from.
+func sourceKey(pdfBase string) string { return pdfBase + "#source" }
+
+// ledgerFile records files as written by us, with what the ledger held;
+// made maps a PDF's path among files to the document it was made from.
+func ledgerFile(dir string, l ledger, files []outfile.File, made map[string][]byte) outfile.File {
 	for _, f := range files {
-		l[filepath.Base(f.Path)] = digest(f.Data)
+		base := filepath.Base(f.Path)
+		l[base] = digest(f.Data)
+		if strings.EqualFold(filepath.Ext(base), ".pdf") {
+			if src, ok := made[f.Path]; ok {
+				l[sourceKey(base)] = digest(src)
+			} else {
+				delete(l, sourceKey(base))
+			}
+		}
 	}
 	b, _ := json.MarshalIndent(l, "", "  ")
 	return outfile.File{Path: filepath.Join(dir, ledgerName), Data: b}
@@ -93,6 +106,31 @@ func setAside(l ledger, files []outfile.File, stale []string, unpaired []pdfOf) 
 	return notes, nil
 }
 
+// pdfPath is the path of the PDF of the document at path, beside it.
+func pdfPath(path string) string { return strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf" }
+
+// keptPDFs are the PDFs beside docs that need not be made again: the
+// program made each from a document with the same bytes (the ledger of
+// dir says so) and nobody has changed it since. A second build that
+// changed nothing then waits for no LibreOffice. The PDFs are read back,
+// so that what is written is what was checked.
+func keptPDFs(dir string, docs []outfile.File) map[string]outfile.File {
+	l := readLedger(dir)
+	kept := map[string]outfile.File{}
+	for _, f := range docs {
+		pdf := pdfPath(f.Path)
+		base := filepath.Base(pdf)
+		src, ok := l[sourceKey(base)]
+		if !ok || src != digest(f.Data) {
+			continue
+		}
+		if b, err := os.ReadFile(pdf); err == nil && len(b) > 0 && digest(b) == l[base] {
+			kept[f.Path] = outfile.File{Path: pdf, Data: b}
+		}
+	}
+	return kept
+}
+
 // pdfOf is a document and the path of its PDF beside it.
 type pdfOf struct{ Doc, PDF string }
 
@@ -110,7 +148,7 @@ func unpairedPDFs(files []outfile.File) []pdfOf {
 		if strings.EqualFold(ext, ".pdf") {
 			continue
 		}
-		if pdf := strings.TrimSuffix(f.Path, ext) + ".pdf"; !written[pdf] {
+		if pdf := pdfPath(f.Path); !written[pdf] {
 			out = append(out, pdfOf{Doc: f.Path, PDF: pdf})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -258,5 +259,104 @@ func TestUnpairedPDFs(t *testing.T) {
 	got := unpairedPDFs(files)
 	if len(got) != 1 || got[0] != (pdfOf{Doc: "d/tong-hop-2026.xlsx", PDF: "d/tong-hop-2026.pdf"}) {
 		t.Errorf("got %v", got)
+	}
+}
+
+// A build whose documents come out with the same bytes as the last keeps
+// the PDFs the program made of them instead of asking LibreOffice again;
+// a PDF edited since, or of a document that changed, is made afresh. After
+// every build, each PDF shows the document beside it.
+func TestRebuildKeepsUnchangedPDFs(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake soffice is a shell script")
+	}
+	log := filepath.Join(t.TempDir(), "log")
+	bin := filepath.Join(t.TempDir(), "soffice")
+	// $8 is the output folder, the inputs follow; each PDF names the
+	// digest of the document it was made from.
+	script := `#!/bin/sh
+out="$8"; shift 8
+echo "$#" >> "` + log + `"
+mkdir -p "$out"
+for f in "$@"; do
+	b=$(basename "$f"); b=${b%.*}
+	echo "%PDF-1.6 $(sha256sum < "$f" | cut -d' ' -f1)" > "$out/$b.pdf"
+done
+`
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	calls := func() []string {
+		b, _ := os.ReadFile(log)
+		return strings.Fields(string(b))
+	}
+	src := testSources(t)
+	out := t.TempDir()
+	q1 := period.MustParse("2026-Q1")
+	dir := Dir(out, q1)
+	req := ReportRequest{Period: q1, In: []string{samples}, OutDir: out, Now: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC), PDF: true, Soffice: bin}
+	docs := []string{"bao-cao-2026-Q1.docx", "tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"}
+	build := func(step string) *ReportResult {
+		t.Helper()
+		res, err := src.BuildReport(context.Background(), req)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if res.PDFNote != "" {
+			t.Fatalf("%s: PDF note %q", step, res.PDFNote)
+		}
+		var pdfs []string
+		for _, f := range res.Files {
+			if strings.HasSuffix(f, ".pdf") {
+				pdfs = append(pdfs, filepath.Base(f))
+			}
+		}
+		if want := []string{"bao-cao-2026-Q1.pdf", "tong-hop-2026-Q1.pdf", "don-doc-2026-Q1.pdf"}; strings.Join(pdfs, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: PDFs written %q, want %q in the documents' order", step, pdfs, want)
+		}
+		for _, name := range docs {
+			doc, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".pdf"))
+			if err != nil || string(pdf) != "%PDF-1.6 "+digest(doc)+"\n" {
+				t.Errorf("%s: the PDF of %s does not show it: %q %v", step, name, pdf, err)
+			}
+		}
+		return res
+	}
+
+	build("first build")
+	if got := calls(); len(got) != 1 || got[0] != "3" {
+		t.Fatalf("first build: LibreOffice calls (files each) %q, want one of 3", got)
+	}
+	if res := build("the same build again"); len(res.SetAside) != 0 {
+		t.Errorf("nothing changed, yet set aside: %q", res.SetAside)
+	}
+	if got := calls(); len(got) != 1 {
+		t.Errorf("nothing changed, yet LibreOffice was called again: %q", got)
+	}
+
+	// The office replaced the report's PDF: kept aside, made afresh alone.
+	edited := filepath.Join(dir, "bao-cao-2026-Q1.pdf")
+	when := time.Date(2026, 3, 21, 10, 15, 0, 0, time.Local)
+	os.WriteFile(edited, []byte("%PDF-1.7 signed and scanned"), 0o644)
+	os.Chtimes(edited, when, when)
+	res := build("after the office edited a PDF")
+	if got := calls(); len(got) != 2 || got[1] != "1" {
+		t.Errorf("after an edited PDF: LibreOffice calls %q, want a second one of 1 file", got)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "bao-cao-2026-Q1 (bản sửa 21-03-2026 10h15).pdf")); err != nil || string(b) != "%PDF-1.7 signed and scanned" {
+		t.Errorf("the office's PDF was not kept: %v (set aside %q)", err, res.SetAside)
+	}
+
+	// A unit sends a corrected file: the changed documents are made again.
+	extra := t.TempDir()
+	writeFilledForm(t, src, src.Catalog.ReportingUnits()[0].Code, extra)
+	req.In = []string{samples, extra}
+	build("after a new file")
+	if got := calls(); len(got) != 3 {
+		t.Errorf("after a new file: LibreOffice calls %q, want a third", got)
 	}
 }

@@ -30,5 +30,5 @@ func WriteKept(outDir string, p period.Period, files []outfile.File, stale []str
 	if err != nil {
 		return kept, err
 	}
-	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files))...)
+	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files, nil))...)
 }

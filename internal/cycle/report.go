@@ -340,13 +340,37 @@ func (s *Sources) reminderFile(res *ReportResult, dir string, now time.Time) (ou
 // without one) under dated names, and writes the files and the ledger
 // whole or not at all.
 func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResult, files []outfile.File) error {
-	if printed := forPrint(files); req.PDF && len(printed) > 0 {
-		pdfs, note := toPDF(ctx, req.Soffice, req.Warm, printed)
-		files = append(files, pdfs...)
-		res.PDFNote = note
-	}
 	p := req.Period
 	dir := Dir(req.OutDir, p)
+	made := map[string][]byte{} // a PDF's path -> the document it shows
+	if printed := forPrint(files); req.PDF && len(printed) > 0 {
+		kept := keptPDFs(dir, printed)
+		var convert []outfile.File
+		for _, f := range printed {
+			if _, ok := kept[f.Path]; !ok {
+				convert = append(convert, f)
+			}
+		}
+		var pdfs []outfile.File
+		if len(convert) > 0 {
+			pdfs, res.PDFNote = toPDF(ctx, req.Soffice, req.Warm, convert)
+		}
+		byPath := map[string]outfile.File{}
+		for _, f := range pdfs {
+			byPath[f.Path] = f
+		}
+		// In the documents' order, whether kept or made now.
+		for _, f := range printed {
+			pdf, ok := kept[f.Path]
+			if !ok {
+				pdf, ok = byPath[pdfPath(f.Path)]
+			}
+			if ok {
+				files = append(files, pdf)
+				made[pdf.Path] = f.Data
+			}
+		}
+	}
 	// One writer of the folder at a time, across programs; what a killed
 	// one left is finished first, so that the ledger and the outputs
 	// agree (never the program's own output taken for an office edit).
@@ -369,7 +393,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	if err != nil {
 		return err
 	}
-	if err := outfile.WriteAll(append(files, ledgerFile(dir, l, files))...); err != nil {
+	if err := outfile.WriteAll(append(files, ledgerFile(dir, l, files, made))...); err != nil {
 		return err
 	}
 	for _, f := range files {

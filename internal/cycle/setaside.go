@@ -89,7 +89,7 @@ func (w *Workspace) SetAside(p period.Period, name string) (string, error) {
 		return "", receiveErr(w.Root, err)
 	}
 	defer unlock()
-	return moveFile(w.ReceivedDir(p), w.SetAsideDir(p), name, p)
+	return moveAssigned(w.ReceivedDir(p), w.SetAsideDir(p), name, p)
 }
 
 // Restore puts a file set aside back among folder p's received files and
@@ -111,7 +111,33 @@ func (w *Workspace) Restore(p period.Period, name string) (string, error) {
 			}
 		}
 	}
-	return moveFile(w.SetAsideDir(p), w.ReceivedDir(p), name, p)
+	return moveAssigned(w.SetAsideDir(p), w.ReceivedDir(p), name, p)
+}
+
+// moveAssigned is moveFile with the unit the office gave the file, which
+// follows it under the name it gets (a file set aside, then put back as
+// «name (2)» because another «name» came meanwhile, is still its unit's;
+// and that other file does not take it). Should the record not be
+// written, the file goes back where it was.
+func moveAssigned(from, to, name string, p period.Period) (string, error) {
+	src := readAssignments(from) // before the move, which drops its entry
+	got, err := moveFile(from, to, name, p)
+	if err != nil {
+		return "", err
+	}
+	unit, ok := src[name]
+	if !ok {
+		return got, nil
+	}
+	dst := readAssignments(to)
+	delete(src, name)
+	dst[got] = unit
+	if err := outfile.WriteAll(assignmentsFile(from, src), assignmentsFile(to, dst)); err != nil {
+		// The name is still free: the caller holds the workspace's locks.
+		os.Rename(filepath.Join(to, got), filepath.Join(from, name))
+		return "", receiveErr(to, err)
+	}
+	return got, nil
 }
 
 // moveFile moves from/name into to, never over a file there: "name (2)"…

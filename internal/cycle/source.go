@@ -62,6 +62,11 @@ func LoadCatalog(dir string) (Catalog, error) {
 		return Catalog{Catalog: c}, err
 	}
 	c, err := catalog.LoadFS(baocao.Data(), builtinPlace)
+	if c != nil {
+		// Notes are for whoever edits the data files; the built-in copy's
+		// (two of its groups have the same members, on purpose) are not.
+		c.Notes = nil
+	}
 	return Catalog{Catalog: c, Builtin: true}, err
 }
 

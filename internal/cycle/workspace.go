@@ -643,7 +643,12 @@ func (w *Workspace) ReceivedFiles(p period.Period) []string {
 // not say whose they are: base name to unit code. Entries whose file is no
 // longer there are left out.
 func (w *Workspace) Assignments(p period.Period) map[string]string {
-	dir := w.ReceivedDir(p)
+	return readAssignments(w.ReceivedDir(p))
+}
+
+// readAssignments reads the assignments kept in dir (the received files',
+// or those set aside, which keep theirs for when they are put back).
+func readAssignments(dir string) map[string]string {
 	b, err := os.ReadFile(filepath.Join(dir, AssignmentsFile))
 	if err != nil {
 		return map[string]string{}
@@ -706,11 +711,13 @@ func (w *Workspace) Assign(c *catalog.Catalog, p period.Period, name, unit strin
 	} else {
 		m[name] = unit
 	}
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
-	}
-	return outfile.WriteAll(outfile.File{Path: filepath.Join(dir, AssignmentsFile), Data: append(b, '\n')})
+	return outfile.WriteAll(assignmentsFile(dir, m))
+}
+
+// assignmentsFile is the record of the assignments m kept in dir.
+func assignmentsFile(dir string, m map[string]string) outfile.File {
+	b, _ := json.MarshalIndent(m, "", "  ") // a map of strings always marshals
+	return outfile.File{Path: filepath.Join(dir, AssignmentsFile), Data: append(b, '\n')}
 }
 
 // BusyError is a build asked for while another of the same period runs.

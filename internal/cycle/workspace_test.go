@@ -667,3 +667,48 @@ func TestSetAsideAndRestore(t *testing.T) {
 		}
 	}
 }
+
+// The unit the office gave a file follows it aside and back, even when it
+// comes back under a new name because a file of its name came meanwhile;
+// that other file does not take it.
+func TestAssignmentFollowsSetAsideFile(t *testing.T) {
+	w := newWorkspace(t)
+	c := builtinCatalog(t)
+	receive(t, w, q1, "bao cao.xlsx", []byte("của Hội Nông dân"))
+	if err := w.Assign(c, q1, "bao cao.xlsx", "HND"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.SetAside(q1, "bao cao.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.UnitOf(q1); len(got) != 0 {
+		t.Errorf("a file set aside still counts as assigned: %v", got)
+	}
+	// Another unit's file of the same name comes: not the first one's unit.
+	receive(t, w, q1, "bao cao.xlsx", []byte("của Hội Phụ nữ"))
+	if got := w.UnitOf(q1); len(got) != 0 {
+		t.Errorf("the new file took the unit of the one set aside: %v", got)
+	}
+	back, err := w.Restore(q1, "bao cao.xlsx")
+	if err != nil || back != "bao cao (2).xlsx" {
+		t.Fatalf("put back: %q %v", back, err)
+	}
+	if got := w.UnitOf(q1); len(got) != 1 || got["bao cao (2).xlsx"] != "HND" {
+		t.Errorf("after putting back as %q: %v, want it HND's", back, got)
+	}
+	// Aside again under a name taken there, and back: still HND's.
+	receive(t, w, q1, "x.xlsx", []byte("x"))
+	if err := w.Assign(c, q1, "x.xlsx", "HPN"); err != nil {
+		t.Fatal(err)
+	}
+	aside, err := w.SetAside(q1, "bao cao (2).xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err = w.Restore(q1, aside); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.UnitOf(q1); len(got) != 2 || got[back] != "HND" || got["x.xlsx"] != "HPN" {
+		t.Errorf("after a second round as %q: %v", back, got)
+	}
+}

@@ -143,7 +143,7 @@ func convertAll(ctx context.Context, bin string, docs []Doc, format string, star
 	cmd.Stdout, cmd.Stderr = out, out
 	cmd.WaitDelay = 5 * time.Second
 	killTree(cmd)
-	runErr := cmd.Run()
+	runErr := runTied(cmd)
 	output := out.String()
 	internal := func(ext string, err error) error {
 		return fmt.Errorf("%s --convert-to %s (%d files) %s: %w\n%s", bin, format, len(srcs), ext, err, output)

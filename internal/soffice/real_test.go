@@ -292,3 +292,16 @@ func TestConvertRealOddTemp(t *testing.T) {
 		t.Errorf("LibreOffice wrote outside the temporary folder: %v", entries)
 	}
 }
+
+// The documents that prime a warm LibreOffice are ones it converts: a
+// Word document and a workbook, their Vietnamese text in the PDFs.
+func TestPrimeDocsReal(t *testing.T) {
+	bin := realSoffice(t)
+	res := ConvertAll(context.Background(), bin, primeDocs(), PDF, nil)
+	for i, want := range []string{"Cộng hòa xã hội chủ nghĩa Việt Nam", "Ủy ban nhân dân xã"} {
+		if res[i].Err != nil {
+			t.Fatalf("%d: %v", i, res[i].Err)
+		}
+		checkPDF(t, res[i].Data, want)
+	}
+}

@@ -36,12 +36,14 @@ import (
 // under a minute.
 var Timeout = 2 * time.Minute
 
-// MemoryLimit bounds the address space of the LibreOffice of a
-// conversion (Convert), on Linux, where a file crafted to make it build a
-// billion cells would otherwise take the machine's memory (issue 24): set
-// with «ulimit -v» by the shell that starts it, inherited by its
-// children. A conversion of an ordinary file needs about 250 MB of
-// memory; 0 sets no limit.
+// MemoryLimit bounds the memory of LibreOffice, where a file crafted to
+// make it build a billion cells would otherwise take the machine's memory
+// (issue 24). On Linux it bounds the address space of a conversion's
+// LibreOffice (Convert) and of the warm one, set with «ulimit -v» by the
+// shell that starts it and inherited by its children; on Windows the
+// memory each process of every conversion may commit, through the job
+// object that holds it (proc_windows.go). A conversion of an ordinary file
+// needs about 250 MB of memory; 0 sets no limit.
 var MemoryLimit int64 = 2 << 30
 
 // Formats for Convert: what `soffice --convert-to` takes.
@@ -189,7 +191,7 @@ func convert(ctx context.Context, bin string, data []byte, srcExt, format string
 	// Should a child escape the kill and hold the output pipe, stop waiting.
 	cmd.WaitDelay = 5 * time.Second
 	killTree(cmd)
-	runErr := cmd.Run()
+	runErr := runTied(cmd)
 	output := out.String()
 	internal := func(err error) error {
 		return fmt.Errorf("%s --convert-to %s %s: %w\n%s", bin, format, ext, err, output)

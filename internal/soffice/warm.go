@@ -2,11 +2,12 @@ package soffice
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -19,7 +20,10 @@ import (
 // after the first conversion handed to it), is started again when it has
 // died, is stopped when a conversion through it fails or hangs (that
 // conversion is then made afresh, as ConvertAll does) and is stopped by
-// Close. Its methods may be called on a nil *Warm: Start and Close do
+// Close. It also ends when the program is killed outright (tiedCommand:
+// a watcher on a pipe on unix, a job object on Windows), and the first
+// warm start of a program ends what an earlier one left all the same
+// (sweepLeftovers). Its methods may be called on a nil *Warm: Start and Close do
 // nothing, and ConvertAll has no LibreOffice (ErrNotFound for each document).
 type Warm struct {
 	bin string
@@ -29,6 +33,9 @@ type Warm struct {
 	closed bool
 	used   int // conversions made through a warm LibreOffice, for tests
 }
+
+// sweepOnce sweeps leftovers at the first warm start of the program.
+var sweepOnce sync.Once
 
 // warmUp is how long a warm LibreOffice is given to set itself up before a
 // conversion is handed to it.
@@ -59,11 +66,46 @@ func (w *Warm) ensure() {
 	}
 	if w.proc == nil {
 		w.proc = startWarm(w.bin)
+		if w.proc != nil {
+			go prime(w.bin, w.proc)
+		}
 	}
 }
 
-// Ready tells whether a warm LibreOffice runs and is ready to take a
-// conversion.
+// prime converts primeDocs through p once it is ready, so that the first
+// build finds the filters and fonts loaded (about half a second less on
+// the samples). It gives up when p ends or is not ready within Timeout; a
+// failure is left for the next build to find.
+func prime(bin string, p *warmProc) {
+	deadline := time.Now().Add(Timeout)
+	for !p.ready() {
+		if p.exited() || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	select {
+	case slot <- struct{}{}:
+	case <-p.done:
+		return
+	}
+	defer func() { <-slot }()
+	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
+	defer cancel()
+	go func() {
+		select {
+		case <-p.done:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	convertAll(ctx, bin, primeDocs(), PDF, nil, p)
+	p.primed.Store(true) // made or not: the next build goes on as ConvertAll says
+}
+
+// Ready tells whether a warm LibreOffice runs, is ready to take a
+// conversion and has made its first (prime): a build now waits for
+// nothing.
 func (w *Warm) Ready() bool {
 	if w == nil {
 		return false
@@ -71,7 +113,7 @@ func (w *Warm) Ready() bool {
 	w.mu.Lock()
 	p := w.proc
 	w.mu.Unlock()
-	return p != nil && p.ready()
+	return p != nil && p.ready() && p.primed.Load()
 }
 
 // ConvertAll is soffice.ConvertAll through the warm LibreOffice when it is
@@ -141,12 +183,14 @@ type warmProc struct {
 	cancel       context.CancelFunc
 	done         chan struct{}
 	relay        *relay
+	primed       atomic.Bool // its first conversion made (prime)
 }
 
 // startWarm starts LibreOffice with a profile of its own and a hidden
 // empty document; nil when it cannot be started.
 func startWarm(bin string) *warmProc {
-	dir, err := os.MkdirTemp("", "baocao-soffice-warm-")
+	sweepOnce.Do(sweepLeftovers)
+	dir, err := os.MkdirTemp("", warmPrefix)
 	if err != nil {
 		return nil
 	}
@@ -158,24 +202,69 @@ func startWarm(bin string) *warmProc {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
-	cmd := exec.CommandContext(ctx, bin,
-		"-env:UserInstallation="+fileURL(filepath.ToSlash(p.profile)),
+	cmd, start, release := tiedCommand(ctx, bin, []string{
+		"-env:UserInstallation=" + fileURL(filepath.ToSlash(p.profile)),
 		"--headless", "--invisible", "--norestore", "--nolockcheck",
-		"private:factory/swriter")
+		"private:factory/swriter"})
 	cmd.Env = append(os.Environ(), "HOME="+p.profile, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
 	cmd.Stdout, cmd.Stderr = p.relay, p.relay
 	cmd.WaitDelay = 5 * time.Second
-	killTree(cmd)
-	if err := cmd.Start(); err != nil {
+	if err := start(); err != nil {
 		cancel()
 		os.RemoveAll(dir)
 		return nil
 	}
+	writeOwner(dir, cmd.Process.Pid)
 	go func() {
 		cmd.Wait()
+		release()
 		close(p.done)
 	}()
 	return p
+}
+
+// ownerFile, in a warm LibreOffice's folder, holds the process id of the
+// program that started it and that of the LibreOffice (its shell on unix),
+// so that a later start can end what a program killed outright left.
+const ownerFile = "tien-trinh"
+
+// warmPrefix begins the name of a warm LibreOffice's folder.
+const warmPrefix = "baocao-soffice-warm-"
+
+func writeOwner(dir string, pid int) {
+	os.WriteFile(filepath.Join(dir, ownerFile), []byte(fmt.Sprintf("%d %d\n", os.Getpid(), pid)), 0o600)
+}
+
+// sweepLeftovers ends the warm LibreOffices whose program is gone (killed
+// outright before it could stop them, on a system where nothing ended
+// them with it) and removes their folders. A folder still being set up
+// (no owner yet, less than a minute old) is left alone.
+func sweepLeftovers() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), warmPrefix+"*"))
+	for _, dir := range dirs {
+		var owner, pid int
+		b, err := os.ReadFile(filepath.Join(dir, ownerFile))
+		if err != nil {
+			if fi, serr := os.Stat(dir); serr != nil || time.Since(fi.ModTime()) < time.Minute {
+				continue
+			}
+		} else if _, err := fmt.Sscan(string(b), &owner, &pid); err != nil {
+			continue
+		}
+		if running(owner) {
+			continue
+		}
+		if running(pid) {
+			killLeftover(pid, dir)
+			for i := 0; i < 50 && running(pid); i++ {
+				time.Sleep(100 * time.Millisecond)
+			}
+			if running(pid) {
+				continue
+			}
+		}
+		os.RemoveAll(dir)
+	}
 }
 
 // exited tells whether the LibreOffice has ended.

@@ -133,3 +133,26 @@ func TestHalfYearSaysMissingQuarter(t *testing.T) {
 		t.Errorf("the counts are not the same words in the header and step 2")
 	}
 }
+
+// A file the clerk assigned, set aside, and put back as «name (2)»
+// because another file of its name came meanwhile, is still its unit's on
+// the page; the newcomer asks whose it is.
+func TestRestoredFileKeepsItsUnit(t *testing.T) {
+	s := start(t)
+	s.send(t, s.client, upload{name: "anh chup.pdf", data: []byte("%PDF-1.4 của Đoàn Thanh niên")}).Body.Close()
+	if a := decode(t, s.post(t, "/api/gan-don-vi?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"anh chup.pdf"}, "don_vi": {"DTN"}})); a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"anh chup.pdf"}}).Body.Close()
+	a := decode(t, s.send(t, s.client, upload{name: "anh chup.pdf", data: []byte("%PDF-1.4 của Hội Phụ nữ")}))
+	if len(a.Files) != 1 || !strings.Contains(a.Files[0].Message, "chưa rõ của đơn vị nào") {
+		t.Errorf("the newcomer does not ask whose it is: %+v", a.Files)
+	}
+	a = decode(t, s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"anh chup.pdf"}}))
+	if a.Error != "" || !strings.Contains(a.Msg, "«anh chup (2).pdf»") {
+		t.Fatalf("put back: %+v", a)
+	}
+	if !strings.Contains(a.HTML["units"], `id="don-vi-DTN" class="hong"`) || strings.Contains(a.HTML["unassigned"], "anh chup (2).pdf") {
+		t.Errorf("the file put back lost its unit:\n%s\n%s", a.HTML["units"], a.HTML["unassigned"])
+	}
+}
