@@ -36,7 +36,7 @@ const (
 )
 
 var extKinds = map[string]fileKind{
-	".xlsx": fileWorkbook, ".xlsm": fileWorkbook, ".xls": fileWorkbook, ".ods": fileWorkbook,
+	".xlsx": fileWorkbook, ".xlsm": fileWorkbook, ".xls": fileWorkbook, ".ods": fileWorkbook, ".fods": fileWorkbook,
 	".zip":  fileZip,
 	".xlsb": fileXLSB,
 	".pdf":  filePDF,
