@@ -391,3 +391,23 @@ func TestParallelFor(t *testing.T) {
 		}
 	}
 }
+
+// ConvertWithin's time limit starts with its LibreOffice: a conversion
+// queued behind a longer one is not timed out for the wait; past its own
+// limit it is, with context.DeadlineExceeded.
+func TestConvertWithin(t *testing.T) {
+	privateTemp(t)
+	defer func(n int) { Parallel = n }(Parallel)
+	Parallel = 1
+	quick := fakeSoffice(t, `mkdir -p "$8"; printf x > "$8/tai-lieu.xlsx"`)
+	release, _ := convertSlot(context.Background())
+	time.AfterFunc(time.Second, release) // another conversion runs for 1 s
+	if _, err := ConvertWithin(context.Background(), 700*time.Millisecond, quick, []byte("x"), ".xls", XLSX); err != nil {
+		t.Errorf("queued behind a longer conversion: %v", err)
+	}
+	slow := fakeSoffice(t, "sleep 30")
+	_, err := ConvertWithin(context.Background(), 300*time.Millisecond, slow, []byte("x"), ".xls", XLSX)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("past its limit: %v", err)
+	}
+}

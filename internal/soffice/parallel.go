@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // Parallel is how many Convert calls run LibreOffice at once in the
@@ -47,4 +48,19 @@ func convertSlot(ctx context.Context) (func(), bool) {
 	case <-ctx.Done():
 		return nil, false
 	}
+}
+
+// ConvertWithin is Convert with a time limit of its own, budget, that
+// starts when its LibreOffice does, not while it waits for the others
+// running: a file queued behind slow ones is not timed out for them. Past
+// budget its error wraps context.DeadlineExceeded.
+func ConvertWithin(ctx context.Context, budget time.Duration, bin string, data []byte, srcExt, format string) ([]byte, error) {
+	release, ok := convertSlot(ctx)
+	if !ok {
+		return nil, notStarted(ctx, srcExt, format)
+	}
+	defer release()
+	runCtx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	return convert(runCtx, bin, data, srcExt, format)
 }
