@@ -20,25 +20,80 @@ import (
 // -short skips them.
 func TestRealCorpus(t *testing.T) {
 	english := regexp.MustCompile(`(?i)\b(EOF|syntax error|does not exist|unexpected|invalid|zip: |xml: |panic|goroutine)\b`)
+	const (
+		noTable   = "không tìm thấy bảng báo cáo"
+		converted = "đã dùng LibreOffice chuyển một bản sao tạm"
+	)
+	listed := map[string]bool{"SOURCES.md": true}
+	defer func() {
+		files, _ := filepath.Glob(filepath.Join("testdata", "real", "*"))
+		for _, path := range files {
+			if !listed[filepath.Base(path)] {
+				t.Errorf("%s: in the corpus but not checked here", filepath.Base(path))
+			}
+		}
+	}()
 	for _, tt := range []struct {
 		file  string
 		code  int
 		want  string
-		libre bool // converted by LibreOffice
+		libre bool   // converted by LibreOffice
+		not   string // a wrong verdict the file once got
 	}{
-		{"excelize-Book1.xlsx", ExitProblems, "không tìm thấy bảng báo cáo", false},
-		{"excelize-BadWorkbook.xlsx", ExitProblems, "sổ Excel không có trang tính nào", false},
-		{"excelize-CalcChain.xlsx", ExitProblems, "không tìm thấy bảng báo cáo", false},
-		{"excelize-MergeCell.xlsx", ExitProblems, "không tìm thấy bảng báo cáo", false},
-		{"excelize-OverflowNumericCell.xlsx", ExitProblems, "không tìm thấy bảng báo cáo", false},
-		{"excelize-SharedStrings.xlsx", ExitProblems, "không tìm thấy bảng báo cáo", false},
-		{"excelize-encryptAES.xlsx", ExitProblems, "tệp có mật khẩu", false},
-		{"excelize-encryptSHA1.xlsx", ExitProblems, "tệp có mật khẩu", false},
-		{"mscfb-test.xls", ExitProblems, "đã dùng LibreOffice chuyển một bản sao tạm", true},
-		{"libreoffice-cl-test.ods", ExitProblems, "đã dùng LibreOffice chuyển một bản sao tạm", true},
-		{"libreoffice-KT-2026-Q1.xls", ExitOK, "Phòng Kinh tế (KT), quý I năm 2026 — 22 dòng khớp nhiệm vụ", true},
-		{"libreoffice-KT-2026-Q1.ods", ExitOK, "Phòng Kinh tế (KT), quý I năm 2026 — 22 dòng khớp nhiệm vụ", true},
+		{"excelize-Book1.xlsx", ExitProblems, noTable, false, ""},
+		{"excelize-BadWorkbook.xlsx", ExitProblems, "sổ Excel không có trang tính nào", false, ""},
+		{"excelize-CalcChain.xlsx", ExitProblems, noTable, false, ""},
+		{"excelize-MergeCell.xlsx", ExitProblems, noTable, false, ""},
+		{"excelize-OverflowNumericCell.xlsx", ExitProblems, noTable, false, ""},
+		{"excelize-SharedStrings.xlsx", ExitProblems, noTable, false, ""},
+		{"excelize-encryptAES.xlsx", ExitProblems, "tệp có mật khẩu", false, ""},
+		{"excelize-encryptSHA1.xlsx", ExitProblems, "tệp có mật khẩu", false, ""},
+		{"tealeg-googleDocsTest.xlsx", ExitProblems, noTable, false, ""},
+		{"tealeg-macNumbersTest.xlsx", ExitProblems, noTable, false, ""},
+		{"tealeg-wpsBlankLineTest.xlsx", ExitProblems, noTable, false, ""},
+		{"tealeg-testchartsheet.xlsx", ExitProblems, noTable, false, "bị hỏng"},
+		{"tealeg-badfile_noWorkbookRels.xlsx", ExitProblems, "tệp bị hỏng: sổ có trang tính này nhưng thiếu phần dữ liệu", false, "trang biểu đồ"},
+		{"tealeg-badfile_noWorksheets.xlsx", ExitProblems, "sổ Excel không có trang tính nào (tệp hỏng)", false, ""},
+		{"tealeg-inlineStrings.xlsx", ExitProblems, noTable, false, ""},
+		{"tealeg-max_sheet_name_length.xlsx", ExitProblems, noTable, false, ""},
+		{"tealeg-testrels.xlsx", ExitProblems, noTable, false, ""},
+		{"xlsxreader-test-bold.xlsx", ExitProblems, noTable, false, ""},
+		{"xlsxreader-test-deleted-sheet.xlsx", ExitProblems, noTable, false, ""},
+		{"xlsxreader-test-no-shared-strings.xlsx", ExitProblems, "các trang tính đều trống", false, ""},
+		{"xlsxreader-test-xl-relationship-prefix.xlsx", ExitProblems, "có chữ ở sau cột AN", false, ""},
+		{"openxlsx-ColorTabs3.xlsx", ExitProblems, noTable, false, ""},
+		{"openxlsx-inlineStr.xlsx", ExitProblems, noTable, false, ""},
+		{"openxlsx-loadPivotTables.xlsx", ExitProblems, noTable, false, ""},
+		{"openxlsx-loadThreadComment.xlsx", ExitProblems, noTable, false, ""},
+		{"openxlsx-namedRegions3.xlsx", ExitProblems, noTable, false, ""},
+		{"openxlsx-read_failure_test.xlsx", ExitProblems, noTable, false, ""},
+		{"readxl-clippy.xlsx", ExitProblems, noTable, false, ""},
+		{"readxl-type-me.xlsx", ExitProblems, noTable, false, ""},
+		{"libreoffice-KT-2026-Q1.xlsm", ExitOK, "Phòng Kinh tế (KT), quý I năm 2026 — 22 dòng khớp nhiệm vụ", false, ""},
+		{"libreoffice-KT-2026-Q1-mat-khau.ods", ExitProblems, "tệp LibreOffice (.ods) có mật khẩu", false, ""},
+		{"nguyenthenguyen-TestDocument.docx", ExitProblems, "đơn vị gửi tệp Word (.docx), không phải biểu mẫu Excel", false, ""},
+		{"go-docx-simple.docx", ExitProblems, "đơn vị gửi tệp Word (.docx), không phải biểu mẫu Excel", false, ""},
+		{"libreoffice-TestDocument.docm", ExitProblems, "đơn vị gửi tệp Word (.docm), không phải biểu mẫu Excel", false, ""},
+		{"officecrypto-TestDocument-mat-khau.docx", ExitProblems, "đơn vị gửi tệp Word (.docx), không phải biểu mẫu Excel", false, ""},
+		{"mscfb-test.xls", ExitProblems, converted, true, ""},
+		{"libreoffice-cl-test.ods", ExitProblems, converted, true, ""},
+		{"libreoffice-KT-2026-Q1.xls", ExitOK, "Phòng Kinh tế (KT), quý I năm 2026 — 22 dòng khớp nhiệm vụ", true, ""},
+		{"libreoffice-KT-2026-Q1.ods", ExitOK, "Phòng Kinh tế (KT), quý I năm 2026 — 22 dòng khớp nhiệm vụ", true, ""},
+		{"libreoffice-KT-2026-Q1.fods", ExitOK, "Phòng Kinh tế (KT), quý I năm 2026 — 22 dòng khớp nhiệm vụ", true, ""},
+		{"libreoffice-KT-2026-Q1-mat-khau.xls", ExitProblems, "tệp Excel 97-2003 (.xls) có mật khẩu", true, ""},
+		{"readxl-clippy.xls", ExitProblems, converted, true, ""},
+		{"readxl-type-me.xls", ExitProblems, converted, true, ""},
+		{"readxl-geometry.xls", ExitProblems, converted, true, ""},
+		{"extrame-Table.xls", ExitProblems, converted, true, ""},
+		{"xlrd-namesdemo.xls", ExitProblems, converted, true, ""},
+		{"parseexcel-Test95.xls", ExitProblems, converted, true, ""},
+		{"parseexcel-Test95J.xls", ExitProblems, converted, true, ""},
+		{"parseexcel-AuthorK95.xls", ExitProblems, converted, true, ""},
+		{"parseexcel-Test97.xls", ExitProblems, converted, true, ""},
+		{"parseexcel-Test97J.xls", ExitProblems, converted, true, ""},
+		{"parseexcel-Rich.xls", ExitProblems, converted, true, ""},
 	} {
+		listed[tt.file] = true
 		t.Run(tt.file, func(t *testing.T) {
 			budget := 5 * time.Second
 			if tt.libre {
@@ -71,6 +126,13 @@ func TestRealCorpus(t *testing.T) {
 			if code != tt.code || !strings.Contains(out, tt.want) {
 				t.Errorf("exit %d (want %d), no %q:\n%s%s", code, tt.code, tt.want, out, errOut)
 			}
+			// The verdict is located: it comes under the file's name.
+			if !strings.Contains(out, tt.file+": ") {
+				t.Errorf("no verdict under the file's name:\n%s", out)
+			}
+			if tt.not != "" && strings.Contains(out, tt.not) {
+				t.Errorf("wrong verdict %q:\n%s", tt.not, out)
+			}
 			if m := english.FindString(out + errOut); m != "" {
 				t.Errorf("library text %q reached the clerk:\n%s", m, out)
 			}
@@ -78,32 +140,87 @@ func TestRealCorpus(t *testing.T) {
 	}
 }
 
-// Each real spreadsheet given where a Word template goes is refused at
-// once, before any file is read, in the clerk's words: exit 2, nothing
-// written, no library text.
+// Each real file given where the report's Word template goes: every
+// spreadsheet, and the Word files that are no usable template, is refused
+// at once, before any file is read, named for what it is: exit 2, nothing
+// written, no library text. A plain Word document of another program is a
+// template (with no fields).
 func TestRealCorpusAsTemplate(t *testing.T) {
 	english := regexp.MustCompile(`(?i)\b(EOF|syntax error|does not exist|unexpected|invalid|zip: |xml: |panic|goroutine)\b`)
-	files, err := filepath.Glob(filepath.Join("testdata", "real", "*.*s*"))
-	if err != nil || len(files) < 10 {
-		t.Fatalf("corpus: %v %v", files, err)
+	files, err := filepath.Glob(filepath.Join("testdata", "real", "*.*"))
+	if err != nil || len(files) < 40 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
 	}
 	for _, path := range files {
-		t.Run(filepath.Base(path), func(t *testing.T) {
+		name := filepath.Base(path)
+		var want string
+		switch ext := filepath.Ext(name); {
+		case name == "SOURCES.md":
+			continue
+		case name == "nguyenthenguyen-TestDocument.docx":
+			want = "" // a template
+		case strings.Contains(name, "mat-khau") && ext == ".docx":
+			want = "có mật khẩu nên không đọc được: mở tệp bằng Word"
+		case name == "go-docx-simple.docx":
+			want = "chỗ như vậy" // thousands of «{1}», said once per place
+		case ext == ".docm":
+			want = "tệp có macro"
+		case ext == ".xls":
+			want = "là sổ Excel 97-2003 (.xls), không phải văn bản Word"
+		case strings.HasPrefix(name, "excelize-encrypt"):
+			want = "là sổ Excel (có mật khẩu), không phải văn bản Word"
+		case ext == ".xlsx" || ext == ".xlsm":
+			want = "đây là bảng tính Excel, không phải văn bản Word"
+		case ext == ".ods" || ext == ".fods":
+			want = "đây là bảng tính LibreOffice Calc (.ods), không phải văn bản Word"
+		default:
+			t.Errorf("%s: no expected verdict", name)
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
 			out := t.TempDir()
 			start := time.Now()
 			code, stdout, stderr := run(t, "report", "--period", "2026-Q1", "--in", t.TempDir(), "--out", out, "--template", path)
 			if took := time.Since(start); took > 5*time.Second {
 				t.Errorf("took %v, budget 5s", took)
 			}
-			if code != ExitUsage || !strings.Contains(stderr, "mẫu") {
-				t.Errorf("exit %d (want %d):\n%s%s", code, ExitUsage, stdout, stderr)
-			}
 			if m := english.FindString(stdout + stderr); m != "" {
 				t.Errorf("library text %q reached the clerk:\n%s", m, stderr)
+			}
+			if want == "" {
+				if code == ExitUsage {
+					t.Errorf("a Word document refused as template:\n%s", stderr)
+				}
+				return
+			}
+			if code != ExitUsage || !strings.Contains(stderr, "mẫu "+path) || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d (want %d), no %q:\n%s%s", code, ExitUsage, want, stdout, stderr)
+			}
+			if n := strings.Count(stderr, "\n"); n > 40 {
+				t.Errorf("%d lines of mistakes", n)
 			}
 			if entries, _ := os.ReadDir(out); len(entries) > 0 {
 				t.Errorf("a refused template wrote %d entries", len(entries))
 			}
 		})
+	}
+}
+
+// Every file of the corpus is in SOURCES.md, with its licence.
+func TestRealCorpusSources(t *testing.T) {
+	sources, err := os.ReadFile(filepath.Join("testdata", "real", "SOURCES.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "real", "*.*"))
+	for _, path := range files {
+		name := filepath.Base(path)
+		if name == "SOURCES.md" {
+			continue
+		}
+		// Its line in the table and its SHA-256.
+		if strings.Count(string(sources), name) < 2 {
+			t.Errorf("%s: not in SOURCES.md (table and SHA-256)", name)
+		}
 	}
 }

@@ -94,6 +94,9 @@ func builtinSentence(parts []string) string {
 	return fmt.Sprintf("Dùng %s có sẵn trong chương trình. Muốn sửa cho xã mình: chạy «baocao init» để có bản sao sửa được.", strings.Join(parts, ", "))
 }
 
+// maxTemplateLines is the number of distinct template mistakes listed.
+const maxTemplateLines = 30
+
 // templateErr words the mistakes of a template for the clerk.
 func templateErr(t Template, err error) error { return templatesErr([]Template{t}, []error{err}) }
 
@@ -118,8 +121,33 @@ func templatesErr(ts []Template, errs []error) error {
 		} else {
 			fmt.Fprintf(&b, "mẫu %s có %d lỗi, cần sửa trong Word:", ts[i].Path, len(te.Problems))
 		}
-		for n, p := range te.Problems {
-			fmt.Fprintf(&b, "\n  %d. %s: %s", n+1, p.Place(), p.Message)
+		// The same mistake at the same place once, with its count; at most
+		// maxTemplateLines lines (a document full of «{1}» from another
+		// program has thousands).
+		type line struct {
+			text  string
+			count int
+		}
+		var lines []*line
+		seen := map[string]*line{}
+		for _, p := range te.Problems {
+			text := p.Place() + ": " + p.Message
+			if l := seen[text]; l != nil {
+				l.count++
+				continue
+			}
+			seen[text] = &line{text, 1}
+			lines = append(lines, seen[text])
+		}
+		for n, l := range lines {
+			if n == maxTemplateLines {
+				fmt.Fprintf(&b, "\n  … và %d lỗi khác.", len(lines)-n)
+				break
+			}
+			fmt.Fprintf(&b, "\n  %d. %s", n+1, l.text)
+			if l.count > 1 {
+				fmt.Fprintf(&b, " (%d chỗ như vậy)", l.count)
+			}
 		}
 	}
 	if guide {

@@ -103,13 +103,25 @@ func LoadTemplate(path, name, flag string) (Template, error) {
 		return Template{}, inputErr("không đọc được mẫu %s (tùy chọn %s): tệp có đang mở hoặc bị khóa không, hay tên tệp quá dài?", path, flag)
 	}
 	switch info := cfb.Sniff(data); {
+	case info.Kind == cfb.XLS:
+		return Template{}, inputErr("mẫu %s (tùy chọn %s) là sổ Excel 97-2003 (.xls), không phải văn bản Word: nêu tệp mẫu .docx, ví dụ templates/%s.", path, flag, name)
+	case info.Encrypted && isWorkbookName(path):
+		// An encrypted .xlsx hides what it is: its name tells.
+		return Template{}, inputErr("mẫu %s (tùy chọn %s) là sổ Excel (có mật khẩu), không phải văn bản Word: nêu tệp mẫu .docx, ví dụ templates/%s.", path, flag, name)
 	case info.Encrypted:
 		// An encrypted .docx is a compound file too: not a .doc.
 		return Template{}, inputErr("mẫu %s (tùy chọn %s) có mật khẩu nên không đọc được: mở tệp bằng Word, chọn Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi dùng tệp đó.", path, flag)
-	case info.Kind == cfb.XLS:
-		return Template{}, inputErr("mẫu %s (tùy chọn %s) là sổ Excel 97-2003 (.xls), không phải văn bản Word: nêu tệp mẫu .docx, ví dụ templates/%s.", path, flag, name)
 	case info.Kind != cfb.NotCompound, strings.EqualFold(filepath.Ext(path), ".doc"):
 		return Template{}, inputErr("mẫu %s (tùy chọn %s) là tệp Word 97-2003 (.doc): mở tệp bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp .docx.", path, flag)
 	}
 	return Template{Path: path, Data: data}, nil
+}
+
+// isWorkbookName tells a file named as an Excel workbook.
+func isWorkbookName(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb":
+		return true
+	}
+	return false
 }

@@ -241,13 +241,13 @@ func convertToXLSX(ctx context.Context, bin string, data []byte, ext string) ([]
 	// A time in keeping with the file's size: a small file that makes
 	// LibreOffice work for minutes (a cell repeated a billion times) is
 	// too complex, not a LibreOffice to close and try again.
+	// The time counts from LibreOffice's start, not while other files'
+	// conversions run.
 	budget := convertBudget(len(data))
-	runCtx, cancel := context.WithTimeout(ctx, budget)
-	out, err := soffice.Convert(runCtx, bin, data, ext, soffice.XLSX)
-	if err != nil && ctx.Err() == nil && errors.Is(runCtx.Err(), context.DeadlineExceeded) {
+	out, err := soffice.ConvertWithin(ctx, budget, bin, data, ext, soffice.XLSX)
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 		err = &soffice.Error{Msg: fmt.Sprintf("tệp quá lớn/phức tạp: LibreOffice chưa chuyển xong tệp %s (%s) sang .xlsx sau %d giây, mức dành cho một tệp cỡ này", ext, sizeText(len(data)), int(budget/time.Second)), Err: err}
 	}
-	cancel()
 	conversions.Lock()
 	defer conversions.Unlock()
 	defer close(c.done)

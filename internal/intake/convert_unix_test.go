@@ -3,9 +3,14 @@
 package intake
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -176,5 +181,61 @@ func TestConversionBudget(t *testing.T) {
 	}
 	if n := len(lines(runs)); n != 1 {
 		t.Errorf("LibreOffice ran %d times", n)
+	}
+}
+
+// Several .xls received together, in a folder or in one zip, convert side
+// by side: soffice.Parallel LibreOffices at once (the fake counts those
+// running as it starts), never more.
+func TestXLSConvertSideBySide(t *testing.T) {
+	running := t.TempDir()
+	fakeSoffice(t, `touch '`+running+`'/$$; ls '`+running+`' | wc -l >> '`+running+`.peak'; sleep 0.3; rm '`+running+`'/$$
+echo 'Fatal exception' >&2
+exit 134
+`)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer func(n int) { soffice.Parallel = n }(soffice.Parallel)
+	soffice.Parallel = 2
+	c := loadCatalog(t)
+	b, err := os.ReadFile(filepath.Join(corpusDir, "cu.xls"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, how := range []string{"folder", "zip"} {
+		os.Remove(running + ".peak")
+		dir := t.TempDir()
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for i := range 4 {
+			// Content of this test alone: not converted before.
+			data := append(slices.Clone(b), fmt.Sprintf("%s %s %d", t.Name(), how, i)...)
+			name := fmt.Sprintf("%s-2026-Q1.xls", []string{"KT", "VP", "CA", "HND"}[i])
+			os.WriteFile(filepath.Join(dir, name), data, 0o644)
+			w, _ := zw.Create(name)
+			w.Write(data)
+		}
+		zw.Close()
+		in := dir
+		if how == "zip" {
+			in = filepath.Join(t.TempDir(), "don-vi.zip")
+			os.WriteFile(in, buf.Bytes(), 0o644)
+		}
+		subs := ReadAll([]string{in}, c, Options{Period: q1})
+		if len(subs) != 4 {
+			t.Fatalf("%s: %d submissions", how, len(subs))
+		}
+		for _, s := range subs {
+			if !hasProblem(s, SeverityError, "không chuyển được tệp .xls sang .xlsx") {
+				t.Errorf("%s: %s", how, problemsText(s))
+			}
+		}
+		peak := 0
+		for _, l := range lines(running + ".peak") {
+			n, _ := strconv.Atoi(l)
+			peak = max(peak, n)
+		}
+		if peak != 2 {
+			t.Errorf("%s: at most %d LibreOffices at once, want 2 (%v)", how, peak, lines(running+".peak"))
+		}
 	}
 }

@@ -568,11 +568,21 @@ func TestNoLibraryText(t *testing.T) {
 
 	// A sheet listed in the workbook that is no worksheet (a macro or
 	// chart sheet) is passed over with a word, never «does not exist».
-	g := &grid{name: "Module1", err: errors.New("sheet Module1 does not exist"), errRow: 1}
-	r := &reader{s: &Submission{Path: "x.xlsx"}}
-	r.gridProblems(g)
+	// A sheet whose part is not in the package is a broken file.
+	f := excelize.NewFile()
+	defer f.Close()
+	f.Pkg.Store("xl/workbook.xml", []byte(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Module1" sheetId="1" r:id="rId1"/><sheet name="Gone" sheetId="2" r:id="rId2"/></sheets></workbook>`))
+	f.Pkg.Store("xl/_rels/workbook.xml.rels", []byte(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" Target="macrosheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>`))
+	f.Pkg.Store("xl/macrosheets/sheet1.xml", []byte(`<xm:macrosheet xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/>`))
+	r := &reader{s: &Submission{Path: "x.xlsx"}, f: f}
+	r.gridProblems(&grid{name: "Module1", err: errors.New("sheet Module1 does not exist"), errRow: 1})
 	if !hasProblem(r.s, SeverityWarning, "trang «Module1» không phải trang tính có bảng") || libraryText(problemsText(r.s)) != "" {
 		t.Errorf("macro sheet:\n%s", problemsText(r.s))
+	}
+	r = &reader{s: &Submission{Path: "x.xlsx"}, f: f}
+	r.gridProblems(&grid{name: "Gone", err: errors.New("sheet Gone does not exist"), errRow: 1})
+	if !hasProblem(r.s, SeverityError, "tệp bị hỏng: sổ có trang tính này nhưng thiếu phần dữ liệu") || hasProblem(r.s, SeverityWarning, "trang biểu đồ") || r.s.Problems[0].Sheet != "Gone" {
+		t.Errorf("missing part:\n%s", problemsText(r.s))
 	}
 }
 

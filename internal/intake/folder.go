@@ -36,7 +36,7 @@ const (
 )
 
 var extKinds = map[string]fileKind{
-	".xlsx": fileWorkbook, ".xlsm": fileWorkbook, ".xls": fileWorkbook, ".ods": fileWorkbook,
+	".xlsx": fileWorkbook, ".xlsm": fileWorkbook, ".xls": fileWorkbook, ".ods": fileWorkbook, ".fods": fileWorkbook,
 	".zip":  fileZip,
 	".xlsb": fileXLSB,
 	".pdf":  filePDF,
@@ -179,6 +179,12 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 	budget := NewZipBudget()
 	var notRead NameList // past the budget
 	found := 0
+	entries := newEntryReaders()
+	type placed struct {
+		i int
+		s **Submission
+	}
+	var read []placed
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() || strings.HasPrefix(f.Name, "__MACOSX/") {
 			continue
@@ -220,7 +226,17 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 			out = append(out, note)
 			continue
 		}
-		out = append(out, readZipEntry(f, budget, zipPath, label, mod, c, opt))
+		// The bytes in order, within the budget; the reading (an .xls's
+		// conversion) beside the next entries'.
+		data, err := budget.Read(f)
+		got := new(*Submission)
+		out = append(out, nil)
+		read = append(read, placed{len(out) - 1, got})
+		entries.run(func() { *got = readZipEntry(data, err, zipPath, label, mod, c, opt) })
+	}
+	entries.wait()
+	for _, p := range read {
+		out[p.i] = *p.s
 	}
 	if notRead.Len() > 0 {
 		s := &Submission{Path: zipPath}
@@ -235,16 +251,15 @@ func readZipData(zipPath string, data []byte, zipMod time.Time, c *catalog.Catal
 	return out
 }
 
-// readZipEntry reads one workbook of a zip, in memory, within the budget
-// (its declared size is not trusted).
-func readZipEntry(f *zip.File, budget *ZipBudget, zipPath, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
+// readZipEntry reads one workbook of a zip, in memory: data and err are
+// what the budget's Read gave (its declared size is not trusted).
+func readZipEntry(data []byte, err error, zipPath, label string, mod time.Time, c *catalog.Catalog, opt Options) (s *Submission) {
 	s = &Submission{Path: label, Unit: opt.unitFor(label), Period: opt.Period, ModTime: mod, zipPath: zipPath}
 	defer recoverInto(s)
 	defer func() { // by the entry's name, else the zip's, even when unread
 		attribute(s, c)
 		fromZip(s, c, zipPath)
 	}()
-	data, err := budget.Read(f)
 	switch {
 	case errors.Is(err, ErrZipFileTooLarge):
 		s.addf(SeverityError, "", Pos{}, "tệp quá lớn (hơn %d MB khi giải nén): biểu mẫu báo cáo thường chỉ vài chục KB. Kiểm tra đã gửi đúng tệp chưa.", ZipMaxFileBytes>>20)

@@ -45,6 +45,7 @@ const (
 	kindODS
 	kindHTML
 	kindXML2003
+	kindFODS // a flat (one XML document) OpenDocument spreadsheet
 	kindDOCX
 	kindZip      // a zip that is no workbook
 	kindCorrupt  // starts like a zip, cannot be read as one
@@ -123,6 +124,11 @@ func sniff(data []byte) kind {
 	switch {
 	case strings.HasPrefix(head, "<?xml") && strings.Contains(head, "urn:schemas-microsoft-com:office:spreadsheet"):
 		return kindXML2003
+	case strings.HasPrefix(head, "<?xml") && strings.Contains(head, "urn:oasis:names:tc:opendocument:xmlns:office"):
+		// The root's office:mimetype comes after its many namespaces.
+		if bytes.Contains(data[:min(len(data), 8192)], []byte(`mimetype="application/vnd.oasis.opendocument.spreadsheet"`)) {
+			return kindFODS
+		}
 	case strings.HasPrefix(head, "<html") || strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<table") ||
 		strings.Contains(head, "<html"):
 		return kindHTML
@@ -152,7 +158,7 @@ func looksLikeText(data []byte) bool {
 
 // convertible tells whether LibreOffice can turn the kind into an .xlsx.
 func (k kind) convertible() bool {
-	return k == kindXLS || k == kindXLSEncrypted || k == kindODS || k == kindHTML || k == kindXML2003
+	return k == kindXLS || k == kindXLSEncrypted || k == kindODS || k == kindHTML || k == kindXML2003 || k == kindFODS
 }
 
 // describe names the format for the user.
@@ -166,6 +172,8 @@ func (k kind) describe() string {
 		return "trang web (HTML) mang đuôi tệp Excel"
 	case kindXML2003:
 		return "định dạng XML Spreadsheet 2003"
+	case kindFODS:
+		return "định dạng LibreOffice dạng XML (.fods)"
 	}
 	return "định dạng khác"
 }

@@ -17,18 +17,38 @@ import (
 // (workbook.xml and its relationships): cheap looks at merges and cell
 // attributes without excelize loading a whole worksheet model.
 func sheetParts(f *excelize.File) map[string][]byte {
-	load := func(name string) []byte {
-		v, ok := f.Pkg.Load(name)
-		if !ok {
-			return nil
-		}
-		b, _ := v.([]byte)
-		return b
+	targets := sheetTargets(f)
+	if targets == nil {
+		return nil
 	}
+	out := map[string][]byte{}
+	for name, t := range targets {
+		if b := loadPart(f, t); b != nil {
+			out[name] = b
+		}
+	}
+	return out
+}
+
+func loadPart(f *excelize.File, name string) []byte {
+	v, ok := f.Pkg.Load(name)
+	if !ok {
+		return nil
+	}
+	b, _ := v.([]byte)
+	return b
+}
+
+// sheetTargets maps the sheet names the workbook lists to the package
+// parts their relationships point to ("" for a sheet without one); nil
+// when workbook.xml or its relationships cannot be read.
+func sheetTargets(f *excelize.File) map[string]string {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
 			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			// Strict OOXML's namespace for the same attribute.
+			StrictID string `xml:"http://purl.oclc.org/ooxml/officeDocument/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {
@@ -37,7 +57,7 @@ func sheetParts(f *excelize.File) map[string][]byte {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if xml.Unmarshal(load("xl/workbook.xml"), &wb) != nil || xml.Unmarshal(load("xl/_rels/workbook.xml.rels"), &rels) != nil {
+	if xml.Unmarshal(loadPart(f, "xl/workbook.xml"), &wb) != nil || xml.Unmarshal(loadPart(f, "xl/_rels/workbook.xml.rels"), &rels) != nil {
 		return nil
 	}
 	targets := map[string]string{}
@@ -48,13 +68,23 @@ func sheetParts(f *excelize.File) map[string][]byte {
 		}
 		targets[r.ID] = t
 	}
-	out := map[string][]byte{}
+	out := map[string]string{}
 	for _, s := range wb.Sheets {
-		if b := load(targets[s.ID]); b != nil {
-			out[s.Name] = b
-		}
+		out[s.Name] = targets[s.ID+s.StrictID]
 	}
 	return out
+}
+
+// isSheetEnd tells whether a sheet part ends as a whole one does: a
+// worksheet, or a chart, dialog or macro sheet (no cells to read).
+func isSheetEnd(b []byte) bool {
+	b = bytes.TrimRight(b, " \t\r\n\x00")
+	for _, end := range []string{"worksheet>", "chartsheet>", "dialogsheet>", "macrosheet>"} {
+		if bytes.HasSuffix(b, []byte(end)) {
+			return true
+		}
+	}
+	return false
 }
 
 var mergeRef = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"`)

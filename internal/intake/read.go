@@ -116,7 +116,7 @@ func readData(s *Submission, data []byte, c *catalog.Catalog, opt Options) {
 			s.addf(SeverityError, "", Pos{}, "tệp ở %s, chương trình chỉ đọc được .xlsx. %s (Nếu máy cài LibreOffice, chương trình sẽ tự chuyển đổi một bản sao.)", k.describe(), saveAsAdvice)
 			return
 		}
-		ext := map[kind]string{kindXLS: ".xls", kindXLSEncrypted: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml"}[k]
+		ext := map[kind]string{kindXLS: ".xls", kindXLSEncrypted: ".xls", kindODS: ".ods", kindHTML: ".html", kindXML2003: ".xml", kindFODS: ".fods"}[k]
 		conv, err := convertToXLSX(opt.Context, bin, data, ext)
 		if (err != nil || sniff(conv) != kindXLSX) && k == kindXLSEncrypted {
 			// Excel's default password is read; another one is not.
@@ -198,6 +198,7 @@ type reader struct {
 	// opened in Excel, whose emptiness is no unit's doing.
 	uncached int
 	parts    map[string][]byte // sheet name -> raw XML
+	missing  int               // sheets listed whose part is not in the package
 	unfilled []string
 	filled   int // rows with something written in a fill-in column
 	// synonyms gathers the statuses read as other words for one status,
@@ -384,7 +385,7 @@ func (r *reader) scanParts() {
 		if !r.formulas && (bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>"))) {
 			r.formulas = true
 		}
-		if !bytes.HasSuffix(bytes.TrimRight(b, " \t\r\n\x00"), []byte("worksheet>")) {
+		if !isSheetEnd(b) {
 			what := "trang tính bị hỏng"
 			if sheet == "" {
 				what = "phần dữ liệu " + part + " của tệp bị hỏng"
@@ -447,9 +448,25 @@ func (r *reader) isText(sheet, ref string) bool {
 	return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
 }
 
+// partMissing tells a sheet the workbook lists whose part the package
+// lacks (no relationship, or none to an existing part): a broken file,
+// unlike a chart or macro sheet, which has a part excelize does not read.
+func (r *reader) partMissing(name string) bool {
+	targets := sheetTargets(r.f)
+	if targets == nil {
+		return true
+	}
+	t, ok := targets[name]
+	return !ok || t == "" || loadPart(r.f, t) == nil
+}
+
 // gridProblems reports what could not be read from a sheet.
 func (r *reader) gridProblems(g *grid) {
 	switch {
+	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist") && r.partMissing(g.name):
+		// Listed in the workbook, but its part is not in the package.
+		r.missing++
+		r.s.addf(SeverityError, g.name, "", "tệp bị hỏng: sổ có trang tính này nhưng thiếu phần dữ liệu của nó nên không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.")
 	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist"):
 		// Listed in the workbook but no worksheet: a chart sheet, an
 		// Excel 4 macro sheet or a dialog sheet.
@@ -652,6 +669,9 @@ func (r *reader) noTable() {
 		if !skipSheet(g.name) && !g.empty() {
 			empty = false
 		}
+	}
+	if empty && r.missing > 0 {
+		return // said broken, not empty
 	}
 	if empty {
 		r.s.addf(SeverityError, "", Pos{}, "tệp không có dữ liệu: các trang tính đều trống. Đề nghị đơn vị điền biểu mẫu và gửi lại.")

@@ -15,6 +15,7 @@ import (
 
 	"baocao/internal/catalog"
 	"baocao/internal/period"
+	"baocao/internal/soffice"
 	"baocao/internal/vntext"
 )
 
@@ -172,6 +173,21 @@ var inFlight, peakReaders atomic.Int32
 // reading waits for a reader's slot and returns its release.
 func reading() func() {
 	readSlots <- struct{}{}
+	return counted()
+}
+
+// tryReading takes a reader's slot if one is free.
+func tryReading() (func(), bool) {
+	select {
+	case readSlots <- struct{}{}:
+		return counted(), true
+	default:
+		return nil, false
+	}
+}
+
+// counted counts a reader that holds a slot and returns its release.
+func counted() func() {
 	n := inFlight.Add(1)
 	for p := peakReaders.Load(); n > p && !peakReaders.CompareAndSwap(p, n); p = peakReaders.Load() {
 	}
@@ -179,6 +195,52 @@ func reading() func() {
 		inFlight.Add(-1)
 		<-readSlots
 	}
+}
+
+// entryReaders read the workbooks of one zip: the zip's own goroutine,
+// and helpers while readers' places are free (never waited for, so that
+// zips read at once cannot hold each other's places), so that the .xls
+// and .ods of a zip convert side by side (soffice.Parallel at once). One
+// entry is in memory per reader.
+type entryReaders struct {
+	work chan func()
+	wg   sync.WaitGroup
+	n    int
+}
+
+func newEntryReaders() *entryReaders {
+	e := &entryReaders{work: make(chan func())}
+	for range min(soffice.Parallel, runtime.GOMAXPROCS(0)) - 1 {
+		release, ok := tryReading()
+		if !ok {
+			break
+		}
+		e.n++
+		e.wg.Add(1)
+		go func() {
+			defer e.wg.Done()
+			defer release()
+			for fn := range e.work {
+				fn()
+			}
+		}()
+	}
+	return e
+}
+
+// run runs fn on a free helper, else here.
+func (e *entryReaders) run(fn func()) {
+	select {
+	case e.work <- fn:
+	default:
+		fn()
+	}
+}
+
+// wait waits for the helpers to finish and lets them go.
+func (e *entryReaders) wait() {
+	close(e.work)
+	e.wg.Wait()
 }
 
 // besideWorkbook turns the error of a file that is no workbook (a PDF, a

@@ -210,3 +210,35 @@ func TestRealXLSNamedByStreams(t *testing.T) {
 		}
 	}
 }
+
+// Real files of other programs (internal/cli's corpus, sources in its
+// SOURCES.md) are told by their content: the password-protected .xls and
+// .ods LibreOffice wrote, Office's encrypted .xlsx, Excel 95's BIFF5, a
+// flat .fods, an .xlsm.
+func TestSniffRealFiles(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want kind
+	}{
+		{"libreoffice-KT-2026-Q1-mat-khau.xls", kindXLSEncrypted},
+		{"libreoffice-KT-2026-Q1-mat-khau.ods", kindODSEncrypted},
+		{"excelize-encryptAES.xlsx", kindEncrypted},
+		{"officecrypto-TestDocument-mat-khau.docx", kindEncrypted},
+		{"parseexcel-Test95.xls", kindXLS},
+		{"parseexcel-Test97.xls", kindXLS},
+		{"libreoffice-KT-2026-Q1.xls", kindXLS},
+		{"libreoffice-KT-2026-Q1.ods", kindODS},
+		{"libreoffice-KT-2026-Q1.fods", kindFODS},
+		{"libreoffice-KT-2026-Q1.xlsm", kindXLSX},
+		{"tealeg-googleDocsTest.xlsx", kindXLSX},
+		{"nguyenthenguyen-TestDocument.docx", kindDOCX},
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "cli", "testdata", "real", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sniff(data); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.file, got, tt.want)
+		}
+	}
+}

@@ -79,6 +79,19 @@ func macros(zr *zip.Reader) bool {
 	return false
 }
 
+// openDocument words a LibreOffice (OpenDocument) file given as a Word
+// template, from its mimetype.
+func openDocument(mimetype string) error {
+	what := "tệp OpenDocument của LibreOffice"
+	switch {
+	case strings.Contains(mimetype, "opendocument.spreadsheet"):
+		what = "bảng tính LibreOffice Calc (.ods)"
+	case strings.Contains(mimetype, "opendocument.text"):
+		what = "văn bản LibreOffice Writer (.odt)"
+	}
+	return fmt.Errorf("đây là %s, không phải văn bản Word: chọn đúng tệp mẫu Word (.docx); nếu mẫu được soạn bằng LibreOffice Writer, mở nó rồi chọn Tệp > Lưu thành, kiểu «Word 2007-365 (.docx)»", what)
+}
+
 type zipEntry struct {
 	hdr  zip.FileHeader
 	data []byte
@@ -89,7 +102,29 @@ type zipEntry struct {
 func readPackage(b []byte) ([]*zipEntry, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
+		// A flat OpenDocument file (.fods, .fodt) is one XML document.
+		if head := b[:min(len(b), 4096)]; bytes.Contains(head, []byte("urn:oasis:names:tc:opendocument:xmlns:office")) {
+			return nil, openDocument(string(head))
+		}
 		return nil, errors.New("tệp không phải là văn bản Word .docx (không mở được như một tệp .docx): mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp đó")
+	}
+	// What the package is, before anything else: a macro-enabled
+	// workbook is a workbook, not a macro-enabled template.
+	for _, f := range zr.File {
+		switch f.Name {
+		case "xl/workbook.xml", "xl/workbook.bin":
+			return nil, errors.New("đây là bảng tính Excel, không phải văn bản Word: chọn đúng tệp mẫu Word (.docx)")
+		case "ppt/presentation.xml":
+			return nil, errors.New("đây là tệp PowerPoint, không phải văn bản Word: chọn đúng tệp mẫu Word (.docx)")
+		case "mimetype":
+			// OpenDocument (LibreOffice): the mimetype entry names it, even
+			// in a file saved with a password.
+			if rc, err := f.Open(); err == nil {
+				m, _ := io.ReadAll(io.LimitReader(rc, 256))
+				rc.Close()
+				return nil, openDocument(string(m))
+			}
+		}
 	}
 	if macros(zr) {
 		return nil, errors.New("tệp có macro (.docm, .dotm): chương trình không dùng mẫu có macro, để macro không lọt vào báo cáo gửi đi. Mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)» (Word bỏ macro đi), rồi dùng tệp .docx đó")
@@ -119,13 +154,8 @@ func readPackage(b []byte) ([]*zipEntry, error) {
 		}
 		return false
 	}
-	switch {
-	case has("word/document.xml"):
+	if has("word/document.xml") {
 		return entries, nil
-	case has("xl/workbook.xml"):
-		return nil, errors.New("đây là bảng tính Excel (có thể bị đổi tên thành .docx), không phải văn bản Word: chọn đúng tệp mẫu Word (.docx)")
-	case has("ppt/presentation.xml"):
-		return nil, errors.New("đây là tệp PowerPoint, không phải văn bản Word: chọn đúng tệp mẫu Word (.docx)")
 	}
 	return nil, errors.New("tệp không có phần nội dung của văn bản Word (word/document.xml): mở mẫu bằng Word, chọn Tệp > Lưu thành, kiểu «Tài liệu Word (*.docx)», rồi dùng tệp đó")
 }

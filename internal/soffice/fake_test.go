@@ -288,10 +288,16 @@ func TestConvertFakeContext(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 
-	// Cancelled while waiting for another conversion to end.
-	slot <- struct{}{}
+	// Cancelled while waiting for other conversions to end.
+	var releases []func()
+	for range max(1, Parallel) {
+		release, _ := convertSlot(context.Background())
+		releases = append(releases, release)
+	}
 	_, err = Convert(ctx, bin, []byte("x"), ".docx", PDF)
-	<-slot
+	for _, release := range releases {
+		release()
+	}
 	if err == nil || err.Error() != "đã hủy việc chuyển tệp .docx sang PDF bằng LibreOffice trước khi bắt đầu" || !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled while waiting: %v", err)
 	}
@@ -325,5 +331,83 @@ func TestConvertFakeStart(t *testing.T) {
 		if tt.is != nil && !errors.Is(err, tt.is) {
 			t.Errorf("%s: %v is not %v", tt.name, err, tt.is)
 		}
+	}
+}
+
+// Several conversions at once run Parallel LibreOffices side by side,
+// never more: the fake counts the others running as it starts.
+func TestConvertParallel(t *testing.T) {
+	privateTemp(t)
+	bin := fakeSoffice(t, `touch "$FAKE_RUNNING/$$"; ls "$FAKE_RUNNING" | wc -l >> "$FAKE_LOG"; sleep 0.3; rm "$FAKE_RUNNING/$$"
+mkdir -p "$8"; printf x > "$8/tai-lieu.xlsx"`)
+	defer func(n int) { Parallel = n }(Parallel)
+	for _, n := range []int{1, 2} {
+		running, log := t.TempDir(), filepath.Join(t.TempDir(), "log")
+		t.Setenv("FAKE_RUNNING", running)
+		t.Setenv("FAKE_LOG", log)
+		Parallel = n
+		done := make(chan error)
+		for range 5 {
+			go func() {
+				_, err := Convert(context.Background(), bin, []byte("x"), ".xls", XLSX)
+				done <- err
+			}()
+		}
+		for range 5 {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+		b, _ := os.ReadFile(log)
+		peak := 0
+		for _, f := range strings.Fields(string(b)) {
+			c, _ := strconv.Atoi(f)
+			peak = max(peak, c)
+		}
+		if peak != n {
+			t.Errorf("Parallel %d: at most %d LibreOffices ran at once (log %q)", n, peak, b)
+		}
+	}
+}
+
+func TestParallelFor(t *testing.T) {
+	const gb = 1 << 30
+	for _, tt := range []struct {
+		cores        int
+		total, limit int64
+		want         int
+	}{
+		{2, 24 * gb, 2 * gb, 2}, // this machine
+		{8, 64 * gb, 2 * gb, 2}, // never more than 2
+		{1, 8 * gb, 2 * gb, 1},  // one core
+		{4, 4 * gb, 2 * gb, 1},  // 4 GB: one LibreOffice at 2 GB
+		{4, 8 * gb, 2 * gb, 2},  // half of 8 GB holds two
+		{4, 0, 2 * gb, 2},       // memory unknown: by the cores
+		{4, 2 * gb, 0, 2},       // no memory limit: by the cores
+		{4, 1 * gb, 2 * gb, 1},  // never less than one
+	} {
+		if got := parallelFor(tt.cores, tt.total, tt.limit); got != tt.want {
+			t.Errorf("parallelFor(%d, %d GB, %d GB) = %d, want %d", tt.cores, tt.total/gb, tt.limit/gb, got, tt.want)
+		}
+	}
+}
+
+// ConvertWithin's time limit starts with its LibreOffice: a conversion
+// queued behind a longer one is not timed out for the wait; past its own
+// limit it is, with context.DeadlineExceeded.
+func TestConvertWithin(t *testing.T) {
+	privateTemp(t)
+	defer func(n int) { Parallel = n }(Parallel)
+	Parallel = 1
+	quick := fakeSoffice(t, `mkdir -p "$8"; printf x > "$8/tai-lieu.xlsx"`)
+	release, _ := convertSlot(context.Background())
+	time.AfterFunc(time.Second, release) // another conversion runs for 1 s
+	if _, err := ConvertWithin(context.Background(), 700*time.Millisecond, quick, []byte("x"), ".xls", XLSX); err != nil {
+		t.Errorf("queued behind a longer conversion: %v", err)
+	}
+	slow := fakeSoffice(t, "sleep 30")
+	_, err := ConvertWithin(context.Background(), 300*time.Millisecond, slow, []byte("x"), ".xls", XLSX)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("past its limit: %v", err)
 	}
 }

@@ -6,9 +6,10 @@
 // Each conversion runs in a temporary folder of its own, with its own
 // LibreOffice profile, so that it neither disturbs a LibreOffice the user has
 // open nor another conversion running at the same time; the folder is
-// removed afterwards. Conversions inside one process run one at a time.
-// ConvertAll converts several documents with one LibreOffice process: its
-// start is most of what a conversion costs.
+// removed afterwards. Convert runs at most Parallel conversions at once in a
+// process (2 on a machine with two cores and enough memory); ConvertAll
+// converts several documents with one LibreOffice process: its
+// start is most of what a conversion costs, one batch at a time.
 //
 // Errors are for the user: Error() is one Vietnamese line saying what
 // happened. What LibreOffice printed (a crash dump, say) is kept in the
@@ -58,8 +59,8 @@ const (
 	XLSX = "xlsx:Calc MS Excel 2007 XML"
 )
 
-// slot lets one conversion run at a time: LibreOffice is heavy and the
-// machines have two cores. A channel rather than a sync.Mutex so that
+// slot lets one batch (ConvertAll, Warm) run at a time: LibreOffice is
+// heavy and the machines have two cores. A channel rather than a sync.Mutex so that
 // waiting for the slot honours the context.
 var slot = make(chan struct{}, 1)
 
@@ -78,16 +79,15 @@ func (e *Error) Unwrap() error { return e.Err }
 // Convert converts data, the content of a file with extension srcExt (e.g.
 // ".docx"), to format (PDF, XLSX or anything `soffice --convert-to` takes)
 // with the LibreOffice program bin, and returns the converted file. It waits
-// for any other conversion of the process to end first, and gives up when ctx
+// while Parallel other conversions run, and gives up when ctx
 // is done or after Timeout, killing LibreOffice. A failure is an *Error (or
 // ErrNotFound when bin is empty).
 func Convert(ctx context.Context, bin string, data []byte, srcExt, format string) ([]byte, error) {
-	select {
-	case slot <- struct{}{}:
-	case <-ctx.Done():
+	release, ok := convertSlot(ctx)
+	if !ok {
 		return nil, notStarted(ctx, srcExt, format)
 	}
-	defer func() { <-slot }()
+	defer release()
 	return convert(ctx, bin, data, srcExt, format)
 }
 
