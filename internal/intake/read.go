@@ -466,7 +466,7 @@ func (r *reader) gridProblems(g *grid) {
 	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist") && r.partMissing(g.name):
 		// Listed in the workbook, but its part is not in the package.
 		r.missing++
-		r.s.addf(SeverityError, g.name, "", "tệp bị hỏng: sổ có trang tính này nhưng thiếu phần dữ liệu của nó nên không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.")
+		r.s.addf(SeverityError, g.name, Pos{}, "tệp bị hỏng: sổ có trang tính này nhưng thiếu phần dữ liệu của nó nên không đọc được. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra, lưu lại thành .xlsx rồi gửi lại; hoặc đề nghị đơn vị gửi lại tệp.")
 	case g.err != nil && g.errRow == 1 && strings.Contains(g.err.Error(), "does not exist"):
 		// Listed in the workbook but no worksheet: a chart sheet, an
 		// Excel 4 macro sheet or a dialog sheet.
