@@ -179,3 +179,22 @@ func FuzzCompileFor(f *testing.F) {
 		}
 	})
 }
+
+// A document with no field is refused as a template, said of the whole
+// template; one field is enough to be taken.
+func TestTemplateWithoutFields(t *testing.T) {
+	_, err := CompileFor(doc(para("BÁO CÁO")+para("Kết quả thực hiện.")), fields)
+	var te *TemplateError
+	if !errors.As(err, &te) || len(te.Problems) != 1 || !strings.Contains(te.Problems[0].Message, "không có trường nào") {
+		t.Fatalf("a template without fields: %v, want one problem «không có trường nào»", err)
+	}
+	if got := err.Error(); !strings.HasPrefix(got, "Mẫu báo cáo: toàn bộ mẫu: ") {
+		t.Errorf("message %q, want it placed on the whole template", got)
+	}
+	if _, err := CompileFor(doc(para("BÁO CÁO")+para("Xã {ten_xa}")), fields); err != nil {
+		t.Errorf("a template with one field: %v", err)
+	}
+	if _, err := Compile(doc(para("BÁO CÁO"))); err != nil {
+		t.Errorf("Compile (syntax alone) of a text without fields: %v", err)
+	}
+}

@@ -19,7 +19,7 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	return fmt.Sprintf("Mẫu báo cáo: %s, %s («%s»): %s", p.Part, p.Location, p.Text, p.Message)
+	return "Mẫu báo cáo: " + p.Place() + ": " + p.Message
 }
 
 // TemplateError lists every mistake found in a template.
@@ -42,6 +42,9 @@ func (e *TemplateError) Error() string {
 // Place is where the problem is, as a clerk looks for it in Word: the
 // part, the table cell or paragraph, and the paragraph's text.
 func (p Problem) Place() string {
+	if p.Location == "" {
+		return p.Part // the whole template, such as one with no field at all
+	}
 	if p.Text == "" {
 		return p.Part + ", " + p.Location
 	}

@@ -221,6 +221,11 @@ func CompileFor(template []byte, fields []Spec) (t *Template, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if fields != nil && len(problems) == 0 && len(t.Fields()) == 0 {
+		// A document with no field would come out as itself: a report
+		// with no figure and no unit's words, under the program's name.
+		problems = append(problems, Problem{Part: "toàn bộ mẫu", Message: "mẫu không có trường nào trong ngoặc nhọn (như {ten_xa} hay {#phan}…{/phan}) nên văn bản lập ra sẽ chỉ là chính mẫu, không có số liệu và lời báo cáo nào của các đơn vị. Dùng mẫu có sẵn của chương trình (hoặc bản mẫu đã sửa trước đó), chỉ sửa lời văn và giữ nguyên các trường."})
+	}
 	if len(problems) > 0 {
 		return nil, &TemplateError{Problems: problems}
 	}
