@@ -452,9 +452,10 @@ func provinceKey(s string) string {
 }
 
 // slim is what the roll-up keeps of an attachment's data: the commune,
-// the period, the indicators, and each task's code, section and status
-// (not its title, status text and leads, nor the units' account and the
-// targets, which the province recomputes). Strings are copied out of the
+// the period, the indicators, each task's code, section and status (not
+// its title, status text and leads, nor the units' account and the
+// targets, which the province recomputes), and the upward proposals
+// (without the units and tasks, the commune's own codes). Strings are copied out of the
 // reader's buffers. With thousands of communes this keeps the heap to a
 // few kilobytes a commune.
 func slim(sd *summary.Data) *summary.Data {
@@ -470,6 +471,9 @@ func slim(sd *summary.Data) *summary.Data {
 		ind.Code, ind.Name, ind.Measure, ind.Kind, ind.Source = c(ind.Code), c(ind.Name), c(ind.Measure), c(ind.Kind), c(ind.Source)
 		ind.PreviousNote, ind.CurrentNote = c(ind.PreviousNote), c(ind.CurrentNote)
 		out.Indicators[i] = ind
+	}
+	for _, p := range sd.Proposals {
+		out.Proposals = append(out.Proposals, summary.ProposalData{To: c(p.To), Ask: c(p.Ask)})
 	}
 	return out
 }

@@ -279,7 +279,7 @@ func TestReadProblems(t *testing.T) {
 		{"a later version", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) { f.SetCellInt(summary.SheetData, "C1", 9) })
-		}}}, map[string]string{"a.xlsx": "dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản 1"}, 0},
+		}}}, map[string]string{"a.xlsx": fmt.Sprintf("dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản %d", summary.DataVersion)}, 0},
 		{"printed figure edited", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) {

@@ -18,11 +18,12 @@ import (
 
 // The province workbook's sheets.
 const (
-	SheetCommunes = "Các xã"
-	SheetProvince = "Toàn tỉnh"
-	SheetRanking  = "Xếp hạng"
-	SheetFlat     = "Dữ liệu"
-	SheetFiles    = "Tệp nhận về"
+	SheetCommunes  = "Các xã"
+	SheetProvince  = "Toàn tỉnh"
+	SheetRanking   = "Xếp hạng"
+	SheetProposals = "Kiến nghị"
+	SheetFlat      = "Dữ liệu"
+	SheetFiles     = "Tệp nhận về"
 )
 
 // FlatColumns are the flat sheet's column names (row 1), one row a
@@ -46,7 +47,7 @@ func Workbook(r *Rollup) ([]byte, error) {
 	w := &wb{f: excelize.NewFile(), r: r}
 	defer w.f.Close()
 	w.styles()
-	for _, step := range []func() error{w.communes, w.province, w.ranking, w.flat, w.files} {
+	for _, step := range []func() error{w.communes, w.province, w.ranking, w.proposals, w.flat, w.files} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -491,6 +492,60 @@ func (w *wb) shareChart(t *catalog.Target, n int) error {
 		YAxis:     excelize.ChartAxis{Font: font, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
 		Dimension: excelize.ChartDimension{Width: 640, Height: uint(120 + 18*n)},
 	})
+}
+
+// proposals: the communes' upward proposals, one row an ask, by the body
+// asked, each with every commune that made it.
+func (w *wb) proposals() error {
+	r := w.r
+	sw, err := w.newStream(SheetProposals)
+	if err != nil {
+		return err
+	}
+	sw.SetColWidth(1, 1, 6)
+	sw.SetColWidth(2, 2, 30)
+	sw.SetColWidth(3, 3, 60)
+	sw.SetColWidth(4, 4, 8)
+	sw.SetColWidth(5, 5, 40)
+	sw.SetRow("A1", []any{w.cell("ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU VỚI CẤP TRÊN, "+strings.ToUpper(r.Period.Name()), w.title)})
+	sw.SetRow("A2", []any{"Theo cơ quan được kiến nghị; kiến nghị giống nhau (cùng lời) của nhiều xã là một dòng"})
+	head := []any{}
+	for _, h := range []string{"STT", "Kiến nghị với", "Nội dung", "Số xã", "Xã, phường, đặc khu"} {
+		head = append(head, w.cell(h, w.head))
+	}
+	sw.SetRow("A4", head)
+	row, n := 5, 0
+	for _, g := range r.Proposals {
+		to := g.To
+		if to == "" {
+			to = "(không nêu cơ quan nhận)"
+		}
+		for _, a := range g.Asks {
+			n++
+			var names []string
+			for _, c := range a.Communes {
+				names = append(names, c.FullName())
+			}
+			if err := sw.SetRow(axis(1, row), []any{w.cell(n, w.text), w.cell(to, w.text), w.cell(a.Text, w.text), w.cell(len(a.Communes), w.number[0]),
+				w.cell(strings.Join(names, ", "), w.text)}); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	if n == 0 {
+		sw.SetRow(axis(1, row), []any{w.cell("Các xã đã gửi không có đề xuất, kiến nghị với cấp trên", w.text)})
+		row++
+	}
+	if len(r.NoProposals) > 0 {
+		row++
+		var names []string
+		for _, c := range r.NoProposals {
+			names = append(names, c.FullName())
+		}
+		sw.SetRow(axis(1, row), []any{fmt.Sprintf("Bảng tổng hợp không mang đề xuất, kiến nghị (phiên bản trước của chương trình, hoặc thiếu phần dữ liệu cho máy đọc), xem báo cáo của xã: %s", strings.Join(names, ", "))})
+	}
+	return w.finish(sw, SheetProposals, "$4:$4")
 }
 
 func isoDate(t time.Time) string {

@@ -53,7 +53,7 @@ func TestWorkbook(t *testing.T) {
 			t.Errorf("%s: not fit to width on A4 landscape (%v)", sheet, err)
 		}
 	}
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Các xã|Toàn tỉnh|Xếp hạng|Dữ liệu|Tệp nhận về" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Các xã|Toàn tỉnh|Xếp hạng|Kiến nghị|Dữ liệu|Tệp nhận về" {
 		t.Errorf("sheets: %s", got)
 	}
 	cell := func(sheet, axis string) string {
