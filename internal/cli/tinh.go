@@ -147,6 +147,9 @@ func printTinh(w io.Writer, res *province.BuildResult) {
 	for _, f := range res.Files {
 		fmt.Fprintf(w, "  %s\n", f)
 	}
+	for _, n := range res.SetAside {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)
 	}

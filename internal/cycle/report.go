@@ -347,35 +347,45 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 	}
 	p := req.Period
 	dir := Dir(req.OutDir, p)
-	// One writer of the folder at a time, across programs; what a killed
-	// one left is finished first, so that the ledger and the outputs
-	// agree (never the program's own output taken for an office edit).
-	unlock, err := outfile.Lock(req.OutDir)
-	if err != nil {
-		return outfile.FolderError(req.OutDir, err)
-	}
-	defer unlock()
-	if _, err := os.Stat(dir); err == nil {
-		outfile.Recover(dir)
-	}
-	l := readLedger(dir)
 	var stale []string
 	if len(res.Report.Urged()) == 0 {
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
-	kept, err := setAside(l, files, stale, unpairedPDFs(files))
+	kept, err := WriteKept(req.OutDir, dir, files, stale, "mọi đơn vị đã gửi")
 	res.SetAside = kept
 	if err != nil {
-		return err
-	}
-	if err := outfile.WriteAll(append(files, ledgerFile(dir, l, files))...); err != nil {
 		return err
 	}
 	for _, f := range files {
 		res.Files = append(res.Files, f.Path)
 	}
 	return nil
+}
+
+// WriteKept writes a period's outputs, files, into dir under outDir,
+// whole or not at all, keeping what the office has done there (see
+// setAside): an output it edited, and one of stale (a reminder no longer
+// needed, because of why), are kept under dated names first. It returns one Vietnamese
+// sentence a file so kept.
+func WriteKept(outDir, dir string, files []outfile.File, stale []string, why string) ([]string, error) {
+	// One writer of the folder at a time, across programs; what a killed
+	// one left is finished first, so that the ledger and the outputs
+	// agree (never the program's own output taken for an office edit).
+	unlock, err := outfile.Lock(outDir)
+	if err != nil {
+		return nil, outfile.FolderError(outDir, err)
+	}
+	defer unlock()
+	if _, err := os.Stat(dir); err == nil {
+		outfile.Recover(dir)
+	}
+	l := readLedger(dir)
+	kept, err := setAside(l, files, stale, why, unpairedPDFs(files))
+	if err != nil {
+		return kept, err
+	}
+	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files))...)
 }
 
 // forPrint are the files that get a PDF: those that are sent or signed

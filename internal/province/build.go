@@ -3,6 +3,7 @@ package province
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"baocao/internal/cycle"
@@ -33,12 +34,18 @@ type BuildResult struct {
 	Written  bool     // false: no attachment was usable, no report written
 	PDFNote  string
 	Warnings []string // the template's
+	// SetAside says each output kept under a dated name: one the office
+	// edited since the last build, or the reminder once every commune
+	// has sent.
+	SetAside []string
 }
 
 // Build reads, rolls up and writes the province's report and workbook,
 // and the reminder letter when some commune has not sent (and their PDFs
-// when asked), whole or not at all. When no attachment is usable only
-// the letter is written.
+// when asked), whole or not at all, as the commune's report does: an
+// output the office edited is kept under a dated name, and so is an old
+// reminder once every commune has sent. When no attachment is usable
+// only the letter is written.
 func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error) {
 	rec := Read(d, req.Period, req.In...)
 	r := Roll(d, req.Period, rec)
@@ -66,6 +73,11 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		res.Warnings = append(res.Warnings, warnings...)
 		files = append(files, outfile.File{Path: filepath.Join(dir, ReminderName(req.Period)), Data: letter})
 	}
+	var stale []string
+	if len(r.Missing) == 0 {
+		letter := filepath.Join(dir, strings.TrimSuffix(ReminderName(req.Period), ".docx"))
+		stale = []string{letter + ".docx", letter + ".pdf"}
+	}
 	if len(files) == 0 {
 		return res, nil
 	}
@@ -74,7 +86,9 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
-	if err := outfile.WriteAll(files...); err != nil {
+	kept, err := cycle.WriteKept(req.OutDir, dir, files, stale, "mọi xã, phường, đặc khu đã gửi")
+	res.SetAside = kept
+	if err != nil {
 		return nil, err
 	}
 	for _, f := range files {

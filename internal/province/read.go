@@ -235,6 +235,8 @@ func collectFile(file string, info fs.FileInfo, jobs []job, rec *Received) []job
 	switch ext := strings.ToLower(filepath.Ext(file)); {
 	case strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock"):
 		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "tệp tạm của Excel hoặc LibreOffice (khi bảng đang mở), không phải bảng tổng hợp: bỏ qua"})
+	case strings.HasPrefix(base, ".baocao-"):
+		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "tệp ghi chép của chương trình baocao (trong thư mục kết quả), không phải bảng tổng hợp: bỏ qua"})
 	case ext != ".xlsx" && ownDocument(base):
 		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "văn bản của tỉnh do chương trình lập, không phải của xã: bỏ qua"})
 	case ext == ".xlsx" || ext == ".xlsm":
