@@ -177,6 +177,15 @@ func (w *wb) styles() {
 
 func ptr[T any](v T) *T { return &v }
 
+// setWidths sets the widths of columns A, B, … of a streamed sheet. The
+// stream writer puts each column set before those set already: set last
+// to first, they are written in order, as Excel expects them.
+func setWidths(sw *excelize.StreamWriter, widths ...float64) {
+	for i := len(widths) - 1; i >= 0; i-- {
+		sw.SetColWidth(i+1, i+1, widths[i])
+	}
+}
+
 // shown is how many decimals a figure prints with: those it uses, up to
 // its indicator's (203.000, not 203.000,00), as the report writes it.
 func shown(v *float64, ind *catalog.Indicator) int {
@@ -254,9 +263,7 @@ func (w *wb) communes() error {
 	if err != nil {
 		return err
 	}
-	for i, wd := range widths {
-		sw.SetColWidth(i+1, i+1, wd)
-	}
+	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("TỔNG HỢP KẾT QUẢ THỰC HIỆN CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU, "+strings.ToUpper(r.Period.Name()), w.title)})
 	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Tỉnh %s; %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp; số liệu chốt từ %s đến %s",
 		d.Province, len(d.Communes)-len(r.Missing), len(d.Communes), period.NumericDate(r.CurrentFrom), period.NumericDate(r.CurrentTo)), w.plain)})
@@ -459,11 +466,7 @@ func (w *wb) province() error {
 	if err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 1, 5)
-	sw.SetColWidth(2, 2, 30)
-	sw.SetColWidth(3, 3, 11)
-	sw.SetColWidth(4, 8, 12)
-	sw.SetColWidth(9, 9, 24)
+	setWidths(sw, 5, 30, 11, 12, 12, 12, 12, 12, 24)
 	sw.SetRow("A1", []any{w.cell("SỐ LIỆU TOÀN TỈNH "+strings.ToUpper(d.Province)+", "+strings.ToUpper(r.Period.Name()), w.title)})
 	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Cộng số liệu của %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp", len(d.Communes)-len(r.Missing), len(d.Communes)), w.plain)})
 	head := []any{}
@@ -535,11 +538,7 @@ func (w *wb) ranking() error {
 		return err
 	}
 	k := w.capitalShare()
-	sw.SetColWidth(1, 1, 8)
-	sw.SetColWidth(2, 2, 7)
-	sw.SetColWidth(3, 3, 26)
-	sw.SetColWidth(4, 4, 10)
-	sw.SetColWidth(5, 5, 12)
+	setWidths(sw, 8, 7, 26, 10, 12)
 	if k < 0 {
 		sw.SetRow("A1", []any{w.cell("Chỉ tiêu của tỉnh không có mục tiêu tỷ lệ vốn (capital_share) nên không xếp hạng", w.title)})
 		return w.finish(sw, SheetRanking, "")
@@ -609,11 +608,7 @@ func (w *wb) proposals() error {
 	if err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 1, 5)
-	sw.SetColWidth(2, 2, 26)
-	sw.SetColWidth(3, 3, 55)
-	sw.SetColWidth(4, 4, 7)
-	sw.SetColWidth(5, 5, 40)
+	setWidths(sw, 5, 26, 55, 7, 40)
 	sw.SetRow("A1", []any{w.cell("ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU VỚI CẤP TRÊN, "+strings.ToUpper(r.Period.Name()), w.title)})
 	sw.SetRow("A2", []any{w.cell("Theo cơ quan được kiến nghị; kiến nghị giống nhau (cùng lời) của nhiều xã là một dòng", w.plain)})
 	head := []any{}
@@ -677,9 +672,7 @@ func (w *wb) flat() error {
 	if err != nil {
 		return err
 	}
-	for i, wd := range widths {
-		sw.SetColWidth(i+1, i+1, wd)
-	}
+	setWidths(sw, widths...)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -727,9 +720,7 @@ func (w *wb) files() error {
 	if err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 1, 45)
-	sw.SetColWidth(2, 2, 8)
-	sw.SetColWidth(3, 3, 80)
+	setWidths(sw, 45, 8, 80)
 	sw.SetRow("A1", []any{w.cell("Tệp", w.head), w.cell("Mức", w.head), w.cell("Nội dung", w.head)})
 	for i, p := range w.r.Problems {
 		kind := "Lỗi"
