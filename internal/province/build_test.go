@@ -1,6 +1,7 @@
 package province_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -8,8 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"baocao/internal/province"
 	"baocao/internal/province/gen"
+	"baocao/internal/summary"
 )
 
 // A build keeps what the office did to the outputs, as the commune's
@@ -85,4 +89,52 @@ func gen4() (cm gen.Commune) {
 	cm = small[0]
 	cm.Name = "Đăk Pék"
 	return cm
+}
+
+// The same inputs give the same bytes in every output: the report, the
+// workbook and the reminder, with communes' proposals, a version 1
+// attachment and one read from its printed sheets among them.
+func TestBuildSameBytes(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	d.Communes = append(d.Communes, province.Commune{Code: "23537", Name: "Ba Tơ", Kind: "xã"}, province.Commune{Code: "23538", Name: "Sơn Hà", Kind: "xã"})
+	in := smallFolder(t, c)
+	dp := gen4()
+	dp.Proposals = map[string]string{"I.1": "Đề nghị Chính phủ nâng mức cho vay"}
+	write(t, c, q1, dp, filepath.Join(in, "dp.xlsx"), saved)
+	toVersion1(t, filepath.Join(in, "dp.xlsx"))
+	bt := small[1]
+	bt.Name, bt.Kind = "Ba Tơ", "xã"
+	write(t, c, q1, bt, filepath.Join(in, "bt.xlsx"), saved)
+	edit(t, filepath.Join(in, "bt.xlsx"), func(f *excelize.File) { f.DeleteSheet(summary.SheetData) })
+	tmpl, _, _ := province.LoadTemplate("")
+	letter, _, _ := province.LoadReminderTemplate("")
+	var runs [2]map[string][]byte
+	for i := range runs {
+		out := t.TempDir()
+		res, err := province.Build(context.Background(), d, province.BuildRequest{Period: q1, In: []string{in}, OutDir: out, Template: tmpl,
+			ReminderTemplate: letter, Date: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Rollup.NoProposals) != 2 || len(res.Rollup.Proposals) == 0 || len(res.Rollup.Missing) != 1 {
+			t.Fatalf("the inputs: %d without proposals, %d bodies asked, %d missing", len(res.Rollup.NoProposals), len(res.Rollup.Proposals), len(res.Rollup.Missing))
+		}
+		runs[i] = map[string][]byte{}
+		for _, f := range res.Files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs[i][filepath.Base(f)] = b
+		}
+	}
+	if len(runs[0]) != 3 {
+		t.Errorf("%d files, want the report, the workbook and the reminder", len(runs[0]))
+	}
+	for name, b := range runs[0] {
+		if !bytes.Equal(b, runs[1][name]) {
+			t.Errorf("two builds on the same files wrote two different %s", name)
+		}
+	}
 }
