@@ -120,7 +120,11 @@ func (r *Rollup) proposalTexts(sent int) []string {
 				asks = append(asks, fmt.Sprintf("và %d kiến nghị khác (tại bảng tổng hợp kèm theo, trang «%s»)", len(g.Asks)-reportAsks, SheetProposals))
 				break
 			}
-			asks = append(asks, fmt.Sprintf("%s (%s)", a.Text, communeNames(a.Communes, reportCommunes)))
+			who := communeNames(a.Communes, reportCommunes)
+			if len(a.Communes) > reportCommunes {
+				who += fmt.Sprintf(", tên các xã tại bảng tổng hợp kèm theo, trang «%s»", SheetProposals)
+			}
+			asks = append(asks, fmt.Sprintf("%s (%s)", a.Text, who))
 		}
 		if g.To != "" {
 			out = append(out, "Kiến nghị với "+g.To+": "+strings.Join(asks, "; ")+".")
