@@ -405,6 +405,10 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("bảng tổng hợp %s của %s, kỳ trước %s: không tổng hợp, chỉ dùng để đối chiếu số kỳ trước", sd.PeriodName, c.FullName(), p.Name())})
 		return r
 	}
+	if !sd.HasProposals() && printed == "" {
+		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("bảng tổng hợp của %s lập bằng phiên bản trước của chương trình (dữ liệu phiên bản %d): đã đọc đủ số liệu và nhiệm vụ, nhưng tệp không mang đề xuất, kiến nghị của xã; xem kiến nghị trong báo cáo của xã",
+			c.FullName(), sd.Version)})
+	}
 	if loose {
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("tên trong tệp «%s» khác tên trong danh sách «%s» (mã %s) ở dấu: tính là %s; nếu không phải, sửa tên trong %s",
 			who, c.FullName(), c.Code, c.FullName(), CommunesFile)})
