@@ -462,12 +462,36 @@ func TestReadEditedInLibreOffice(t *testing.T) {
 	d := smallProvince(c)
 	src := filepath.Join(t.TempDir(), "tong-hop-2026-Q1.xlsx")
 	write(t, c, q1, small[0], src, saved)
+	// the data sheet's cell of VON-NSDP's current figure
+	var current string
+	if f, err := excelize.OpenFile(src); err == nil {
+		rows, _ := f.GetRows(summary.SheetData)
+		var cols []string
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == "#indicator" {
+				cols = r
+			}
+			if len(r) > 1 && r[0] == "indicator" && r[1] == "VON-NSDP" {
+				for j, name := range cols {
+					if name == "current" {
+						current, _ = excelize.CoordinatesToCellName(j+1, i+1)
+					}
+				}
+			}
+		}
+		f.Close()
+	}
+	if current == "" {
+		t.Fatal("no VON-NSDP current in the data sheet")
+	}
 	for _, tt := range []struct {
 		name string
 		ops  []officetest.EditOp
 		sent int
 		says string
 	}{
+		{"data sheet edited", []officetest.EditOp{officetest.Number(summary.SheetData, current, 9999)}, 1,
+			"lưu ý: phần dữ liệu cho máy đọc (trang ẩn «_du_lieu») đã bị sửa tay hoặc hỏng: chỉ tiêu VON-NSDP: kỳ trước 5.000, kỳ này 9.999 nhưng tăng/giảm ghi 1.500; đã đọc số liệu và tình trạng nhiệm vụ của xã Xốp từ các trang in"},
 		{"data sheet deleted", []officetest.EditOp{officetest.RemoveSheet(summary.SheetData)}, 1,
 			"lưu ý: tệp không còn phần dữ liệu cho máy đọc (trang ẩn «_du_lieu», có lẽ đã bị xóa); đã đọc số liệu và tình trạng nhiệm vụ của xã Xốp từ các trang in"},
 		{"data sheet deleted, a figure typed over", []officetest.EditOp{officetest.RemoveSheet(summary.SheetData), officetest.Number(summary.SheetFigures, "D5", 7000)}, 0,
