@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -163,19 +164,46 @@ func (w *wb) styles() {
 	w.bold = style(&excelize.Style{Font: bold, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	// [$-42A]: Vietnamese, so that LibreOffice and Excel print «1.234,5»
 	// whatever the machine's language, as the commune's workbooks do
-	w.percent = style(&excelize.Style{Font: font, Border: border, CustomNumFmt: ptr("[$-42A]0.00")})
+	top := &excelize.Alignment{Vertical: "top"}
+	w.percent = style(&excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: ptr("[$-42A]0.00")})
 	w.number, w.boldNumber = map[int]int{}, map[int]int{}
 	for _, d := range []int{0, 1, 2, 3, 4, 5, 6} {
 		fmtText := "[$-42A]#,##0"
 		if d > 0 {
 			fmtText += "." + strings.Repeat("0", d)
 		}
-		w.number[d] = style(&excelize.Style{Font: font, Border: border, CustomNumFmt: ptr(fmtText)})
-		w.boldNumber[d] = style(&excelize.Style{Font: bold, Border: border, CustomNumFmt: ptr(fmtText)})
+		w.number[d] = style(&excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: ptr(fmtText)})
+		w.boldNumber[d] = style(&excelize.Style{Font: bold, Border: border, Alignment: top, CustomNumFmt: ptr(fmtText)})
 	}
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// tall is the options of a row whose wrapped texts need more than one
+// line in columns of widths: LibreOffice does not grow a streamed row to
+// its text, so its height is given (12 pt Times New Roman: some 16 points
+// a line, a character of the column's width holding 1.15 letters, as
+// LibreOffice prints them).
+func tall(widths []float64, values []any) excelize.RowOpts {
+	lines := 1
+	for i, v := range values {
+		c, ok := v.(excelize.Cell)
+		text, isText := c.Value.(string)
+		if !ok || !isText || i >= len(widths) {
+			continue
+		}
+		per := max(1, int(widths[i]*1.15))
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return excelize.RowOpts{}
+	}
+	return excelize.RowOpts{Height: float64(lines)*16 + 2}
+}
 
 // setWidths sets the widths of columns A, B, … of a streamed sheet. The
 // stream writer puts each column set before those set already: set last
@@ -466,7 +494,8 @@ func (w *wb) province() error {
 	if err != nil {
 		return err
 	}
-	setWidths(sw, 5, 30, 11, 12, 12, 12, 12, 12, 24)
+	provinceWidths := []float64{5, 30, 11, 12, 12, 12, 12, 12, 24}
+	setWidths(sw, provinceWidths...)
 	sw.SetRow("A1", []any{w.cell("SỐ LIỆU TOÀN TỈNH "+strings.ToUpper(d.Province)+", "+strings.ToUpper(r.Period.Name()), w.title)})
 	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Cộng số liệu của %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp", len(d.Communes)-len(r.Missing), len(d.Communes)), w.plain)})
 	head := []any{}
@@ -478,9 +507,10 @@ func (w *wb) province() error {
 	for i, ind := range d.Indicators {
 		f := r.Province.Figures[i]
 		a, b := w.dates(ind)
-		sw.SetRow(axis(1, row), []any{w.cell(i+1, w.text), w.cell(ind.Name, w.text), w.cell(ind.Measure, w.text),
+		vals := []any{w.cell(i+1, w.text), w.cell(ind.Name, w.text), w.cell(ind.Measure, w.text),
 			w.cell(f.Previous, w.number[shown(f.Previous, ind)]), w.cell(f.Current, w.number[shown(f.Current, ind)]), w.cell(f.Change, w.number[shown(f.Change, ind)]),
-			w.cell(f.ChangePercent, w.percent), w.cell(a+" → "+b, w.text), w.cell(f.Note, w.text)})
+			w.cell(f.ChangePercent, w.percent), w.cell(a+" → "+b, w.text), w.cell(f.Note, w.text)}
+		sw.SetRow(axis(1, row), vals, tall(provinceWidths, vals))
 		row++
 	}
 	row++
@@ -500,8 +530,9 @@ func (w *wb) province() error {
 				verdict = "chưa đạt"
 			}
 		}
-		sw.SetRow(axis(1, row), []any{w.cell(i+1, w.text), w.cell(d.ShareName(s.Target), w.text), w.cell("%", w.text),
-			w.cell(s.Previous, w.percent), w.cell(s.Current, w.percent), w.cell(goal, w.text), w.cell(verdict, w.text)})
+		vals := []any{w.cell(i+1, w.text), w.cell(d.ShareName(s.Target), w.text), w.cell("%", w.text),
+			w.cell(s.Previous, w.percent), w.cell(s.Current, w.percent), w.cell(goal, w.text), w.cell(verdict, w.text)}
+		sw.SetRow(axis(1, row), vals, tall(provinceWidths, vals))
 		row++
 	}
 	row++
@@ -608,7 +639,8 @@ func (w *wb) proposals() error {
 	if err != nil {
 		return err
 	}
-	setWidths(sw, 5, 26, 55, 7, 40)
+	widths := []float64{5, 26, 55, 7, 40}
+	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU VỚI CẤP TRÊN, "+strings.ToUpper(r.Period.Name()), w.title)})
 	sw.SetRow("A2", []any{w.cell("Theo cơ quan được kiến nghị; kiến nghị giống nhau (cùng lời) của nhiều xã là một dòng", w.plain)})
 	head := []any{}
@@ -628,8 +660,9 @@ func (w *wb) proposals() error {
 			for _, c := range a.Communes {
 				names = append(names, c.FullName())
 			}
-			if err := sw.SetRow(axis(1, row), []any{w.cell(n, w.text), w.cell(to, w.text), w.cell(a.Text, w.text), w.cell(len(a.Communes), w.number[0]),
-				w.cell(strings.Join(names, ", "), w.text)}); err != nil {
+			vals := []any{w.cell(n, w.text), w.cell(to, w.text), w.cell(a.Text, w.text), w.cell(len(a.Communes), w.number[0]),
+				w.cell(strings.Join(names, ", "), w.text)}
+			if err := sw.SetRow(axis(1, row), vals, tall(widths, vals)); err != nil {
 				return err
 			}
 			row++
@@ -720,14 +753,16 @@ func (w *wb) files() error {
 	if err != nil {
 		return err
 	}
-	setWidths(sw, 45, 8, 80)
+	widths := []float64{45, 8, 80}
+	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("Tệp", w.head), w.cell("Mức", w.head), w.cell("Nội dung", w.head)})
 	for i, p := range w.r.Problems {
 		kind := "Lỗi"
 		if p.Severity == Warning {
 			kind = "Lưu ý"
 		}
-		sw.SetRow(axis(1, i+2), []any{w.cell(p.File, w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)})
+		vals := []any{w.cell(p.File, w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)}
+		sw.SetRow(axis(1, i+2), vals, tall(widths, vals))
 	}
 	if len(w.r.Problems) == 0 {
 		sw.SetRow("A2", []any{w.cell("Mọi tệp nhận về đều dùng được", w.text)})
