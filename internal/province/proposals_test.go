@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"baocao/internal/officetest"
 	"baocao/internal/province"
 	"baocao/internal/summary"
 )
@@ -91,6 +92,9 @@ func TestProposals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, p := range officetest.CheckWorkbook(book) {
+		t.Errorf("workbook: %s", p)
+	}
 	path := filepath.Join(t.TempDir(), "b.xlsx")
 	os.WriteFile(path, book, 0o644)
 	f, err := excelize.OpenFile(path)
@@ -105,7 +109,7 @@ func TestProposals(t *testing.T) {
 	}
 	all := strings.Join(sheet, "\n")
 	for _, line := range []string{
-		"1 | Ngân hàng Chính sách xã hội Việt Nam | bổ sung nguồn vốn cho vay nhà ở xã hội | 2 | xã Xốp, phường Trần Phú",
+		"1 | Ngân hàng Chính sách xã hội Việt Nam | bổ sung nguồn vốn cho vay nhà ở xã hội | 2 | xã Xốp\n |  |  |  | phường Trần Phú\n2 | Ngân hàng",
 		"4 | (không nêu cơ quan nhận) | Đề nghị tăng mức cho vay | 1 | xã Xốp",
 		"xem báo cáo của xã: xã Đăk Pék",
 	} {

@@ -639,12 +639,12 @@ func (w *wb) proposals() error {
 	if err != nil {
 		return err
 	}
-	widths := []float64{5, 26, 55, 7, 40}
+	widths := []float64{5, 28, 60, 7, 30}
 	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU VỚI CẤP TRÊN, "+strings.ToUpper(r.Period.Name()), w.title)})
 	sw.SetRow("A2", []any{w.cell("Theo cơ quan được kiến nghị; kiến nghị giống nhau (cùng lời) của nhiều xã là một dòng", w.plain)})
 	head := []any{}
-	for _, h := range []string{"STT", "Kiến nghị với", "Nội dung", "Số xã", "Xã, phường, đặc khu"} {
+	for _, h := range []string{"STT", "Kiến nghị với", "Nội dung", "Số xã", "Xã, phường, đặc khu đã kiến nghị"} {
 		head = append(head, w.cell(h, w.head))
 	}
 	sw.SetRow("A4", head)
@@ -656,16 +656,29 @@ func (w *wb) proposals() error {
 		}
 		for _, a := range g.Asks {
 			n++
-			var names []string
-			for _, c := range a.Communes {
-				names = append(names, c.FullName())
+			// a row a commune, the ask said once in cells merged down
+			// its rows: any number of communes fits and prints
+			for i, c := range a.Communes {
+				vals := []any{w.cell("", w.text), w.cell("", w.text), w.cell("", w.text), w.cell("", w.text), w.cell(c.FullName(), w.text)}
+				if i == 0 {
+					vals[0], vals[1], vals[2], vals[3] = w.cell(n, w.text), w.cell(to, w.text), w.cell(a.Text, w.text), w.cell(len(a.Communes), w.number[0])
+				}
+				opts := excelize.RowOpts{}
+				if len(a.Communes) == 1 {
+					opts = tall(widths, vals)
+				}
+				if err := sw.SetRow(axis(1, row+i), vals, opts); err != nil {
+					return err
+				}
 			}
-			vals := []any{w.cell(n, w.text), w.cell(to, w.text), w.cell(a.Text, w.text), w.cell(len(a.Communes), w.number[0]),
-				w.cell(strings.Join(names, ", "), w.text)}
-			if err := sw.SetRow(axis(1, row), vals, tall(widths, vals)); err != nil {
-				return err
+			if len(a.Communes) > 1 {
+				for col := 1; col <= 4; col++ {
+					if err := sw.MergeCell(axis(col, row), axis(col, row+len(a.Communes)-1)); err != nil {
+						return err
+					}
+				}
 			}
-			row++
+			row += len(a.Communes)
 		}
 	}
 	if n == 0 {
