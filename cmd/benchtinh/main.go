@@ -33,6 +33,7 @@ import (
 	"baocao/internal/period"
 	"baocao/internal/province"
 	"baocao/internal/province/gen"
+	"baocao/internal/summary"
 )
 
 const seed = 23
@@ -40,7 +41,9 @@ const seed = 23
 var q1 = period.MustParse("2026-Q1")
 
 func main() {
-	dir := flag.String("dir", filepath.Join(os.TempDir(), "baocao-benchtinh"), "thư mục giữ các bảng tổng hợp sinh ra")
+	// one folder a version of the attachment's data, so that files of an
+	// earlier version are not measured as this one's
+	dir := flag.String("dir", filepath.Join(os.TempDir(), fmt.Sprintf("baocao-benchtinh-v%d", summary.DataVersion)), "thư mục giữ các bảng tổng hợp sinh ra")
 	sizes := flag.String("sizes", "100,1000,3300", "các số xã cần đo, cách nhau bằng dấu phẩy")
 	child := flag.Int("child", 0, "(nội bộ) chạy một lần đo với N xã")
 	cpuprofile := flag.String("cpuprofile", "", "ghi hồ sơ CPU của lần đo -child vào TỆP")
@@ -149,7 +152,7 @@ func measure(c *catalog.Catalog, dir string, n int) error {
 	phase("đọc")
 	r := province.Roll(d, q1, rec)
 	phase("tổng hợp")
-	if len(rec.Attachments) != n {
+	if len(rec.Attachments) != n || len(r.Proposals) == 0 {
 		return fmt.Errorf("%d/%d bảng dùng được; %v", len(rec.Attachments), n, rec.Problems[:min(3, len(rec.Problems))])
 	}
 	if _, err := province.Workbook(r); err != nil {

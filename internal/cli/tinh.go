@@ -38,9 +38,11 @@ theo dữ liệu trong tệp, đối chiếu với danh sách xã của tỉnh),
                                      (mỗi dòng một xã và một chỉ tiêu, để nhập vào hệ thống khác),
                                      các tệp không dùng được và lý do;
   THƯ_MỤC_RA/KỲ/don-doc-tinh-KỲ.docx  công văn đôn đốc các xã chưa gửi (một trang), hạn --deadline.
-Tệp không dùng được (kỳ khác, tỉnh khác, xã không có trong danh sách, trang dữ liệu bị xóa
-hoặc sửa tay, không phải bảng tổng hợp) được liệt kê kèm lý do; xã gửi hai tệp thì dùng tệp
-lưu sau.
+Tệp không dùng được (kỳ khác, tỉnh khác, xã không có trong danh sách, không phải bảng tổng
+hợp, số trên trang in khác trang dữ liệu) được liệt kê kèm lý do; tệp mất trang dữ liệu hoặc
+có trang dữ liệu bị sửa tay thì đọc thay từ các trang in khi còn nguyên, nếu không thì nêu
+trang và ô sai; xã gửi hai tệp thì dùng tệp lưu sau. Kiến nghị của các xã được gộp theo cơ
+quan được kiến nghị, nêu tên các xã.
 
 Dữ liệu của tỉnh (--data): tinh.yaml, xa.csv, indicators.yaml; mặc định thư mục data ở đây
 nếu có tinh.yaml, nếu không thì dữ liệu mẫu có sẵn (tỉnh Quảng Ngãi). Tạo bản sửa được:
@@ -147,8 +149,8 @@ func printTinh(w io.Writer, res *province.BuildResult) {
 	for _, f := range res.Files {
 		fmt.Fprintf(w, "  %s\n", f)
 	}
-	for _, k := range res.SetAside {
-		fmt.Fprintf(w, "  %s\n", k)
+	for _, n := range res.SetAside {
+		fmt.Fprintf(w, "  %s\n", n)
 	}
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)

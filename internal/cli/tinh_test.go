@@ -119,7 +119,8 @@ func TestTinhExitCodes(t *testing.T) {
 			entries, _ := os.ReadDir(filepath.Join(out, "2026-Q1"))
 			var names []string
 			for _, e := range entries {
-				if !strings.HasPrefix(e.Name(), ".") { // the ledger of what was written
+				// the ledger of what was written, as beside the commune's
+				if !strings.HasPrefix(e.Name(), ".baocao-") {
 					names = append(names, e.Name())
 				}
 			}

@@ -257,41 +257,71 @@ func (w *writer) local() string {
 	return "xã"
 }
 
-// proposals writes part IV: what goes upward, in the commune's name,
-// naming who is asked; the proposals to one body said in one item.
-func (w *writer) proposals() []string {
+// Proposal is one upward proposal in the commune's name, as part IV
+// words it: To is the body asked («Ngân hàng Chính sách xã hội Việt Nam»,
+// "" when the text names none we know), Ask what it is asked (the whole
+// proposal, «Đề nghị …», when To is ""). Units and Tasks are who proposed
+// it and on which tasks (codes).
+type Proposal struct {
+	To, Ask      string
+	Units, Tasks []string
+}
+
+// Upward lists r's upward proposals (and those with no clear addressee,
+// which part IV keeps), one per distinct ask, in the plan's order: what
+// part IV says and the attachment carries for the province.
+func Upward(r *consolidate.Report) []Proposal { return newWriter(r).upwardAsks() }
+
+func (w *writer) upwardAsks() []Proposal {
 	list := append(w.r.ProposalsTo(consolidate.AddresseeUpward), w.r.ProposalsTo(consolidate.AddresseeUnclear)...)
 	order := map[string]int{}
 	for i, t := range w.r.Catalog.Tasks() {
 		order[t.Code] = i
 	}
 	slices.SortStableFunc(list, func(a, b consolidate.Attributed) int { return order[a.Task] - order[b.Task] })
+	var out []Proposal
+	seen := map[string]int{} // key of the text → index in out
+	for _, p := range list {
+		for _, c := range splitAsks(p.Text) {
+			text := w.upward(c)
+			if i, ok := seen[key(text)]; ok {
+				x := &out[i]
+				if !slices.Contains(x.Units, p.Unit) {
+					x.Units = append(x.Units, p.Unit)
+				}
+				if !slices.Contains(x.Tasks, p.Task) {
+					x.Tasks = append(x.Tasks, p.Task)
+				}
+				continue
+			}
+			seen[key(text)] = len(out)
+			body, ask := w.addressee(text)
+			out = append(out, Proposal{To: strings.TrimPrefix(body, "Đề nghị "), Ask: ask, Units: []string{p.Unit}, Tasks: []string{p.Task}})
+		}
+	}
+	return out
+}
+
+// proposals writes part IV: what goes upward, in the commune's name,
+// naming who is asked; the proposals to one body said in one item.
+func (w *writer) proposals() []string {
 	type item struct {
 		body string
 		asks []string
 	}
 	var items []*item
-	seen := map[string]bool{}
-	for _, p := range list {
-		for _, c := range splitAsks(p.Text) {
-			text := w.upward(c)
-			if seen[key(text)] {
-				continue
+	for _, p := range w.upwardAsks() {
+		var it *item
+		for _, x := range items {
+			if p.To != "" && x.body == p.To {
+				it = x
 			}
-			seen[key(text)] = true
-			body, ask := w.addressee(text)
-			var it *item
-			for _, x := range items {
-				if body != "" && x.body == body {
-					it = x
-				}
-			}
-			if it == nil {
-				it = &item{body: body}
-				items = append(items, it)
-			}
-			it.asks = append(it.asks, ask)
 		}
+		if it == nil {
+			it = &item{body: p.To}
+			items = append(items, it)
+		}
+		it.asks = append(it.asks, p.Ask)
 	}
 	var out []string
 	for _, it := range items {
@@ -301,7 +331,7 @@ func (w *writer) proposals() []string {
 			}
 			continue
 		}
-		out = append(out, stop(it.body+" "+strings.Join(it.asks, "; ")))
+		out = append(out, stop("Đề nghị "+it.body+" "+strings.Join(it.asks, "; ")))
 	}
 	return out
 }

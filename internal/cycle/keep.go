@@ -61,12 +61,13 @@ func ledgerFile(dir string, l ledger, files []outfile.File, made map[string][]by
 // the program last wrote there was edited, and is renamed to a dated copy
 // ("bao-cao-2026-Q1 (bản sửa 02-12-2026 10h15).docx", from its own
 // modification time); an output of stale (the reminder, once every unit
-// has sent) is renamed the same way, so that it no longer looks current.
+// has sent; why says so) is renamed the same way, so that it no longer
+// looks current.
 // An output of unpaired (the PDF of a document written this time without
 // a new PDF: no --pdf, or its conversion failed) no longer shows that
 // document, and is renamed the same way. It returns one Vietnamese
 // sentence per file moved.
-func setAside(l ledger, files []outfile.File, stale []string, unpaired []pdfOf) ([]string, error) {
+func setAside(l ledger, files []outfile.File, stale []string, why string, unpaired []pdfOf) ([]string, error) {
 	var notes []string
 	for _, f := range files {
 		old, err := os.ReadFile(f.Path)
@@ -91,7 +92,7 @@ func setAside(l ledger, files []outfile.File, stale []string, unpaired []pdfOf) 
 		if err != nil {
 			return notes, err
 		}
-		notes = append(notes, fmt.Sprintf("%s không còn cần (mọi đơn vị đã gửi): chuyển thành %s.", filepath.Base(path), filepath.Base(to)))
+		notes = append(notes, fmt.Sprintf("%s không còn cần (%s): chuyển thành %s.", filepath.Base(path), why, filepath.Base(to)))
 	}
 	for _, u := range unpaired {
 		if fi, err := os.Stat(u.PDF); err != nil || !fi.Mode().IsRegular() {

@@ -4,19 +4,20 @@ import (
 	"os"
 
 	"baocao/internal/outfile"
-	"baocao/internal/period"
 )
 
-// WriteKept writes a period's outputs into outDir/P as a commune's build
-// does: one writer of the folder at a time, what a killed program left
-// finished first, an output the office edited since the last build kept
-// under a dated name, each of stale (an output no longer wanted, such as
-// the reminder once everyone has sent) and the PDF of a document written
-// now without one renamed the same way; then the files and the ledger,
-// whole or not at all. It returns one sentence a file kept. The
-// province's roll-up writes through it.
-func WriteKept(outDir string, p period.Period, files []outfile.File, stale []string) ([]string, error) {
-	dir := Dir(outDir, p)
+// WriteKept writes a period's outputs, files, into dir under outDir,
+// whole or not at all, keeping what the office has done there (see
+// setAside): an output it edited, and one of stale (a reminder no longer
+// needed, because of why), are kept under dated names first. made maps a
+// PDF among files to the document it shows, for the ledger (nil when
+// unknown: such a PDF is made again next time). It returns one Vietnamese
+// sentence a file so kept. The commune's build and the province's
+// roll-up write through it.
+func WriteKept(outDir, dir string, files []outfile.File, made map[string][]byte, stale []string, why string) ([]string, error) {
+	// One writer of the folder at a time, across programs; what a killed
+	// one left is finished first, so that the ledger and the outputs
+	// agree (never the program's own output taken for an office edit).
 	unlock, err := outfile.Lock(outDir)
 	if err != nil {
 		return nil, outfile.FolderError(outDir, err)
@@ -26,9 +27,9 @@ func WriteKept(outDir string, p period.Period, files []outfile.File, stale []str
 		outfile.Recover(dir)
 	}
 	l := readLedger(dir)
-	kept, err := setAside(l, files, stale, unpairedPDFs(files))
+	kept, err := setAside(l, files, stale, why, unpairedPDFs(files))
 	if err != nil {
 		return kept, err
 	}
-	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files, nil))...)
+	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files, made))...)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -399,29 +398,14 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 			}
 		}
 	}
-	// One writer of the folder at a time, across programs; what a killed
-	// one left is finished first, so that the ledger and the outputs
-	// agree (never the program's own output taken for an office edit).
-	unlock, err := outfile.Lock(req.OutDir)
-	if err != nil {
-		return outfile.FolderError(req.OutDir, err)
-	}
-	defer unlock()
-	if _, err := os.Stat(dir); err == nil {
-		outfile.Recover(dir)
-	}
-	l := readLedger(dir)
 	var stale []string
 	if len(res.Report.Urged()) == 0 {
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
-	kept, err := setAside(l, files, stale, unpairedPDFs(files))
+	kept, err := WriteKept(req.OutDir, dir, files, made, stale, "mọi đơn vị đã gửi")
 	res.SetAside = kept
 	if err != nil {
-		return err
-	}
-	if err := outfile.WriteAll(append(files, ledgerFile(dir, l, files, made))...); err != nil {
 		return err
 	}
 	for _, f := range files {

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"baocao/internal/officetest"
@@ -80,30 +79,8 @@ func TestSummaryPrintsReadable(t *testing.T) {
 	}
 }
 
-// boxHeightPerPoint is the height of a word's box in a PDF that
-// LibreOffice prints from a cell of 1 pt text, measured on a cell of 11 pt
-// Times New Roman printed at 100%: it depends on the font LibreOffice uses.
-func boxHeightPerPoint(t *testing.T) float64 {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 11}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.SetCellStr("Sheet1", "A1", "Chuẩn")
-	f.SetCellStyle("Sheet1", "A1", "A1", style)
-	path := filepath.Join(t.TempDir(), "chuan.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	pages := officetest.PDFWords(t, officetest.Convert(t, path, "pdf"))
-	if len(pages) != 1 || len(pages[0].Words) != 1 {
-		t.Fatalf("the 11 pt sample printed as %+v, want one word on one page", pages)
-	}
-	w := pages[0].Words[0]
-	return (w.YMax - w.YMin) / 11
-}
+// boxHeightPerPoint: see officetest.BoxHeightPerPoint.
+func boxHeightPerPoint(t *testing.T) float64 { return officetest.BoxHeightPerPoint(t) }
 
 // The same received files give the same bytes in every output, so that a
 // re-run can be checked by comparing files.

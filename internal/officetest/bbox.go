@@ -3,9 +3,12 @@ package officetest
 import (
 	"bytes"
 	"encoding/xml"
-	"golang.org/x/text/unicode/norm"
 	"os/exec"
+	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // PDFPage is a printed page and the words on it, as pdftotext -bbox finds
@@ -58,4 +61,30 @@ func PDFWords(t testing.TB, pdf string) []PDFPage {
 		pages = append(pages, page)
 	}
 	return pages
+}
+
+// BoxHeightPerPoint is the height of a word's box in a PDF that
+// LibreOffice prints from a cell of 1 pt text, measured on a cell of 11 pt
+// Times New Roman printed at 100%: it depends on the font LibreOffice
+// uses. A printed word's size in points is its box's height over it.
+func BoxHeightPerPoint(t testing.TB) float64 {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 11}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Sheet1", "A1", "Chuẩn")
+	f.SetCellStyle("Sheet1", "A1", "A1", style)
+	path := filepath.Join(t.TempDir(), "chuan.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	pages := PDFWords(t, Convert(t, path, "pdf"))
+	if len(pages) != 1 || len(pages[0].Words) != 1 {
+		t.Fatalf("the 11 pt sample printed as %+v, want one word on one page", pages)
+	}
+	w := pages[0].Words[0]
+	return (w.YMax - w.YMin) / 11
 }

@@ -18,7 +18,7 @@ import (
 // EditOp is one thing a user does in LibreOffice Calc. Rows are 1-based,
 // as Calc shows them.
 type EditOp struct {
-	Op    string  `json:"op"` // "delete", "insert", "text", "number", "formula", "format", "newsheet", "rename", "hide"
+	Op    string  `json:"op"` // "delete", "insert", "text", "number", "formula", "format", "newsheet", "rename", "hide", "removesheet"
 	Sheet string  `json:"sheet"`
 	Row   int     `json:"row,omitempty"`   // delete, insert: the row; insert puts a new row at Row (above the old one)
 	Count int     `json:"count,omitempty"` // delete, insert: how many rows (1 when 0)
@@ -75,6 +75,12 @@ func Hide(sheet string) EditOp {
 	return EditOp{Op: "hide", Sheet: sheet}
 }
 
+// RemoveSheet deletes a sheet (hidden or not), as Calc's Sheet > Delete
+// Sheet does.
+func RemoveSheet(sheet string) EditOp {
+	return EditOp{Op: "removesheet", Sheet: sheet}
+}
+
 // editScript runs in the python3 of LibreOffice's UNO bridge: it connects
 // to the soffice started by Edit, opens the file, applies the operations
 // (sheet protection without a password is lifted first, as a user does
@@ -114,6 +120,9 @@ try:
                 doc.Sheets.copyByName(op["from"], op["text"], len(names))
             else:
                 doc.Sheets.insertNewByName(op["text"], len(names))
+            continue
+        if kind == "removesheet":
+            doc.Sheets.removeByName(op["sheet"])
             continue
         sheet = doc.Sheets.getByName(op["sheet"])
         if sheet.isProtected():

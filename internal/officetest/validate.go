@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -127,6 +128,8 @@ func eachPart(data []byte, keep func(string) bool, check func(name string, b []b
 	return problems
 }
 
+var colMin = regexp.MustCompile(`<col [^>]*\bmin="(\d+)"`)
+
 var mergeRef = regexp.MustCompile(`<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"`)
 
 func mergeRefs(xml string) []string {
@@ -138,8 +141,9 @@ func mergeRefs(xml string) []string {
 }
 
 // CheckWorkbook lists what Excel refuses in a workbook and the validator
-// misses: merged ranges that overlap, and list validations whose inline
-// list is longer than Excel's 255 characters.
+// misses: merged ranges that overlap, column widths not in ascending
+// order, and list validations whose inline list is longer than Excel's
+// 255 characters.
 func CheckWorkbook(data []byte) []string {
 	problems := CheckXML(data)
 	// Merged ranges as written: excelize mends overlaps when it reads them.
@@ -158,6 +162,15 @@ func CheckWorkbook(data []byte) []string {
 				}
 			}
 			boxes = append(boxes, [4]int{c1, r1, c2, r2})
+		}
+		last := 0
+		for _, m := range colMin.FindAllStringSubmatch(string(b), -1) {
+			n, _ := strconv.Atoi(m[1])
+			if n <= last {
+				overlaps = append(overlaps, fmt.Sprintf("%s: column widths not in ascending order (column %d after %d)", name, n, last))
+				break
+			}
+			last = n
 		}
 		return overlaps
 	})...)

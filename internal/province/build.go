@@ -42,8 +42,10 @@ type BuildResult struct {
 
 // Build reads, rolls up and writes the province's report and workbook,
 // and the reminder letter when some commune has not sent (and their PDFs
-// when asked), whole or not at all. When no attachment is usable only
-// the letter is written.
+// when asked), whole or not at all, as the commune's report does: an
+// output the office edited is kept under a dated name, and so is an old
+// reminder once every commune has sent. When no attachment is usable
+// only the letter is written.
 func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error) {
 	cycle.Progress(ctx, cycle.StageRead)
 	rec := Read(d, req.Period, req.In...)
@@ -73,6 +75,11 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		res.Warnings = append(res.Warnings, warnings...)
 		files = append(files, outfile.File{Path: filepath.Join(dir, ReminderName(req.Period)), Data: letter})
 	}
+	var stale []string
+	if len(r.Missing) == 0 {
+		letter := filepath.Join(dir, strings.TrimSuffix(ReminderName(req.Period), ".docx"))
+		stale = []string{letter + ".docx", letter + ".pdf"}
+	}
 	if len(files) == 0 {
 		return res, nil
 	}
@@ -81,13 +88,7 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}
-	// An old letter is set aside once every commune has sent.
-	var stale []string
-	if len(r.Missing) == 0 {
-		letter := filepath.Join(dir, ReminderName(req.Period))
-		stale = []string{letter, strings.TrimSuffix(letter, ".docx") + ".pdf"}
-	}
-	kept, err := cycle.WriteKept(req.OutDir, req.Period, files, stale)
+	kept, err := cycle.WriteKept(req.OutDir, dir, files, nil, stale, "mọi xã, phường, đặc khu đã gửi")
 	res.SetAside = kept
 	if err != nil {
 		return nil, err

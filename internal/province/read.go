@@ -59,6 +59,9 @@ type Attachment struct {
 	Commune Commune
 	// Data is what the roll-up uses of the machine-readable part: see slim.
 	Data *summary.Data
+	// Printed: Data was read from the printed sheets, the machine-readable
+	// part being gone or edited by hand.
+	Printed bool
 }
 
 // Received is what came in for a period: one attachment a commune at
@@ -235,6 +238,8 @@ func collectFile(file string, info fs.FileInfo, jobs []job, rec *Received) []job
 	switch ext := strings.ToLower(filepath.Ext(file)); {
 	case strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock"):
 		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "tệp tạm của Excel hoặc LibreOffice (khi bảng đang mở), không phải bảng tổng hợp: bỏ qua"})
+	case strings.HasPrefix(base, ".baocao-"):
+		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "tệp ghi chép của chương trình baocao (trong thư mục kết quả), không phải bảng tổng hợp: bỏ qua"})
 	case ext != ".xlsx" && ownDocument(base):
 		rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: file, Message: "văn bản của tỉnh do chương trình lập, không phải của xã: bỏ qua"})
 	case ext == ".xlsx" || ext == ".xlsm":
@@ -337,25 +342,39 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		return fail("không mở được như một bảng Excel (.xlsx): tệp hỏng, có mật khẩu, hoặc không phải bảng tổng hợp")
 	}
 	sd, sheets, err := summary.ReadDataSheets(b, summary.SheetFigures)
+	var printed string // why the printed sheets were read, "" when not
 	switch {
 	case errors.Is(err, summary.ErrNoData) && ownWorkbook(b):
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: "bảng của tỉnh do chương trình lập (tong-hop-tinh-KỲ.xlsx), không phải của xã: bỏ qua"})
 		return r
 	case errors.Is(err, summary.ErrNoData) && officeWorkbook(b):
 		return fail("đây là bảng kiểm tra của văn phòng xã (kiem-tra-KỲ.xlsx), không gửi lên tỉnh; đề nghị xã gửi tệp tong-hop-KỲ.xlsx gửi kèm báo cáo")
+	case errors.Is(err, summary.ErrNoData) && sheets[summary.SheetFigures] == nil:
+		return fail("không có phần dữ liệu cho máy đọc (trang ẩn «%s») cũng không có trang «%s»: không phải bảng tổng hợp do baocao lập; đề nghị xã gửi tệp tong-hop-KỲ.xlsx do chương trình lập, không sửa tay", summary.SheetData, summary.SheetFigures)
 	case errors.Is(err, summary.ErrNoData):
-		return fail("không có phần dữ liệu cho máy đọc (trang ẩn «%s»): không phải bảng tổng hợp do baocao lập, hoặc trang đó đã bị xóa hay sửa; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập, không sửa tay", summary.SheetData)
+		printed = fmt.Sprintf("tệp không còn phần dữ liệu cho máy đọc (trang ẩn «%s», có lẽ đã bị xóa)", summary.SheetData)
 	case errors.As(err, new(*summary.FormatError)):
 		return fail("%v", err)
 	case err != nil:
 		return fail("phần dữ liệu cho máy đọc không đọc được: tệp hỏng, hoặc không phải bảng tổng hợp do baocao lập; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập")
 	}
-	if msgs := edited(sd); len(msgs) > 0 {
-		return fail("phần dữ liệu cho máy đọc (trang ẩn «%s») đã bị sửa tay hoặc hỏng: %s; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại", summary.SheetData, strings.Join(msgs, "; "))
+	if printed == "" {
+		if msgs := edited(sd); len(msgs) > 0 {
+			printed = fmt.Sprintf("phần dữ liệu cho máy đọc (trang ẩn «%s») đã bị sửa tay hoặc hỏng: %s", summary.SheetData, strings.Join(msgs, "; "))
+		}
 	}
-	if msgs := printedDiffers(sd, sheets[summary.SheetFigures]); len(msgs) > 0 {
-		return fail("số trên trang «%s» khác phần dữ liệu cho máy đọc (trang ẩn «%s»): %s; một trong hai đã bị sửa tay, không biết số nào đúng; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại",
-			summary.SheetFigures, summary.SheetData, strings.Join(msgs, "; "))
+	if printed == "" {
+		if msgs := printedDiffers(sd, sheets[summary.SheetFigures]); len(msgs) > 0 {
+			return fail("số trên trang «%s» khác phần dữ liệu cho máy đọc (trang ẩn «%s»): %s; một trong hai đã bị sửa tay, không biết số nào đúng; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại",
+				summary.SheetFigures, summary.SheetData, strings.Join(msgs, "; "))
+		}
+	}
+	if printed != "" {
+		// the printed sheets, when they are as the program wrote them
+		var err error
+		if sd, err = readPrinted(b, d, p); err != nil {
+			return fail("%s, và không đọc thay được từ các trang in: %v; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại, không sửa tay", printed, err)
+		}
 	}
 	who := sd.CommuneName
 	if who == "" {
@@ -376,11 +395,19 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	if !ok {
 		return fail("%s không có trong danh sách xã của tỉnh (%s): kiểm tra tên xã trong tệp, hoặc thêm xã vào danh sách", who, CommunesFile)
 	}
-	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: slim(sd)}
+	r.att = &Attachment{File: j.file, ModTime: j.mod, Commune: c, Data: slim(sd), Printed: printed != ""}
+	if printed != "" {
+		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("%s; đã đọc số liệu và tình trạng nhiệm vụ của %s từ các trang in «%s», «%s» (còn nguyên như chương trình lập); tệp không cho biết đề xuất, kiến nghị của xã; đề nghị xã gửi lại tệp do chương trình lập, không sửa tay",
+			printed, c.FullName(), summary.SheetFigures, summary.SheetTasks)})
+	}
 	if previous {
 		r.previous = true
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("bảng tổng hợp %s của %s, kỳ trước %s: không tổng hợp, chỉ dùng để đối chiếu số kỳ trước", sd.PeriodName, c.FullName(), p.Name())})
 		return r
+	}
+	if !sd.HasProposals() && printed == "" {
+		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("bảng tổng hợp của %s lập bằng phiên bản trước của chương trình (dữ liệu phiên bản %d): đã đọc đủ số liệu và nhiệm vụ, nhưng tệp không mang đề xuất, kiến nghị của xã; xem kiến nghị trong báo cáo của xã",
+			c.FullName(), sd.Version)})
 	}
 	if loose {
 		r.problems = append(r.problems, Problem{Severity: Warning, File: j.file, Message: fmt.Sprintf("tên trong tệp «%s» khác tên trong danh sách «%s» (mã %s) ở dấu: tính là %s; nếu không phải, sửa tên trong %s",
@@ -396,6 +423,37 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		}
 	}
 	return r
+}
+
+// readPrinted reads an attachment from its printed sheets (see
+// summary.ReadPrinted), for period p or the one before, and gives its
+// indicators the province's codes by their names; the province is d's
+// (the printed sheets do not say it).
+func readPrinted(b []byte, d *Data, p period.Period) (*summary.Data, error) {
+	_, sheets, err := summary.ReadDataSheets(b, summary.SheetTasks, summary.SheetFigures)
+	if err != nil && !errors.Is(err, summary.ErrNoData) && sheets == nil {
+		return nil, err
+	}
+	sd, err := summary.ReadPrinted(sheets, p.Previous(), p)
+	if err != nil {
+		return nil, err
+	}
+	sd.Province = d.Province
+	byName, byFold := map[string]string{}, map[string]string{}
+	for _, ind := range d.Indicators {
+		byName[ind.Name] = ind.Code
+		byFold[vntext.Fold(ind.Name)] = ind.Code
+	}
+	for i := range sd.Indicators {
+		ind := &sd.Indicators[i]
+		if ind.Code = byName[ind.Name]; ind.Code == "" {
+			ind.Code = byFold[vntext.Fold(ind.Name)]
+		}
+		if ind.Code == "" {
+			ind.Code = ind.Name // not the province's: said as such below
+		}
+	}
+	return sd, nil
 }
 
 // part is the bytes of one small part of the package b ("" when absent).
@@ -452,9 +510,10 @@ func provinceKey(s string) string {
 }
 
 // slim is what the roll-up keeps of an attachment's data: the commune,
-// the period, the indicators, and each task's code, section and status
-// (not its title, status text and leads, nor the units' account and the
-// targets, which the province recomputes). Strings are copied out of the
+// the period, the indicators, each task's code, section and status (not
+// its title, status text and leads, nor the units' account and the
+// targets, which the province recomputes), and the upward proposals
+// (without the units and tasks, the commune's own codes). Strings are copied out of the
 // reader's buffers. With thousands of communes this keeps the heap to a
 // few kilobytes a commune.
 func slim(sd *summary.Data) *summary.Data {
@@ -470,6 +529,9 @@ func slim(sd *summary.Data) *summary.Data {
 		ind.Code, ind.Name, ind.Measure, ind.Kind, ind.Source = c(ind.Code), c(ind.Name), c(ind.Measure), c(ind.Kind), c(ind.Source)
 		ind.PreviousNote, ind.CurrentNote = c(ind.PreviousNote), c(ind.CurrentNote)
 		out.Indicators[i] = ind
+	}
+	for _, p := range sd.Proposals {
+		out.Proposals = append(out.Proposals, summary.ProposalData{To: c(p.To), Ask: c(p.Ask)})
 	}
 	return out
 }

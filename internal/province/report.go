@@ -63,6 +63,7 @@ func (r *Rollup) TemplateData(now time.Time) render.Data {
 		sent, len(d.Communes), period.NumericDate(r.PreviousTo), period.NumericDate(r.CurrentTo), r.Period.Previous().Name(), r.Period.Name())
 	data["ty_le"] = paragraphs(r.shareTexts())
 	data["doan_nhiem_vu"] = paragraphs(r.taskText(sent))
+	data["doan_kien_nghi"] = paragraphs(r.proposalTexts(sent))
 	return data
 }
 

@@ -140,6 +140,7 @@ func TestReport(t *testing.T) {
 		"còn nhiệm vụ chưa thực hiện: phường Trần Phú (1).",
 		"Theo từng phần của kế hoạch: phần I: 1/6 nhiệm vụ hoàn thành, 1 đang thực hiện; phần II: 0/9",
 		"còn 1 xã, phường, đặc khu chưa gửi bảng tổng hợp kèm báo cáo quý I năm 2026: xã Đăk Pék.",
+		"Kiến nghị với Ngân hàng Chính sách xã hội Việt Nam: bổ sung nguồn vốn cho vay nhà ở xã hội (xã Xốp, phường Trần Phú).",
 		"- Văn phòng Chính phủ (b/c);", "- Lưu: VT.", "Nguyễn Văn B",
 	} {
 		if !strings.Contains(text, want) {
@@ -164,8 +165,25 @@ func TestReport(t *testing.T) {
 	wb, _ := province.Workbook(r)
 	wbPath := filepath.Join(dir, province.WorkbookName(q1))
 	os.WriteFile(wbPath, wb, 0o644)
+	letterTmpl, _, _ := province.LoadReminderTemplate("")
+	letter, _, err := province.Reminder(r, letterTmpl, now, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	letterPath := filepath.Join(dir, province.ReminderName(q1))
+	os.WriteFile(letterPath, letter, 0o644)
+	// every output through the Open XML SDK's validator, and what Excel
+	// refuses that it does not look at
 	t.Run("validator", func(t *testing.T) {
-		for file, errs := range officetest.Validate(t, path, wbPath) {
+		for _, p := range officetest.CheckWorkbook(wb) {
+			t.Errorf("%s: %s", province.WorkbookName(q1), p)
+		}
+		for _, b := range [][]byte{b, letter} {
+			for _, p := range officetest.CheckXML(b) {
+				t.Errorf("%s", p)
+			}
+		}
+		for file, errs := range officetest.Validate(t, path, wbPath, letterPath) {
 			for _, e := range errs {
 				t.Errorf("%s: %s", filepath.Base(file), e)
 			}

@@ -70,6 +70,11 @@ type Rollup struct {
 	// commune that sent has: communes' plans derive from the province's,
 	// so their tasks compare section by section.
 	Sections []string
+	// Proposals are the communes' upward proposals by the body asked;
+	// NoProposals the communes that sent an attachment that does not
+	// carry them (so that none is taken for «no proposal»).
+	Proposals   []Asked
+	NoProposals []Commune
 	// StockDates and FlowDates: the dates of the figures (a balance at
 	// PreviousTo and CurrentTo; a flow over each span).
 	PreviousFrom, PreviousTo, CurrentFrom, CurrentTo time.Time
@@ -96,6 +101,7 @@ func Roll(d *Data, p period.Period, rec *Received) *Rollup {
 		r.Communes = append(r.Communes, row)
 	}
 	r.sections()
+	r.proposals()
 	r.Province = r.total()
 	r.rank()
 	return r

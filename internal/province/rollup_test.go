@@ -16,6 +16,7 @@ import (
 	"baocao/internal/catalog"
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
+	"baocao/internal/officetest"
 	"baocao/internal/period"
 	"baocao/internal/province"
 	"baocao/internal/province/gen"
@@ -52,11 +53,13 @@ var small = []gen.Commune{
 	{Name: "Xốp", Kind: "xã", Province: "Quảng Ngãi",
 		Figures: map[string][2]float64{"TONG-NGUON-VON": {100000, 110000}, "VON-NSDP": {5000, 6500}, "TONG-DU-NO": {90000, 100000},
 			"NO-QUA-HAN": {100, 200}, "DS-CHO-VAY": {2000, 3000}},
-		Status: map[string]forms.Status{"IV.1.a": forms.StatusDone, "I.2": forms.StatusInProgress}},
+		Status:    map[string]forms.Status{"IV.1.a": forms.StatusDone, "I.2": forms.StatusInProgress},
+		Proposals: map[string]string{"IV.1.a": "Đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn cho vay nhà ở xã hội"}},
 	{Name: "Trần Phú", Kind: "phường", Province: "Quảng Ngãi",
 		Figures: map[string][2]float64{"TONG-NGUON-VON": {50000, 60000}, "VON-NSDP": {10000, 12000}, "TONG-DU-NO": {40000, 50000},
 			"NO-QUA-HAN": {0, 50}, "DS-CHO-VAY": {1000, 1500}},
-		Status: map[string]forms.Status{"IV.1.a": forms.StatusDone, "I.1": forms.StatusDone, "I.2": forms.StatusNotStarted}},
+		Status:    map[string]forms.Status{"IV.1.a": forms.StatusDone, "I.1": forms.StatusDone, "I.2": forms.StatusNotStarted},
+		Proposals: map[string]string{"IV.1.a": "đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn cho vay nhà ở xã hội."}},
 	{Name: "Lý Sơn", Kind: "đặc khu", Province: "quảng ngãi", // letter case of the province does not matter
 		Figures: map[string][2]float64{"TONG-NGUON-VON": {30000, 33000}, "VON-NSDP": {1000, 1500}, "TONG-DU-NO": {20000, 25000},
 			"NO-QUA-HAN": {30, 0}},
@@ -268,18 +271,31 @@ func TestReadProblems(t *testing.T) {
 			{"moi.xlsx", attach(small[0], q1, saved.Add(time.Hour))},
 			{"cu.xlsx", attach(small[0], q1, saved)}},
 			map[string]string{"cu.xlsx": "đã gửi hai tệp: tệp này (lưu lúc"}, 1},
+		// the machine part removed: the printed sheets are read, said
 		{"machine part removed", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) { f.DeleteSheet(summary.SheetData) })
-		}}}, map[string]string{"a.xlsx": "không có phần dữ liệu cho máy đọc"}, 0},
+		}}}, map[string]string{"a.xlsx": "tệp không còn phần dữ liệu cho máy đọc (trang ẩn «_du_lieu», có lẽ đã bị xóa); đã đọc số liệu và tình trạng nhiệm vụ của xã Xốp từ các trang in «Chỉ tiêu», «Phụ lục»"}, 1},
 		{"machine part edited", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) { setIndicator(t, f, "VON-NSDP", "current", 9999) })
-		}}}, map[string]string{"a.xlsx": "đã bị sửa tay hoặc hỏng: chỉ tiêu VON-NSDP: kỳ trước 5.000, kỳ này 9.999 nhưng tăng/giảm ghi 1.500"}, 0},
+		}}}, map[string]string{"a.xlsx": "đã bị sửa tay hoặc hỏng: chỉ tiêu VON-NSDP: kỳ trước 5.000, kỳ này 9.999 nhưng tăng/giảm ghi 1.500; đã đọc số liệu và tình trạng nhiệm vụ của xã Xốp từ các trang in"}, 1},
+		// removed, and a printed figure edited too: refused, located
+		{"machine part removed, a figure edited", []file{{"a.xlsx", func(t *testing.T, path string) {
+			write(t, c, q1, small[0], path, saved)
+			edit(t, path, func(f *excelize.File) {
+				f.DeleteSheet(summary.SheetData)
+				setPrinted(t, f, "Nguồn vốn ngân sách địa phương ủy thác", "D", 7000)
+			})
+		}}}, map[string]string{"a.xlsx": "và không đọc thay được từ các trang in: trang «Chỉ tiêu», ô E5: Nguồn vốn ngân sách địa phương ủy thác: kỳ trước 5.000, kỳ này 7.000 nhưng tăng, giảm ghi 1.500 (một số đã bị sửa tay)"}, 0},
+		{"a workbook of another kind", []file{{"a.xlsx", func(t *testing.T, path string) {
+			f := excelize.NewFile()
+			f.SaveAs(path)
+		}}}, map[string]string{"a.xlsx": "không có phần dữ liệu cho máy đọc (trang ẩn «_du_lieu») cũng không có trang «Chỉ tiêu»: không phải bảng tổng hợp do baocao lập"}, 0},
 		{"a later version", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) { f.SetCellInt(summary.SheetData, "C1", 9) })
-		}}}, map[string]string{"a.xlsx": "dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản 1"}, 0},
+		}}}, map[string]string{"a.xlsx": fmt.Sprintf("dữ liệu của tệp theo phiên bản 9, chương trình này chỉ đọc được đến phiên bản %d", summary.DataVersion)}, 0},
 		{"printed figure edited", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
 			edit(t, path, func(f *excelize.File) {
@@ -320,6 +336,20 @@ func TestReadProblems(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("no problem on %s saying %q: %v", name, phrase, rec.Problems)
+				}
+			}
+			// read from the printed sheets: the printed figures and tasks
+			if strings.HasPrefix(tt.name, "machine part") && tt.sent == 1 {
+				r := province.Roll(d, q1, rec)
+				row := r.Communes[0]
+				if a := rec.Attachments[0]; !a.Printed || row.Tasks != (province.Tasks{Done: 1, InProgress: 1, NotReported: 21}) {
+					t.Errorf("read from the printed sheets: printed %v, tasks %+v", a.Printed, row.Tasks)
+				}
+				if f := row.Figures[1]; !near(f.Current, 6500) || !near(f.Previous, 5000) || !near(f.Change, 1500) {
+					t.Errorf("VON-NSDP from the printed sheets: %s → %s", show(f.Previous), show(f.Current))
+				}
+				if len(r.NoProposals) != 1 {
+					t.Errorf("a file read from its printed sheets is not said to lack the proposals: %v", r.NoProposals)
 				}
 			}
 			if tt.name == "two files, the later kept" && (len(rec.Attachments) != 1 || !strings.HasSuffix(rec.Attachments[0].File, "moi.xlsx")) {
@@ -422,4 +452,65 @@ func setPrinted(t *testing.T, f *excelize.File, name, col string, v float64) {
 		}
 	}
 	t.Fatalf("no row %q on %s", name, summary.SheetFigures)
+}
+
+// The same through LibreOffice, as a commune's clerk would do it: the
+// hidden data sheet deleted, the printed sheets read instead; then a
+// figure typed over by hand, refused with its cell.
+func TestReadEditedInLibreOffice(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	src := filepath.Join(t.TempDir(), "tong-hop-2026-Q1.xlsx")
+	write(t, c, q1, small[0], src, saved)
+	// the data sheet's cell of VON-NSDP's current figure
+	var current string
+	if f, err := excelize.OpenFile(src); err == nil {
+		rows, _ := f.GetRows(summary.SheetData)
+		var cols []string
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == "#indicator" {
+				cols = r
+			}
+			if len(r) > 1 && r[0] == "indicator" && r[1] == "VON-NSDP" {
+				for j, name := range cols {
+					if name == "current" {
+						current, _ = excelize.CoordinatesToCellName(j+1, i+1)
+					}
+				}
+			}
+		}
+		f.Close()
+	}
+	if current == "" {
+		t.Fatal("no VON-NSDP current in the data sheet")
+	}
+	for _, tt := range []struct {
+		name string
+		ops  []officetest.EditOp
+		sent int
+		says string
+	}{
+		{"data sheet edited", []officetest.EditOp{officetest.Number(summary.SheetData, current, 9999)}, 1,
+			"lưu ý: phần dữ liệu cho máy đọc (trang ẩn «_du_lieu») đã bị sửa tay hoặc hỏng: chỉ tiêu VON-NSDP: kỳ trước 5.000, kỳ này 9.999 nhưng tăng/giảm ghi 1.500; đã đọc số liệu và tình trạng nhiệm vụ của xã Xốp từ các trang in"},
+		{"data sheet deleted", []officetest.EditOp{officetest.RemoveSheet(summary.SheetData)}, 1,
+			"lưu ý: tệp không còn phần dữ liệu cho máy đọc (trang ẩn «_du_lieu», có lẽ đã bị xóa); đã đọc số liệu và tình trạng nhiệm vụ của xã Xốp từ các trang in"},
+		{"data sheet deleted, a figure typed over", []officetest.EditOp{officetest.RemoveSheet(summary.SheetData), officetest.Number(summary.SheetFigures, "D5", 7000)}, 0,
+			"lỗi: tệp không còn phần dữ liệu cho máy đọc (trang ẩn «_du_lieu», có lẽ đã bị xóa), và không đọc thay được từ các trang in: trang «Chỉ tiêu», ô E5: Nguồn vốn ngân sách địa phương ủy thác: kỳ trước 5.000, kỳ này 7.000 nhưng tăng, giảm ghi 1.500"},
+		{"a figure typed over", []officetest.EditOp{officetest.Number(summary.SheetFigures, "D5", 7000)}, 0,
+			"lỗi: số trên trang «Chỉ tiêu» khác phần dữ liệu cho máy đọc (trang ẩn «_du_lieu»): ô D5 (Nguồn vốn ngân sách địa phương ủy thác, kỳ này) ghi 7.000, dữ liệu ghi 6.500"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			edited := officetest.Edit(t, src, "tong-hop-2026-Q1.xlsx", tt.ops...)
+			rec := province.Read(d, q1, edited)
+			if len(rec.Attachments) != tt.sent || len(rec.Problems) != 1 || !strings.Contains(rec.Problems[0].String(), tt.says) {
+				t.Fatalf("%d attachments, problems %v; want %d, %q", len(rec.Attachments), rec.Problems, tt.sent, tt.says)
+			}
+			if tt.sent == 1 {
+				row := province.Roll(d, q1, rec).Communes[0]
+				if f := row.Figures[1]; !near(f.Current, 6500) || row.Tasks.Done != 1 {
+					t.Errorf("read after LibreOffice: VON-NSDP %s, tasks %+v", show(f.Current), row.Tasks)
+				}
+			}
+		})
+	}
 }

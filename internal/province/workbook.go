@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -18,11 +19,12 @@ import (
 
 // The province workbook's sheets.
 const (
-	SheetCommunes = "Các xã"
-	SheetProvince = "Toàn tỉnh"
-	SheetRanking  = "Xếp hạng"
-	SheetFlat     = "Dữ liệu"
-	SheetFiles    = "Tệp nhận về"
+	SheetCommunes  = "Các xã"
+	SheetProvince  = "Toàn tỉnh"
+	SheetRanking   = "Xếp hạng"
+	SheetProposals = "Kiến nghị"
+	SheetFlat      = "Dữ liệu"
+	SheetFiles     = "Tệp nhận về"
 )
 
 // FlatColumns are the flat sheet's column names (row 1), one row a
@@ -46,7 +48,7 @@ func Workbook(r *Rollup) ([]byte, error) {
 	w := &wb{f: excelize.NewFile(), r: r}
 	defer w.f.Close()
 	w.styles()
-	for _, step := range []func() error{w.communes, w.province, w.ranking, w.flat, w.files} {
+	for _, step := range []func() error{w.communes, w.province, w.ranking, w.proposals, w.flat, w.files} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -139,11 +141,11 @@ func canonicalZip(b []byte) ([]byte, error) {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 type wb struct {
-	f                                *excelize.File
-	r                                *Rollup
-	title, head, text, bold, percent int
-	number                           map[int]int // by decimals
-	boldNumber                       map[int]int
+	f                                       *excelize.File
+	r                                       *Rollup
+	title, plain, head, text, bold, percent int
+	number                                  map[int]int // by decimals
+	boldNumber                              map[int]int
 }
 
 func (w *wb) styles() {
@@ -156,22 +158,70 @@ func (w *wb) styles() {
 		return id
 	}
 	w.title = style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 14, Bold: true}})
+	w.plain = style(&excelize.Style{Font: font})
 	w.head = style(&excelize.Style{Font: bold, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	w.text = style(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	w.bold = style(&excelize.Style{Font: bold, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	w.percent = style(&excelize.Style{Font: font, Border: border, CustomNumFmt: ptr("0.00")})
+	// [$-42A]: Vietnamese, so that LibreOffice and Excel print «1.234,5»
+	// whatever the machine's language, as the commune's workbooks do
+	top := &excelize.Alignment{Vertical: "top"}
+	w.percent = style(&excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: ptr("[$-42A]0.00")})
 	w.number, w.boldNumber = map[int]int{}, map[int]int{}
 	for _, d := range []int{0, 1, 2, 3, 4, 5, 6} {
-		fmtText := "#,##0"
+		fmtText := "[$-42A]#,##0"
 		if d > 0 {
 			fmtText += "." + strings.Repeat("0", d)
 		}
-		w.number[d] = style(&excelize.Style{Font: font, Border: border, CustomNumFmt: ptr(fmtText)})
-		w.boldNumber[d] = style(&excelize.Style{Font: bold, Border: border, CustomNumFmt: ptr(fmtText)})
+		w.number[d] = style(&excelize.Style{Font: font, Border: border, Alignment: top, CustomNumFmt: ptr(fmtText)})
+		w.boldNumber[d] = style(&excelize.Style{Font: bold, Border: border, Alignment: top, CustomNumFmt: ptr(fmtText)})
 	}
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// tall is the options of a row whose wrapped texts need more than one
+// line in columns of widths: LibreOffice does not grow a streamed row to
+// its text, so its height is given (12 pt Times New Roman: some 16 points
+// a line, a character of the column's width holding 1.15 letters, as
+// LibreOffice prints them).
+func tall(widths []float64, values []any) excelize.RowOpts {
+	lines := 1
+	for i, v := range values {
+		c, ok := v.(excelize.Cell)
+		text, isText := c.Value.(string)
+		if !ok || !isText || i >= len(widths) {
+			continue
+		}
+		per := max(1, int(widths[i]*1.15))
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return excelize.RowOpts{}
+	}
+	return excelize.RowOpts{Height: float64(lines)*16 + 2}
+}
+
+// setWidths sets the widths of columns A, B, … of a streamed sheet. The
+// stream writer puts each column set before those set already: set last
+// to first, they are written in order, as Excel expects them.
+func setWidths(sw *excelize.StreamWriter, widths ...float64) {
+	for i := len(widths) - 1; i >= 0; i-- {
+		sw.SetColWidth(i+1, i+1, widths[i])
+	}
+}
+
+// shown is how many decimals a figure prints with: those it uses, up to
+// its indicator's (203.000, not 203.000,00), as the report writes it.
+func shown(v *float64, ind *catalog.Indicator) int {
+	if v == nil {
+		return 0
+	}
+	return min(decimalsShown(*v, ind), 6)
+}
 
 // cell is a value with its style; a nil *float64 is an empty bordered cell.
 func (w *wb) cell(v any, style int) excelize.Cell {
@@ -218,19 +268,33 @@ func (w *wb) capitalShare() int {
 // communes: one row a commune of the list, then the province's totals.
 func (w *wb) communes() error {
 	r, d := w.r, w.r.Data
-	sw, err := w.newStream(SheetCommunes)
+	ncols := 4 + 3*len(d.Indicators) + len(r.Province.Shares) + 1 + len(taskHeads)
+	// the columns in groups that a printed page keeps whole: the key
+	// columns, an indicator's three, each share, the rank with the tasks
+	widths := []float64{5, 7, 24, 9}
+	groups := [][2]int{{1, 4}}
+	col := 5
+	for range d.Indicators {
+		groups = append(groups, [2]int{col, col + 2})
+		col += 3
+	}
+	for range r.Province.Shares {
+		groups = append(groups, [2]int{col, col})
+		col++
+	}
+	groups = append(groups, [2]int{col, col + len(taskHeads)})
+	for len(widths) < ncols {
+		widths = append(widths, 13)
+	}
+	bands := printBands(widths, groups)
+	sw, err := w.newStream(SheetCommunes, len(bands) <= 1)
 	if err != nil {
 		return err
 	}
-	ncols := 4 + 3*len(d.Indicators) + len(r.Province.Shares) + 1 + len(taskHeads)
-	sw.SetColWidth(1, 1, 6)
-	sw.SetColWidth(2, 2, 9)
-	sw.SetColWidth(3, 3, 24)
-	sw.SetColWidth(4, 4, 12)
-	sw.SetColWidth(5, ncols, 13)
+	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("TỔNG HỢP KẾT QUẢ THỰC HIỆN CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU, "+strings.ToUpper(r.Period.Name()), w.title)})
-	sw.SetRow("A2", []any{fmt.Sprintf("Tỉnh %s; %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp; số liệu chốt từ %s đến %s",
-		d.Province, len(d.Communes)-len(r.Missing), len(d.Communes), period.NumericDate(r.CurrentFrom), period.NumericDate(r.CurrentTo))})
+	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Tỉnh %s; %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp; số liệu chốt từ %s đến %s",
+		d.Province, len(d.Communes)-len(r.Missing), len(d.Communes), period.NumericDate(r.CurrentFrom), period.NumericDate(r.CurrentTo)), w.plain)})
 	top, sub := make([]any, ncols), make([]any, ncols)
 	for i := range top {
 		top[i], sub[i] = w.cell("", w.head), w.cell("", w.head)
@@ -244,7 +308,7 @@ func (w *wb) communes() error {
 	mergeDown(2, "Mã")
 	mergeDown(3, "Xã, phường, đặc khu")
 	mergeDown(4, "Bảng tổng hợp")
-	col := 5
+	col = 5
 	for _, ind := range d.Indicators {
 		top[col-1] = w.cell(fmt.Sprintf("%s (%s)", ind.Name, ind.Measure), w.head)
 		merges = append(merges, [2]string{axis(col, 4), axis(col+2, 4)})
@@ -277,7 +341,7 @@ func (w *wb) communes() error {
 			if rw.Figures != nil {
 				f = rw.Figures[i]
 			}
-			out = append(out, w.cell(f.Previous, nums[ind.Decimals]), w.cell(f.Current, nums[ind.Decimals]), w.cell(f.Change, nums[ind.Decimals]))
+			out = append(out, w.cell(f.Previous, nums[shown(f.Previous, ind)]), w.cell(f.Current, nums[shown(f.Current, ind)]), w.cell(f.Change, nums[shown(f.Change, ind)]))
 		}
 		for k := range r.Province.Shares {
 			var v *float64
@@ -316,13 +380,85 @@ func (w *wb) communes() error {
 	for _, m := range merges {
 		sw.MergeCell(m[0], m[1])
 	}
-	return w.finish(sw, SheetCommunes, "$4:$5")
+	return w.finishBands(sw, SheetCommunes, bands, "$A:$D", "$4:$5")
+}
+
+// finishBands flushes a sheet that prints in bands (printBands): fit to
+// width when one band holds it; else at printScale, a page break before
+// each band, keyCols and titleRows printed on every page.
+func (w *wb) finishBands(sw *excelize.StreamWriter, sheet string, bands []int, keyCols, titleRows string) error {
+	if len(bands) <= 1 {
+		return w.finish(sw, sheet, titleRows)
+	}
+	w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), AdjustTo: ptr(uint(printScale))})
+	w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: ptr(marginInches), Right: ptr(marginInches)})
+	for _, b := range bands[1:] {
+		if err := w.f.InsertPageBreak(sheet, axis(b, 1)); err != nil {
+			return err
+		}
+	}
+	w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%[1]s'!%[2]s,'%[1]s'!%[3]s", sheet, keyCols, titleRows), Scope: sheet})
+	return sw.Flush()
+}
+
+// Printing: A4 landscape within margins of marginInches; a sheet is fit
+// to the page's width only when its 12 pt text still prints at 9 pt or
+// more (printScale, with a little room for how LibreOffice measures
+// columns); else it prints at printScale, a band of whole column groups a
+// page.
+const (
+	printScale   = 85 // %: 12 pt prints at 10.2 pt, unstyled 11 pt at 9.35
+	marginInches = 0.5
+	a4Landscape  = 841.9 // pt
+	// roomShare is the share of the page's width the bands are measured
+	// against: a band that overflows would be cut by an automatic break
+	// inside a group.
+	roomShare = 0.95
+)
+
+// colPoints is how wide a column of width w (in characters of the default
+// font) prints at 100%, as LibreOffice draws it: 6.6 points a character,
+// measured (Excel's 7 pixels and 5 of padding say less).
+func colPoints(w float64) float64 { return w * 6.6 }
+
+// printBands splits the columns into the bands a page prints at
+// printScale: the first group (the key columns) on every page, then as
+// many whole groups as fit; it returns each band's first column, one band
+// when the whole sheet fits.
+func printBands(widths []float64, groups [][2]int) []int {
+	room := (a4Landscape - 2*72*marginInches) / (float64(printScale) / 100) * roomShare
+	width := func(g [2]int) float64 {
+		var sum float64
+		for c := g[0]; c <= g[1] && c <= len(widths); c++ {
+			sum += colPoints(widths[c-1])
+		}
+		return sum
+	}
+	key := width(groups[0])
+	var total float64
+	for _, g := range groups {
+		total += width(g)
+	}
+	if total <= room {
+		return []int{1}
+	}
+	bands := []int{1}
+	used := key
+	for i, g := range groups[1:] {
+		if gw := width(g); used+gw > room && i > 0 {
+			bands = append(bands, g[0])
+			used = key + gw
+		} else {
+			used += gw
+		}
+	}
+	return bands
 }
 
 // newStream starts a sheet. The first one takes the place of the new
 // file's «Sheet1», so that it is the active sheet without SetActiveSheet
 // (which parses every streamed sheet again).
-func (w *wb) newStream(name string) (*excelize.StreamWriter, error) {
+func (w *wb) newStream(name string, fit ...bool) (*excelize.StreamWriter, error) {
 	if list := w.f.GetSheetList(); len(list) == 1 && list[0] == "Sheet1" {
 		if err := w.f.SetSheetName("Sheet1", name); err != nil {
 			return nil, err
@@ -331,7 +467,8 @@ func (w *wb) newStream(name string) (*excelize.StreamWriter, error) {
 		return nil, err
 	}
 	// sheetPr is written when the stream starts: fit to page goes first
-	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+	// (unless fit says the sheet prints at a fixed scale)
+	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(len(fit) == 0 || fit[0])}); err != nil {
 		return nil, err
 	}
 	return w.f.NewStreamWriter(name)
@@ -357,13 +494,10 @@ func (w *wb) province() error {
 	if err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 1, 6)
-	sw.SetColWidth(2, 2, 40)
-	sw.SetColWidth(3, 3, 12)
-	sw.SetColWidth(4, 8, 15)
-	sw.SetColWidth(9, 9, 40)
+	provinceWidths := []float64{5, 30, 11, 12, 12, 12, 12, 12, 24}
+	setWidths(sw, provinceWidths...)
 	sw.SetRow("A1", []any{w.cell("SỐ LIỆU TOÀN TỈNH "+strings.ToUpper(d.Province)+", "+strings.ToUpper(r.Period.Name()), w.title)})
-	sw.SetRow("A2", []any{fmt.Sprintf("Cộng số liệu của %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp", len(d.Communes)-len(r.Missing), len(d.Communes))})
+	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Cộng số liệu của %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp", len(d.Communes)-len(r.Missing), len(d.Communes)), w.plain)})
 	head := []any{}
 	for _, h := range []string{"STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ trước", "Kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)", "Thời điểm", "Ghi chú"} {
 		head = append(head, w.cell(h, w.head))
@@ -373,9 +507,10 @@ func (w *wb) province() error {
 	for i, ind := range d.Indicators {
 		f := r.Province.Figures[i]
 		a, b := w.dates(ind)
-		sw.SetRow(axis(1, row), []any{w.cell(i+1, w.text), w.cell(ind.Name, w.text), w.cell(ind.Measure, w.text),
-			w.cell(f.Previous, w.number[ind.Decimals]), w.cell(f.Current, w.number[ind.Decimals]), w.cell(f.Change, w.number[ind.Decimals]),
-			w.cell(f.ChangePercent, w.percent), w.cell(a+" → "+b, w.text), w.cell(f.Note, w.text)})
+		vals := []any{w.cell(i+1, w.text), w.cell(ind.Name, w.text), w.cell(ind.Measure, w.text),
+			w.cell(f.Previous, w.number[shown(f.Previous, ind)]), w.cell(f.Current, w.number[shown(f.Current, ind)]), w.cell(f.Change, w.number[shown(f.Change, ind)]),
+			w.cell(f.ChangePercent, w.percent), w.cell(a+" → "+b, w.text), w.cell(f.Note, w.text)}
+		sw.SetRow(axis(1, row), vals, tall(provinceWidths, vals))
 		row++
 	}
 	row++
@@ -395,8 +530,9 @@ func (w *wb) province() error {
 				verdict = "chưa đạt"
 			}
 		}
-		sw.SetRow(axis(1, row), []any{w.cell(i+1, w.text), w.cell(d.ShareName(s.Target), w.text), w.cell("%", w.text),
-			w.cell(s.Previous, w.percent), w.cell(s.Current, w.percent), w.cell(goal, w.text), w.cell(verdict, w.text)})
+		vals := []any{w.cell(i+1, w.text), w.cell(d.ShareName(s.Target), w.text), w.cell("%", w.text),
+			w.cell(s.Previous, w.percent), w.cell(s.Current, w.percent), w.cell(goal, w.text), w.cell(verdict, w.text)}
+		sw.SetRow(axis(1, row), vals, tall(provinceWidths, vals))
 		row++
 	}
 	row++
@@ -433,17 +569,17 @@ func (w *wb) ranking() error {
 		return err
 	}
 	k := w.capitalShare()
-	sw.SetColWidth(1, 1, 9)
-	sw.SetColWidth(2, 2, 9)
-	sw.SetColWidth(3, 3, 28)
-	sw.SetColWidth(4, 5, 16)
+	setWidths(sw, 8, 7, 26, 10, 12)
 	if k < 0 {
 		sw.SetRow("A1", []any{w.cell("Chỉ tiêu của tỉnh không có mục tiêu tỷ lệ vốn (capital_share) nên không xếp hạng", w.title)})
 		return w.finish(sw, SheetRanking, "")
 	}
 	t := r.Province.Shares[k].Target
-	sw.SetRow("A1", []any{w.cell("XẾP HẠNG THEO "+strings.ToUpper(d.ShareName(t)), w.title)})
-	sw.SetRow("A2", []any{"Tỷ lệ tính từ số liệu của từng xã đến ngày " + period.NumericDate(r.CurrentTo) + "; xã chưa gửi hoặc thiếu số liệu không được xếp hạng"})
+	// short lines: a title running past the table and the chart would
+	// widen what the page is fit to
+	sw.SetRow("A1", []any{w.cell("XẾP HẠNG CÁC XÃ, PHƯỜNG, ĐẶC KHU, "+strings.ToUpper(r.Period.Name()), w.title)})
+	sw.SetRow("A2", []any{w.cell(d.ShareName(t), w.plain)})
+	sw.SetRow("A3", []any{w.cell("Tỷ lệ tính từ số liệu của từng xã đến ngày "+period.NumericDate(r.CurrentTo)+"; xã chưa gửi hoặc thiếu số liệu không được xếp hạng", w.plain)})
 	head := []any{}
 	for _, h := range []string{"Xếp hạng", "Mã", "Xã, phường, đặc khu", "Tỷ lệ (%)", "So với mục tiêu"} {
 		head = append(head, w.cell(h, w.head))
@@ -476,8 +612,10 @@ func (w *wb) shareChart(t *catalog.Target, n int) error {
 		return nil
 	}
 	last := 4 + n
-	font := excelize.Font{Family: "Times New Roman", Size: 10, Color: "000000"}
-	return w.f.AddChart(SheetRanking, "G4", &excelize.Chart{
+	// 13 pt, a bar 30 pixels: the sheet is fit to the page's width at
+	// some 80%, and the names print at 9 pt or more
+	font := excelize.Font{Family: "Times New Roman", Size: 13, Color: "000000"}
+	return w.f.AddChart(SheetRanking, "F4", &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
 			Name:       "Tỷ lệ (%)",
@@ -489,8 +627,73 @@ func (w *wb) shareChart(t *catalog.Target, n int) error {
 		Legend:    excelize.ChartLegend{Position: "none"},
 		XAxis:     excelize.ChartAxis{Font: font, ReverseOrder: true},
 		YAxis:     excelize.ChartAxis{Font: font, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		Dimension: excelize.ChartDimension{Width: 640, Height: uint(120 + 18*n)},
+		Dimension: excelize.ChartDimension{Width: 440, Height: uint(120 + 30*n)},
 	})
+}
+
+// proposals: the communes' upward proposals, one row an ask, by the body
+// asked, each with every commune that made it.
+func (w *wb) proposals() error {
+	r := w.r
+	sw, err := w.newStream(SheetProposals)
+	if err != nil {
+		return err
+	}
+	widths := []float64{5, 28, 60, 7, 30}
+	setWidths(sw, widths...)
+	sw.SetRow("A1", []any{w.cell("ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU VỚI CẤP TRÊN, "+strings.ToUpper(r.Period.Name()), w.title)})
+	sw.SetRow("A2", []any{w.cell("Theo cơ quan được kiến nghị; kiến nghị giống nhau (cùng lời) của nhiều xã là một dòng", w.plain)})
+	head := []any{}
+	for _, h := range []string{"STT", "Kiến nghị với", "Nội dung", "Số xã", "Xã, phường, đặc khu đã kiến nghị"} {
+		head = append(head, w.cell(h, w.head))
+	}
+	sw.SetRow("A4", head)
+	row, n := 5, 0
+	for _, g := range r.Proposals {
+		to := g.To
+		if to == "" {
+			to = "(không nêu cơ quan nhận)"
+		}
+		for _, a := range g.Asks {
+			n++
+			// a row a commune, the ask said once in cells merged down
+			// its rows: any number of communes fits and prints
+			for i, c := range a.Communes {
+				vals := []any{w.cell("", w.text), w.cell("", w.text), w.cell("", w.text), w.cell("", w.text), w.cell(c.FullName(), w.text)}
+				if i == 0 {
+					vals[0], vals[1], vals[2], vals[3] = w.cell(n, w.text), w.cell(to, w.text), w.cell(a.Text, w.text), w.cell(len(a.Communes), w.number[0])
+				}
+				opts := excelize.RowOpts{}
+				if len(a.Communes) == 1 {
+					opts = tall(widths, vals)
+				}
+				if err := sw.SetRow(axis(1, row+i), vals, opts); err != nil {
+					return err
+				}
+			}
+			if len(a.Communes) > 1 {
+				for col := 1; col <= 4; col++ {
+					if err := sw.MergeCell(axis(col, row), axis(col, row+len(a.Communes)-1)); err != nil {
+						return err
+					}
+				}
+			}
+			row += len(a.Communes)
+		}
+	}
+	if n == 0 {
+		sw.SetRow(axis(1, row), []any{w.cell("Các xã đã gửi không có đề xuất, kiến nghị với cấp trên", w.text)})
+		row++
+	}
+	if len(r.NoProposals) > 0 {
+		row++
+		var names []string
+		for _, c := range r.NoProposals {
+			names = append(names, c.FullName())
+		}
+		sw.SetRow(axis(1, row), []any{fmt.Sprintf("Bảng tổng hợp không mang đề xuất, kiến nghị (phiên bản trước của chương trình, hoặc thiếu phần dữ liệu cho máy đọc), xem báo cáo của xã: %s", strings.Join(names, ", "))})
+	}
+	return w.finish(sw, SheetProposals, "$4:$4")
 }
 
 func isoDate(t time.Time) string {
@@ -503,10 +706,19 @@ func isoDate(t time.Time) string {
 // flat: one row a commune of the list and indicator.
 func (w *wb) flat() error {
 	r, d := w.r, w.r.Data
-	sw, err := w.newStream(SheetFlat)
+	// for import, not for reading; printed, it goes in bands with the
+	// period and the commune on every page
+	widths := []float64{9, 8, 24, 8, 5, 16, 30, 11, 8, 11, 11, 12, 11, 11, 12, 12, 8, 24, 30}
+	groups := [][2]int{{1, 3}}
+	for c := 4; c <= len(widths); c++ {
+		groups = append(groups, [2]int{c, c})
+	}
+	bands := printBands(widths, groups)
+	sw, err := w.newStream(SheetFlat, len(bands) <= 1)
 	if err != nil {
 		return err
 	}
+	setWidths(sw, widths...)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -538,7 +750,7 @@ func (w *wb) flat() error {
 			row++
 		}
 	}
-	return w.finish(sw, SheetFlat, "$1:$1")
+	return w.finishBands(sw, SheetFlat, bands, "$A:$C", "$1:$1")
 }
 
 func num(v *float64) any {
@@ -554,16 +766,16 @@ func (w *wb) files() error {
 	if err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 1, 50)
-	sw.SetColWidth(2, 2, 10)
-	sw.SetColWidth(3, 3, 90)
+	widths := []float64{45, 8, 80}
+	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("Tệp", w.head), w.cell("Mức", w.head), w.cell("Nội dung", w.head)})
 	for i, p := range w.r.Problems {
 		kind := "Lỗi"
 		if p.Severity == Warning {
 			kind = "Lưu ý"
 		}
-		sw.SetRow(axis(1, i+2), []any{w.cell(p.File, w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)})
+		vals := []any{w.cell(p.File, w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)}
+		sw.SetRow(axis(1, i+2), vals, tall(widths, vals))
 	}
 	if len(w.r.Problems) == 0 {
 		sw.SetRow("A2", []any{w.cell("Mọi tệp nhận về đều dùng được", w.text)})

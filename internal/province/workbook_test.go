@@ -3,12 +3,19 @@ package province_test
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"baocao/internal/officetest"
 	"baocao/internal/province"
+	"baocao/internal/province/gen"
 )
 
 // The workbook holds the roll-up: the per-commune table with the totals,
@@ -45,15 +52,22 @@ func TestWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// every sheet prints on A4 landscape, fit to the page's width
+	// every sheet prints on A4 landscape, fit to the page's width but
+	// «Các xã», too wide to fit readably: it prints at 85%, band by band
 	for _, sheet := range f.GetSheetList() {
 		props, err := f.GetSheetProps(sheet)
 		lay, _ := f.GetPageLayout(sheet)
+		if sheet == province.SheetCommunes || sheet == province.SheetFlat {
+			if props.FitToPage == nil || *props.FitToPage || lay.AdjustTo == nil || *lay.AdjustTo != 85 || lay.Orientation == nil || *lay.Orientation != "landscape" {
+				t.Errorf("%s: props %+v, layout %+v", sheet, props, lay)
+			}
+			continue
+		}
 		if err != nil || props.FitToPage == nil || !*props.FitToPage || lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.Orientation == nil || *lay.Orientation != "landscape" {
 			t.Errorf("%s: not fit to width on A4 landscape (%v)", sheet, err)
 		}
 	}
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Các xã|Toàn tỉnh|Xếp hạng|Dữ liệu|Tệp nhận về" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Các xã|Toàn tỉnh|Xếp hạng|Kiến nghị|Dữ liệu|Tệp nhận về" {
 		t.Errorf("sheets: %s", got)
 	}
 	cell := func(sheet, axis string) string {
@@ -113,5 +127,67 @@ func TestWorkbook(t *testing.T) {
 	}
 	if dp := rows[1+3*8]; dp[col["commune"]] != "xã Đăk Pék" || dp[col["sent"]] != "0" {
 		t.Errorf("flat row of a commune that did not send: %v", dp)
+	}
+}
+
+// The workbook prints readable through LibreOffice: every page A4
+// landscape, no text under 9 pt; «Các xã», too wide for one page, prints
+// band by band, each page with the communes' names (the key columns
+// repeated), and numbers the Vietnamese way.
+func TestWorkbookPrintsReadable(t *testing.T) {
+	officetest.Binary(t)
+	c := commune(t)
+	const n = 40
+	d := gen.Province(c, "Quảng Ngãi", 23, n)
+	dir := t.TempDir()
+	if _, err := gen.Write(c, "Quảng Ngãi", q1, 23, n-3, dir); err != nil { // three have not sent
+		t.Fatal(err)
+	}
+	r := province.Roll(d, q1, province.Read(d, q1, dir))
+	book, err := province.Workbook(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), province.WorkbookName(q1))
+	os.WriteFile(path, book, 0o644)
+	perPoint := officetest.BoxHeightPerPoint(t)
+	pdf := officetest.Convert(t, path, "pdf")
+	pages := officetest.PDFWords(t, pdf)
+	if keep := os.Getenv("BAOCAO_KEEP_PDF"); keep != "" {
+		b, _ := os.ReadFile(pdf)
+		os.WriteFile(filepath.Join(keep, "doc-duoc-"+filepath.Base(pdf)), b, 0o644)
+		os.WriteFile(filepath.Join(keep, "doc-duoc-"+filepath.Base(path)), book, 0o644)
+	}
+	smallest, where := math.Inf(1), ""
+	communePages, named, lastIndicator := 0, 0, false
+	last := strings.Fields(d.Indicators[len(d.Indicators)-1].Name)[0] // «Doanh»
+	for i, p := range pages {
+		if math.Abs(p.Width-841.9) > 1 || math.Abs(p.Height-595.3) > 1 {
+			t.Errorf("page %d is %.1f × %.1f pt, not A4 landscape", i+1, p.Width, p.Height)
+		}
+		words := map[string]bool{}
+		for _, w := range p.Words {
+			words[w.Text] = true
+			if size := (w.YMax - w.YMin) / perPoint; size < smallest {
+				smallest, where = size, fmt.Sprintf("page %d, «%s»", i+1, w.Text)
+			}
+		}
+		if words["Bảng"] && words["STT"] && words["Mã"] { // the header of «Các xã»
+			communePages++
+			if words["Thử"] && words["Nghiệm"] || words["Toàn"] && words["tỉnh"] { // the last rows: the totals
+				named++
+			}
+			lastIndicator = lastIndicator || words[last]
+		}
+	}
+	t.Logf("%d pages, «%s» on %d, smallest text %.1f pt (%s)", len(pages), province.SheetCommunes, communePages, smallest, where)
+	if smallest < 9 {
+		t.Errorf("text printed at %.1f pt (%s), under 9 pt", smallest, where)
+	}
+	if communePages < 2 || named != communePages || !lastIndicator {
+		t.Errorf("«%s»: %d pages, %d with the communes' names, the last indicator printed %v", province.SheetCommunes, communePages, named, lastIndicator)
+	}
+	if text := officetest.PDFText(t, pdf); !regexp.MustCompile(`\d\.\d{3}(,\d+)? `).MatchString(text) || regexp.MustCompile(`\d,\d{3}\.\d\d`).MatchString(text) {
+		t.Errorf("numbers are not printed the Vietnamese way (1.234,5)")
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"baocao/internal/consolidate"
 	"baocao/internal/outfile"
+	"baocao/internal/period"
 	"baocao/internal/vntext"
 )
 
@@ -163,16 +164,15 @@ func (b *builder) short(code string) string {
 	return code
 }
 
-// dates says when an indicator's figures are from: a balance at the end of
-// each period, a turnover over each period.
-func (b *builder) dates(kind string) (previous, current string) {
-	p := b.r.Period
+// whenText says when an indicator's figures are from, as the sheet
+// «Chỉ tiêu» prints it: a balance at the end of each period, a turnover
+// over each period.
+func whenText(p period.Period, kind string) string {
 	if kind == consolidate.Flow {
 		q := p.Previous()
-		return fmt.Sprintf("từ %s đến %s", shortDate(q.From()), shortDate(q.To())),
-			fmt.Sprintf("từ %s đến %s", shortDate(p.From()), shortDate(p.To()))
+		return fmt.Sprintf("Phát sinh từ %s đến %s; kỳ trước từ %s đến %s", shortDate(p.From()), shortDate(p.To()), shortDate(q.From()), shortDate(q.To()))
 	}
-	return "đến " + shortDate(p.From().AddDate(0, 0, -1)), "đến " + shortDate(p.To())
+	return fmt.Sprintf("Số dư đến %s; kỳ trước đến %s", shortDate(p.To()), shortDate(p.From().AddDate(0, 0, -1)))
 }
 
 // figures are the credit indicators, by name, one figure a cell, each with
@@ -186,11 +186,7 @@ func (b *builder) figures() error {
 		return err
 	}
 	for _, l := range r.Indicators {
-		prev, cur := b.dates(l.Indicator.Kind)
-		when := "Số dư " + cur + "; kỳ trước " + prev
-		if l.Indicator.Kind == consolidate.Flow {
-			when = "Phát sinh " + cur + "; kỳ trước " + prev
-		}
+		when := whenText(r.Period, l.Indicator.Kind)
 		source := l.UnitName
 		if source == "" {
 			source = strings.Join(r.Catalog.UnitNames([]string{l.Indicator.Unit}), "")

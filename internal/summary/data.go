@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
 	"baocao/internal/period"
@@ -25,8 +26,13 @@ import (
 // "schema | baocao/tong-hop | 1".
 const (
 	DataSchema  = "baocao/tong-hop"
-	DataVersion = 1
+	DataVersion = 2
 )
+
+// ProposalsVersion is the first version that carries the upward
+// proposals: a file of an earlier version says nothing of them (Data.
+// HasProposals is false), which is not the same as having none.
+const ProposalsVersion = 2
 
 // Data is what the attachment carries for a machine.
 type Data struct {
@@ -47,6 +53,21 @@ type Data struct {
 	Indicators []IndicatorData
 	Targets    []TargetData
 	Units      []UnitData
+	// Proposals are the commune's upward proposals (part IV of its
+	// report), from version 2.
+	Proposals []ProposalData
+}
+
+// HasProposals tells whether d's version carries the proposals at all.
+func (d *Data) HasProposals() bool { return d.Version >= ProposalsVersion }
+
+// ProposalData is one upward proposal in the commune's name: To the body
+// asked («Ngân hàng Chính sách xã hội Việt Nam»; "" when the proposal
+// names none), Ask what it asks (the whole proposal, «Đề nghị …», when
+// To is ""), Units and Tasks who proposed it on which tasks (codes).
+type ProposalData struct {
+	To, Ask      string
+	Units, Tasks []string
 }
 
 // TaskData is one task of the plan (group headings are not tasks).
@@ -141,6 +162,9 @@ func DataOf(r *consolidate.Report) *Data {
 		d.Units = append(d.Units, UnitData{Code: u.Unit.Code, Name: u.Unit.Name, State: stateCodes[u.State], StateText: consolidate.StateSentence(u),
 			Tasks: u.Tasks, Expected: u.Expected, MissingTasks: u.MissingTasks})
 	}
+	for _, p := range compose.Upward(r) {
+		d.Proposals = append(d.Proposals, ProposalData{To: p.To, Ask: p.Ask, Units: p.Units, Tasks: p.Tasks})
+	}
 	return d
 }
 
@@ -160,8 +184,9 @@ var (
 	taskColumns      = []string{"code", "section", "title", "status", "status_text", "lead"}
 	indicatorColumns = []string{"code", "name", "measure", "kind", "previous_from", "previous_to", "previous", "previous_note",
 		"current_from", "current_to", "current", "current_note", "change", "change_percent", "source"}
-	targetColumns = []string{"task", "target", "actual", "met", "verdict"}
-	unitColumns   = []string{"code", "name", "state", "state_text", "tasks", "expected", "missing_tasks"}
+	targetColumns   = []string{"task", "target", "actual", "met", "verdict"}
+	unitColumns     = []string{"code", "name", "state", "state_text", "tasks", "expected", "missing_tasks"}
+	proposalColumns = []string{"to", "ask", "units", "tasks"}
 )
 
 // cellValue is a value to write: a string, a *float64 (nil is blank), an
@@ -242,6 +267,10 @@ func (b *builder) data() error {
 	header("unit", unitColumns)
 	for _, u := range d.Units {
 		next("unit", u.Code, u.Name, u.State, u.StateText, u.Tasks, u.Expected, u.MissingTasks)
+	}
+	header("proposal", proposalColumns)
+	for _, p := range d.Proposals {
+		next("proposal", p.To, p.Ask, p.Units, p.Tasks)
 	}
 	// hidden, not very hidden: whoever opens the file may look
 	return b.f.SetSheetVisible(SheetData, false)
@@ -357,6 +386,8 @@ func readDataRows(next func() ([]string, bool, error)) (*Data, error) {
 		case "unit":
 			d.Units = append(d.Units, UnitData{Code: rec["code"], Name: rec["name"], State: rec["state"], StateText: rec["state_text"],
 				Tasks: rec.int("tasks"), Expected: rec.int("expected"), MissingTasks: rec.list("missing_tasks")})
+		case "proposal":
+			d.Proposals = append(d.Proposals, ProposalData{To: rec["to"], Ask: rec["ask"], Units: rec.list("units"), Tasks: rec.list("tasks")})
 		}
 	}
 	if d.Schema == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/consolidate"
+	"baocao/internal/forms"
 	"baocao/internal/intake"
 	"baocao/internal/officetest"
 	"baocao/internal/period"
@@ -59,6 +61,10 @@ func TestDataRoundTrip(t *testing.T) {
 	c, p, subs := fixture(t, "Bố trí 300 triệu đồng")
 	zero, ten := 0.0, 10.0
 	subs[1].Indicators = append(subs[1].Indicators, intake.IndicatorValue{Code: "NO-QUA-HAN", Previous: &zero, Current: &ten})
+	// upward proposals, one asked twice by two units, one to no body
+	subs[0].Rows[1].Proposals = "Đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn cho vay nhà ở xã hội; Đề nghị tăng mức cho vay"
+	subs[1].Rows = append(subs[1].Rows, intake.Row{Sheet: forms.ReportSheet, Row: 9, Task: "IV.1.a", Match: "code", Status: forms.StatusDone,
+		Results: "Giải ngân", Proposals: "Đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn cho vay nhà ở xã hội."})
 	for _, tt := range []struct {
 		name string
 		r    *consolidate.Report
@@ -77,6 +83,15 @@ func TestDataRoundTrip(t *testing.T) {
 			}
 			if tt.name != "quarter" {
 				return
+			}
+			// the proposals as part IV says them, with who asked
+			wantProps := []ProposalData{
+				{To: "Ngân hàng Chính sách xã hội Việt Nam", Ask: "bổ sung nguồn vốn cho vay nhà ở xã hội", Units: []string{"KT", "NHCSXH"}, Tasks: []string{"I.2", "IV.1.a"}},
+				{Ask: "Đề nghị tăng mức cho vay", Units: []string{"KT"}, Tasks: []string{"I.2"}},
+				{Ask: "Đề nghị 84 912 345 678", Units: []string{"KT"}, Tasks: []string{"IV.1.a"}}, // the fixture's cell that looks like a formula
+			}
+			if !got.HasProposals() || !reflect.DeepEqual(got.Proposals, wantProps) {
+				t.Errorf("proposals: %s", dump(got.Proposals))
 			}
 			// what a province needs, spelled out
 			ind := got.Indicators[1]
@@ -168,7 +183,7 @@ func TestReadDataRefuses(t *testing.T) {
 	}
 	f.NewSheet(SheetData)
 	f.SetSheetRow(SheetData, "A1", &[]any{"schema", DataSchema, DataVersion + 1})
-	if _, err := ReadData(f); err == nil || err.Error() != "dữ liệu của tệp theo phiên bản 2, chương trình này chỉ đọc được đến phiên bản 1: cập nhật chương trình" {
+	if _, err := ReadData(f); err == nil || err.Error() != fmt.Sprintf("dữ liệu của tệp theo phiên bản %d, chương trình này chỉ đọc được đến phiên bản %d: cập nhật chương trình", DataVersion+1, DataVersion) {
 		t.Errorf("a later version: %v", err)
 	}
 	// a later version of the same schema may add columns: they are skipped
@@ -188,5 +203,48 @@ func TestReadDataRefuses(t *testing.T) {
 	}
 	if _, err := ReadDataBytes([]byte("not a zip")); err == nil {
 		t.Error("not a zip: no error")
+	}
+}
+
+// A version 1 attachment (before the proposals) is read whole: every
+// field it has comes back, and HasProposals says it tells nothing of
+// them.
+func TestReadDataVersion1(t *testing.T) {
+	c, p, subs := fixture(t, "Bố trí 300 triệu đồng")
+	subs[0].Rows[1].Proposals = "Đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn"
+	r := consolidate.Build(c, p, subs)
+	want := DataOf(r)
+	if len(want.Proposals) == 0 {
+		t.Fatalf("fixture: %d proposals", len(want.Proposals))
+	}
+	path := filepath.Join(t.TempDir(), "v1.xlsx")
+	if _, err := Write(r, Options{}, path); err != nil {
+		t.Fatal(err)
+	}
+	// what version 1 wrote: the same rows, without the proposals'
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(SheetData)
+	for i := len(rows) - 1; i >= 0; i-- {
+		if len(rows[i]) > 0 && (rows[i][0] == "proposal" || rows[i][0] == "#proposal") {
+			f.RemoveRow(SheetData, i+1)
+		}
+	}
+	f.SetCellInt(SheetData, "C1", 1)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got, err := ReadDataFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Version, want.Proposals = 1, nil
+	equalData(t, got, want)
+	sameFast(t, path, want)
+	if got.HasProposals() {
+		t.Error("a version 1 file says it carries the proposals")
 	}
 }

@@ -31,6 +31,9 @@ func ReadDataBytes(b []byte) (*Data, error) {
 // ReadDataSheets is ReadDataBytes, and the raw values of the other sheets
 // named (by row, then column from A; a sheet absent is left out), read in
 // the same pass: a province checks the printed figures against the data.
+// Those sheets come back with ErrNoData too (the data sheet removed) and
+// with a data sheet it cannot read, so that the printed sheets can be
+// read instead (ReadPrinted).
 func ReadDataSheets(b []byte, sheets ...string) (*Data, map[string][][]string, error) {
 	d, other, err := readDataPackage(b, sheets)
 	if errors.Is(err, errNotFollowed) {
@@ -39,15 +42,18 @@ func ReadDataSheets(b []byte, sheets ...string) (*Data, map[string][][]string, e
 			return nil, nil, err
 		}
 		defer f.Close()
-		d, err := ReadData(f)
-		if err != nil {
-			return nil, nil, err
-		}
 		other := map[string][][]string{}
 		for _, name := range sheets {
+			if idx, err := f.GetSheetIndex(name); err != nil || idx < 0 {
+				continue
+			}
 			if rows, err := f.GetRows(name, excelize.Options{RawCellValue: true}); err == nil {
 				other[name] = rows
 			}
+		}
+		d, err := ReadData(f)
+		if err != nil {
+			return nil, other, err
 		}
 		return d, other, nil
 	}
@@ -94,9 +100,6 @@ func readDataPackage(b []byte, sheets []string) (*Data, map[string][][]string, e
 	}); err != nil {
 		return nil, nil, errNotFollowed
 	}
-	if _, ok := ids[SheetData]; !ok {
-		return nil, nil, ErrNoData
-	}
 	rels, err := read("xl/_rels/workbook.xml.rels")
 	if err != nil {
 		return nil, nil, err
@@ -116,12 +119,12 @@ func readDataPackage(b []byte, sheets []string) (*Data, map[string][][]string, e
 		if strings.HasSuffix(attr(e, "Type"), "/sharedStrings") {
 			sstPath = target
 		}
-	}); err != nil || targets[ids[SheetData]] == "" {
+	}); err != nil {
 		return nil, nil, errNotFollowed
 	}
-	sheet, err := read(targets[ids[SheetData]])
-	if err != nil {
-		return nil, nil, err
+	_, hasData := ids[SheetData]
+	if hasData && targets[ids[SheetData]] == "" {
+		return nil, nil, errNotFollowed
 	}
 	var sst []string
 	if _, ok := parts[strings.ToLower(sstPath)]; ok {
@@ -132,21 +135,6 @@ func readDataPackage(b []byte, sheets []string) (*Data, map[string][][]string, e
 		if sst, err = sharedStrings(data); err != nil {
 			return nil, nil, errNotFollowed
 		}
-	}
-	rows, err := sheetRows(sheet, sst)
-	if err != nil {
-		return nil, nil, errNotFollowed
-	}
-	i := 0
-	d, err := readDataRows(func() ([]string, bool, error) {
-		if i == len(rows) {
-			return nil, false, nil
-		}
-		i++
-		return rows[i-1], true, nil
-	})
-	if err != nil {
-		return nil, nil, err
 	}
 	other := map[string][][]string{}
 	for _, name := range sheets {
@@ -161,6 +149,28 @@ func readDataPackage(b []byte, sheets []string) (*Data, map[string][][]string, e
 		if other[name], err = sheetRows(data, sst); err != nil {
 			return nil, nil, errNotFollowed
 		}
+	}
+	if !hasData {
+		return nil, other, ErrNoData
+	}
+	sheet, err := read(targets[ids[SheetData]])
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := sheetRows(sheet, sst)
+	if err != nil {
+		return nil, nil, errNotFollowed
+	}
+	i := 0
+	d, err := readDataRows(func() ([]string, bool, error) {
+		if i == len(rows) {
+			return nil, false, nil
+		}
+		i++
+		return rows[i-1], true, nil
+	})
+	if err != nil {
+		return nil, other, err
 	}
 	return d, other, nil
 }

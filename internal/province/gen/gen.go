@@ -30,6 +30,9 @@ type Commune struct {
 	Figures map[string][2]float64
 	// Status of each task by code; a task left out is not reported.
 	Status map[string]forms.Status
+	// Proposals by task code: the proposals cell of the task's lead unit
+	// (a task with proposals and no status is reported in progress).
+	Proposals map[string]string
 }
 
 // Attachment is the commune's attachment (tong-hop-P.xlsx) for p, built
@@ -54,11 +57,16 @@ func Attachment(c *catalog.Catalog, p period.Period, cm Commune) ([]byte, error)
 	for _, sec := range c.Sections {
 		for _, t := range sec.Items {
 			st, ok := cm.Status[t.Code]
+			proposals := cm.Proposals[t.Code]
+			if proposals != "" && !ok {
+				st, ok = forms.StatusInProgress, true
+			}
 			if t.Heading || !ok || len(t.LeadUnits) == 0 {
 				continue
 			}
 			s := sub(t.LeadUnits[0])
-			s.Rows = append(s.Rows, intake.Row{Sheet: forms.ReportSheet, Row: row, Task: t.Code, Match: "code", Status: st, Results: "Đã triển khai theo kế hoạch"})
+			s.Rows = append(s.Rows, intake.Row{Sheet: forms.ReportSheet, Row: row, Task: t.Code, Match: "code", Status: st, Results: "Đã triển khai theo kế hoạch",
+				Proposals: proposals})
 			row++
 		}
 	}
@@ -119,6 +127,25 @@ func Varied(c *catalog.Catalog, provinceName string, seed uint64, i int) Commune
 			continue // a figure not reported, now and then
 		}
 		cm.Figures[ind.Code] = [2]float64{prev, cur}
+	}
+	// now and then a proposal, from a few that communes word alike
+	// (their case and stops varied) and one of its own
+	pool := []string{"Đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn cho vay nhà ở xã hội",
+		"đề nghị Ngân hàng Chính sách xã hội Việt Nam bổ sung nguồn vốn cho vay nhà ở xã hội.",
+		"Đề nghị Ủy ban nhân dân tỉnh bố trí thêm vốn ngân sách địa phương ủy thác",
+		"Đề nghị Chính phủ nâng mức cho vay hộ cận nghèo",
+		fmt.Sprintf("Đề nghị hỗ trợ kinh phí cho Tổ tiết kiệm và vay vốn thôn %d", rng.IntN(20)+1)}
+	if rng.IntN(3) == 0 {
+		cm.Proposals = map[string]string{}
+		var codes []string
+		for _, sec := range c.Sections {
+			for _, t := range sec.Items {
+				if !t.Heading {
+					codes = append(codes, t.Code)
+				}
+			}
+		}
+		cm.Proposals[codes[rng.IntN(len(codes))]] = pool[rng.IntN(len(pool))]
 	}
 	statuses := []forms.Status{forms.StatusDone, forms.StatusDone, forms.StatusInProgress, forms.StatusNotStarted, forms.StatusNotApplicable}
 	for _, sec := range c.Sections {

@@ -37,6 +37,9 @@ func BaoCaoTinh() []byte {
 	w(Text(keep, R{}, "{?co_chua_gui}Đến ngày lập báo cáo, còn {so_chua_gui} xã, phường, đặc khu chưa gửi bảng tổng hợp kèm báo cáo {ky}: {chua_gui}.{/co_chua_gui}"))
 	w(bullet("{^co_chua_gui}Tất cả {so_xa} xã, phường, đặc khu đã gửi bảng tổng hợp kèm báo cáo {ky}.{/co_chua_gui}"))
 
+	w(Text(heading, R{}, "IV. ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU"))
+	w(bullet("{#doan_kien_nghi}{noi_dung}{/doan_kien_nghi}"))
+
 	w(Text(P{KeepNext: true}, R{}, "Trên đây là báo cáo tổng hợp kết quả {ky} của các xã, phường, đặc khu trên địa bàn tỉnh {tinh}./."))
 	w(signature())
 	w(Section(false, true, HeaderRef("default", page.ID), HeaderRef("first", first.ID)))
