@@ -326,7 +326,7 @@ func TestProvinceBadInputs(t *testing.T) {
 		{"xa-la.xlsx", attachmentOf(t, q1, unknown), early, "loi", "xã Không Có không có trong danh sách xã của tỉnh (xa.csv)"},
 		{"xop-sang.xlsx", attachmentOf(t, q1, xop), early, "canh-bao", "xã Xốp đã gửi hai tệp"},
 		{"xop-chieu.xlsx", attachmentOf(t, q1, communeOf("Xốp", "xã", 100001)), late, "dung", "xã Xốp: dùng để tổng hợp"},
-		{"mat-trang-an.xlsx", edited(t, attachmentOf(t, q1, communeOf("Trần Phú", "phường", 5000)), func(f *excelize.File) { f.DeleteSheet(summary.SheetData) }), early, "loi", "không có phần dữ liệu cho máy đọc"},
+		{"mat-trang-an.xlsx", edited(t, attachmentOf(t, q1, communeOf("Trần Phú", "phường", 5000)), func(f *excelize.File) { f.DeleteSheet(summary.SheetData) }), early, "canh-bao", "tệp không còn phần dữ liệu cho máy đọc (trang ẩn «_du_lieu», có lẽ đã bị xóa); đã đọc số liệu và tình trạng nhiệm vụ của phường Trần Phú từ các trang in"},
 		{"dak-plo-q4.xlsx", attachmentOf(t, q4, before), early, "canh-bao", "chỉ dùng để đối chiếu số kỳ trước"},
 		{"dak-plo.xlsx", attachmentOf(t, q1, communeOf("Đăk Plô", "xã", 40000)), early, "canh-bao", "kỳ trước ghi 40.000, nhưng bảng tổng hợp quý IV năm 2025 của xã Đăk Plô («dak-plo-q4.xlsx») ghi 41.000"},
 		{"anh-chup.pdf", []byte("%PDF-1.4 not a workbook"), early, "loi", "không phải bảng tổng hợp (.xlsx) của xã"},
@@ -361,7 +361,7 @@ func TestProvinceBadInputs(t *testing.T) {
 			t.Errorf("step 2 does not list %s", c.name)
 		}
 	}
-	if !strings.Contains(a.HTML["tinh-tally"], "2/7") || !strings.Contains(a.HTML["tinh-tally"], "Tệp có lỗi: 6") {
+	if !strings.Contains(a.HTML["tinh-tally"], "3/7") || !strings.Contains(a.HTML["tinh-tally"], "Tệp có lỗi: 5") {
 		t.Errorf("tally: %s", a.HTML["tinh-tally"])
 	}
 	// The page shows the same, and no flag, no stack, at every step.
@@ -373,7 +373,7 @@ func TestProvinceBadInputs(t *testing.T) {
 	}
 	res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil)
 	a = decode(t, res)
-	if res.StatusCode != 200 || !strings.Contains(a.HTML["result"], "Đã gửi bảng tổng hợp dùng được: 2/7 xã, phường, đặc khu. Tệp có lỗi không đưa vào: 6.") {
+	if res.StatusCode != 200 || !strings.Contains(a.HTML["result"], "Đã gửi bảng tổng hợp dùng được: 3/7 xã, phường, đặc khu. Tệp có lỗi không đưa vào: 5.") {
 		t.Errorf("build with bad files: %d %s %s", res.StatusCode, a.Error, a.HTML["result"])
 	}
 }
