@@ -33,6 +33,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"log"
 	"net"
@@ -377,8 +378,17 @@ func (s *Server) enter(w http.ResponseWriter, r *http.Request) {
 		MaxAge: cookieDays * 24 * 60 * 60,
 	})
 	q.Del(TokenParam)
-	clean := &url.URL{Path: "/", RawQuery: q.Encode()}
-	http.Redirect(w, r, clean.String(), http.StatusSeeOther)
+	clean := html.EscapeString((&url.URL{Path: "/", RawQuery: q.Encode()}).String())
+	// Not an HTTP redirect: the printed address is usually opened from
+	// the opener file (a file:// page) or another program, and a browser
+	// does not send a SameSite=Strict cookie on a redirect of a navigation
+	// that another site began, so the page would refuse its own clerk.
+	// A page of this address that goes on by itself makes the next
+	// request this site's own, and replaces the entry with the secret.
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	io.WriteString(w, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"+
+		"<meta http-equiv=\"refresh\" content=\"0; url="+clean+"\">\n"+
+		"<title>baocao</title></head>\n<body><p>Đang mở trang làm việc của văn phòng… Nếu trang không tự mở, bấm <a href=\""+clean+"\">vào đây</a>.</p></body></html>\n")
 }
 
 // refuse answers 403 with a plain page, or a message for the page's scripts.

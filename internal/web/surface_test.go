@@ -98,8 +98,14 @@ func TestSecretReachesNoOtherServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body := read(t, res); res.StatusCode != 200 || !strings.Contains(body, "Kỳ báo cáo") {
+	if read(t, res); res.StatusCode != 200 {
 		t.Fatalf("entering %s: %d", srv.URL(), res.StatusCode)
+	}
+	if res, err = browser.Get(base + "/"); err != nil {
+		t.Fatal(err)
+	}
+	if body := read(t, res); res.StatusCode != 200 || !strings.Contains(body, "Kỳ báo cáo") {
+		t.Fatalf("the page after entering: %d", res.StatusCode)
 	}
 	if !strings.HasPrefix(srv.URL(), base) {
 		t.Errorf("printed address %s, served at %s", srv.URL(), base)

@@ -263,9 +263,12 @@ func TestToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	read(t, res)
-	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
-		t.Fatalf("first visit: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	landing := read(t, res)
+	// A page of its own that goes on to the clean address (an HTTP
+	// redirect would lose the Strict cookie when another site, or the
+	// opener file, began the navigation: TestRestartInBrowser).
+	if res.StatusCode != http.StatusOK || !strings.Contains(landing, `<meta http-equiv="refresh" content="0; url=/">`) || strings.Contains(landing, testToken) {
+		t.Fatalf("first visit: %d %q", res.StatusCode, landing)
 	}
 	cookies := res.Cookies()
 	if len(cookies) != 1 || cookies[0].Value != testToken || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode || cookies[0].Path != "/" {
@@ -281,9 +284,8 @@ func TestToken(t *testing.T) {
 	}
 	// The period asked for is kept through the redirect.
 	res, _ = stranger.Get(s.srv.URL() + "&ky=2026-Q2")
-	read(t, res)
-	if res.Header.Get("Location") != "/?ky=2026-Q2" {
-		t.Errorf("redirect with a period: %q", res.Header.Get("Location"))
+	if body := read(t, res); !strings.Contains(body, `url=/?ky=2026-Q2"`) {
+		t.Errorf("going on with a period: %q", body)
 	}
 
 	// Every POST without the cookie, or with another, is refused.
