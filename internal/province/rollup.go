@@ -57,6 +57,17 @@ type Row struct {
 // Sent tells whether the commune's attachment came in.
 func (r *Row) Sent() bool { return r.Attachment != nil }
 
+// HasFigures tells whether a commune that sent has this period's figure
+// of every indicator of the province.
+func (r *Row) HasFigures() bool {
+	for _, f := range r.Figures {
+		if f.Current == nil {
+			return false
+		}
+	}
+	return true
+}
+
 // Rollup is the province's roll-up for a period.
 type Rollup struct {
 	Period   period.Period
@@ -65,7 +76,11 @@ type Rollup struct {
 	Province *Row   // the sums over the communes that sent
 	Ranking  []*Row // communes with a share, highest first
 	Missing  []Commune
-	Problems []Problem
+	// WithoutFigures are the communes that sent but lack this period's
+	// figure of one indicator or more (a unit's file left out): the
+	// province's sums are over the communes that have each figure.
+	WithoutFigures []Commune
+	Problems       []Problem
 	// Sections are the plan's sections (by code, «I» … «VI») that every
 	// commune that sent has: communes' plans derive from the province's,
 	// so their tasks compare section by section.
@@ -95,6 +110,9 @@ func Roll(d *Data, p period.Period, rec *Received) *Rollup {
 			row.Figures = figuresOf(d, row.Attachment.Data)
 			row.Shares = sharesOf(d, row.Figures)
 			row.Tasks = tasksOf(row.Attachment.Data)
+			if !row.HasFigures() {
+				r.WithoutFigures = append(r.WithoutFigures, c)
+			}
 		} else {
 			r.Missing = append(r.Missing, c)
 		}

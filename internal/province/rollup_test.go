@@ -225,6 +225,10 @@ func TestRollSmall(t *testing.T) {
 	if len(r.Missing) != 1 || r.Missing[0].Name != "Đăk Pék" || r.Communes[3].Sent() {
 		t.Errorf("missing: %+v", r.Missing)
 	}
+	// Lý Sơn sent without its lending: the one commune without figures
+	if len(r.WithoutFigures) != 1 || r.WithoutFigures[0].Name != "Lý Sơn" || r.Communes[2].HasFigures() || !r.Communes[0].HasFigures() {
+		t.Errorf("without figures: %+v", r.WithoutFigures)
+	}
 	// the zip's file is named zip/inner
 	if a := r.Communes[2].Attachment; a == nil || !strings.HasSuffix(a.File, "ly-son.zip/ly son/tong-hop.xlsx") {
 		t.Errorf("Lý Sơn's attachment: %+v", a)
