@@ -354,6 +354,7 @@ func (r *Rollup) provinceShares() []Share {
 	}
 	return out
 }
+
 // names lists communes for a note: up to five, then a count.
 func names(ns []string) string {
 	if len(ns) <= 5 {
