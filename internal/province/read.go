@@ -42,6 +42,10 @@ type Problem struct {
 	Severity Severity
 	File     string // the file, as found (a zip's file: zip path/inner path)
 	Message  string
+	// Period is the file's own period when it is of another: rolling up
+	// that period is a fix (the message says it in words; a front end
+	// may offer it as its own control).
+	Period period.Period
 }
 
 func (p Problem) String() string {
@@ -386,7 +390,12 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		if name == "" {
 			name = sd.Period
 		}
-		return fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp", who, name, p.Name())
+		r = fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp; đề nghị xã gửi bảng tổng hợp %s, hoặc chọn kỳ %s để tổng hợp kỳ đó",
+			who, name, p.Name(), p.Name(), name)
+		if other, err := period.Parse(sd.Period); err == nil {
+			r.problems[len(r.problems)-1].Period = other
+		}
+		return r
 	}
 	if provinceKey(sd.Province) != provinceKey(d.Province) {
 		return fail("bảng tổng hợp của %s thuộc tỉnh %s, không phải tỉnh %s", who, orDash(sd.Province), d.Province)
