@@ -390,8 +390,8 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		if name == "" {
 			name = sd.Period
 		}
-		r = fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp; đề nghị xã gửi bảng tổng hợp %s, hoặc chọn kỳ %s để tổng hợp kỳ đó",
-			who, name, p.Name(), p.Name(), name)
+		r = fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp; đề nghị %s gửi bảng tổng hợp %s, hoặc chọn kỳ %s để tổng hợp kỳ đó",
+			who, name, p.Name(), who, p.Name(), name)
 		if other, err := period.Parse(sd.Period); err == nil {
 			r.problems[len(r.problems)-1].Period = other
 		}

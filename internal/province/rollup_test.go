@@ -314,7 +314,7 @@ func TestReadProblems(t *testing.T) {
 		sent     int
 	}{
 		{"another period", []file{{"a.xlsx", attach(small[0], period.MustParse("2026-Q2"), saved)}},
-			map[string]string{"a.xlsx": "cho quý II năm 2026, không phải quý I năm 2026 đang tổng hợp; đề nghị xã gửi bảng tổng hợp quý I năm 2026, hoặc chọn kỳ quý II năm 2026 để tổng hợp kỳ đó"}, 0},
+			map[string]string{"a.xlsx": "cho quý II năm 2026, không phải quý I năm 2026 đang tổng hợp; đề nghị xã Xốp gửi bảng tổng hợp quý I năm 2026, hoặc chọn kỳ quý II năm 2026 để tổng hợp kỳ đó"}, 0},
 		// The period before checks the figures: Xốp's quarter IV gives
 		// 5.200 for VON-NSDP where its quarter I says 5.000 before.
 		{"the period before", []file{{"q1.xlsx", attach(small[0], q1, saved)}, {"q4.xlsx", attach(xopQ4, period.MustParse("2025-Q4"), saved)}},
