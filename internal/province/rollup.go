@@ -96,6 +96,8 @@ type Rollup struct {
 	// carry them (so that none is taken for «no proposal»).
 	Proposals   []Asked
 	NoProposals []Commune
+	// Roots are the folders and files read (Received.Roots).
+	Roots []string
 	// StockDates and FlowDates: the dates of the figures (a balance at
 	// PreviousTo and CurrentTo; a flow over each span).
 	PreviousFrom, PreviousTo, CurrentFrom, CurrentTo time.Time
@@ -103,7 +105,7 @@ type Rollup struct {
 
 // Roll rolls up what came in for period p.
 func Roll(d *Data, p period.Period, rec *Received) *Rollup {
-	r := &Rollup{Period: p, Data: d, Problems: slices.Clone(rec.Problems)}
+	r := &Rollup{Period: p, Data: d, Problems: slices.Clone(rec.Problems), Roots: rec.Roots}
 	q := p.Previous()
 	r.PreviousFrom, r.PreviousTo, r.CurrentFrom, r.CurrentTo = q.From(), q.To(), p.From(), p.To()
 	sent := map[string]*Attachment{}
@@ -130,6 +132,10 @@ func Roll(d *Data, p period.Period, rec *Received) *Rollup {
 	r.rank()
 	return r
 }
+
+// FileName is a file read as printed outputs name it: below the folder
+// it was found in, without the machine's folders.
+func (r *Rollup) FileName(file string) string { return relativeTo(r.Roots, file) }
 
 // sections finds the sections every commune that sent has, and counts
 // each commune's tasks by them.

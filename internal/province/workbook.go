@@ -731,7 +731,7 @@ func (w *wb) flat() error {
 	for _, c := range r.Communes {
 		sent, file := 0, ""
 		if c.Sent() {
-			sent, file = 1, c.Attachment.File
+			sent, file = 1, r.FileName(c.Attachment.File)
 		}
 		for i, ind := range d.Indicators {
 			var f Figure
@@ -774,7 +774,7 @@ func (w *wb) files() error {
 		if p.Severity == Warning {
 			kind = "Lưu ý"
 		}
-		vals := []any{w.cell(p.File, w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)}
+		vals := []any{w.cell(w.r.FileName(p.File), w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)}
 		sw.SetRow(axis(1, i+2), vals, tall(widths, vals))
 	}
 	if len(w.r.Problems) == 0 {
