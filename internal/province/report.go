@@ -239,6 +239,18 @@ func upperFirst(s string) string {
 	return string(r)
 }
 
+// rowNote is the note of a province's figure in a table: what the figure
+// lacks beyond the communes without any figure (said once, lackingText).
+func (r *Rollup) rowNote(f Figure) string {
+	if extra := r.extraLacking(f); len(extra) > 0 {
+		return fmt.Sprintf("tổng của %d xã có số liệu; chưa có số liệu của %s", f.Counted, communeNames(extra, reportCommunes))
+	}
+	if len(f.Lacking) > 0 {
+		return "" // only the communes without any figure: said above
+	}
+	return f.Note
+}
+
 // sourceText is the note under the figures' table: whose tables, the
 // dates, and the communes whose figures are not in the sums.
 func (r *Rollup) sourceText(sent int) string {
