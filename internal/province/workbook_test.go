@@ -171,7 +171,7 @@ func TestWorkbookWithoutFigures(t *testing.T) {
 		{province.SheetCommunes, "D7", "Đã gửi, chưa có số liệu"},
 		{province.SheetProvince, "A3", "Số liệu toàn tỉnh là tổng của 1/2 xã, phường, đặc khu đã gửi có số liệu; chưa có số liệu của phường Trần Phú (bảng tổng hợp gửi về không có số liệu kỳ này)"},
 		{province.SheetProvince, "E5", "110,000"}, // Xốp alone (excelize formats the English way)
-		{province.SheetProvince, "I5", ""}, // said once above, not on each row
+		{province.SheetProvince, "I5", ""},        // said once above, not on each row
 	} {
 		if got, _ := f.GetCellValue(tt.sheet, tt.axis); got != tt.want {
 			t.Errorf("%s!%s = %q, want %q", tt.sheet, tt.axis, got, tt.want)
