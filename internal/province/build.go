@@ -25,6 +25,8 @@ type BuildRequest struct {
 	Date             time.Time // the report's and the letter's date
 	PDF              bool
 	Soffice          string // --soffice
+	// Cache, when set, keeps each workbook's reading (the page's).
+	Cache *Cache
 }
 
 // BuildResult is what a build read and wrote.
@@ -48,7 +50,7 @@ type BuildResult struct {
 // only the letter is written.
 func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error) {
 	cycle.Progress(ctx, cycle.StageRead)
-	rec := Read(d, req.Period, req.In...)
+	rec := req.Cache.Read(d, req.Period, req.In...)
 	r := Roll(d, req.Period, rec)
 	res := &BuildResult{Rollup: r}
 	dir := filepath.Join(req.OutDir, req.Period.String())

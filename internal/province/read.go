@@ -69,6 +69,17 @@ type Attachment struct {
 type Received struct {
 	Attachments []*Attachment
 	Problems    []Problem
+	// Named are the files refused that say which commune of the list sent
+	// them (its attachment for this period or another, with an error), by
+	// file: the commune did send, and the page says so.
+	Named map[string]Named
+}
+
+// Named is the commune a refused file says it is of, and when the file
+// was saved.
+type Named struct {
+	Commune Commune
+	ModTime time.Time
 }
 
 // The bounds of one input file (an attachment is some tens of kilobytes).
@@ -88,14 +99,21 @@ type job struct {
 type result struct {
 	att      *Attachment
 	previous bool // att is of the period before: kept to check the figures
+	// named is the commune of the list a refused file says it is of
+	named    *Commune
 	problems []Problem
 }
 
 // Read reads every attachment under paths (folders, their subfolders,
 // zips, workbooks) for period p and the province d. Files are read in
 // parallel; the result does not depend on the order they finish.
+// (*Cache).Read gives the same, reading only the files it has not read.
 func Read(d *Data, p period.Period, paths ...string) *Received {
-	rec := &Received{}
+	return read(nil, d, p, paths...)
+}
+
+func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
+	rec := &Received{Named: map[string]Named{}}
 	var jobs []job
 	// a file met twice (a folder given twice, or a folder and a file in
 	// it) is one file, not two from one commune
@@ -141,12 +159,18 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 
 	results := make([]result, len(jobs))
 	index := newIndex(d)
+	key := ""
+	if cache != nil {
+		if key = dataKey(d); key != "" {
+			key += "\x00" + p.String()
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = readOne(jobs[i], d, index, p)
+				results[i] = cache.read(jobs[i], key, d, index, p)
 			}
 		})
 	}
@@ -160,8 +184,11 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 	// so that the choice does not depend on the order of reading).
 	byCode := map[string][]*Attachment{}
 	before := map[string]*Attachment{} // the latest of the period before
-	for _, r := range results {
+	for i, r := range results {
 		rec.Problems = append(rec.Problems, r.problems...)
+		if r.named != nil {
+			rec.Named[jobs[i].file] = Named{Commune: *r.named, ModTime: jobs[i].mod}
+		}
 		switch {
 		case r.att == nil:
 		case r.previous:
@@ -331,6 +358,16 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 			r = result{problems: []Problem{{File: j.file, Message: "tệp hỏng nên không đọc được; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập"}}}
 		}
 	}()
+	// name: a refused file is said to be of the commune it names, when
+	// it is of this province and the commune in its list
+	name := func(sd *summary.Data) {
+		if sd == nil || provinceKey(sd.Province) != provinceKey(d.Province) {
+			return
+		}
+		if c, _, ok := index.find(sd); ok {
+			r.named = &c
+		}
+	}
 	b := j.data
 	if b == nil {
 		var err error
@@ -365,14 +402,17 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	}
 	if printed == "" {
 		if msgs := printedDiffers(sd, sheets[summary.SheetFigures]); len(msgs) > 0 {
+			name(sd)
 			return fail("số trên trang «%s» khác phần dữ liệu cho máy đọc (trang ẩn «%s»): %s; một trong hai đã bị sửa tay, không biết số nào đúng; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại",
 				summary.SheetFigures, summary.SheetData, strings.Join(msgs, "; "))
 		}
 	}
 	if printed != "" {
 		// the printed sheets, when they are as the program wrote them
+		machine := sd
 		var err error
 		if sd, err = readPrinted(b, d, p); err != nil {
+			name(machine)
 			return fail("%s, và không đọc thay được từ các trang in: %v; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại, không sửa tay", printed, err)
 		}
 	}
@@ -382,11 +422,12 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	}
 	previous := sd.Period == p.Previous().String()
 	if sd.Period != p.String() && !previous {
-		name := sd.PeriodName
-		if name == "" {
-			name = sd.Period
+		name(sd)
+		pname := sd.PeriodName
+		if pname == "" {
+			pname = sd.Period
 		}
-		return fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp", who, name, p.Name())
+		return fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp", who, pname, p.Name())
 	}
 	if provinceKey(sd.Province) != provinceKey(d.Province) {
 		return fail("bảng tổng hợp của %s thuộc tỉnh %s, không phải tỉnh %s", who, orDash(sd.Province), d.Province)

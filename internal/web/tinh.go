@@ -30,7 +30,12 @@ import (
 // same workspace); what each file is and what the roll-up says come from
 // internal/province, which this file only arranges for the page.
 
+// provinceReadings bounds the attachments' readings the page keeps: a
+// province's communes over a few periods (a reading is a few kilobytes).
+const provinceReadings = 5000
+
 func (s *Server) provinceRoutes() {
+	s.provinceCache = province.NewCache(provinceReadings)
 	m := http.NewServeMux()
 	m.HandleFunc("GET /{$}", s.provincePage)
 	m.HandleFunc("GET /tai-nguyen/{name}", s.asset)
@@ -141,11 +146,15 @@ type communeView struct {
 	State, Class     string
 	File, URL, Time  string
 	Notes            []string // what was said about its file
+	// Refused is the commune's latest file refused, sent after the one
+	// used (or with none used), and when it was saved.
+	Refused, RefusedTime string
 }
 
 type provinceFileView struct {
 	ID, Name, URL, Time, Folder string
 	State, Class                string
+	Commune                     string // the commune it is of, when refused and it says
 	Problems                    []problemView
 	Open                        bool
 	outcome                     string
@@ -161,7 +170,7 @@ func (s *Server) shown(p period.Period, msg string) string {
 func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 	ws := s.opt.Workspace
 	files := s.provinceFiles(p)
-	a := province.NewAccount(d, p, files)
+	a := s.provinceCache.Account(d, p, files)
 	now := s.opt.Now()
 	v := &provinceView{
 		Province: d.Province, Code: p.String(), Name: p.Name(), Title: upperFirst(p.Name()),
@@ -235,6 +244,11 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 			v.Refused++
 			fv.State, fv.Class, fv.Open = "Có lỗi, không dùng", "loi", true
 			fv.outcome, fv.verdict = "loi", "không dùng: "+strings.Join(said, " ")
+			if fa.Commune != nil {
+				// the file says whose it is: the commune did send
+				fv.Commune = fa.Commune.FullName()
+				fv.verdict = "của " + fv.Commune + ", " + fv.verdict
+			}
 		default:
 			fv.State, fv.Class = "Không dùng", "thieu"
 			fv.outcome, fv.verdict = "canh-bao", "không dùng: "+strings.Join(said, " ")
@@ -261,6 +275,14 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 			cv.Notes = notes[row.Attachment.File]
 			if len(cv.Notes) > 0 {
 				cv.State, cv.Class = "Đã gửi, có lưu ý", "thieu"
+			}
+		}
+		if f := a.Refused(c.Code); f != nil {
+			cv.Refused, cv.RefusedTime = filepath.Base(f.File), timeText(f.ModTime)
+			if row.Sent() {
+				cv.State, cv.Class = "Tệp gửi lại có lỗi", "thieu"
+			} else {
+				cv.State, cv.Class = "Gửi tệp có lỗi", "loi"
 			}
 		}
 		v.Communes = append(v.Communes, cv)
@@ -471,7 +493,7 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, done := s.stages.track(s.ctx, p)
 	res, err := province.Build(ctx, d, province.BuildRequest{Period: p, In: s.provinceFiles(p), OutDir: s.opt.Workspace.Root,
-		Template: report, ReminderTemplate: reminder, Date: s.opt.Now(), PDF: true})
+		Template: report, ReminderTemplate: reminder, Date: s.opt.Now(), PDF: true, Cache: s.provinceCache})
 	done()
 	unlock()
 	var te *render.TemplateError

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -495,4 +496,102 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The page reads each attachment once: uploaded one by one, with the
+// page and its status seen between, each file is read when it comes and
+// never again; an edit of the province's list reads them again.
+func TestProvinceReadsEachFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"tinh.yaml", "xa.csv", "indicators.yaml"} {
+		os.WriteFile(filepath.Join(dir, name), readFile(t, filepath.Join(provinceData, name)), 0o644)
+	}
+	s := startProvince(t, dir)
+	communes := []gen.Commune{communeOf("Xốp", "xã", 1000), communeOf("Đăk Pék", "xã", 2000), communeOf("Trần Phú", "phường", 5000)}
+	for i, cm := range communes {
+		if a := decode(t, s.send(t, s.client, upload{name: "xa-" + string(rune('a'+i)) + ".xlsx", data: attachmentOf(t, q1, cm)})); a.Error != "" {
+			t.Fatal(a.Error)
+		}
+		s.get(t, "/?ky=2026-Q1")
+		s.get(t, "/api/tinh-hinh?ky=2026-Q1")
+		if n := s.srv.provinceCache.Reads(); n != i+1 {
+			t.Errorf("after %d files sent one by one and the page seen, %d readings", i+1, n)
+		}
+	}
+	b := readFile(t, filepath.Join(dir, "xa.csv"))
+	os.WriteFile(filepath.Join(dir, "xa.csv"), append(b, []byte("99999;Mới;xã\n")...), 0o644)
+	if _, body := s.get(t, "/?ky=2026-Q1"); !strings.Contains(body, "xã Mới") || !strings.Contains(body, "3/8") {
+		t.Error("the page does not follow the edited list")
+	}
+	if n := s.srv.provinceCache.Reads(); n != 6 {
+		t.Errorf("after the list changed, %d readings, want 6", n)
+	}
+}
+
+// printedEdited is an attachment whose figure on the printed sheet
+// «Chỉ tiêu» was typed over by hand, its data sheet kept.
+func printedEdited(t *testing.T, b []byte) []byte {
+	return edited(t, b, func(f *excelize.File) {
+		rows, _ := f.GetRows(summary.SheetFigures)
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == "Nguồn vốn ngân sách địa phương ủy thác" {
+				f.SetCellFloat(summary.SheetFigures, "D"+strconv.Itoa(i+1), 7777, -1, 64)
+				return
+			}
+		}
+		t.Fatal("no row to edit")
+	})
+}
+
+// A refused file that says whose it is is linked to its commune: its row
+// names the commune, and step 1 tells that the commune sent again with
+// an error (using its earlier file), or sent only a file with an error.
+func TestProvinceRefusedFileOfACommune(t *testing.T) {
+	s := startProvince(t, "")
+	early := time.Date(2026, 3, 17, 8, 0, 0, 0, time.Local)
+	late := early.Add(2 * time.Hour)
+	a := decode(t, s.send(t, s.client,
+		upload{name: "dak-pek.xlsx", data: attachmentOf(t, q1, communeOf("Đăk Pék", "xã", 2000)), mod: early},
+		upload{name: "Dak Pek gui lai.xlsx", data: printedEdited(t, attachmentOf(t, q1, communeOf("Đăk Pék", "xã", 2000))), mod: late},
+		upload{name: "ngoc-linh.xlsx", data: printedEdited(t, attachmentOf(t, q1, communeOf("Ngọc Linh", "xã", 4000))), mod: early},
+		// refused, then sent right: the row says nothing of the old one
+		upload{name: "xop-loi.xlsx", data: printedEdited(t, attachmentOf(t, q1, communeOf("Xốp", "xã", 1000))), mod: early},
+		upload{name: "xop.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 1000)), mod: late},
+	))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	said := map[string]fileResult{}
+	for _, f := range a.Files {
+		said[f.Name] = f
+	}
+	if f := said["Dak Pek gui lai.xlsx"]; f.Outcome != "loi" || !strings.HasPrefix(f.Message, "của xã Đăk Pék, không dùng: số trên trang «Chỉ tiêu» khác phần dữ liệu cho máy đọc") || !strings.Contains(f.Message, "ghi 7.777") {
+		t.Errorf("the resent file: %q (%s)", f.Message, f.Outcome)
+	}
+	if h := a.HTML["tinh-files"]; strings.Count(h, `<span class="nho">của xã Đăk Pék</span>`) != 1 || strings.Count(h, `<span class="nho">của xã Ngọc Linh</span>`) != 1 {
+		t.Errorf("step 2 does not name the refused files' communes: %s", h)
+	}
+	rows := map[string]string{}
+	for _, r := range strings.Split(a.HTML["tinh-communes"], "</tr>") {
+		if i := strings.Index(r, `id="xa-`); i >= 0 {
+			rows[r[i+7:i+12]] = r
+		}
+	}
+	want := map[string][]string{
+		"23536": {`class="thieu"`, "Tệp gửi lại có lỗi", "dak-pek.xlsx", "Tệp «Dak Pek gui lai.xlsx» lưu lúc 10:00 17/03/2026 có lỗi, đang dùng tệp trước"}, // Đăk Pék
+		"23584": {`class="loi"`, "Gửi tệp có lỗi", "Tệp «ngoc-linh.xlsx» lưu lúc 08:00 17/03/2026 có lỗi, chưa có tệp dùng được"},                           // Ngọc Linh
+		"23530": {`class="du"`, "Đã gửi", "xop.xlsx"},                                                                                                       // Xốp
+		"23548": {`class="chua"`, "Chưa gửi"},                                                                                                               // Đăk Plô
+	}
+	for code, phrases := range want {
+		for _, p := range phrases {
+			if !strings.Contains(rows[code], p) {
+				t.Errorf("step 1's row %s does not say %q: %s", code, p, rows[code])
+			}
+		}
+	}
+	if strings.Contains(rows["23530"], "xop-loi.xlsx") {
+		t.Errorf("Xốp's row names the file it replaced: %s", rows["23530"])
+	}
+	noFlagIn(t, "step 1", a.HTML["tinh-communes"])
 }
