@@ -10,6 +10,9 @@ import (
 // CurrentPeriod is the period the province gathers on the day of now: the
 // last quarter whose data have ended (its communes report on it a few days
 // after). On 16/03/2026 it is 2026-Q1, whose data end on 14/03/2026.
+// It is often the period before the one a commune's page calls current
+// (cycle.CurrentPeriod: the one its communes report on now), so the
+// province's page calls it «kỳ vừa hết số liệu», not «kỳ hiện tại».
 func CurrentPeriod(now time.Time) period.Period {
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	q := period.Period{Kind: period.Quarter, Year: now.Year() + 1, Quarter: 4}

@@ -199,7 +199,10 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 		}
 		name := upperFirst(q.Name())
 		if q == current {
-			name += " (kỳ hiện tại)"
+			// Not «kỳ hiện tại»: the commune's page calls so the period
+			// its communes report on now (cycle.CurrentPeriod), which on
+			// the same day is often the next one.
+			name += " (kỳ vừa hết số liệu)"
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Options = append(g.Options, choice{Code: q.String(), Label: name, Selected: q == p})

@@ -31,6 +31,12 @@ var provinceData, _ = filepath.Abs(filepath.Join("..", "..", "data", "tinh"))
 // 16/03/2026, and enters it with the secret.
 func startProvince(t *testing.T, dir string) *testServer {
 	t.Helper()
+	return startProvinceOn(t, dir, time.Date(2026, 3, 16, 9, 0, 0, 0, time.Local))
+}
+
+// startProvinceOn is startProvince on the day of now.
+func startProvinceOn(t *testing.T, dir string, day time.Time) *testServer {
+	t.Helper()
 	if dir == "" {
 		dir = provinceData
 	}
@@ -39,7 +45,7 @@ func startProvince(t *testing.T, dir string) *testServer {
 		t.Fatal(err)
 	}
 	ts := httptest.NewUnstartedServer(nil)
-	now := func() time.Time { return time.Date(2026, 3, 16, 9, 0, 0, 0, time.Local) }
+	now := func() time.Time { return day }
 	srv, err := New(Options{Workspace: ws, ProvinceDir: dir, Addr: ts.Listener.Addr().String(), Now: now, Token: testToken})
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +138,7 @@ func TestProvincePage(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("page: %d %s", res.StatusCode, body)
 	}
-	for _, want := range []string{"tỉnh Quảng Ngãi", "Các xã", "Tệp đã nhận", "Tổng hợp", "Quý I năm 2026 (kỳ hiện tại)",
+	for _, want := range []string{"tỉnh Quảng Ngãi", "Các xã", "Tệp đã nhận", "Tổng hợp", "Quý I năm 2026 (kỳ vừa hết số liệu)",
 		"xã Xốp", "phường Trần Phú", "đặc khu Lý Sơn", "23530", "0/7</strong> xã, phường, đặc khu", `data-buoc-dau="cac-xa"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the page does not say %q", want)
@@ -594,4 +600,24 @@ func TestProvinceRefusedFileOfACommune(t *testing.T) {
 		t.Errorf("Xốp's row names the file it replaced: %s", rows["23530"])
 	}
 	noFlagIn(t, "step 1", a.HTML["tinh-communes"])
+}
+
+// The province's page and the commune's agree on the period they call
+// current: on 08/12/2026 the communes report on quarter IV (the commune's
+// page calls it «kỳ hiện tại»), while the province gathers quarter III,
+// whose data have ended; the province's page opens on that one and calls
+// it so, never «kỳ hiện tại».
+func TestProvincePeriodLabel(t *testing.T) {
+	day := time.Date(2026, 12, 8, 9, 0, 0, 0, time.Local)
+	if got := cycle.CurrentPeriod(communeCatalog(t), day); got != period.MustParse("2026-Q4") {
+		t.Fatalf("the commune's current period on %s: %s", day, got)
+	}
+	s := startProvinceOn(t, "", day)
+	_, body := s.get(t, "/")
+	if !strings.Contains(body, `<option value="2026-Q3" selected>Quý III năm 2026 (kỳ vừa hết số liệu)</option>`) {
+		t.Error("the province's page does not open on quarter III, the last whose data have ended")
+	}
+	if strings.Contains(body, "kỳ hiện tại") {
+		t.Error("the province's page calls a period «kỳ hiện tại», as the commune's page calls another")
+	}
 }
