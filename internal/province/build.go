@@ -9,6 +9,7 @@ import (
 	"baocao/internal/cycle"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
+	"baocao/internal/soffice"
 )
 
 // BuildRequest is one roll-up to build: the communes' attachments under
@@ -25,6 +26,9 @@ type BuildRequest struct {
 	Date             time.Time // the report's and the letter's date
 	PDF              bool
 	Soffice          string // --soffice
+	// Warm, when set, is the page's LibreOffice kept running, which makes
+	// the PDFs (Soffice is then not used), as for the commune's build.
+	Warm *soffice.Warm
 	// Cache, when set, keeps each workbook's reading (the page's).
 	Cache *Cache
 }
@@ -86,7 +90,7 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		return res, nil
 	}
 	if req.PDF {
-		pdfs, note := cycle.PDFs(ctx, req.Soffice, files)
+		pdfs, note := cycle.PDFs(ctx, req.Soffice, req.Warm, files)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}

@@ -496,7 +496,7 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, done := s.stages.track(s.ctx, p)
 	res, err := province.Build(ctx, d, province.BuildRequest{Period: p, In: s.provinceFiles(p), OutDir: s.opt.Workspace.Root,
-		Template: report, ReminderTemplate: reminder, Date: s.opt.Now(), PDF: true, Cache: s.provinceCache})
+		Template: report, ReminderTemplate: reminder, Date: s.opt.Now(), PDF: true, Cache: s.provinceCache, Warm: s.opt.Workspace.Soffice})
 	done()
 	unlock()
 	var te *render.TemplateError
