@@ -167,7 +167,11 @@ func printTinh(w io.Writer, res *province.BuildResult) {
 	if len(r.Problems) > 0 {
 		fmt.Fprintln(w, "\nCác tệp:")
 		for _, p := range r.Problems {
-			fmt.Fprintf(w, "  %s\n", p)
+			fix := ""
+			if !p.Period.IsZero() {
+				fix = fmt.Sprintf(" (chạy lại với --period %s)", p.Period)
+			}
+			fmt.Fprintf(w, "  %s%s\n", p, fix)
 		}
 	}
 	if len(res.Warnings) > 0 {

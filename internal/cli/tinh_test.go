@@ -63,7 +63,7 @@ func TestTinh(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Xã, phường, đặc khu đã gửi: 2/3.", "Chưa gửi (1): đặc khu Lý Sơn",
-		"c.xlsx: lỗi: bảng tổng hợp của đặc khu Lý Sơn cho quý III năm 2025, không phải quý I năm 2026"} {
+		"c.xlsx: lỗi: bảng tổng hợp của đặc khu Lý Sơn cho quý III năm 2025, không phải quý I năm 2026 đang tổng hợp; đề nghị đặc khu Lý Sơn gửi bảng tổng hợp quý I năm 2026, hoặc chọn kỳ quý III năm 2025 để tổng hợp kỳ đó (chạy lại với --period 2025-Q3)"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}

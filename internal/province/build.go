@@ -3,6 +3,7 @@ package province
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -90,7 +91,16 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 		return res, nil
 	}
 	if req.PDF {
-		pdfs, note := cycle.PDFs(ctx, req.Soffice, req.Warm, files)
+		// the workbook's PDF is for people: without the flat sheet
+		sources := slices.Clone(files)
+		if res.Written {
+			book, err := PrintWorkbook(r)
+			if err != nil {
+				return nil, err
+			}
+			sources[1].Data = book
+		}
+		pdfs, note := cycle.PDFs(ctx, req.Soffice, req.Warm, sources)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}

@@ -42,6 +42,10 @@ type Problem struct {
 	Severity Severity
 	File     string // the file, as found (a zip's file: zip path/inner path)
 	Message  string
+	// Period is the file's own period when it is of another: rolling up
+	// that period is a fix (the message says it in words; a front end
+	// may offer it as its own control).
+	Period period.Period
 }
 
 func (p Problem) String() string {
@@ -69,6 +73,7 @@ type Attachment struct {
 type Received struct {
 	Attachments []*Attachment
 	Problems    []Problem
+	Roots       []string // the folders and files read, as given
 	// Named are the files refused that say which commune of the list sent
 	// them (its attachment for this period or another, with an error), by
 	// file: the commune did send, and the page says so.
@@ -80,6 +85,28 @@ type Received struct {
 type Named struct {
 	Commune Commune
 	ModTime time.Time
+}
+
+// relativeTo is file as named under the root it was found in (a folder:
+// the path below it; a file or zip: its name and what is inside), so that
+// printed outputs do not show the officer's machine's folders.
+func relativeTo(roots []string, file string) string {
+	for _, root := range roots {
+		root = filepath.Clean(root)
+		if file == root {
+			return filepath.Base(root)
+		}
+		if rest, ok := strings.CutPrefix(file, root+string(filepath.Separator)); ok {
+			if st, err := os.Stat(root); err == nil && !st.IsDir() {
+				return filepath.ToSlash(filepath.Join(filepath.Base(root), rest))
+			}
+			return filepath.ToSlash(rest)
+		}
+		if rest, ok := strings.CutPrefix(file, root+"/"); ok { // a zip's file
+			return filepath.ToSlash(filepath.Base(root) + "/" + rest)
+		}
+	}
+	return filepath.Base(file)
 }
 
 // The bounds of one input file (an attachment is some tens of kilobytes).
@@ -113,7 +140,7 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 }
 
 func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
-	rec := &Received{Named: map[string]Named{}}
+	rec := &Received{Roots: paths, Named: map[string]Named{}}
 	var jobs []job
 	// a file met twice (a folder given twice, or a folder and a file in
 	// it) is one file, not two from one commune
@@ -212,16 +239,17 @@ func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
 		})
 		kept := atts[len(atts)-1]
 		for _, a := range atts[:len(atts)-1] {
+			name := relativeTo(paths, kept.File)
 			msg := fmt.Sprintf("%s đã gửi hai tệp: tệp này (lưu lúc %s) và «%s» (lưu lúc %s); dùng tệp lưu sau, «%s»",
-				c.FullName(), stamp(a.ModTime), kept.File, stamp(kept.ModTime), kept.File)
+				c.FullName(), stamp(a.ModTime), name, stamp(kept.ModTime), name)
 			if a.ModTime.Equal(kept.ModTime) {
-				msg = fmt.Sprintf("%s đã gửi hai tệp lưu cùng lúc (%s): tệp này và «%s»; dùng «%s» (theo thứ tự tên tệp), kiểm tra lại", c.FullName(), stamp(a.ModTime), kept.File, kept.File)
+				msg = fmt.Sprintf("%s đã gửi hai tệp lưu cùng lúc (%s): tệp này và «%s»; dùng «%s» (theo thứ tự tên tệp), kiểm tra lại", c.FullName(), stamp(a.ModTime), name, name)
 			}
 			rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: a.File, Message: msg})
 		}
 		rec.Attachments = append(rec.Attachments, kept)
 		if b := before[c.Code]; b != nil {
-			rec.Problems = append(rec.Problems, contradictions(kept, b)...)
+			rec.Problems = append(rec.Problems, contradictions(kept, b, relativeTo(paths, b.File))...)
 		}
 	}
 	slices.SortStableFunc(rec.Problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
@@ -239,7 +267,7 @@ func later(a, b *Attachment) bool {
 // contradictions compares the figures a commune gives for the period
 // before in att with those of its own attachment of that period: each
 // difference is a warning on att with both values.
-func contradictions(att, before *Attachment) []Problem {
+func contradictions(att, before *Attachment, beforeName string) []Problem {
 	was := map[string]summary.IndicatorData{}
 	for _, ind := range before.Data.Indicators {
 		was[ind.Code] = ind
@@ -251,7 +279,7 @@ func contradictions(att, before *Attachment) []Problem {
 			continue
 		}
 		out = append(out, Problem{Severity: Warning, File: att.File, Message: fmt.Sprintf("%s: %s kỳ trước ghi %s, nhưng bảng tổng hợp %s của %s («%s») ghi %s; kiểm tra lại với xã",
-			ind.Code, ind.Name, vntext.FormatAuto(*ind.Previous), before.Data.PeriodName, att.Commune.FullName(), before.File, vntext.FormatAuto(*b.Current))})
+			ind.Code, ind.Name, vntext.FormatAuto(*ind.Previous), before.Data.PeriodName, att.Commune.FullName(), beforeName, vntext.FormatAuto(*b.Current))})
 	}
 	return out
 }
@@ -427,7 +455,12 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 		if pname == "" {
 			pname = sd.Period
 		}
-		return fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp", who, pname, p.Name())
+		r = fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp; đề nghị %s gửi bảng tổng hợp %s, hoặc chọn kỳ %s để tổng hợp kỳ đó",
+			who, pname, p.Name(), who, p.Name(), pname)
+		if other, err := period.Parse(sd.Period); err == nil {
+			r.problems[len(r.problems)-1].Period = other
+		}
+		return r
 	}
 	if provinceKey(sd.Province) != provinceKey(d.Province) {
 		return fail("bảng tổng hợp của %s thuộc tỉnh %s, không phải tỉnh %s", who, orDash(sd.Province), d.Province)

@@ -2,6 +2,7 @@ package province
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,9 +60,8 @@ func (r *Rollup) TemplateData(now time.Time) render.Data {
 	}
 	data["so_du"], data["doanh_so"], data["co_doanh_so"] = stocks, flows, len(flows) > 0
 	data["doan_so_lieu"] = paragraphs(r.figureText(sent))
-	data["nguon_so_lieu"] = fmt.Sprintf("(Nguồn: bảng tổng hợp gửi kèm báo cáo của %d/%d xã, phường, đặc khu; số dư tại ngày %s và %s, doanh số trong %s và %s.)",
-		sent, len(d.Communes), period.NumericDate(r.PreviousTo), period.NumericDate(r.CurrentTo), r.Period.Previous().Name(), r.Period.Name())
-	data["ty_le"] = paragraphs(r.shareTexts())
+	data["nguon_so_lieu"] = r.sourceText(sent)
+	data["ty_le"] = paragraphs(r.shareTexts(sent))
 	data["doan_nhiem_vu"] = paragraphs(r.taskText(sent))
 	data["doan_kien_nghi"] = paragraphs(r.proposalTexts(sent))
 	return data
@@ -141,22 +141,48 @@ func lowerFirst(s string) string {
 	return string(r)
 }
 
+// lackingText says once which communes that sent have no figure (the
+// province's figures being the sum over the others), "" when none.
+func (r *Rollup) lackingText(sent int) string {
+	if len(r.WithoutFigures) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("số liệu toàn tỉnh là tổng của %d/%d xã, phường, đặc khu đã gửi có số liệu; chưa có số liệu của %s (bảng tổng hợp gửi về không có số liệu kỳ này)",
+		sent-len(r.WithoutFigures), sent, communeNames(r.WithoutFigures, reportCommunes))
+}
+
+// extraLacking is the communes that lack figure f beyond those without
+// any figure (said once, lackingText).
+func (r *Rollup) extraLacking(f Figure) []Commune {
+	var out []Commune
+	for _, c := range f.Lacking {
+		if !slices.Contains(r.WithoutFigures, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // figureText is the figures as sentences: balances at the date, with
-// their change; flows over the period.
+// their change; flows over the period. Each is the sum over the communes
+// that have it: those without any figure are named once, before.
 func (r *Rollup) figureText(sent int) []string {
 	d := r.Data
 	if sent == 0 {
 		return []string{"Chưa xã, phường, đặc khu nào gửi bảng tổng hợp nên chưa có số liệu tổng hợp."}
 	}
-	var stock, flow, notes []string
+	var stock, flow, none []string
 	for i, ind := range d.Indicators {
 		f := r.Province.Figures[i]
 		name := lowerFirst(ind.Name)
 		if f.Current == nil {
-			notes = append(notes, fmt.Sprintf("%s: %s", ind.Name, f.Note))
+			none = append(none, name)
 			continue
 		}
 		s := fmt.Sprintf("%s đạt %s %s", name, numText(f.Current, ind), ind.Measure)
+		if extra := r.extraLacking(f); len(extra) > 0 {
+			s += fmt.Sprintf(" (tổng của %d xã có số liệu; chưa có số liệu của %s)", f.Counted, communeNames(extra, reportCommunes))
+		}
 		if f.Change != nil {
 			verb := "tăng"
 			if *f.Change < 0 {
@@ -186,22 +212,66 @@ func (r *Rollup) figureText(sent int) []string {
 		}
 	}
 	var out []string
+	lead := fmt.Sprintf("Theo bảng tổng hợp của %d/%d xã, phường, đặc khu đã gửi, đến", sent, len(d.Communes))
+	if lack := r.lackingText(sent); lack != "" {
+		out = append(out, upperFirst(lack)+".")
+		lead = "Đến"
+	}
 	if len(stock) > 0 {
-		out = append(out, fmt.Sprintf("Theo bảng tổng hợp của %d/%d xã, phường, đặc khu đã gửi, đến ngày %s, trên địa bàn tỉnh %s so với ngày %s.",
-			sent, len(d.Communes), period.NumericDate(r.CurrentTo), strings.Join(stock, "; "), period.NumericDate(r.PreviousTo)))
+		out = append(out, fmt.Sprintf("%s ngày %s, trên địa bàn tỉnh %s so với ngày %s.",
+			lead, period.NumericDate(r.CurrentTo), strings.Join(stock, "; "), period.NumericDate(r.PreviousTo)))
 	}
 	if len(flow) > 0 {
 		out = append(out, fmt.Sprintf("Trong %s, %s so với %s.", r.Period.Name(), strings.Join(flow, "; "), r.Period.Previous().Name()))
 	}
-	if len(notes) > 0 {
-		out = append(out, "Chưa tổng hợp được: "+strings.Join(notes, "; ")+".")
+	if len(none) > 0 {
+		out = append(out, "Chưa xã, phường, đặc khu nào có số liệu kỳ này của: "+strings.Join(none, "; ")+".")
 	}
 	return out
 }
 
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	return string(r)
+}
+
+// rowNote is the note of a province's figure in a table: what the figure
+// lacks beyond the communes without any figure (said once, lackingText).
+func (r *Rollup) rowNote(f Figure) string {
+	if extra := r.extraLacking(f); len(extra) > 0 {
+		return fmt.Sprintf("tổng của %d xã có số liệu; chưa có số liệu của %s", f.Counted, communeNames(extra, reportCommunes))
+	}
+	if len(f.Lacking) > 0 {
+		return "" // only the communes without any figure: said above
+	}
+	return f.Note
+}
+
+// sourceText is the note under the figures' table: whose tables, the
+// dates, and the communes whose figures are not in the sums.
+func (r *Rollup) sourceText(sent int) string {
+	d := r.Data
+	s := fmt.Sprintf("(Nguồn: bảng tổng hợp gửi kèm báo cáo của %d/%d xã, phường, đặc khu; số dư tại ngày %s và %s, doanh số trong %s và %s",
+		sent, len(d.Communes), period.NumericDate(r.PreviousTo), period.NumericDate(r.CurrentTo), r.Period.Previous().Name(), r.Period.Name())
+	if lack := r.lackingText(sent); lack != "" {
+		s += "; " + lack
+	}
+	for i, ind := range d.Indicators {
+		f := r.Province.Figures[i]
+		if extra := r.extraLacking(f); f.Current != nil && len(extra) > 0 {
+			s += fmt.Sprintf("; %s: tổng của %d xã, chưa có số liệu của %s", lowerFirst(ind.Name), f.Counted, communeNames(extra, reportCommunes))
+		}
+	}
+	return s + ".)"
+}
+
 // shareTexts says each share of the province, against its target, and
 // how many communes reach it.
-func (r *Rollup) shareTexts() []string {
+func (r *Rollup) shareTexts(sent int) []string {
 	d := r.Data
 	var out []string
 	for k, s := range r.Province.Shares {
@@ -214,6 +284,9 @@ func (r *Rollup) shareTexts() []string {
 			continue
 		}
 		t := fmt.Sprintf("%s toàn tỉnh đến ngày %s là %s%%", name, period.NumericDate(r.CurrentTo), vntext.FormatNumber(*s.Current, 2))
+		if s.Counted < sent {
+			t += fmt.Sprintf(" (tính trên %d xã, phường, đặc khu có số liệu)", s.Counted)
+		}
 		if s.Previous != nil {
 			t += fmt.Sprintf(" (ngày %s: %s%%)", period.NumericDate(r.PreviousTo), vntext.FormatNumber(*s.Previous, 2))
 		}

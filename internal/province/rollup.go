@@ -3,6 +3,7 @@ package province
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +21,10 @@ type Figure struct {
 	Previous, Current     *float64
 	Change, ChangePercent *float64
 	Note                  string
+	// The province's: how many communes that sent the current figure
+	// sums, and those that sent without it.
+	Counted int
+	Lacking []Commune
 }
 
 // Share is a target's ratio (part over whole, in %), recomputed from the
@@ -29,6 +34,7 @@ type Share struct {
 	Target            *catalog.Target
 	Previous, Current *float64 // %
 	Met               bool     // Current reaches Target.Percent (capital_share)
+	Counted           int      // the province's: communes with both parts now
 }
 
 // Tasks counts a commune's tasks by status.
@@ -57,6 +63,17 @@ type Row struct {
 // Sent tells whether the commune's attachment came in.
 func (r *Row) Sent() bool { return r.Attachment != nil }
 
+// HasFigures tells whether a commune that sent has a figure of this
+// period for some indicator of the province.
+func (r *Row) HasFigures() bool {
+	for _, f := range r.Figures {
+		if f.Current != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Rollup is the province's roll-up for a period.
 type Rollup struct {
 	Period   period.Period
@@ -65,7 +82,11 @@ type Rollup struct {
 	Province *Row   // the sums over the communes that sent
 	Ranking  []*Row // communes with a share, highest first
 	Missing  []Commune
-	Problems []Problem
+	// WithoutFigures are the communes that sent but with no figure of
+	// this period (the bank's file left out): the province's sums are
+	// over the communes that have each figure.
+	WithoutFigures []Commune
+	Problems       []Problem
 	// Sections are the plan's sections (by code, «I» … «VI») that every
 	// commune that sent has: communes' plans derive from the province's,
 	// so their tasks compare section by section.
@@ -75,6 +96,8 @@ type Rollup struct {
 	// carry them (so that none is taken for «no proposal»).
 	Proposals   []Asked
 	NoProposals []Commune
+	// Roots are the folders and files read (Received.Roots).
+	Roots []string
 	// StockDates and FlowDates: the dates of the figures (a balance at
 	// PreviousTo and CurrentTo; a flow over each span).
 	PreviousFrom, PreviousTo, CurrentFrom, CurrentTo time.Time
@@ -82,7 +105,7 @@ type Rollup struct {
 
 // Roll rolls up what came in for period p.
 func Roll(d *Data, p period.Period, rec *Received) *Rollup {
-	r := &Rollup{Period: p, Data: d, Problems: slices.Clone(rec.Problems)}
+	r := &Rollup{Period: p, Data: d, Problems: slices.Clone(rec.Problems), Roots: rec.Roots}
 	q := p.Previous()
 	r.PreviousFrom, r.PreviousTo, r.CurrentFrom, r.CurrentTo = q.From(), q.To(), p.From(), p.To()
 	sent := map[string]*Attachment{}
@@ -95,6 +118,9 @@ func Roll(d *Data, p period.Period, rec *Received) *Rollup {
 			row.Figures = figuresOf(d, row.Attachment.Data)
 			row.Shares = sharesOf(d, row.Figures)
 			row.Tasks = tasksOf(row.Attachment.Data)
+			if !row.HasFigures() {
+				r.WithoutFigures = append(r.WithoutFigures, c)
+			}
 		} else {
 			r.Missing = append(r.Missing, c)
 		}
@@ -106,6 +132,10 @@ func Roll(d *Data, p period.Period, rec *Received) *Rollup {
 	r.rank()
 	return r
 }
+
+// FileName is a file read as printed outputs name it: below the folder
+// it was found in, without the machine's folders.
+func (r *Rollup) FileName(file string) string { return relativeTo(r.Roots, file) }
 
 // sections finds the sections every commune that sent has, and counts
 // each commune's tasks by them.
@@ -196,15 +226,17 @@ func countTasks(tasks []summary.TaskData, section string) Tasks {
 }
 
 // total sums the communes that sent: balances at a date and flows over
-// the period alike add up across communes. A sum is given only when every
-// commune that sent has the figure; else Note names those without.
+// the period alike add up across communes. Each figure is summed over the
+// communes that have it (Figure.Counted, Figure.Lacking say which), so
+// that one commune sent without the bank's figures does not blank the
+// province's; the change only when both dates sum the same communes.
 func (r *Rollup) total() *Row {
 	d := r.Data
 	row := &Row{Commune: Commune{Name: d.Province, Kind: "tỉnh"}, Figures: make([]Figure, len(d.Indicators))}
 	for i := range d.Indicators {
 		var prev, cur float64
-		var noPrev, noCur []string
-		n := 0
+		var noPrev, noCur []Commune
+		n, nPrev := 0, 0
 		for _, c := range r.Communes {
 			if !c.Sent() {
 				continue
@@ -213,33 +245,37 @@ func (r *Rollup) total() *Row {
 			f := c.Figures[i]
 			if f.Previous != nil {
 				prev += *f.Previous
+				nPrev++
 			} else {
-				noPrev = append(noPrev, c.Commune.FullName())
+				noPrev = append(noPrev, c.Commune)
 			}
 			if f.Current != nil {
 				cur += *f.Current
 			} else {
-				noCur = append(noCur, c.Commune.FullName())
+				noCur = append(noCur, c.Commune)
 			}
 		}
+		fig := &row.Figures[i]
 		if n == 0 {
-			row.Figures[i].Note = "chưa xã nào gửi"
+			fig.Note = "chưa xã nào gửi"
 			continue
 		}
-		fig := &row.Figures[i]
-		if len(noPrev) == 0 {
-			fig.Previous = &prev
-		}
-		if len(noCur) == 0 {
+		fig.Counted, fig.Lacking = n-len(noCur), noCur
+		if fig.Counted > 0 {
 			fig.Current = &cur
 		}
-		switch {
-		case len(noCur) > 0:
-			fig.Note = "chưa đủ số liệu kỳ này (thiếu " + names(noCur) + ")"
-		case len(noPrev) > 0:
-			fig.Note = "chưa đủ số liệu kỳ trước (thiếu " + names(noPrev) + ")"
+		if nPrev > 0 {
+			fig.Previous = &prev
 		}
-		if fig.Previous != nil && fig.Current != nil {
+		switch {
+		case fig.Counted == 0:
+			fig.Note = "chưa xã nào có số liệu kỳ này"
+		case len(noCur) > 0:
+			fig.Note = fmt.Sprintf("tổng của %d/%d xã có số liệu; chưa có số liệu của %s", fig.Counted, n, communeNames(noCur, 5))
+		case len(noPrev) > 0:
+			fig.Note = fmt.Sprintf("kỳ trước: tổng của %d/%d xã có số liệu; chưa có số liệu kỳ trước của %s", nPrev, n, communeNames(noPrev, 5))
+		}
+		if fig.Previous != nil && fig.Current != nil && slices.Equal(noPrev, noCur) {
 			ch := cur - prev
 			fig.Change = &ch
 			if prev != 0 {
@@ -275,8 +311,54 @@ func (r *Rollup) total() *Row {
 		}
 		row.BySection[s] = sum
 	}
-	row.Shares = sharesOf(d, row.Figures)
+	row.Shares = r.provinceShares()
 	return row
+}
+
+// provinceShares recomputes each share from the parts summed over the
+// communes that have both the part and the whole at the date, never
+// averaged: a commune without figures leaves the ratio over the others.
+func (r *Rollup) provinceShares() []Share {
+	d := r.Data
+	at := map[string]int{}
+	for i, ind := range d.Indicators {
+		at[ind.Code] = i
+	}
+	var out []Share
+	for _, t := range d.Targets {
+		if t.Kind != catalog.TargetCapitalShare && t.Kind != catalog.TargetRatio {
+			continue
+		}
+		pi, okp := at[t.Part]
+		wi, okw := at[t.Whole]
+		s := Share{Target: t}
+		if okp && okw {
+			var part, whole, partBefore, wholeBefore float64
+			var now, before int
+			for _, c := range r.Communes {
+				if !c.Sent() {
+					continue
+				}
+				p, w := c.Figures[pi], c.Figures[wi]
+				if p.Current != nil && w.Current != nil {
+					part, whole, now = part+*p.Current, whole+*w.Current, now+1
+				}
+				if p.Previous != nil && w.Previous != nil {
+					partBefore, wholeBefore, before = partBefore+*p.Previous, wholeBefore+*w.Previous, before+1
+				}
+			}
+			if now > 0 {
+				s.Current = ratio(&part, &whole)
+			}
+			if before > 0 {
+				s.Previous = ratio(&partBefore, &wholeBefore)
+			}
+			s.Counted = now
+		}
+		s.Met = t.Kind == catalog.TargetCapitalShare && s.Current != nil && *s.Current >= t.Percent
+		out = append(out, s)
+	}
+	return out
 }
 
 // names lists communes for a note: up to five, then a count.
@@ -342,7 +424,8 @@ func trimFloat(v float64) string {
 }
 
 // rank orders the communes by the first capital_share target's current
-// share, highest first (ties by the list's order).
+// share, highest first (ties by the list's order). Shares equal as
+// printed (two decimals) share a rank: 1, 1, 3.
 func (r *Rollup) rank() {
 	k := -1
 	for i, s := range r.Province.Shares {
@@ -359,8 +442,12 @@ func (r *Rollup) rank() {
 			r.Ranking = append(r.Ranking, c)
 		}
 	}
-	slices.SortStableFunc(r.Ranking, func(a, b *Row) int { return cmp.Compare(*b.Shares[k].Current, *a.Shares[k].Current) })
+	shown := func(c *Row) float64 { return math.Round(*c.Shares[k].Current * 100) }
+	slices.SortStableFunc(r.Ranking, func(a, b *Row) int { return cmp.Compare(shown(b), shown(a)) })
 	for i, c := range r.Ranking {
 		c.Rank = i + 1
+		if i > 0 && shown(c) == shown(r.Ranking[i-1]) {
+			c.Rank = r.Ranking[i-1].Rank
+		}
 	}
 }

@@ -44,11 +44,21 @@ func WorkbookName(p period.Period) string { return "tong-hop-tinh-" + p.String()
 // Workbook builds the province's workbook: the per-commune table with the
 // province's totals, the totals alone, the ranking, the flat sheet and the
 // files received. The same roll-up gives the same bytes.
-func Workbook(r *Rollup) ([]byte, error) {
+func Workbook(r *Rollup) ([]byte, error) { return workbook(r, true) }
+
+// PrintWorkbook is the workbook as its PDF shows it, for people: without
+// the flat sheet, which is for other systems to import.
+func PrintWorkbook(r *Rollup) ([]byte, error) { return workbook(r, false) }
+
+func workbook(r *Rollup, flat bool) ([]byte, error) {
 	w := &wb{f: excelize.NewFile(), r: r}
 	defer w.f.Close()
 	w.styles()
-	for _, step := range []func() error{w.communes, w.province, w.ranking, w.proposals, w.flat, w.files} {
+	steps := []func() error{w.communes, w.province, w.ranking, w.proposals, w.flat, w.files}
+	if !flat {
+		steps = slices.Delete(steps, 4, 5)
+	}
+	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -195,7 +205,7 @@ func tall(widths []float64, values []any) excelize.RowOpts {
 		per := max(1, int(widths[i]*1.15))
 		n := 0
 		for _, para := range strings.Split(text, "\n") {
-			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+			n += wrappedLines(para, per)
 		}
 		lines = max(lines, n)
 	}
@@ -203,6 +213,30 @@ func tall(widths []float64, values []any) excelize.RowOpts {
 		return excelize.RowOpts{}
 	}
 	return excelize.RowOpts{Height: float64(lines)*16 + 2}
+}
+
+// wrappedLines is how many lines text takes wrapped at word boundaries
+// in lines of per characters, as a spreadsheet wraps it (a word longer
+// than a line is broken).
+func wrappedLines(text string, per int) int {
+	lines, used := 1, 0
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case used == 0:
+		case used+1+n <= per:
+			used++
+		default:
+			lines++
+			used = 0
+		}
+		for n > per {
+			lines++
+			n -= per
+		}
+		used += n
+	}
+	return lines
 }
 
 // setWidths sets the widths of columns A, B, … of a streamed sheet. The
@@ -271,7 +305,7 @@ func (w *wb) communes() error {
 	ncols := 4 + 3*len(d.Indicators) + len(r.Province.Shares) + 1 + len(taskHeads)
 	// the columns in groups that a printed page keeps whole: the key
 	// columns, an indicator's three, each share, the rank with the tasks
-	widths := []float64{5, 7, 24, 9}
+	widths := []float64{5, 7, 24, 12}
 	groups := [][2]int{{1, 4}}
 	col := 5
 	for range d.Indicators {
@@ -285,6 +319,11 @@ func (w *wb) communes() error {
 	groups = append(groups, [2]int{col, col + len(taskHeads)})
 	for len(widths) < ncols {
 		widths = append(widths, 13)
+	}
+	// the rank and the task counts: narrow, so that their group fits a
+	// page beside the key columns
+	for c := ncols - len(taskHeads) - 1; c < ncols; c++ {
+		widths[c] = 10
 	}
 	bands := printBands(widths, groups)
 	sw, err := w.newStream(SheetCommunes, len(bands) <= 1)
@@ -368,10 +407,14 @@ func (w *wb) communes() error {
 	}
 	for i, c := range r.Communes {
 		state := "Chưa gửi"
-		if c.Sent() {
+		switch {
+		case c.Sent() && !c.HasFigures():
+			state = "Đã gửi, chưa có số liệu"
+		case c.Sent():
 			state = "Đã gửi"
 		}
-		if err := sw.SetRow(axis(1, row), values(i+1, c.Commune.Code, c.Commune.FullName(), state, c, false)); err != nil {
+		vals := values(i+1, c.Commune.Code, c.Commune.FullName(), state, c, false)
+		if err := sw.SetRow(axis(1, row), vals, tall(widths, vals)); err != nil {
 			return err
 		}
 		row++
@@ -497,7 +540,11 @@ func (w *wb) province() error {
 	provinceWidths := []float64{5, 30, 11, 12, 12, 12, 12, 12, 24}
 	setWidths(sw, provinceWidths...)
 	sw.SetRow("A1", []any{w.cell("SỐ LIỆU TOÀN TỈNH "+strings.ToUpper(d.Province)+", "+strings.ToUpper(r.Period.Name()), w.title)})
-	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Cộng số liệu của %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp", len(d.Communes)-len(r.Missing), len(d.Communes)), w.plain)})
+	sent := len(d.Communes) - len(r.Missing)
+	sw.SetRow("A2", []any{w.cell(fmt.Sprintf("Cộng số liệu của %d/%d xã, phường, đặc khu đã gửi bảng tổng hợp", sent, len(d.Communes)), w.plain)})
+	if lack := r.lackingText(sent); lack != "" {
+		sw.SetRow("A3", []any{w.cell(upperFirst(lack), w.plain)})
+	}
 	head := []any{}
 	for _, h := range []string{"STT", "Chỉ tiêu", "Đơn vị tính", "Kỳ trước", "Kỳ này", "Tăng (+), giảm (-)", "Tỷ lệ tăng, giảm (%)", "Thời điểm", "Ghi chú"} {
 		head = append(head, w.cell(h, w.head))
@@ -509,7 +556,7 @@ func (w *wb) province() error {
 		a, b := w.dates(ind)
 		vals := []any{w.cell(i+1, w.text), w.cell(ind.Name, w.text), w.cell(ind.Measure, w.text),
 			w.cell(f.Previous, w.number[shown(f.Previous, ind)]), w.cell(f.Current, w.number[shown(f.Current, ind)]), w.cell(f.Change, w.number[shown(f.Change, ind)]),
-			w.cell(f.ChangePercent, w.percent), w.cell(a+" → "+b, w.text), w.cell(f.Note, w.text)}
+			w.cell(f.ChangePercent, w.percent), w.cell(a+" → "+b, w.text), w.cell(r.rowNote(f), w.text)}
 		sw.SetRow(axis(1, row), vals, tall(provinceWidths, vals))
 		row++
 	}
@@ -731,7 +778,7 @@ func (w *wb) flat() error {
 	for _, c := range r.Communes {
 		sent, file := 0, ""
 		if c.Sent() {
-			sent, file = 1, c.Attachment.File
+			sent, file = 1, r.FileName(c.Attachment.File)
 		}
 		for i, ind := range d.Indicators {
 			var f Figure
@@ -766,7 +813,7 @@ func (w *wb) files() error {
 	if err != nil {
 		return err
 	}
-	widths := []float64{45, 8, 80}
+	widths := []float64{32, 8, 90}
 	setWidths(sw, widths...)
 	sw.SetRow("A1", []any{w.cell("Tệp", w.head), w.cell("Mức", w.head), w.cell("Nội dung", w.head)})
 	for i, p := range w.r.Problems {
@@ -774,7 +821,7 @@ func (w *wb) files() error {
 		if p.Severity == Warning {
 			kind = "Lưu ý"
 		}
-		vals := []any{w.cell(p.File, w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)}
+		vals := []any{w.cell(w.r.FileName(p.File), w.text), w.cell(kind, w.text), w.cell(p.Message, w.text)}
 		sw.SetRow(axis(1, i+2), vals, tall(widths, vals))
 	}
 	if len(w.r.Problems) == 0 {
