@@ -133,12 +133,15 @@ type provinceView struct {
 	Sent, Total  int
 	Refused      int // files refused for an error
 	Missing      []string
-	Outputs      []outputView
-	MaxMB        int
-	MaxFiles     int
-	FirstStep    string
-	account      *province.Account
-	byName       map[string]*provinceFileView
+	// Partial says which communes sent without credit figures, so that
+	// the province's sums are over the others ("" when none).
+	Partial   string
+	Outputs   []outputView
+	MaxMB     int
+	MaxFiles  int
+	FirstStep string
+	account   *province.Account
+	byName    map[string]*provinceFileView
 }
 
 type communeView struct {
@@ -293,6 +296,13 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 	for _, c := range r.Missing {
 		v.Missing = append(v.Missing, c.FullName())
 	}
+	if len(r.WithoutFigures) > 0 {
+		var names []string
+		for _, c := range r.WithoutFigures {
+			names = append(names, c.FullName())
+		}
+		v.Partial = strings.Join(names, ", ") + " gửi bảng tổng hợp chưa có số liệu tín dụng; số của tỉnh là tổng các xã có số liệu."
+	}
 	v.Sent, v.Total = a.Sent(), len(d.Communes)
 	for _, f := range ws.SetAsideFiles(p) {
 		if f.Folder != p {
@@ -370,7 +380,7 @@ func (s *Server) provincePage(w http.ResponseWriter, r *http.Request) {
 // account; the header's and step 2's counts are the same words.
 func (s *Server) provinceFragments(v *provinceView) map[string]string {
 	out := map[string]string{}
-	for _, name := range []string{"tinh-tally", "tinh-communes", "tinh-files", "tinh-missing", "tinh-outputs"} {
+	for _, name := range []string{"tinh-tally", "tinh-communes", "tinh-files", "tinh-missing", "tinh-outputs", "tinh-partial"} {
 		var buf bytes.Buffer
 		if err := pageTemplates.ExecuteTemplate(&buf, name, v); err != nil {
 			panic(err)
@@ -379,6 +389,8 @@ func (s *Server) provinceFragments(v *provinceView) map[string]string {
 	}
 	out["tinh-tally-nhan-tep"] = out["tinh-tally"]
 	out["tinh-tally-cac-xa"] = out["tinh-tally"]
+	out["tinh-partial-cac-xa"], out["tinh-partial-tong-hop"] = out["tinh-partial"], out["tinh-partial"]
+	delete(out, "tinh-partial")
 	return out
 }
 

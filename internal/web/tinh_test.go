@@ -621,3 +621,36 @@ func TestProvincePeriodLabel(t *testing.T) {
 		t.Error("the province's page calls a period «kỳ hiện tại», as the commune's page calls another")
 	}
 }
+
+// A commune that sent without credit figures (its bank's file left out)
+// is said on step 1 and step 3: the province's sums are over the others.
+func TestProvinceWithoutFigures(t *testing.T) {
+	s := startProvince(t, "")
+	const said = "xã Ngọc Linh gửi bảng tổng hợp chưa có số liệu tín dụng; số của tỉnh là tổng các xã có số liệu."
+	a := decode(t, s.send(t, s.client, upload{name: "xop.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 1000))}))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	for _, key := range []string{"tinh-partial-cac-xa", "tinh-partial-tong-hop"} {
+		if h, ok := a.HTML[key]; !ok || h != "" {
+			t.Errorf("%s with every commune's figures: %q (sent: %v)", key, h, ok)
+		}
+	}
+	bare := communeOf("Ngọc Linh", "xã", 4000)
+	bare.Figures = nil
+	a = decode(t, s.send(t, s.client, upload{name: "ngoc-linh.xlsx", data: attachmentOf(t, q1, bare)}))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	for _, key := range []string{"tinh-partial-cac-xa", "tinh-partial-tong-hop"} {
+		if !strings.Contains(a.HTML[key], said) {
+			t.Errorf("%s does not say the sums are partial: %q", key, a.HTML[key])
+		}
+	}
+	_, body := s.get(t, "/?ky=2026-Q1")
+	for _, id := range []string{`id="tinh-partial-cac-xa"><p class="canh-bao"><strong>Lưu ý:</strong> ` + said, `id="tinh-partial-tong-hop"><p class="canh-bao"><strong>Lưu ý:</strong> ` + said} {
+		if !strings.Contains(body, id) {
+			t.Errorf("the page does not show %q", id)
+		}
+	}
+}
