@@ -284,11 +284,15 @@ func (r *Rollup) shareTexts(sent int) []string {
 			continue
 		}
 		t := fmt.Sprintf("%s toàn tỉnh đến ngày %s là %s%%", name, period.NumericDate(r.CurrentTo), vntext.FormatNumber(*s.Current, 2))
-		if s.Counted < sent {
-			t += fmt.Sprintf(" (tính trên %d xã, phường, đặc khu có số liệu)", s.Counted)
-		}
+		var aside []string
 		if s.Previous != nil {
-			t += fmt.Sprintf(" (ngày %s: %s%%)", period.NumericDate(r.PreviousTo), vntext.FormatNumber(*s.Previous, 2))
+			aside = append(aside, fmt.Sprintf("ngày %s: %s%%", period.NumericDate(r.PreviousTo), vntext.FormatNumber(*s.Previous, 2)))
+		}
+		if s.Counted < sent {
+			aside = append(aside, fmt.Sprintf("tính trên %d xã, phường, đặc khu có số liệu", s.Counted))
+		}
+		if len(aside) > 0 {
+			t += " (" + strings.Join(aside, "; ") + ")"
 		}
 		if s.Target.Kind == catalog.TargetCapitalShare {
 			verdict := "chưa đạt"
@@ -309,7 +313,9 @@ func (r *Rollup) shareTexts(sent int) []string {
 			if len(met) > 0 {
 				t += " (" + names(met) + ")"
 			}
-			if len(r.Ranking) > 1 {
+			if len(r.Ranking) > 1 && r.Ranking[0].Rank == r.Ranking[len(r.Ranking)-1].Rank {
+				t += fmt.Sprintf("; các xã, phường, đặc khu có số liệu cùng tỷ lệ %s%%", vntext.FormatNumber(*r.Ranking[0].Shares[k].Current, 2))
+			} else if len(r.Ranking) > 1 {
 				hi, lo := r.Ranking[0], r.Ranking[len(r.Ranking)-1]
 				t += fmt.Sprintf("; cao nhất là %s (%s%%), thấp nhất là %s (%s%%)", hi.Commune.FullName(), vntext.FormatNumber(*hi.Shares[k].Current, 2),
 					lo.Commune.FullName(), vntext.FormatNumber(*lo.Shares[k].Current, 2))

@@ -128,6 +128,55 @@ func TestWorkbook(t *testing.T) {
 	if dp := rows[1+3*8]; dp[col["commune"]] != "xã Đăk Pék" || dp[col["sent"]] != "0" {
 		t.Errorf("flat row of a commune that did not send: %v", dp)
 	}
+	// files are named below the folder read, never with its folders
+	if got := tp[col["file"]]; got != "zalo/file (1).xlsx" {
+		t.Errorf("flat row's file: %q", got)
+	}
+	if bytes.Contains(b, []byte(filepath.ToSlash(dir))) || bytes.Contains(b, []byte(dir)) {
+		t.Error("the workbook names the folder read")
+	}
+	// the print version: the same without the flat sheet
+	pb, err := province.PrintWorkbook(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := excelize.OpenReader(bytes.NewReader(pb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(pf.GetSheetList(), "|"); got != "Các xã|Toàn tỉnh|Xếp hạng|Kiến nghị|Tệp nhận về" {
+		t.Errorf("print version's sheets: %s", got)
+	}
+}
+
+// A commune that sent without figures is said on its row and once above
+// the province's figures, which are the sums of the others.
+func TestWorkbookWithoutFigures(t *testing.T) {
+	c := commune(t)
+	d := smallProvince(c)
+	dir := t.TempDir()
+	write(t, c, q1, small[0], filepath.Join(dir, "xop.xlsx"), saved)
+	bare := small[1]
+	bare.Figures = nil
+	write(t, c, q1, bare, filepath.Join(dir, "tran-phu.xlsx"), saved)
+	b, err := province.Workbook(province.Roll(d, q1, province.Read(d, q1, dir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ sheet, axis, want string }{
+		{province.SheetCommunes, "D7", "Đã gửi, chưa có số liệu"},
+		{province.SheetProvince, "A3", "Số liệu toàn tỉnh là tổng của 1/2 xã, phường, đặc khu đã gửi có số liệu; chưa có số liệu của phường Trần Phú (bảng tổng hợp gửi về không có số liệu kỳ này)"},
+		{province.SheetProvince, "E5", "110,000"}, // Xốp alone (excelize formats the English way)
+		{province.SheetProvince, "I5", ""},        // said once above, not on each row
+	} {
+		if got, _ := f.GetCellValue(tt.sheet, tt.axis); got != tt.want {
+			t.Errorf("%s!%s = %q, want %q", tt.sheet, tt.axis, got, tt.want)
+		}
+	}
 }
 
 // The workbook prints readable through LibreOffice: every page A4
@@ -144,7 +193,7 @@ func TestWorkbookPrintsReadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := province.Roll(d, q1, province.Read(d, q1, dir))
-	book, err := province.Workbook(r)
+	book, err := province.PrintWorkbook(r) // as Build makes the PDF
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,5 +238,9 @@ func TestWorkbookPrintsReadable(t *testing.T) {
 	}
 	if text := officetest.PDFText(t, pdf); !regexp.MustCompile(`\d\.\d{3}(,\d+)? `).MatchString(text) || regexp.MustCompile(`\d,\d{3}\.\d\d`).MatchString(text) {
 		t.Errorf("numbers are not printed the Vietnamese way (1.234,5)")
+	}
+	// the flat sheet is for import: not in the PDF, nor the folder read
+	if text := officetest.PDFText(t, pdf); strings.Contains(text, "commune_code") || strings.Contains(text, dir) {
+		t.Errorf("the PDF prints the flat sheet or the folder read")
 	}
 }
