@@ -139,9 +139,9 @@ func (o *serveOptions) serveOn(ctx context.Context, root, provinceDir string) er
 		return o.openRunning(ws.Root, running)
 	}
 	defer release()
-	// LibreOffice kept running while the commune's page is open, for
-	// fast PDFs (the province's roll-up starts its own).
-	if bin, err := soffice.Find(""); err == nil && provinceDir == "" {
+	// LibreOffice kept running while the page is open (the commune's or
+	// the province's), for fast PDFs.
+	if bin, err := soffice.Find(""); err == nil {
 		ws.Soffice = soffice.NewWarm(bin)
 		ws.Soffice.Start()
 		defer ws.Soffice.Close()

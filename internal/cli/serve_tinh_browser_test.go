@@ -15,17 +15,20 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/catalog"
 	"baocao/internal/forms"
 	"baocao/internal/period"
 	"baocao/internal/province/gen"
+	"baocao/internal/summary"
 )
 
 // provinceAttachments writes, for the sample province, three communes'
 // attachments for p as communes send them (one inside a zip, names that
-// say nothing), and one of another period.
-func provinceAttachments(t *testing.T, p period.Period) (good []string, wrongPeriod string) {
+// say nothing), one of another period, and Trần Phú's sent again later
+// with a printed figure typed over by hand (its data sheet kept).
+func provinceAttachments(t *testing.T, p period.Period) (good []string, wrongPeriod, resent string) {
 	t.Helper()
 	c, err := catalog.Load(filepath.Join("..", "..", "data"))
 	if err != nil {
@@ -69,7 +72,24 @@ func provinceAttachments(t *testing.T, p period.Period) (good []string, wrongPer
 	zf.Close()
 	good = append(good, zpath)
 	wrongPeriod = write("Đăk Pék.xlsx", period.MustParse("2025-Q3"), commune("Đăk Pék", "xã", 20000))
-	return good, wrongPeriod
+	resent = write("Tran Phu gui lai.xlsx", p, commune("Trần Phú", "phường", 65000))
+	f, err := excelize.OpenFile(resent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(summary.SheetFigures)
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "Nguồn vốn ngân sách địa phương ủy thác" {
+			f.SetCellFloat(summary.SheetFigures, fmt.Sprintf("D%d", i+1), 7777, -1, 64)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(resent, later, later)
+	return good, wrongPeriod, resent
 }
 
 // TestProvincePageInBrowser goes through a period as the province's
@@ -86,7 +106,7 @@ func TestProvincePageInBrowser(t *testing.T) {
 	url := served(t, ws)
 	base := url[:strings.Index(url, "/?")]
 	q1 := period.MustParse("2026-Q1")
-	good, wrongPeriod := provinceAttachments(t, q1)
+	good, wrongPeriod, resent := provinceAttachments(t, q1)
 
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(bin),
@@ -211,6 +231,37 @@ func TestProvincePageInBrowser(t *testing.T) {
 	}
 	noFlag("ky-khac")
 
+	// Trần Phú sends again, a figure typed over: refused, the long
+	// located message wrapped whole in the log (no line cut by the box),
+	// the file and step 1 naming the commune.
+	do("gui-lai",
+		chromedp.SetUploadFiles(chromedp.ID("chon-tep"), []string{resent}),
+		wait(`(l => l !== null && !l.classList.contains("dang") && l.textContent.includes("Tran Phu gui lai"))(document.querySelector("#nhat-ky li"))`),
+	)
+	if s := text("#nhat-ky li"); !strings.Contains(s, "của phường Trần Phú, không dùng: số trên trang «Chỉ tiêu» khác phần dữ liệu") || !strings.Contains(s, "gửi lại") {
+		t.Errorf("the resent file's line: %q", s)
+	}
+	// Every line shows whole: the box does not scroll or cut a line, and
+	// no line runs past its width.
+	clipped, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const box = document.querySelector("#nhat-ky");
+		if (box.scrollHeight > box.clientHeight + 1) return "the box cuts its lines: " + box.scrollHeight + " > " + box.clientHeight;
+		for (const li of box.querySelectorAll("li")) {
+			if (li.scrollWidth > li.clientWidth + 1) return "a line runs past the box: " + li.textContent;
+		}
+		return "";
+	})()`))
+	if clipped != "" {
+		t.Errorf("the log: %s", clipped)
+	}
+	if s := text("#tinh-files"); !strings.Contains(s, "của phường Trần Phú") {
+		t.Errorf("step 2 does not name the refused file's commune: %q", s)
+	}
+	if s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#xa-21199").textContent`)); !strings.Contains(s, "Tệp gửi lại có lỗi") || !strings.Contains(s, "Tran Phu gui lai.xlsx") || !strings.Contains(s, "đang dùng tệp trước") {
+		t.Errorf("Trần Phú's row in step 1: %q", s)
+	}
+	noFlag("gui-lai")
+
 	// Step 3: the roll-up.
 	do("tong-hop",
 		chromedp.Click(chromedp.CSS(`nav a[data-buoc="tong-hop"]`)),
@@ -218,7 +269,7 @@ func TestProvincePageInBrowser(t *testing.T) {
 		wait(`document.querySelector('#result a[href$="bao-cao-tinh-2026-Q1.docx"]') !== null`),
 		chromedp.ScrollIntoView(chromedp.CSS("body")),
 	)
-	if s := text("#result"); !strings.Contains(s, "Đã gửi bảng tổng hợp dùng được: 3/7 xã, phường, đặc khu. Tệp có lỗi không đưa vào: 1.") {
+	if s := text("#result"); !strings.Contains(s, "Đã gửi bảng tổng hợp dùng được: 3/7 xã, phường, đặc khu. Tệp có lỗi không đưa vào: 2.") {
 		t.Errorf("the build's summary: %q", s)
 	}
 	for _, name := range []string{"tong-hop-tinh-2026-Q1.xlsx", "don-doc-tinh-2026-Q1.docx"} {

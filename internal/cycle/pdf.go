@@ -59,9 +59,10 @@ func toPDF(ctx context.Context, explicit string, warm *soffice.Warm, files []out
 }
 
 // PDFs converts files (documents and workbooks) to PDF with one
-// LibreOffice process, found as --soffice explicit says: the PDFs beside
-// them, and a Vietnamese note on what could not be made. The province's
-// roll-up uses it as the commune's build does.
-func PDFs(ctx context.Context, explicit string, files []outfile.File) ([]outfile.File, string) {
-	return toPDF(ctx, explicit, nil, files)
+// LibreOffice process: warm when set (the page's), else one found as
+// --soffice explicit says; the PDFs beside them, and a Vietnamese note on
+// what could not be made. The province's roll-up uses it as the commune's
+// build does.
+func PDFs(ctx context.Context, explicit string, warm *soffice.Warm, files []outfile.File) ([]outfile.File, string) {
+	return toPDF(ctx, explicit, warm, files)
 }

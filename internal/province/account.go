@@ -10,6 +10,9 @@ import (
 // CurrentPeriod is the period the province gathers on the day of now: the
 // last quarter whose data have ended (its communes report on it a few days
 // after). On 16/03/2026 it is 2026-Q1, whose data end on 14/03/2026.
+// It is often the period before the one a commune's page calls current
+// (cycle.CurrentPeriod: the one its communes report on now), so the
+// province's page calls it «kỳ vừa hết số liệu», not «kỳ hiện tại».
 func CurrentPeriod(now time.Time) period.Period {
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	q := period.Period{Kind: period.Quarter, Year: now.Year() + 1, Quarter: 4}
@@ -37,9 +40,13 @@ const (
 
 // FileAccount is one file given to Read, with what was said about it.
 type FileAccount struct {
-	File    string
-	State   FileState
-	Commune *Commune // the commune it is used for (FileUsed only)
+	File  string
+	State FileState
+	// Commune is the commune it is used for, or, refused, the commune of
+	// the list it says it is of (nil when it says none).
+	Commune *Commune
+	// ModTime is when it was saved, when it is used or names its commune.
+	ModTime time.Time
 	// Problems are the errors and warnings about the file (and about the
 	// files in it, when it is a zip).
 	Problems []Problem
@@ -56,10 +63,36 @@ type Account struct {
 func (a *Account) Sent() int { return len(a.Rollup.Data.Communes) - len(a.Rollup.Missing) }
 
 // NewAccount reads files (each a workbook or a zip) for p and rolls them
-// up.
+// up; (*Cache).Account does the same through a cache.
 func NewAccount(d *Data, p period.Period, files []string) *Account {
-	rec := Read(d, p, files...)
-	return &Account{Rollup: Roll(d, p, rec), Files: Files(rec, files)}
+	return (*Cache)(nil).Account(d, p, files)
+}
+
+// Refused is the latest file refused that commune code sent: one saved
+// after the attachment used for it, or any when none is used. The
+// commune sent again and that file has an error, which the front end
+// says beside the file in use. Nil when there is none.
+func (a *Account) Refused(code string) *FileAccount {
+	var since time.Time
+	for _, row := range a.Rollup.Communes {
+		if row.Commune.Code == code && row.Sent() {
+			since = row.Attachment.ModTime
+		}
+	}
+	var out *FileAccount
+	for i := range a.Files {
+		f := &a.Files[i]
+		if f.State != FileRefused || f.Commune == nil || f.Commune.Code != code {
+			continue
+		}
+		if !since.IsZero() && !f.ModTime.After(since) {
+			continue
+		}
+		if out == nil || f.ModTime.After(out.ModTime) {
+			out = f
+		}
+	}
+	return out
 }
 
 // Files says, for each of files given to Read that gave rec, whether it is
@@ -82,7 +115,10 @@ func Files(rec *Received, files []string) []FileAccount {
 		}
 		if a := used[f]; a != nil {
 			c := a.Commune
-			fa.State, fa.Commune = FileUsed, &c
+			fa.State, fa.Commune, fa.ModTime = FileUsed, &c, a.ModTime
+		} else if n, ok := rec.Named[f]; ok && fa.State == FileRefused {
+			c := n.Commune
+			fa.Commune, fa.ModTime = &c, n.ModTime
 		}
 		out = append(out, fa)
 	}

@@ -10,6 +10,7 @@ import (
 	"baocao/internal/cycle"
 	"baocao/internal/outfile"
 	"baocao/internal/period"
+	"baocao/internal/soffice"
 )
 
 // BuildRequest is one roll-up to build: the communes' attachments under
@@ -26,6 +27,11 @@ type BuildRequest struct {
 	Date             time.Time // the report's and the letter's date
 	PDF              bool
 	Soffice          string // --soffice
+	// Warm, when set, is the page's LibreOffice kept running, which makes
+	// the PDFs (Soffice is then not used), as for the commune's build.
+	Warm *soffice.Warm
+	// Cache, when set, keeps each workbook's reading (the page's).
+	Cache *Cache
 }
 
 // BuildResult is what a build read and wrote.
@@ -49,7 +55,7 @@ type BuildResult struct {
 // only the letter is written.
 func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error) {
 	cycle.Progress(ctx, cycle.StageRead)
-	rec := Read(d, req.Period, req.In...)
+	rec := req.Cache.Read(d, req.Period, req.In...)
 	r := Roll(d, req.Period, rec)
 	res := &BuildResult{Rollup: r}
 	dir := filepath.Join(req.OutDir, req.Period.String())
@@ -94,7 +100,7 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 			}
 			sources[1].Data = book
 		}
-		pdfs, note := cycle.PDFs(ctx, req.Soffice, sources)
+		pdfs, note := cycle.PDFs(ctx, req.Soffice, req.Warm, sources)
 		files = append(files, pdfs...)
 		res.PDFNote = note
 	}

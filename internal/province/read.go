@@ -74,6 +74,17 @@ type Received struct {
 	Attachments []*Attachment
 	Problems    []Problem
 	Roots       []string // the folders and files read, as given
+	// Named are the files refused that say which commune of the list sent
+	// them (its attachment for this period or another, with an error), by
+	// file: the commune did send, and the page says so.
+	Named map[string]Named
+}
+
+// Named is the commune a refused file says it is of, and when the file
+// was saved.
+type Named struct {
+	Commune Commune
+	ModTime time.Time
 }
 
 // relativeTo is file as named under the root it was found in (a folder:
@@ -115,14 +126,21 @@ type job struct {
 type result struct {
 	att      *Attachment
 	previous bool // att is of the period before: kept to check the figures
+	// named is the commune of the list a refused file says it is of
+	named    *Commune
 	problems []Problem
 }
 
 // Read reads every attachment under paths (folders, their subfolders,
 // zips, workbooks) for period p and the province d. Files are read in
 // parallel; the result does not depend on the order they finish.
+// (*Cache).Read gives the same, reading only the files it has not read.
 func Read(d *Data, p period.Period, paths ...string) *Received {
-	rec := &Received{Roots: paths}
+	return read(nil, d, p, paths...)
+}
+
+func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
+	rec := &Received{Roots: paths, Named: map[string]Named{}}
 	var jobs []job
 	// a file met twice (a folder given twice, or a folder and a file in
 	// it) is one file, not two from one commune
@@ -168,12 +186,18 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 
 	results := make([]result, len(jobs))
 	index := newIndex(d)
+	key := ""
+	if cache != nil {
+		if key = dataKey(d); key != "" {
+			key += "\x00" + p.String()
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = readOne(jobs[i], d, index, p)
+				results[i] = cache.read(jobs[i], key, d, index, p)
 			}
 		})
 	}
@@ -187,8 +211,11 @@ func Read(d *Data, p period.Period, paths ...string) *Received {
 	// so that the choice does not depend on the order of reading).
 	byCode := map[string][]*Attachment{}
 	before := map[string]*Attachment{} // the latest of the period before
-	for _, r := range results {
+	for i, r := range results {
 		rec.Problems = append(rec.Problems, r.problems...)
+		if r.named != nil {
+			rec.Named[jobs[i].file] = Named{Commune: *r.named, ModTime: jobs[i].mod}
+		}
 		switch {
 		case r.att == nil:
 		case r.previous:
@@ -359,6 +386,16 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 			r = result{problems: []Problem{{File: j.file, Message: "tệp hỏng nên không đọc được; đề nghị xã gửi lại tệp tong-hop-KỲ.xlsx do chương trình lập"}}}
 		}
 	}()
+	// name: a refused file is said to be of the commune it names, when
+	// it is of this province and the commune in its list
+	name := func(sd *summary.Data) {
+		if sd == nil || provinceKey(sd.Province) != provinceKey(d.Province) {
+			return
+		}
+		if c, _, ok := index.find(sd); ok {
+			r.named = &c
+		}
+	}
 	b := j.data
 	if b == nil {
 		var err error
@@ -393,14 +430,17 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	}
 	if printed == "" {
 		if msgs := printedDiffers(sd, sheets[summary.SheetFigures]); len(msgs) > 0 {
+			name(sd)
 			return fail("số trên trang «%s» khác phần dữ liệu cho máy đọc (trang ẩn «%s»): %s; một trong hai đã bị sửa tay, không biết số nào đúng; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại",
 				summary.SheetFigures, summary.SheetData, strings.Join(msgs, "; "))
 		}
 	}
 	if printed != "" {
 		// the printed sheets, when they are as the program wrote them
+		machine := sd
 		var err error
 		if sd, err = readPrinted(b, d, p); err != nil {
+			name(machine)
 			return fail("%s, và không đọc thay được từ các trang in: %v; đề nghị xã lập lại bảng tổng hợp bằng chương trình và gửi lại, không sửa tay", printed, err)
 		}
 	}
@@ -410,12 +450,13 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	}
 	previous := sd.Period == p.Previous().String()
 	if sd.Period != p.String() && !previous {
-		name := sd.PeriodName
-		if name == "" {
-			name = sd.Period
+		name(sd)
+		pname := sd.PeriodName
+		if pname == "" {
+			pname = sd.Period
 		}
 		r = fail("bảng tổng hợp của %s cho %s, không phải %s đang tổng hợp; đề nghị %s gửi bảng tổng hợp %s, hoặc chọn kỳ %s để tổng hợp kỳ đó",
-			who, name, p.Name(), who, p.Name(), name)
+			who, pname, p.Name(), who, p.Name(), pname)
 		if other, err := period.Parse(sd.Period); err == nil {
 			r.problems[len(r.problems)-1].Period = other
 		}

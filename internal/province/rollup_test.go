@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -380,6 +381,24 @@ func TestReadProblems(t *testing.T) {
 				f.make(t, filepath.Join(dir, f.name))
 			}
 			rec := province.Read(d, q1, dir)
+			// Read through a cache, first and again, gives the same.
+			cache := province.NewCache(100)
+			for range 2 {
+				if got := cache.Read(d, q1, dir); !reflect.DeepEqual(got, rec) {
+					t.Errorf("through a cache:\n%+v\nwithout:\n%+v", got, rec)
+				}
+			}
+			// A refused file that names a commune of the list is said to
+			// be that commune's (it did send, with an error).
+			named := map[string]string{"another period": "xã Xốp", "printed figure edited": "xã Xốp"}[tt.name]
+			if want := map[bool]int{true: 1}[named != ""]; len(rec.Named) != want {
+				t.Errorf("named %v, want %q", rec.Named, named)
+			}
+			for file, n := range rec.Named {
+				if fi, err := os.Stat(file); err != nil || n.Commune.FullName() != named || !n.ModTime.Equal(fi.ModTime()) {
+					t.Errorf("%s named %v, want %q saved when the file was", file, n, named)
+				}
+			}
 			if len(rec.Attachments) != tt.sent {
 				t.Errorf("%d attachments, want %d", len(rec.Attachments), tt.sent)
 			}

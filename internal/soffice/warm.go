@@ -161,6 +161,17 @@ func (w *Warm) ConvertAll(ctx context.Context, docs []Doc, format string, starte
 	return convertAll(ctx, w.bin, docs, format, started, nil)
 }
 
+// Used is the number of batches converted through the warm LibreOffice
+// (for tests, and whoever measures).
+func (w *Warm) Used() int {
+	if w == nil {
+		return 0
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.used
+}
+
 // Close stops the warm LibreOffice and removes its folder; later
 // conversions are made as ConvertAll makes them.
 func (w *Warm) Close() {

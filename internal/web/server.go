@@ -47,6 +47,7 @@ import (
 	"time"
 
 	"baocao/internal/cycle"
+	"baocao/internal/province"
 )
 
 // DefaultPort is tried first when no port is asked for.
@@ -110,6 +111,9 @@ type Server struct {
 	stages stages
 	// versions count the changes made through the page, for other tabs.
 	versions *versions
+	// provinceCache keeps each attachment's reading on the province's
+	// page (tinh.go).
+	provinceCache *province.Cache
 }
 
 // New makes the page. It loads the plan's data once so that a mistake in a

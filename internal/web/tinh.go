@@ -30,7 +30,12 @@ import (
 // same workspace); what each file is and what the roll-up says come from
 // internal/province, which this file only arranges for the page.
 
+// provinceReadings bounds the attachments' readings the page keeps: a
+// province's communes over a few periods (a reading is a few kilobytes).
+const provinceReadings = 5000
+
 func (s *Server) provinceRoutes() {
+	s.provinceCache = province.NewCache(provinceReadings)
 	m := http.NewServeMux()
 	m.HandleFunc("GET /{$}", s.provincePage)
 	m.HandleFunc("GET /tai-nguyen/{name}", s.asset)
@@ -128,12 +133,15 @@ type provinceView struct {
 	Sent, Total  int
 	Refused      int // files refused for an error
 	Missing      []string
-	Outputs      []outputView
-	MaxMB        int
-	MaxFiles     int
-	FirstStep    string
-	account      *province.Account
-	byName       map[string]*provinceFileView
+	// Partial says which communes sent without credit figures, so that
+	// the province's sums are over the others ("" when none).
+	Partial   string
+	Outputs   []outputView
+	MaxMB     int
+	MaxFiles  int
+	FirstStep string
+	account   *province.Account
+	byName    map[string]*provinceFileView
 }
 
 type communeView struct {
@@ -141,11 +149,15 @@ type communeView struct {
 	State, Class     string
 	File, URL, Time  string
 	Notes            []string // what was said about its file
+	// Refused is the commune's latest file refused, sent after the one
+	// used (or with none used), and when it was saved.
+	Refused, RefusedTime string
 }
 
 type provinceFileView struct {
 	ID, Name, URL, Time, Folder string
 	State, Class                string
+	Commune                     string // the commune it is of, when refused and it says
 	Problems                    []problemView
 	Open                        bool
 	outcome                     string
@@ -161,7 +173,7 @@ func (s *Server) shown(p period.Period, msg string) string {
 func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 	ws := s.opt.Workspace
 	files := s.provinceFiles(p)
-	a := province.NewAccount(d, p, files)
+	a := s.provinceCache.Account(d, p, files)
 	now := s.opt.Now()
 	v := &provinceView{
 		Province: d.Province, Code: p.String(), Name: p.Name(), Title: upperFirst(p.Name()),
@@ -190,7 +202,10 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 		}
 		name := upperFirst(q.Name())
 		if q == current {
-			name += " (kỳ hiện tại)"
+			// Not «kỳ hiện tại»: the commune's page calls so the period
+			// its communes report on now (cycle.CurrentPeriod), which on
+			// the same day is often the next one.
+			name += " (kỳ vừa hết số liệu)"
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Options = append(g.Options, choice{Code: q.String(), Label: name, Selected: q == p})
@@ -235,6 +250,11 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 			v.Refused++
 			fv.State, fv.Class, fv.Open = "Có lỗi, không dùng", "loi", true
 			fv.outcome, fv.verdict = "loi", "không dùng: "+strings.Join(said, " ")
+			if fa.Commune != nil {
+				// the file says whose it is: the commune did send
+				fv.Commune = fa.Commune.FullName()
+				fv.verdict = "của " + fv.Commune + ", " + fv.verdict
+			}
 		default:
 			fv.State, fv.Class = "Không dùng", "thieu"
 			fv.outcome, fv.verdict = "canh-bao", "không dùng: "+strings.Join(said, " ")
@@ -263,10 +283,25 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 				cv.State, cv.Class = "Đã gửi, có lưu ý", "thieu"
 			}
 		}
+		if f := a.Refused(c.Code); f != nil {
+			cv.Refused, cv.RefusedTime = filepath.Base(f.File), timeText(f.ModTime)
+			if row.Sent() {
+				cv.State, cv.Class = "Tệp gửi lại có lỗi", "thieu"
+			} else {
+				cv.State, cv.Class = "Gửi tệp có lỗi", "loi"
+			}
+		}
 		v.Communes = append(v.Communes, cv)
 	}
 	for _, c := range r.Missing {
 		v.Missing = append(v.Missing, c.FullName())
+	}
+	if len(r.WithoutFigures) > 0 {
+		var names []string
+		for _, c := range r.WithoutFigures {
+			names = append(names, c.FullName())
+		}
+		v.Partial = strings.Join(names, ", ") + " gửi bảng tổng hợp chưa có số liệu tín dụng; số của tỉnh là tổng các xã có số liệu."
 	}
 	v.Sent, v.Total = a.Sent(), len(d.Communes)
 	for _, f := range ws.SetAsideFiles(p) {
@@ -345,7 +380,7 @@ func (s *Server) provincePage(w http.ResponseWriter, r *http.Request) {
 // account; the header's and step 2's counts are the same words.
 func (s *Server) provinceFragments(v *provinceView) map[string]string {
 	out := map[string]string{}
-	for _, name := range []string{"tinh-tally", "tinh-communes", "tinh-files", "tinh-missing", "tinh-outputs"} {
+	for _, name := range []string{"tinh-tally", "tinh-communes", "tinh-files", "tinh-missing", "tinh-outputs", "tinh-partial"} {
 		var buf bytes.Buffer
 		if err := pageTemplates.ExecuteTemplate(&buf, name, v); err != nil {
 			panic(err)
@@ -354,6 +389,8 @@ func (s *Server) provinceFragments(v *provinceView) map[string]string {
 	}
 	out["tinh-tally-nhan-tep"] = out["tinh-tally"]
 	out["tinh-tally-cac-xa"] = out["tinh-tally"]
+	out["tinh-partial-cac-xa"], out["tinh-partial-tong-hop"] = out["tinh-partial"], out["tinh-partial"]
+	delete(out, "tinh-partial")
 	return out
 }
 
@@ -471,7 +508,7 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, done := s.stages.track(s.ctx, p)
 	res, err := province.Build(ctx, d, province.BuildRequest{Period: p, In: s.provinceFiles(p), OutDir: s.opt.Workspace.Root,
-		Template: report, ReminderTemplate: reminder, Date: s.opt.Now(), PDF: true})
+		Template: report, ReminderTemplate: reminder, Date: s.opt.Now(), PDF: true, Cache: s.provinceCache, Warm: s.opt.Workspace.Soffice})
 	done()
 	unlock()
 	var te *render.TemplateError

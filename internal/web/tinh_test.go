@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,12 @@ var provinceData, _ = filepath.Abs(filepath.Join("..", "..", "data", "tinh"))
 // 16/03/2026, and enters it with the secret.
 func startProvince(t *testing.T, dir string) *testServer {
 	t.Helper()
+	return startProvinceOn(t, dir, time.Date(2026, 3, 16, 9, 0, 0, 0, time.Local))
+}
+
+// startProvinceOn is startProvince on the day of now.
+func startProvinceOn(t *testing.T, dir string, day time.Time) *testServer {
+	t.Helper()
 	if dir == "" {
 		dir = provinceData
 	}
@@ -38,7 +45,7 @@ func startProvince(t *testing.T, dir string) *testServer {
 		t.Fatal(err)
 	}
 	ts := httptest.NewUnstartedServer(nil)
-	now := func() time.Time { return time.Date(2026, 3, 16, 9, 0, 0, 0, time.Local) }
+	now := func() time.Time { return day }
 	srv, err := New(Options{Workspace: ws, ProvinceDir: dir, Addr: ts.Listener.Addr().String(), Now: now, Token: testToken})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +138,7 @@ func TestProvincePage(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("page: %d %s", res.StatusCode, body)
 	}
-	for _, want := range []string{"tỉnh Quảng Ngãi", "Các xã", "Tệp đã nhận", "Tổng hợp", "Quý I năm 2026 (kỳ hiện tại)",
+	for _, want := range []string{"tỉnh Quảng Ngãi", "Các xã", "Tệp đã nhận", "Tổng hợp", "Quý I năm 2026 (kỳ vừa hết số liệu)",
 		"xã Xốp", "phường Trần Phú", "đặc khu Lý Sơn", "23530", "0/7</strong> xã, phường, đặc khu", `data-buoc-dau="cac-xa"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the page does not say %q", want)
@@ -495,4 +502,155 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The page reads each attachment once: uploaded one by one, with the
+// page and its status seen between, each file is read when it comes and
+// never again; an edit of the province's list reads them again.
+func TestProvinceReadsEachFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"tinh.yaml", "xa.csv", "indicators.yaml"} {
+		os.WriteFile(filepath.Join(dir, name), readFile(t, filepath.Join(provinceData, name)), 0o644)
+	}
+	s := startProvince(t, dir)
+	communes := []gen.Commune{communeOf("Xốp", "xã", 1000), communeOf("Đăk Pék", "xã", 2000), communeOf("Trần Phú", "phường", 5000)}
+	for i, cm := range communes {
+		if a := decode(t, s.send(t, s.client, upload{name: "xa-" + string(rune('a'+i)) + ".xlsx", data: attachmentOf(t, q1, cm)})); a.Error != "" {
+			t.Fatal(a.Error)
+		}
+		s.get(t, "/?ky=2026-Q1")
+		s.get(t, "/api/tinh-hinh?ky=2026-Q1")
+		if n := s.srv.provinceCache.Reads(); n != i+1 {
+			t.Errorf("after %d files sent one by one and the page seen, %d readings", i+1, n)
+		}
+	}
+	b := readFile(t, filepath.Join(dir, "xa.csv"))
+	os.WriteFile(filepath.Join(dir, "xa.csv"), append(b, []byte("99999;Mới;xã\n")...), 0o644)
+	if _, body := s.get(t, "/?ky=2026-Q1"); !strings.Contains(body, "xã Mới") || !strings.Contains(body, "3/8") {
+		t.Error("the page does not follow the edited list")
+	}
+	if n := s.srv.provinceCache.Reads(); n != 6 {
+		t.Errorf("after the list changed, %d readings, want 6", n)
+	}
+}
+
+// printedEdited is an attachment whose figure on the printed sheet
+// «Chỉ tiêu» was typed over by hand, its data sheet kept.
+func printedEdited(t *testing.T, b []byte) []byte {
+	return edited(t, b, func(f *excelize.File) {
+		rows, _ := f.GetRows(summary.SheetFigures)
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == "Nguồn vốn ngân sách địa phương ủy thác" {
+				f.SetCellFloat(summary.SheetFigures, "D"+strconv.Itoa(i+1), 7777, -1, 64)
+				return
+			}
+		}
+		t.Fatal("no row to edit")
+	})
+}
+
+// A refused file that says whose it is is linked to its commune: its row
+// names the commune, and step 1 tells that the commune sent again with
+// an error (using its earlier file), or sent only a file with an error.
+func TestProvinceRefusedFileOfACommune(t *testing.T) {
+	s := startProvince(t, "")
+	early := time.Date(2026, 3, 17, 8, 0, 0, 0, time.Local)
+	late := early.Add(2 * time.Hour)
+	a := decode(t, s.send(t, s.client,
+		upload{name: "dak-pek.xlsx", data: attachmentOf(t, q1, communeOf("Đăk Pék", "xã", 2000)), mod: early},
+		upload{name: "Dak Pek gui lai.xlsx", data: printedEdited(t, attachmentOf(t, q1, communeOf("Đăk Pék", "xã", 2000))), mod: late},
+		upload{name: "ngoc-linh.xlsx", data: printedEdited(t, attachmentOf(t, q1, communeOf("Ngọc Linh", "xã", 4000))), mod: early},
+		// refused, then sent right: the row says nothing of the old one
+		upload{name: "xop-loi.xlsx", data: printedEdited(t, attachmentOf(t, q1, communeOf("Xốp", "xã", 1000))), mod: early},
+		upload{name: "xop.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 1000)), mod: late},
+	))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	said := map[string]fileResult{}
+	for _, f := range a.Files {
+		said[f.Name] = f
+	}
+	if f := said["Dak Pek gui lai.xlsx"]; f.Outcome != "loi" || !strings.HasPrefix(f.Message, "của xã Đăk Pék, không dùng: số trên trang «Chỉ tiêu» khác phần dữ liệu cho máy đọc") || !strings.Contains(f.Message, "ghi 7.777") {
+		t.Errorf("the resent file: %q (%s)", f.Message, f.Outcome)
+	}
+	if h := a.HTML["tinh-files"]; strings.Count(h, `<span class="nho">của xã Đăk Pék</span>`) != 1 || strings.Count(h, `<span class="nho">của xã Ngọc Linh</span>`) != 1 {
+		t.Errorf("step 2 does not name the refused files' communes: %s", h)
+	}
+	rows := map[string]string{}
+	for _, r := range strings.Split(a.HTML["tinh-communes"], "</tr>") {
+		if i := strings.Index(r, `id="xa-`); i >= 0 {
+			rows[r[i+7:i+12]] = r
+		}
+	}
+	want := map[string][]string{
+		"23536": {`class="thieu"`, "Tệp gửi lại có lỗi", "dak-pek.xlsx", "Tệp «Dak Pek gui lai.xlsx» lưu lúc 10:00 17/03/2026 có lỗi, đang dùng tệp trước"}, // Đăk Pék
+		"23584": {`class="loi"`, "Gửi tệp có lỗi", "Tệp «ngoc-linh.xlsx» lưu lúc 08:00 17/03/2026 có lỗi, chưa có tệp dùng được"},                           // Ngọc Linh
+		"23530": {`class="du"`, "Đã gửi", "xop.xlsx"},                                                                                                       // Xốp
+		"23548": {`class="chua"`, "Chưa gửi"},                                                                                                               // Đăk Plô
+	}
+	for code, phrases := range want {
+		for _, p := range phrases {
+			if !strings.Contains(rows[code], p) {
+				t.Errorf("step 1's row %s does not say %q: %s", code, p, rows[code])
+			}
+		}
+	}
+	if strings.Contains(rows["23530"], "xop-loi.xlsx") {
+		t.Errorf("Xốp's row names the file it replaced: %s", rows["23530"])
+	}
+	noFlagIn(t, "step 1", a.HTML["tinh-communes"])
+}
+
+// The province's page and the commune's agree on the period they call
+// current: on 08/12/2026 the communes report on quarter IV (the commune's
+// page calls it «kỳ hiện tại»), while the province gathers quarter III,
+// whose data have ended; the province's page opens on that one and calls
+// it so, never «kỳ hiện tại».
+func TestProvincePeriodLabel(t *testing.T) {
+	day := time.Date(2026, 12, 8, 9, 0, 0, 0, time.Local)
+	if got := cycle.CurrentPeriod(communeCatalog(t), day); got != period.MustParse("2026-Q4") {
+		t.Fatalf("the commune's current period on %s: %s", day, got)
+	}
+	s := startProvinceOn(t, "", day)
+	_, body := s.get(t, "/")
+	if !strings.Contains(body, `<option value="2026-Q3" selected>Quý III năm 2026 (kỳ vừa hết số liệu)</option>`) {
+		t.Error("the province's page does not open on quarter III, the last whose data have ended")
+	}
+	if strings.Contains(body, "kỳ hiện tại") {
+		t.Error("the province's page calls a period «kỳ hiện tại», as the commune's page calls another")
+	}
+}
+
+// A commune that sent without credit figures (its bank's file left out)
+// is said on step 1 and step 3: the province's sums are over the others.
+func TestProvinceWithoutFigures(t *testing.T) {
+	s := startProvince(t, "")
+	const said = "xã Ngọc Linh gửi bảng tổng hợp chưa có số liệu tín dụng; số của tỉnh là tổng các xã có số liệu."
+	a := decode(t, s.send(t, s.client, upload{name: "xop.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 1000))}))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	for _, key := range []string{"tinh-partial-cac-xa", "tinh-partial-tong-hop"} {
+		if h, ok := a.HTML[key]; !ok || h != "" {
+			t.Errorf("%s with every commune's figures: %q (sent: %v)", key, h, ok)
+		}
+	}
+	bare := communeOf("Ngọc Linh", "xã", 4000)
+	bare.Figures = nil
+	a = decode(t, s.send(t, s.client, upload{name: "ngoc-linh.xlsx", data: attachmentOf(t, q1, bare)}))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	for _, key := range []string{"tinh-partial-cac-xa", "tinh-partial-tong-hop"} {
+		if !strings.Contains(a.HTML[key], said) {
+			t.Errorf("%s does not say the sums are partial: %q", key, a.HTML[key])
+		}
+	}
+	_, body := s.get(t, "/?ky=2026-Q1")
+	for _, id := range []string{`id="tinh-partial-cac-xa"><p class="canh-bao"><strong>Lưu ý:</strong> ` + said, `id="tinh-partial-tong-hop"><p class="canh-bao"><strong>Lưu ý:</strong> ` + said} {
+		if !strings.Contains(body, id) {
+			t.Errorf("the page does not show %q", id)
+		}
+	}
 }

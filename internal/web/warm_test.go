@@ -103,3 +103,36 @@ func containsAll(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// The province's build makes its PDFs through the page's warm
+// LibreOffice, as the commune's does, rather than starting its own.
+func TestProvinceBuildWithWarmLibreOffice(t *testing.T) {
+	bin := officetest.Binary(t)
+	s := startProvince(t, "")
+	if a := decode(t, s.send(t, s.client, upload{name: "xop.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 1000))})); a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	warm := soffice.NewWarm(bin)
+	defer warm.Close()
+	s.ws.Soffice = warm
+	warm.Start()
+	deadline := time.Now().Add(2 * time.Minute)
+	for !warm.Ready() {
+		if time.Now().After(deadline) {
+			t.Fatal("the warm LibreOffice never got ready")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	used := warm.Used()
+	res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil)
+	a := decode(t, res)
+	if res.StatusCode != http.StatusOK || !containsAll(a.HTML["result"], "bao-cao-tinh-2026-Q1.pdf", "tong-hop-tinh-2026-Q1.pdf", "don-doc-tinh-2026-Q1.pdf") {
+		t.Fatalf("build: %d %q %q", res.StatusCode, a.Error, a.HTML["result"])
+	}
+	if warm.Used() != used+1 {
+		t.Errorf("the build's PDFs were not made by the warm LibreOffice (%d batches through it, want %d)", warm.Used()-used, 1)
+	}
+	if !warm.Ready() {
+		t.Error("the warm LibreOffice ended after the build")
+	}
+}
