@@ -374,7 +374,7 @@ func TestPageInBrowser(t *testing.T) {
 	}
 
 	// A broken file, then the unit's corrected resend: the old error goes
-	// behind «Đã thay bằng tệp gửi lúc …».
+	// behind «Đã thay bằng tệp nhận lúc …».
 	do("tep-hong",
 		chromedp.Click(chromedp.CSS(`#don-vi-KT button[data-de-rieng]`)),
 		wait(`document.querySelector("#don-vi-KT .trang-thai").textContent === "Chưa gửi"`),
@@ -393,7 +393,7 @@ func TestPageInBrowser(t *testing.T) {
 		wait(`document.querySelector("#don-vi-KT .trang-thai").textContent === "Đã gửi đủ nhiệm vụ"`),
 	)
 	row, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#don-vi-KT").innerText`))
-	if !strings.Contains(row, "Đã thay bằng tệp gửi lúc") || strings.Contains(row, "không phải tệp Excel") {
+	if !strings.Contains(row, "Đã thay bằng tệp nhận lúc") || strings.Contains(row, "không phải tệp Excel") {
 		t.Errorf("KT's row after the resend shows the old error: %q", row)
 	}
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#don-vi-KT .so-loi, #don-vi-KT details[open]").length`)); n != 0 {

@@ -36,7 +36,11 @@ type FileAccount struct {
 	// Assigned: the unit is the office's assignment, not read from the file.
 	Assigned bool
 	Period   period.Period // the form's period; zero when unknown
-	ModTime  time.Time
+	// ModTime is when the workspace received the file (its time there).
+	ModTime time.Time
+	// Saved is when the unit saved it, as the workbook says; zero when it
+	// does not say.
+	Saved time.Time
 	// Readable: the file opened as a workbook (it may still have errors).
 	Readable     bool
 	SupersededBy string // a newer file of the same unit used instead
@@ -138,7 +142,7 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 	byUnit := map[string][]FileAccount{}
 	for _, s := range subs {
 		f := FileAccount{
-			Name: filepath.Base(s.Path), Path: s.Path, Unit: s.Unit, Period: s.Period, ModTime: s.ModTime,
+			Name: filepath.Base(s.Path), Path: s.Path, Unit: s.Unit, Period: s.Period, ModTime: s.ModTime, Saved: s.Saved,
 			Readable: s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0, SupersededBy: s.SupersededBy, BesideWorkbook: s.BesideWorkbook(),
 			Problems: problems[s.Path],
 		}

@@ -41,7 +41,7 @@ func TestZipUnpackingAllOrNothing(t *testing.T) {
 	}
 	zw.Close()
 	crashAfter(t, 2) // the zip and one file in place
-	if _, err := w.Receive(q1, "cac don vi.zip", bytes.NewReader(buf.Bytes()), time.Time{}); !errors.Is(err, outfile.ErrCrashed) {
+	if _, err := w.Receive(q1, "cac don vi.zip", bytes.NewReader(buf.Bytes())); !errors.Is(err, outfile.ErrCrashed) {
 		t.Fatalf("the kill: %v", err)
 	}
 	outfile.CrashAfter = -1
@@ -186,7 +186,7 @@ func TestZipSameBytesTwice(t *testing.T) {
 		f.Write(b)
 	}
 	zw.Close()
-	rc, err := w.Receive(q1, "hai ban.zip", bytes.NewReader(buf.Bytes()), time.Time{})
+	rc, err := w.Receive(q1, "hai ban.zip", bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func TestDuplicateNotStoredAgain(t *testing.T) {
 	again.name = "KT bản chép.xlsx"
 	a = decode(t, s.send(t, s.client, again))
 	f := a.Files[0]
-	if f.Stored != "KT-2026-Q1.xlsx" || !f.Same || f.Outcome != "trung" || !strings.HasPrefix(f.Message, "đã nhận tệp này lúc 08:15 12/03/2026") {
+	if f.Stored != "KT-2026-Q1.xlsx" || !f.Same || f.Outcome != "trung" || !strings.HasPrefix(f.Message, "đã nhận tệp này lúc 08:01 16/03/2026") {
 		t.Errorf("the same file again: %+v", f)
 	}
 	entries, _ := os.ReadDir(s.ws.ReceivedDir(q1))
@@ -42,7 +42,8 @@ func TestDuplicateNotStoredAgain(t *testing.T) {
 }
 
 // A resend that replaces a file with errors: the old errors are behind
-// «đã thay bằng tệp gửi lúc …», and the build no longer lists them.
+// «đã thay bằng tệp nhận lúc …» (when the page received the new one, not
+// the old one's time), and the build no longer lists them.
 func TestResendHidesOldErrors(t *testing.T) {
 	s := start(t)
 	broken := upload{name: "KT-2026-Q1.xlsx", data: []byte("\x00\x01 hỏng"), mod: time.Date(2026, 3, 10, 9, 0, 0, 0, time.Local)}
@@ -57,7 +58,8 @@ func TestResendHidesOldErrors(t *testing.T) {
 	row := a.HTML["units"]
 	i := strings.Index(row, `id="don-vi-KT"`)
 	row = row[i : i+strings.Index(row[i:], "</tr>")]
-	if !strings.Contains(row, `class="du"`) || !strings.Contains(row, "Đã thay bằng tệp gửi lúc 08:15 12/03/2026 («KT-2026-Q1 sửa.xlsx»)") ||
+	if !strings.Contains(row, `class="du"`) || !strings.Contains(row, "Đã thay bằng tệp nhận lúc 08:02 16/03/2026 («KT-2026-Q1 sửa.xlsx»)") ||
+		!strings.Contains(row, "nhận lúc 08:01 16/03/2026") ||
 		strings.Contains(row, "so-loi") || strings.Contains(row, "<details open") {
 		t.Errorf("KT's row after the resend:\n%s", row)
 	}

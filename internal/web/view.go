@@ -112,14 +112,15 @@ type fileView struct {
 	ID         string // for the ids of the page
 	Name       string
 	URL        string
-	Time       string
+	Time       string // when the page received it
+	Saved      string // when the unit saved it, as the file says; "" unknown
 	Folder     string // the period code of the folder that holds it
 	FolderName string // when it is another period's folder
 	Assigned   bool
 	Unit       string
 	Superseded string
-	// SupersededAt is the time of the file that replaced this one: its
-	// problems are kept out of sight behind it.
+	// SupersededAt is when the file that replaced this one was received:
+	// its problems are kept out of sight behind it.
 	SupersededAt string
 	Errors       int
 	Warnings     int
@@ -249,7 +250,7 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 
 func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccount) fileView {
 	fv := fileView{
-		Name: f.Name, Time: timeText(f.ModTime), Folder: f.Folder.String(), Assigned: f.Assigned,
+		Name: f.Name, Time: timeText(f.ModTime), Saved: timeText(f.Saved), Folder: f.Folder.String(), Assigned: f.Assigned,
 		Errors: f.Errors, Warnings: f.Warnings, Readable: f.Readable,
 		URL: "/nhan-ve/" + f.Folder.String() + "/" + url.PathEscape(f.Name),
 	}

@@ -50,6 +50,15 @@ func start(t *testing.T) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Files are received a minute apart from 08:00 that day.
+	var mu sync.Mutex
+	received := time.Date(2026, 3, 16, 8, 0, 0, 0, time.Local)
+	ws.Now = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		received = received.Add(time.Minute)
+		return received
+	}
 	ts := httptest.NewUnstartedServer(nil)
 	now := func() time.Time { return time.Date(2026, 3, 16, 9, 0, 0, 0, time.Local) }
 	srv, err := New(Options{Workspace: ws, DataDir: repoData, Addr: ts.Listener.Addr().String(), Now: now, Token: testToken})
@@ -388,8 +397,14 @@ func TestUploadAndCheck(t *testing.T) {
 	if res.StatusCode != 200 || len(a.Files) != 1 || !a.Files[0].OK || a.Files[0].Message != "Phòng Kinh tế: đã gửi đủ nhiệm vụ." {
 		t.Fatalf("%d %+v", res.StatusCode, a)
 	}
-	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || !strings.Contains(a.HTML["units"], "08:15 12/03/2026") {
+	// The time shown is when the page received the file, said so; the
+	// time the browser gave (the file's on the clerk's disk) is not it.
+	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || !strings.Contains(a.HTML["units"], "nhận lúc 08:01 16/03/2026") ||
+		strings.Contains(a.HTML["units"], "08:15 12/03/2026") {
 		t.Errorf("KT's row: %s", a.HTML["units"])
+	}
+	if fi, err := os.Stat(filepath.Join(s.ws.ReceivedDir(q1), "KT-2026-Q1.xlsx")); err != nil || !fi.ModTime().Equal(time.Date(2026, 3, 16, 8, 1, 0, 0, time.Local)) {
+		t.Errorf("the stored file's time is not when it was received: %v %v", fi, err)
 	}
 	if !strings.Contains(a.HTML["tally"], "1/10") {
 		t.Errorf("tally: %s", a.HTML["tally"])

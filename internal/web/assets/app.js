@@ -129,7 +129,6 @@
     sending = true;
     var item = queue.shift();
     var data = new FormData();
-    data.append("sua_luc", String(item.file.lastModified || ""));
     data.append("tep", item.file, item.file.name);
     post("/api/nhan-tep?ky=" + encodeURIComponent(ky), data).then(function (json) {
       apply(json.html);
