@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/catalog"
+	"baocao/internal/compose"
 	"baocao/internal/officetest"
 	"baocao/internal/period"
 	"baocao/internal/samples"
@@ -333,5 +334,23 @@ func TestReportMovesStalePDFAside(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf")); err != nil || string(b) != string(old) {
 		t.Errorf("the first run's PDF was not kept aside: %v", err)
+	}
+}
+
+// The command line names plan.yaml's lines only when the data folder is
+// the office's own; on the built-in data there is no plan.yaml to edit,
+// and it says what the page says.
+func TestPlanNoteByDataFolder(t *testing.T) {
+	all := []compose.PlanBlank{compose.PlanNumber, compose.PlanDate, compose.PlanSigner}
+	own := planNote(all, false)
+	if !strings.Contains(own, "dòng «number» trong plan.yaml") || !strings.Contains(own, "dòng «name» dưới «signer»") {
+		t.Errorf("own data: %q", own)
+	}
+	builtin := planNote(all, true)
+	if strings.Contains(builtin, "plan.yaml") || builtin != compose.PlanBlanksInWord(all) {
+		t.Errorf("built-in data: %q", builtin)
+	}
+	if planNote(nil, false) != "" {
+		t.Error("a note with nothing blank")
 	}
 }

@@ -207,9 +207,10 @@ type ReportResult struct {
 	Warnings []string
 	// PDFNote says why a PDF asked for was not made, in Vietnamese.
 	PDFNote string
-	// PlanNote says what plan.yaml leaves blank that a signed report
-	// needs (the plan's number and date, the signer); "" when nothing is.
-	PlanNote string
+	// PlanBlanks are what the plan's data leaves blank that a signed
+	// report needs (the plan's number and date, the signer), for each
+	// front end to word; none when nothing is.
+	PlanBlanks []compose.PlanBlank
 	// SetAside says, a sentence a file, which earlier outputs were kept
 	// under a dated name: edited by the office, a reminder no longer
 	// needed, or the PDF of a document rewritten without its PDF.
@@ -233,7 +234,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 		return nil, err
 	}
 	progress(ctx, StageWrite)
-	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanNote: compose.PlanNote(r)}
+	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanBlanks: compose.PlanBlanks(r)}
 	now := reportDate(req)
 	if note := r.NotOver(now); note != "" {
 		r.Notes = append([]string{note}, r.Notes...)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"baocao/internal/catalog"
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/cycle"
 	"baocao/internal/intake"
@@ -339,7 +340,7 @@ type resultView struct {
 	Files    []outputView
 	SetAside []string // earlier outputs kept under a dated name, as the console says
 	PDFNote  string
-	PlanNote string // what plan.yaml leaves blank that a signed report needs
+	PlanNote string // what the report leaves blank for the office to fill in Word
 	// Unclear are the proposals that name no addressee: part IV keeps
 	// them, the clerk is asked to say to whom in the Word file.
 	Unclear []string
@@ -360,7 +361,7 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 	r := res.Report
 	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
 	if res.Written {
-		rv.PlanNote = res.PlanNote
+		rv.PlanNote = compose.PlanBlanksInWord(res.PlanBlanks)
 		for _, p := range r.ProposalsTo(consolidate.AddresseeUnclear) {
 			rv.Unclear = append(rv.Unclear, p.UnitName+": "+p.Text)
 		}

@@ -567,10 +567,15 @@ func TestReportAndDownload(t *testing.T) {
 		// the office's own workbook is among the downloads, with no PDF
 		`href="/ket-qua/2026-Q1/kiem-tra-2026-Q1.xlsx"`, "Bảng kiểm tra của văn phòng (Excel)",
 		"Có báo cáo dùng được: 9/10 đơn vị. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0. Cảnh báo:",
+		// the plan's blanks, to fill in Word: the page has no plan.yaml
+		"Báo cáo còn để trống số, ngày ban hành của Kế hoạch và họ tên người ký: điền trong tệp Word trước khi trình ký.",
 	} {
 		if !strings.Contains(result, want) {
 			t.Errorf("the result lacks %q:\n%s", want, result)
 		}
+	}
+	if strings.Contains(result, "plan.yaml") || strings.Contains(result, "«number»") {
+		t.Errorf("the result names the plan's data file:\n%s", result)
 	}
 	if !strings.Contains(a.HTML["outputs"], "Báo cáo (Word)") {
 		t.Errorf("outputs: %s", a.HTML["outputs"])
