@@ -177,35 +177,27 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 		}
 		ua.State, ua.MissingTasks = st.State, st.MissingTasks
 		ua.MissingParts, ua.BrokenParts = st.MissingParts, st.BrokenParts
-		markReplaced(ua.Files)
+		markReplaced(ua.Files, r.Replaced)
 		a.Units = append(a.Units, ua)
 	}
 	return a
 }
 
-// markReplaced says which of a unit's files a later one replaced: those a
-// newer file superseded, and those with errors sent before a usable file.
-func markReplaced(files []FileAccount) {
-	var used *FileAccount
+// markReplaced says which of a unit's files a later one replaced, as the
+// report decides it (consolidate.Report.Replaced): its problems are the
+// old file's, kept out of the account's counts.
+func markReplaced(files []FileAccount, replaced map[string]string) {
 	for i := range files {
 		f := &files[i]
-		if f.Readable && f.Errors == 0 && f.SupersededBy == "" && (used == nil || f.ModTime.After(used.ModTime)) {
-			used = f
+		by, ok := replaced[f.Path]
+		if !ok {
+			continue
 		}
-	}
-	for i := range files {
-		f := &files[i]
-		switch {
-		case f.BesideWorkbook:
-		case f.SupersededBy != "":
-			f.ReplacedBy = filepath.Base(f.SupersededBy)
-			for _, g := range files {
-				if g.Path == f.SupersededBy {
-					f.ReplacedAt = g.ModTime
-				}
+		f.ReplacedBy = filepath.Base(by)
+		for _, g := range files {
+			if g.Path == by {
+				f.ReplacedAt = g.ModTime
 			}
-		case used != nil && f != used && f.Errors > 0 && !f.ModTime.After(used.ModTime):
-			f.ReplacedBy, f.ReplacedAt = used.Name, used.ModTime
 		}
 	}
 }

@@ -883,7 +883,7 @@ func TestBuildSaysWhatItSetAside(t *testing.T) {
 		"<li>bao-cao-2026-Q1.pdf là bản PDF của lần lập trước, không khớp với bao-cao-2026-Q1.docx vừa lập: chuyển thành bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf.</li>",
 		"Chưa xuất được PDF: máy chưa cài LibreOffice.",
 		// the built-in plan leaves the plan's number and the signer blank
-		"Lưu ý: dữ liệu kế hoạch còn để trống số của kế hoạch",
+		"Báo cáo còn để trống số, ngày ban hành của Kế hoạch và họ tên người ký",
 		// proposals that name nobody are flagged for the clerk
 		"Đề xuất chưa rõ gửi cơ quan nào (2)",
 		"<li>Hội Liên hiệp Phụ nữ xã: Đề nghị mở lớp tập huấn nghiệp vụ cho tổ trưởng Tổ Tiết kiệm và vay vốn.</li>",
