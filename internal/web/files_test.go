@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"net/url"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The same bytes twice are one file: recognised, not stored again.
@@ -156,5 +158,58 @@ func TestRestoredFileKeepsItsUnit(t *testing.T) {
 	}
 	if !strings.Contains(a.HTML["units"], `id="don-vi-DTN" class="hong"`) || strings.Contains(a.HTML["unassigned"], "anh chup (2).pdf") {
 		t.Errorf("the file put back lost its unit:\n%s\n%s", a.HTML["units"], a.HTML["unassigned"])
+	}
+}
+
+// One account of what was left out: a file a resend replaced is «đã thay
+// bằng tệp mới», not an error, in the build's block, its note and the
+// office's workbook alike; and nothing on the page says «chạy lại».
+func TestReplacedIsNoError(t *testing.T) {
+	s := start(t)
+	good := sample(t, "NHCSXH-2026-Q1.xlsx")
+	broken := upload{name: "NHCSXH quy I.xlsx", data: edited(t, good.data, func(f *excelize.File) {
+		f.SetCellStr("Chỉ tiêu", "E9", "khoảng 2150")
+	})}
+	s.send(t, s.client, broken, good, upload{name: "HPN-2026-Q1.pdf", data: []byte("%PDF-1.4\n")}).Body.Close()
+	a := decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
+	result := a.HTML["result"]
+	for _, want := range []string{
+		"Lỗi: 1. Cảnh báo:",
+		"2 tệp không được đưa vào báo cáo: 1 tệp có lỗi, 1 tệp đã thay bằng tệp mới;",
+	} {
+		if !strings.Contains(result, want) {
+			t.Errorf("the build lacks %q:\n%s", want, result)
+		}
+	}
+	if strings.Contains(result, "Tệp có lỗi không đưa vào báo cáo: 2") || strings.Contains(result, "3 tệp") {
+		t.Errorf("the build counts the replaced file as an error:\n%s", result)
+	}
+	for _, html := range []string{result, a.HTML["units"]} {
+		if strings.Contains(html, "chạy lại") {
+			t.Errorf("the page says «chạy lại»:\n%s", html)
+		}
+	}
+	if !strings.Contains(a.HTML["units"], "đề nghị đơn vị sửa lỗi rồi gửi lại") {
+		t.Errorf("the replaced file's warning:\n%s", a.HTML["units"])
+	}
+	// The workbook: as many «lỗi» rows as the block says, the replaced
+	// file's problems under «đã thay bằng tệp mới».
+	f, err := excelize.OpenFile(filepath.Join(s.ws.PeriodDir(q1), "kiem-tra-2026-Q1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Kiểm tra")
+	levels := map[string]int{}
+	for _, r := range rows[2:] {
+		if len(r) > 1 {
+			levels[r[0]]++
+			if r[0] == "lỗi" && strings.Contains(r[1], "NHCSXH quy I") {
+				t.Errorf("the replaced file is an error in the workbook: %q", r)
+			}
+		}
+	}
+	if levels["lỗi"] != 1 || levels["đã thay bằng tệp mới"] == 0 {
+		t.Errorf("the workbook's levels: %v", levels)
 	}
 }

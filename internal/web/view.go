@@ -346,8 +346,9 @@ type resultView struct {
 	Unclear []string
 	Summary string
 	Notes   []string
-	// LeftOutFiles counts the files with errors left out: the page lists
-	// them once, in step 2's rows.
+	// LeftOutFiles counts the files left out for their errors (the
+	// report's note says how many): the page lists them once, in step 2's
+	// rows.
 	LeftOutFiles int
 	Unmatched    []string
 	Warnings     []string
@@ -355,8 +356,6 @@ type resultView struct {
 }
 
 // resultView words a build; reminder tells the reminder alone from a report.
-// The problems of a file another replaced are not listed: the page shows
-// them behind the replacement, in the unit's row.
 func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool, a *cycle.Account) *resultView {
 	r := res.Report
 	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
@@ -381,29 +380,12 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 		rv.Files = append(rv.Files, outputView{Label: cycle.OutputLabel(name), Name: name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(name)})
 	}
 	// The page's one account: the same count and words as the header's,
-	// the errors of files a resend replaced left out as the rows do.
-	replaced := map[string]bool{}
-	for _, u := range a.Units {
-		for _, f := range u.Files {
-			replaced[f.Path] = f.ReplacedBy != ""
-		}
-	}
-	errs, warns := 0, 0
-	leftOut := map[string]bool{}
-	for _, pr := range r.Problems {
-		switch {
-		case replaced[pr.File]:
-		case pr.Severity == intake.SeverityError:
-			errs++
-			leftOut[pr.File] = true
-		default:
-			warns++
-		}
-	}
-	rv.LeftOutFiles = len(leftOut)
+	// the errors as the report and its workbook count them (a file a
+	// newer one replaced is not in error).
+	rv.LeftOutFiles = r.LeftOutWithErrors
 	covered, total := r.TasksCovered()
 	rv.Summary = fmt.Sprintf("Có báo cáo dùng được: %d/%d đơn vị. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
-		a.Sent(), len(a.Units), covered, total, len(r.Unmatched), errs, warns)
+		a.Sent(), len(a.Units), covered, total, len(r.Unmatched), r.Errors, r.Warnings)
 	rv.Notes = r.Notes
 	for _, u := range r.Unmatched {
 		rv.Unmatched = append(rv.Unmatched, fmt.Sprintf("%s, trang tính «%s», dòng %d: %s", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 110)))
