@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,9 +102,16 @@ func TestSetAsideAndRestore(t *testing.T) {
 	// Put back while the same bytes came again meanwhile: refused, kept.
 	s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}}).Body.Close()
 	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx")).Body.Close()
+	// Nothing is wrong: a notice for the log, not an error.
 	res := s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"KT-2026-Q1.xlsx"}})
-	if a := decode(t, res); res.StatusCode != 422 || !strings.Contains(a.Error, "giống hệt tệp «KT-2026-Q1.xlsx» đã nhận lúc") {
-		t.Errorf("putting back a file received again: %d %+v", res.StatusCode, a)
+	var notice struct {
+		Msg     string `json:"thong_bao"`
+		Outcome string `json:"ket_qua"`
+		Error   string `json:"loi"`
+	}
+	if err := json.Unmarshal([]byte(read(t, res)), &notice); err != nil || res.StatusCode != 200 || notice.Error != "" || notice.Outcome != "trung" ||
+		!strings.Contains(notice.Msg, "giống hệt tệp «KT-2026-Q1.xlsx» đã nhận lúc") {
+		t.Errorf("putting back a file received again: %d %+v %v", res.StatusCode, notice, err)
 	}
 	if _, err := os.Stat(filepath.Join(s.ws.PeriodDir(q1), "bo-qua", "KT-2026-Q1.xlsx")); err != nil {
 		t.Error("the file refused is not kept in bo-qua:", err)

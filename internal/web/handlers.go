@@ -408,12 +408,18 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Wor
 		return
 	}
 	msg, err := s.moveOne(r, p, do, said)
-	if err != nil {
+	outcome := "ok"
+	var same *cycle.AlreadyReceivedError
+	switch {
+	case errors.As(err, &same):
+		// Nothing wrong: a notice in the log, as a file sent twice is.
+		msg, outcome = upperFirst(same.Error()), "trung"
+	case err != nil:
 		s.apiError(w, r, err)
 		return
 	}
 	v := s.view(c, p)
-	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.fragments(v)})
+	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "ket_qua": outcome, "html": s.fragments(v)})
 }
 
 // moveOne moves the file the request names (tep, in the folder of period
@@ -650,10 +656,11 @@ func userMessage(err error) string {
 		te *cycle.TooLargeError
 		oe *outfile.Error
 		se *cycle.StoppedError
+		ar *cycle.AlreadyReceivedError
 		de catalog.Errors
 	)
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se):
+	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se), errors.As(err, &ar):
 		return upperFirst(err.Error())
 	case errors.As(err, &de):
 		// The page was started on its data folder: it names no option.
@@ -672,10 +679,13 @@ func statusOf(err error) int {
 		de catalog.Errors
 		oe *outfile.Error
 		se *cycle.StoppedError
+		ar *cycle.AlreadyReceivedError
 	)
 	switch {
 	case errors.As(err, &ue):
 		return ue.status
+	case errors.As(err, &ar):
+		return http.StatusConflict
 	case errors.As(err, &be):
 		return http.StatusConflict
 	case errors.As(err, &te):

@@ -218,7 +218,8 @@
     var url = b.hasAttribute("data-de-rieng") ? "/api/de-rieng" : "/api/dua-lai";
     post(url + "?ky=" + encodeURIComponent(ky), data).then(function (json) {
       apply(json.html);
-      logLine(json.thong_bao, "ok");
+      logLine(json.thong_bao, json.ket_qua || "ok");
+      b.disabled = false; // still there when nothing moved
     }).catch(function (e) { say(e.message); b.disabled = false; });
   });
 
