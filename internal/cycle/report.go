@@ -181,6 +181,10 @@ type ReportRequest struct {
 	// Cache, when set, keeps what each file gave across builds and views
 	// (the page's workspace keeps one).
 	Cache *intake.Cache
+	// Inputs, when not nil, is what the workspace holds for the build
+	// (Workspace.inputs), recorded beside the outputs so that the page
+	// can say when they are out of date.
+	Inputs []string
 }
 
 // StoppedError is a build stopped before it wrote anything: the program
@@ -404,7 +408,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
-	kept, err := WriteKept(req.OutDir, dir, files, made, stale, "mọi đơn vị đã gửi")
+	kept, err := writeKept(req.OutDir, dir, files, made, stale, "mọi đơn vị đã gửi", req.Inputs)
 	res.SetAside = kept
 	if err != nil {
 		return err

@@ -765,5 +765,6 @@ func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
 		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice, Cache: w.readCache(),
+		Inputs: w.inputs(p),
 	}
 }
