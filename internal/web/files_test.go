@@ -221,3 +221,33 @@ func TestReplacedIsNoError(t *testing.T) {
 		t.Errorf("the workbook's levels: %v", levels)
 	}
 }
+
+// Step 3 says plainly when its files are out of date: a file received, set
+// aside or given a unit after the build, and which files are old.
+func TestStep3SaysOutputsAreOld(t *testing.T) {
+	s := start(t)
+	s.send(t, s.client, sample(t, "KT-2026-Q1.xlsx"), sample(t, "CA-2026-Q1.xlsx")).Body.Close()
+	a := decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
+	if strings.Contains(a.HTML["outputs"], "tep-cu") || strings.Contains(a.HTML["outputs"], ">cũ<") {
+		t.Fatalf("outputs just made are said old:\n%s", a.HTML["outputs"])
+	}
+	a = decode(t, s.send(t, s.client, sample(t, "VP-2026-Q1.xlsx")))
+	out := a.HTML["outputs"]
+	built := s.ws.Outputs(q1)[0].ModTime.Local().Format("15:04 02/01/2006")
+	if !strings.Contains(out, "Đã nhận tệp mới («VP-2026-Q1.xlsx») sau lần lập lúc "+built+": bấm «Lập báo cáo» để cập nhật.") ||
+		strings.Count(out, `<span class="trang-thai cu">cũ</span>`) != len(s.ws.Outputs(q1)) {
+		t.Errorf("after a file came:\n%s", out)
+	}
+	// The page as loaded says the same.
+	if _, page := s.get(t, "/?ky=2026-Q1"); !strings.Contains(page, "Đã nhận tệp mới («VP-2026-Q1.xlsx»)") {
+		t.Error("the page loaded does not say the outputs are old")
+	}
+	a = decode(t, s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil))
+	if strings.Contains(a.HTML["outputs"], "tep-cu") {
+		t.Errorf("after building again:\n%s", a.HTML["outputs"])
+	}
+	a = decode(t, s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"CA-2026-Q1.xlsx"}}))
+	if !strings.Contains(a.HTML["outputs"], "Đã để riêng tệp («CA-2026-Q1.xlsx») sau lần lập lúc") {
+		t.Errorf("after setting a file aside:\n%s", a.HTML["outputs"])
+	}
+}

@@ -39,6 +39,9 @@ type pageView struct {
 	Counts      []stateCount
 	Missing     []missingUnit // units with no usable report, the reminder's
 	Outputs     []outputView
+	// Changes says, when outputs are out of date, what changed since
+	// they were made and what to do; "" when they are up to date.
+	Changes string
 	MaxMB       int
 	MaxFiles    int
 	FirstStep   string // the step shown first: receiving once a file came
@@ -140,6 +143,7 @@ type problemView struct {
 
 type outputView struct {
 	Label, Name, URL, Time string
+	Stale                  bool // made before the files changed
 }
 
 var stateClass = map[cycle.UnitState]string{
@@ -243,10 +247,48 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 	for _, st := range []cycle.UnitState{cycle.StateComplete, cycle.StateIncomplete, cycle.StateErrors, cycle.StateUnreadable, cycle.StateMissing} {
 		v.Counts = append(v.Counts, stateCount{Label: upperFirst(st.String()), Class: stateClass[st], N: a.Count(st)})
 	}
+	ch := ws.Changes(p)
 	for _, o := range ws.Outputs(p) {
-		v.Outputs = append(v.Outputs, outputView{Label: o.Label, Name: o.Name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(o.Name), Time: timeText(o.ModTime)})
+		v.Outputs = append(v.Outputs, outputView{Label: o.Label, Name: o.Name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(o.Name), Time: timeText(o.ModTime),
+			Stale: ch != nil && slices.Contains(ch.Stale, o.Name)})
 	}
+	v.Changes = changesText(ch)
 	return v
+}
+
+// changesText says what changed since the outputs out of date were made:
+// «Đã nhận tệp mới («VP.xlsx») sau lần lập lúc 01:05 08/12/2026: bấm «Lập
+// báo cáo» để cập nhật.»
+func changesText(c *cycle.Changes) string {
+	if c == nil {
+		return ""
+	}
+	names := func(list []string) string {
+		const shown = 3
+		var q []string
+		for i, n := range list {
+			if i == shown {
+				q = append(q, fmt.Sprintf("và %d tệp khác", len(list)-shown))
+				break
+			}
+			q = append(q, "«"+n+"»")
+		}
+		return " (" + strings.Join(q, ", ") + ")"
+	}
+	var parts []string
+	if len(c.Added) > 0 {
+		parts = append(parts, "đã nhận tệp mới"+names(c.Added))
+	}
+	if len(c.Removed) > 0 {
+		parts = append(parts, "đã để riêng tệp"+names(c.Removed))
+	}
+	if len(c.Assigned) > 0 {
+		parts = append(parts, "đã gán đơn vị cho tệp"+names(c.Assigned))
+	}
+	if c.Changed || len(parts) == 0 {
+		parts = append(parts, "các tệp đã nhận đã thay đổi")
+	}
+	return upperFirst(strings.Join(parts, ", ")) + " sau lần lập lúc " + timeText(c.Built) + ": bấm «Lập báo cáo» để cập nhật. Các tệp ghi «cũ» dưới đây chưa tính các thay đổi đó."
 }
 
 func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccount) fileView {
