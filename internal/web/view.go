@@ -41,10 +41,10 @@ type pageView struct {
 	Outputs     []outputView
 	// Changes says, when outputs are out of date, what changed since
 	// they were made and what to do; "" when they are up to date.
-	Changes string
-	MaxMB       int
-	MaxFiles    int
-	FirstStep   string // the step shown first: receiving once a file came
+	Changes   string
+	MaxMB     int
+	MaxFiles  int
+	FirstStep string // the step shown first: receiving once a file came
 	// TemplateProblem lists the mistakes of a template the office edited:
 	// the report cannot be made until they are fixed.
 	TemplateProblem string
