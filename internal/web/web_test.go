@@ -905,3 +905,28 @@ func TestUserMessageHidesLibraryText(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// The guide's folder for an edited template is the one the program reads:
+// a template saved there as the guide says is the one used.
+func TestGuideTemplateFolderIsRead(t *testing.T) {
+	s := start(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	_, guide := s.get(t, "/huong-dan")
+	folder := filepath.Join(dir, cycle.TemplatesDir)
+	if !strings.Contains(guide, "lưu vào thư mục <code>"+folder+"</code>") || strings.Contains(guide, "lưu vào thư mục <code>"+s.ws.Root) {
+		t.Fatalf("the guide does not name %s:\n%s", folder, guide)
+	}
+	_, data := s.get(t, "/huong-dan/mau/bao-cao.docx")
+	os.MkdirAll(folder, 0o755)
+	if err := os.WriteFile(filepath.Join(folder, cycle.ReportTemplate), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := cycle.LoadSources(repoData, "", "")
+	if err != nil || src.Report.Builtin || src.Report.Path != filepath.Join(cycle.TemplatesDir, cycle.ReportTemplate) {
+		t.Fatalf("the template saved where the guide says is not read: %+v %v", src.Report.Path, err)
+	}
+	if _, guide = s.get(t, "/huong-dan"); !strings.Contains(guide, "Chương trình đang dùng mẫu <code>"+filepath.Join(folder, cycle.ReportTemplate)+"</code>") {
+		t.Errorf("the guide does not say the template saved is used")
+	}
+}
