@@ -228,8 +228,8 @@ func printLeftOut(w io.Writer, r *consolidate.Report) {
 	errorsByFile := map[string][]intake.Problem{}
 	var order []string
 	for _, p := range r.Problems {
-		if p.Severity != intake.SeverityError {
-			continue
+		if _, replaced := r.Replaced[p.File]; p.Severity != intake.SeverityError || replaced {
+			continue // a file a newer one replaced is not in error
 		}
 		if _, ok := errorsByFile[p.File]; !ok {
 			order = append(order, p.File)

@@ -354,3 +354,27 @@ func TestPlanNoteByDataFolder(t *testing.T) {
 		t.Error("a note with nothing blank")
 	}
 }
+
+// A unit's file with errors sent before its good one is replaced, not in
+// error: the command line counts and lists the errors as the workbook does.
+func TestReportReplacedIsNoError(t *testing.T) {
+	in := sampleInput(t)
+	good := filepath.Join(in, "NHCSXH-2026-Q1.xlsx")
+	f, err := excelize.OpenFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Chỉ tiêu", "E9", "khoảng 2150")
+	broken := filepath.Join(in, "NHCSXH ban dau.xlsx")
+	if err := f.SaveAs(broken); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(broken, old, old) // sent before the good one
+	code, stdout, stderr := run(t, reportArgs(in, t.TempDir())...)
+	if code != 0 || !strings.Contains(stdout, "Lỗi: 0.") || strings.Contains(stdout, "NHCSXH ban dau.xlsx\n") ||
+		!strings.Contains(stdout, "1 tệp không được đưa vào báo cáo: 1 tệp đã thay bằng tệp mới;") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+}

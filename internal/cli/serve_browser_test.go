@@ -340,6 +340,9 @@ func TestPageInBrowser(t *testing.T) {
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.querySelectorAll("#outputs li.cu").length, document.querySelectorAll("#outputs li").length]`)); len(n) != 2 || n[0] == 0 || n[0] != n[1] {
 		t.Errorf("outputs marked old, of all: %v", n)
 	}
+	if old, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#result").classList.contains("cu")`)); !old {
+		t.Error("the build's account made before the file came is not greyed")
+	}
 	chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`nav a[data-buoc="nhan-tep"]`)))
 	// Every line of the upload log is coloured by its outcome.
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#nhat-ky li.dung, #nhat-ky li.canh-bao, #nhat-ky li.loi, #nhat-ky li.hong").length`)); n != 10 {

@@ -49,6 +49,14 @@
       var el = $(id);
       if (el) el.innerHTML = html[id];
     });
+    // A build's account shown before the files changed is greyed, as
+    // step 3 says its files are old (#tep-cu).
+    var old = $("tep-cu") !== null;
+    ["result", "result-cong-van"].forEach(function (id) {
+      var el = $(id);
+      if (el && !(id in html)) el.classList.toggle("cu", old && el.innerHTML !== "");
+      else if (el) el.classList.remove("cu");
+    });
   }
 
   // post sends a request and gives the answer's JSON; a refusal or an
