@@ -97,6 +97,9 @@ func TestBuildAllOrNothing(t *testing.T) {
 		t.Fatalf("the ledger: %v", err)
 	}
 	for name, sum := range l {
+		if strings.Contains(name, "#") {
+			continue // what an output was made from, not a file
+		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil || digest(data) != sum {
 			t.Errorf("%s is not what the ledger says was written (%v)", name, err)
