@@ -220,6 +220,21 @@ func TestReplacedIsNoError(t *testing.T) {
 	if levels["lỗi"] != 1 || levels["đã thay bằng tệp mới"] == 0 {
 		t.Errorf("the workbook's levels: %v", levels)
 	}
+	// «Thời gian nhận» is when the page received the file used (the
+	// second of the upload, at 08:02), as the sheet's note says.
+	units, _ := f.GetRows("Đơn vị")
+	found := false
+	for _, r := range units {
+		if len(r) > 3 && r[0] == "NHCSXH" {
+			found = true
+			if r[3] != "16/03/2026 08:02" {
+				t.Errorf("NHCSXH's receive time: %q", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("no NHCSXH row in «Đơn vị»")
+	}
 }
 
 // Step 3 says plainly when its files are out of date: a file received, set
