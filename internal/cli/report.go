@@ -123,7 +123,7 @@ func reportRun(ctx context.Context, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	printReport(o.out, res)
+	printReport(o.out, res, src.Catalog.Builtin)
 	if !res.Written {
 		fmt.Fprintf(o.out, "\nKhông có tệp nào dùng được cho báo cáo %s trong %s: chưa lập báo cáo.\n", p.Name(), o.in)
 		return silentExit(ExitProblems)
@@ -131,7 +131,7 @@ func reportRun(ctx context.Context, o *reportOptions) error {
 	return nil
 }
 
-func printReport(w io.Writer, res *cycle.ReportResult) {
+func printReport(w io.Writer, res *cycle.ReportResult, builtinData bool) {
 	r := res.Report
 	if res.Written {
 		fmt.Fprintf(w, "Đã lập báo cáo %s:\n", r.Period.Name())
@@ -147,8 +147,8 @@ func printReport(w io.Writer, res *cycle.ReportResult) {
 	if res.PDFNote != "" {
 		fmt.Fprintf(w, "\n%s\n", res.PDFNote)
 	}
-	if res.Written && res.PlanNote != "" {
-		fmt.Fprintf(w, "\n%s\n", res.PlanNote)
+	if note := planNote(res.PlanBlanks, builtinData); res.Written && note != "" {
+		fmt.Fprintf(w, "\n%s\n", note)
 	}
 	if !res.Written {
 		printLeftOut(w, r)
@@ -228,8 +228,8 @@ func printLeftOut(w io.Writer, r *consolidate.Report) {
 	errorsByFile := map[string][]intake.Problem{}
 	var order []string
 	for _, p := range r.Problems {
-		if p.Severity != intake.SeverityError {
-			continue
+		if _, replaced := r.Replaced[p.File]; p.Severity != intake.SeverityError || replaced {
+			continue // a file a newer one replaced is not in error
 		}
 		if _, ok := errorsByFile[p.File]; !ok {
 			order = append(order, p.File)
@@ -261,4 +261,27 @@ func oneLine(s string, max int) string {
 		return string(r[:max]) + "…"
 	}
 	return s
+}
+
+// planNote words what the plan's data leaves blank: by plan.yaml's lines
+// when the data folder is the office's own, which it can fill once for
+// every build; else as the page does, to fill in the Word file (the
+// built-in data has no plan.yaml to edit).
+func planNote(blanks []compose.PlanBlank, builtinData bool) string {
+	if len(blanks) == 0 {
+		return ""
+	}
+	if builtinData {
+		return compose.PlanBlanksInWord(blanks)
+	}
+	lines := map[compose.PlanBlank]string{
+		compose.PlanNumber: "số của kế hoạch (dòng «number» trong plan.yaml)",
+		compose.PlanDate:   "ngày ban hành kế hoạch (dòng «date» trong plan.yaml)",
+		compose.PlanSigner: "họ tên người ký (dòng «name» dưới «signer» trong plan.yaml)",
+	}
+	var parts []string
+	for _, b := range blanks {
+		parts = append(parts, lines[b])
+	}
+	return "Lưu ý: dữ liệu kế hoạch còn để trống " + strings.Join(parts, ", ") + "; báo cáo để trống các chỗ đó, cần điền trước khi trình ký."
 }

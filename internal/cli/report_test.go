@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/catalog"
+	"baocao/internal/compose"
 	"baocao/internal/officetest"
 	"baocao/internal/period"
 	"baocao/internal/samples"
@@ -333,5 +334,47 @@ func TestReportMovesStalePDFAside(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf")); err != nil || string(b) != string(old) {
 		t.Errorf("the first run's PDF was not kept aside: %v", err)
+	}
+}
+
+// The command line names plan.yaml's lines only when the data folder is
+// the office's own; on the built-in data there is no plan.yaml to edit,
+// and it says what the page says.
+func TestPlanNoteByDataFolder(t *testing.T) {
+	all := []compose.PlanBlank{compose.PlanNumber, compose.PlanDate, compose.PlanSigner}
+	own := planNote(all, false)
+	if !strings.Contains(own, "dòng «number» trong plan.yaml") || !strings.Contains(own, "dòng «name» dưới «signer»") {
+		t.Errorf("own data: %q", own)
+	}
+	builtin := planNote(all, true)
+	if strings.Contains(builtin, "plan.yaml") || builtin != compose.PlanBlanksInWord(all) {
+		t.Errorf("built-in data: %q", builtin)
+	}
+	if planNote(nil, false) != "" {
+		t.Error("a note with nothing blank")
+	}
+}
+
+// A unit's file with errors sent before its good one is replaced, not in
+// error: the command line counts and lists the errors as the workbook does.
+func TestReportReplacedIsNoError(t *testing.T) {
+	in := sampleInput(t)
+	good := filepath.Join(in, "NHCSXH-2026-Q1.xlsx")
+	f, err := excelize.OpenFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Chỉ tiêu", "E9", "khoảng 2150")
+	broken := filepath.Join(in, "NHCSXH ban dau.xlsx")
+	if err := f.SaveAs(broken); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(broken, old, old) // sent before the good one
+	code, stdout, stderr := run(t, reportArgs(in, t.TempDir())...)
+	if code != 0 || !strings.Contains(stdout, "Lỗi: 0.") || strings.Contains(stdout, "NHCSXH ban dau.xlsx\n") ||
+		!strings.Contains(stdout, "1 tệp không được đưa vào báo cáo: 1 tệp đã thay bằng tệp mới;") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }

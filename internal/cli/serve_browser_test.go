@@ -246,6 +246,10 @@ func TestPageInBrowser(t *testing.T) {
 	if s := text("#result"); !strings.Contains(s, "Có báo cáo dùng được: 9/10 đơn vị. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0.") {
 		t.Errorf("the summary: %q", s)
 	}
+	// The plan's blanks are to be filled in Word: no plan.yaml on the page.
+	if s := text("#result"); strings.Contains(s, "plan.yaml") || !strings.Contains(s, "điền trong tệp Word trước khi trình ký") {
+		t.Errorf("the plan's blanks: %q", s)
+	}
 	for _, name := range []string{"tong-hop-2026-Q1.xlsx", "don-doc-2026-Q1.docx"} {
 		if s, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#result a[href$="`+name+`"]') !== null`)); !s {
 			t.Errorf("no link to %s", name)
@@ -324,6 +328,22 @@ func TestPageInBrowser(t *testing.T) {
 	if s := text("#nhat-ky li"); !strings.Contains(s, "chưa rõ của đơn vị nào") {
 		t.Errorf("the dropped file's line: %q", s)
 	}
+	// Step 3 says at once that its files were made before this file came,
+	// and marks them old.
+	do("bao-cao-cu",
+		chromedp.Click(chromedp.CSS(`nav a[data-buoc="bao-cao"]`)),
+		wait(`document.querySelector("#tep-cu") !== null`),
+	)
+	if s := text("#tep-cu"); !strings.Contains(s, "Đã nhận tệp mới («ảnh chụp kéo thả.pdf») sau lần lập lúc") || !strings.Contains(s, "bấm «Lập báo cáo» để cập nhật") {
+		t.Errorf("step 3 after a file came: %q", s)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.querySelectorAll("#outputs li.cu").length, document.querySelectorAll("#outputs li").length]`)); len(n) != 2 || n[0] == 0 || n[0] != n[1] {
+		t.Errorf("outputs marked old, of all: %v", n)
+	}
+	if old, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#result").classList.contains("cu")`)); !old {
+		t.Error("the build's account made before the file came is not greyed")
+	}
+	chromedp.Run(ctx, chromedp.Click(chromedp.CSS(`nav a[data-buoc="nhan-tep"]`)))
 	// Every line of the upload log is coloured by its outcome.
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#nhat-ky li.dung, #nhat-ky li.canh-bao, #nhat-ky li.loi, #nhat-ky li.hong").length`)); n != 10 {
 		t.Errorf("%d coloured lines in the upload log, want 10", n)
@@ -374,7 +394,7 @@ func TestPageInBrowser(t *testing.T) {
 	}
 
 	// A broken file, then the unit's corrected resend: the old error goes
-	// behind «Đã thay bằng tệp gửi lúc …».
+	// behind «Đã thay bằng tệp nhận lúc …».
 	do("tep-hong",
 		chromedp.Click(chromedp.CSS(`#don-vi-KT button[data-de-rieng]`)),
 		wait(`document.querySelector("#don-vi-KT .trang-thai").textContent === "Chưa gửi"`),
@@ -393,13 +413,31 @@ func TestPageInBrowser(t *testing.T) {
 		wait(`document.querySelector("#don-vi-KT .trang-thai").textContent === "Đã gửi đủ nhiệm vụ"`),
 	)
 	row, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#don-vi-KT").innerText`))
-	if !strings.Contains(row, "Đã thay bằng tệp gửi lúc") || strings.Contains(row, "không phải tệp Excel") {
+	if !strings.Contains(row, "Đã thay bằng tệp nhận lúc") || strings.Contains(row, "không phải tệp Excel") {
 		t.Errorf("KT's row after the resend shows the old error: %q", row)
 	}
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#don-vi-KT .so-loi, #don-vi-KT details[open]").length`)); n != 0 {
 		t.Errorf("KT's row keeps %d open errors after the resend", n)
 	}
 	noFlag("gui-lai")
+	// Times are when the page received each file, said so: not the time
+	// the browser gave the broken file (5 January).
+	if !strings.Contains(row, "nhận lúc") || strings.Contains(row, "05/01/2026") {
+		t.Errorf("KT's row does not say when its files were received: %q", row)
+	}
+
+	// Putting back the file set aside, whose bytes came again meanwhile:
+	// a notice in the log, not an error.
+	do("dua-lai-trung",
+		chromedp.Click(chromedp.CSS(`#tep-de-rieng button[data-dua-lai]`)),
+		wait(`(l => l !== null && l.textContent.includes("không cần đưa lại"))(document.querySelector("#nhat-ky li"))`),
+	)
+	if c, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#nhat-ky li").className`)); c != "trung" {
+		t.Errorf("the file already received's line is %q, want trung", c)
+	}
+	if hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#thong-bao").hidden`)); !hidden {
+		t.Errorf("the file already received shows in the error bar: %q", text("#thong-bao"))
+	}
 
 	// A half year: before any build, a unit's row says which quarter's
 	// form it lacks.

@@ -389,28 +389,57 @@ func SummaryLine(short, title string, p period.Period) string {
 
 var planVerb = regexp.MustCompile(`^(?i)kế hoạch\s+(thực hiện|triển khai)\s+`)
 
-// PlanNote says, in one sentence, what plan.yaml leaves blank that a signed
-// report needs (the plan's number, its date, the signer's name); "" when
-// nothing is. The console and the page say it once, with the build.
-func PlanNote(r *consolidate.Report) string {
-	blanks := planBlanks(r)
-	if len(blanks) == 0 {
-		return ""
-	}
-	return "Lưu ý: dữ liệu kế hoạch còn để trống " + strings.Join(blanks, ", ") + "; báo cáo để trống các chỗ đó, cần điền trước khi trình ký."
-}
+// PlanBlank is a line of the plan's data that a signed report needs and
+// that is left blank: the report leaves its place blank too. Each front
+// end words it for its reader (plan.yaml's key on the command line, the
+// Word file on the page).
+type PlanBlank int
 
-func planBlanks(r *consolidate.Report) []string {
+const (
+	PlanNumber PlanBlank = iota // the plan's number
+	PlanDate                    // the date the plan was issued
+	PlanSigner                  // the signer's name
+)
+
+// PlanBlanks lists what the plan's data leaves blank that a signed report
+// needs, in that order; none when nothing is.
+func PlanBlanks(r *consolidate.Report) []PlanBlank {
 	p := r.Catalog.Plan
-	var out []string
+	var out []PlanBlank
 	if strings.TrimSpace(p.Number) == "" {
-		out = append(out, "số của kế hoạch (dòng «number» trong plan.yaml)")
+		out = append(out, PlanNumber)
 	}
 	if p.Date.IsZero() {
-		out = append(out, "ngày ban hành kế hoạch (dòng «date» trong plan.yaml)")
+		out = append(out, PlanDate)
 	}
 	if strings.TrimSpace(p.SignerName) == "" {
-		out = append(out, "họ tên người ký (dòng «name» dưới «signer» trong plan.yaml)")
+		out = append(out, PlanSigner)
 	}
 	return out
+}
+
+// PlanBlanksInWord words blanks for whoever fills them in the report's
+// Word file (the page, and the command line on the built-in data, which
+// has no plan.yaml to edit): «Báo cáo còn để trống số, ngày ban hành của
+// Kế hoạch và họ tên người ký: điền trong tệp Word trước khi trình ký.»
+func PlanBlanksInWord(blanks []PlanBlank) string {
+	var plan, parts []string
+	for _, b := range blanks {
+		switch b {
+		case PlanNumber:
+			plan = append(plan, "số")
+		case PlanDate:
+			plan = append(plan, "ngày ban hành")
+		}
+	}
+	if len(plan) > 0 {
+		parts = append(parts, strings.Join(plan, ", ")+" của Kế hoạch")
+	}
+	if slices.Contains(blanks, PlanSigner) {
+		parts = append(parts, "họ tên người ký")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Báo cáo còn để trống " + strings.Join(parts, " và ") + ": điền trong tệp Word trước khi trình ký."
 }

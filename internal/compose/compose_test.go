@@ -377,3 +377,22 @@ func TestLongAppendixRowPrintsWhole(t *testing.T) {
 		t.Errorf("the end of a row longer than a page is cut from the printed appendix")
 	}
 }
+
+// What the plan's data leaves blank is said for whoever fills the Word
+// file, naming only what is blank.
+func TestPlanBlanksInWord(t *testing.T) {
+	for _, c := range []struct {
+		blanks []PlanBlank
+		want   string
+	}{
+		{nil, ""},
+		{[]PlanBlank{PlanNumber, PlanDate, PlanSigner}, "Báo cáo còn để trống số, ngày ban hành của Kế hoạch và họ tên người ký: điền trong tệp Word trước khi trình ký."},
+		{[]PlanBlank{PlanNumber}, "Báo cáo còn để trống số của Kế hoạch: điền trong tệp Word trước khi trình ký."},
+		{[]PlanBlank{PlanDate, PlanSigner}, "Báo cáo còn để trống ngày ban hành của Kế hoạch và họ tên người ký: điền trong tệp Word trước khi trình ký."},
+		{[]PlanBlank{PlanSigner}, "Báo cáo còn để trống họ tên người ký: điền trong tệp Word trước khi trình ký."},
+	} {
+		if got := PlanBlanksInWord(c.blanks); got != c.want {
+			t.Errorf("%v: %q, want %q", c.blanks, got, c.want)
+		}
+	}
+}

@@ -54,8 +54,17 @@ type Report struct {
 	UsedFiles     int
 	ExcludedFiles int
 	SkippedFiles  int // files that are no unit's report (lock files, our summary)
-	Errors        int
-	Warnings      int
+	// Replaced maps each file a newer file of its unit replaced (a usable
+	// file sent later, or after a file with errors) to that file. Such a
+	// file is «đã thay bằng tệp mới», not an error: its problems are not
+	// counted in Errors and Warnings, and every output says so alike.
+	Replaced map[string]string
+	// LeftOutWithErrors counts the files left out for their errors (or
+	// their period), not replaced.
+	LeftOutWithErrors int
+	// Errors and Warnings count the problems of the files not replaced.
+	Errors   int
+	Warnings int
 }
 
 // Section is one section of the plan with its tasks' results.
@@ -347,7 +356,11 @@ func Build(c *catalog.Catalog, p period.Period, subs []*intake.Submission) *Repo
 
 	r.units(subs, used, rows)
 	r.indicators(used, subs)
+	r.replaced(subs, used)
 	for _, pr := range r.Problems {
+		if _, ok := r.Replaced[pr.File]; ok {
+			continue
+		}
 		if pr.Severity == intake.SeverityError {
 			r.Errors++
 		} else {
@@ -425,10 +438,53 @@ func (r *Report) choose(subs []*intake.Submission) []*intake.Submission {
 	if r.SkippedFiles > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp được bỏ qua vì không phải báo cáo của đơn vị (tệp khóa tạm của Excel, tệp ẩn, hoặc báo cáo, bảng tổng hợp, bảng kiểm tra do baocao lập); xem trang «Kiểm tra» của bảng kiểm tra.", r.SkippedFiles))
 	}
-	if r.ExcludedFiles > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo (có lỗi, khác kỳ hoặc là bản cũ của tệp khác); xem trang «Kiểm tra» của bảng kiểm tra.", r.ExcludedFiles))
-	}
 	return used
+}
+
+// replaced finds the files a newer file of their unit replaced (see
+// Report.Replaced), counts the files left out for their errors, and says
+// in one note what was left out and why.
+func (r *Report) replaced(all, used []*intake.Submission) {
+	r.Replaced = map[string]string{}
+	for _, s := range all {
+		if slices.Contains(used, s) || s.Unit == "" || s.BesideWorkbook() {
+			continue
+		}
+		if s.SupersededBy != "" {
+			r.Replaced[s.Path] = s.SupersededBy
+			continue
+		}
+		if !s.HasErrors() {
+			continue
+		}
+		for _, u := range used {
+			if u.Unit == s.Unit && (u.Period == s.Period || s.Period.IsZero()) && !intake.Later(s, u) {
+				r.Replaced[s.Path] = u.Path
+				break
+			}
+		}
+	}
+	withErrors := map[string]bool{}
+	for _, pr := range r.Problems {
+		if _, ok := r.Replaced[pr.File]; !ok && pr.Severity == intake.SeverityError && !slices.ContainsFunc(used, func(s *intake.Submission) bool { return s.Path == pr.File }) {
+			withErrors[pr.File] = true
+		}
+	}
+	r.LeftOutWithErrors = len(withErrors)
+	if r.ExcludedFiles == 0 {
+		return
+	}
+	var parts []string
+	if n := r.LeftOutWithErrors; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d tệp có lỗi", n))
+	}
+	if n := len(r.Replaced); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d tệp đã thay bằng tệp mới", n))
+	}
+	if n := r.ExcludedFiles - r.LeftOutWithErrors - len(r.Replaced); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d tệp khác (tệp kỳ trước để đối chiếu, tệp PDF cạnh tệp Excel của đơn vị…)", n))
+	}
+	r.Notes = append(r.Notes, fmt.Sprintf("%d tệp không được đưa vào báo cáo: %s; xem trang «Kiểm tra» của bảng kiểm tra.", r.ExcludedFiles, strings.Join(parts, ", ")))
 }
 
 func (r *Report) quarterOfYear(p period.Period) bool {

@@ -36,7 +36,11 @@ type FileAccount struct {
 	// Assigned: the unit is the office's assignment, not read from the file.
 	Assigned bool
 	Period   period.Period // the form's period; zero when unknown
-	ModTime  time.Time
+	// ModTime is when the workspace received the file (its time there).
+	ModTime time.Time
+	// Saved is when the unit saved it, as the workbook says; zero when it
+	// does not say.
+	Saved time.Time
 	// Readable: the file opened as a workbook (it may still have errors).
 	Readable     bool
 	SupersededBy string // a newer file of the same unit used instead
@@ -138,7 +142,7 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 	byUnit := map[string][]FileAccount{}
 	for _, s := range subs {
 		f := FileAccount{
-			Name: filepath.Base(s.Path), Path: s.Path, Unit: s.Unit, Period: s.Period, ModTime: s.ModTime,
+			Name: filepath.Base(s.Path), Path: s.Path, Unit: s.Unit, Period: s.Period, ModTime: s.ModTime, Saved: s.Saved,
 			Readable: s.Sheet != "" || len(s.Rows)+len(s.Unmatched)+len(s.Indicators) > 0, SupersededBy: s.SupersededBy, BesideWorkbook: s.BesideWorkbook(),
 			Problems: problems[s.Path],
 		}
@@ -173,35 +177,27 @@ func (w *Workspace) Account(c *catalog.Catalog, p period.Period) *Account {
 		}
 		ua.State, ua.MissingTasks = st.State, st.MissingTasks
 		ua.MissingParts, ua.BrokenParts = st.MissingParts, st.BrokenParts
-		markReplaced(ua.Files)
+		markReplaced(ua.Files, r.Replaced)
 		a.Units = append(a.Units, ua)
 	}
 	return a
 }
 
-// markReplaced says which of a unit's files a later one replaced: those a
-// newer file superseded, and those with errors sent before a usable file.
-func markReplaced(files []FileAccount) {
-	var used *FileAccount
+// markReplaced says which of a unit's files a later one replaced, as the
+// report decides it (consolidate.Report.Replaced): its problems are the
+// old file's, kept out of the account's counts.
+func markReplaced(files []FileAccount, replaced map[string]string) {
 	for i := range files {
 		f := &files[i]
-		if f.Readable && f.Errors == 0 && f.SupersededBy == "" && (used == nil || f.ModTime.After(used.ModTime)) {
-			used = f
+		by, ok := replaced[f.Path]
+		if !ok {
+			continue
 		}
-	}
-	for i := range files {
-		f := &files[i]
-		switch {
-		case f.BesideWorkbook:
-		case f.SupersededBy != "":
-			f.ReplacedBy = filepath.Base(f.SupersededBy)
-			for _, g := range files {
-				if g.Path == f.SupersededBy {
-					f.ReplacedAt = g.ModTime
-				}
+		f.ReplacedBy = filepath.Base(by)
+		for _, g := range files {
+			if g.Path == by {
+				f.ReplacedAt = g.ModTime
 			}
-		case used != nil && f != used && f.Errors > 0 && !f.ModTime.After(used.ModTime):
-			f.ReplacedBy, f.ReplacedAt = used.Name, used.ModTime
 		}
 	}
 }

@@ -41,7 +41,7 @@ func TestZipUnpackingAllOrNothing(t *testing.T) {
 	}
 	zw.Close()
 	crashAfter(t, 2) // the zip and one file in place
-	if _, err := w.Receive(q1, "cac don vi.zip", bytes.NewReader(buf.Bytes()), time.Time{}); !errors.Is(err, outfile.ErrCrashed) {
+	if _, err := w.Receive(q1, "cac don vi.zip", bytes.NewReader(buf.Bytes())); !errors.Is(err, outfile.ErrCrashed) {
 		t.Fatalf("the kill: %v", err)
 	}
 	outfile.CrashAfter = -1
@@ -97,6 +97,9 @@ func TestBuildAllOrNothing(t *testing.T) {
 		t.Fatalf("the ledger: %v", err)
 	}
 	for name, sum := range l {
+		if strings.Contains(name, "#") {
+			continue // what an output was made from, not a file
+		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil || digest(data) != sum {
 			t.Errorf("%s is not what the ledger says was written (%v)", name, err)
@@ -186,7 +189,7 @@ func TestZipSameBytesTwice(t *testing.T) {
 		f.Write(b)
 	}
 	zw.Close()
-	rc, err := w.Receive(q1, "hai ban.zip", bytes.NewReader(buf.Bytes()), time.Time{})
+	rc, err := w.Receive(q1, "hai ban.zip", bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,18 +38,46 @@ func readLedger(dir string) ledger {
 // PDF named pdfBase was made from.
 func sourceKey(pdfBase string) string { return pdfBase + "#source" }
 
+// inputsKey is the ledger's key for the digest of what the output named
+// base was made from; inputsList, of that list itself (kept once for all
+// the outputs made from it).
+func inputsKey(base string) string    { return base + "#inputs" }
+func inputsList(digest string) string { return "#inputs@" + digest }
+
 // ledgerFile records files as written by us, with what the ledger held;
-// made maps a PDF's path among files to the document it was made from.
-func ledgerFile(dir string, l ledger, files []outfile.File, made map[string][]byte) outfile.File {
+// made maps a PDF's path among files to the document it was made from;
+// inputs, when not nil, is what the files were made from.
+func ledgerFile(dir string, l ledger, files []outfile.File, made map[string][]byte, inputs []string) outfile.File {
+	list := strings.Join(inputs, "\n")
 	for _, f := range files {
 		base := filepath.Base(f.Path)
 		l[base] = digest(f.Data)
+		if inputs != nil {
+			l[inputsKey(base)] = digest([]byte(list))
+		} else {
+			delete(l, inputsKey(base))
+		}
 		if strings.EqualFold(filepath.Ext(base), ".pdf") {
 			if src, ok := made[f.Path]; ok {
 				l[sourceKey(base)] = digest(src)
 			} else {
 				delete(l, sourceKey(base))
 			}
+		}
+	}
+	if inputs != nil {
+		l[inputsList(digest([]byte(list)))] = list
+	}
+	// Lists no output was made from any more go.
+	used := map[string]bool{}
+	for k, v := range l {
+		if strings.HasSuffix(k, "#inputs") {
+			used[inputsList(v)] = true
+		}
+	}
+	for k := range l {
+		if strings.HasPrefix(k, "#inputs@") && !used[k] {
+			delete(l, k)
 		}
 	}
 	b, _ := json.MarshalIndent(l, "", "  ")

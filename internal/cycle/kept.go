@@ -15,6 +15,13 @@ import (
 // sentence a file so kept. The commune's build and the province's
 // roll-up write through it.
 func WriteKept(outDir, dir string, files []outfile.File, made map[string][]byte, stale []string, why string) ([]string, error) {
+	return writeKept(outDir, dir, files, made, stale, why, nil)
+}
+
+// writeKept is WriteKept recording, when inputs is not nil, what the
+// files were made from (Workspace.inputs), so that the page can tell
+// when they are out of date (Workspace.Changes).
+func writeKept(outDir, dir string, files []outfile.File, made map[string][]byte, stale []string, why string, inputs []string) ([]string, error) {
 	// One writer of the folder at a time, across programs; what a killed
 	// one left is finished first, so that the ledger and the outputs
 	// agree (never the program's own output taken for an office edit).
@@ -31,5 +38,5 @@ func WriteKept(outDir, dir string, files []outfile.File, made map[string][]byte,
 	if err != nil {
 		return kept, err
 	}
-	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files, made))...)
+	return kept, outfile.WriteAll(append(files, ledgerFile(dir, l, files, made, inputs))...)
 }

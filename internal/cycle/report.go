@@ -181,6 +181,10 @@ type ReportRequest struct {
 	// Cache, when set, keeps what each file gave across builds and views
 	// (the page's workspace keeps one).
 	Cache *intake.Cache
+	// Inputs, when not nil, is what the workspace holds for the build
+	// (Workspace.inputs), recorded beside the outputs so that the page
+	// can say when they are out of date.
+	Inputs []string
 }
 
 // StoppedError is a build stopped before it wrote anything: the program
@@ -207,9 +211,10 @@ type ReportResult struct {
 	Warnings []string
 	// PDFNote says why a PDF asked for was not made, in Vietnamese.
 	PDFNote string
-	// PlanNote says what plan.yaml leaves blank that a signed report
-	// needs (the plan's number and date, the signer); "" when nothing is.
-	PlanNote string
+	// PlanBlanks are what the plan's data leaves blank that a signed
+	// report needs (the plan's number and date, the signer), for each
+	// front end to word; none when nothing is.
+	PlanBlanks []compose.PlanBlank
 	// SetAside says, a sentence a file, which earlier outputs were kept
 	// under a dated name: edited by the office, a reminder no longer
 	// needed, or the PDF of a document rewritten without its PDF.
@@ -233,7 +238,7 @@ func (s *Sources) BuildReport(ctx context.Context, req ReportRequest) (*ReportRe
 		return nil, err
 	}
 	progress(ctx, StageWrite)
-	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanNote: compose.PlanNote(r)}
+	res := &ReportResult{Report: r, Written: r.UsedFiles > 0, PlanBlanks: compose.PlanBlanks(r)}
 	now := reportDate(req)
 	if note := r.NotOver(now); note != "" {
 		r.Notes = append([]string{note}, r.Notes...)
@@ -403,7 +408,7 @@ func (s *Sources) write(ctx context.Context, req ReportRequest, res *ReportResul
 		reminder := filepath.Join(dir, "don-doc-"+p.String())
 		stale = []string{reminder + ".docx", reminder + ".pdf"}
 	}
-	kept, err := WriteKept(req.OutDir, dir, files, made, stale, "mọi đơn vị đã gửi")
+	kept, err := writeKept(req.OutDir, dir, files, made, stale, "mọi đơn vị đã gửi", req.Inputs)
 	res.SetAside = kept
 	if err != nil {
 		return err

@@ -92,10 +92,22 @@ func (w *Workspace) SetAside(p period.Period, name string) (string, error) {
 	return moveAssigned(w.ReceivedDir(p), w.SetAsideDir(p), name, p)
 }
 
+// AlreadyReceivedError is a file set aside whose bytes are those of a file
+// received (Same, at Since): it is not put back, and need not be. Nothing
+// is wrong; the page says so as a notice.
+type AlreadyReceivedError struct {
+	Name, Same string
+	Since      time.Time
+}
+
+func (e *AlreadyReceivedError) Error() string {
+	return fmt.Sprintf("«%s» giống hệt tệp «%s» đã nhận lúc %s nên không cần đưa lại; tệp vẫn ở thư mục %s.", e.Name, e.Same, e.Since.Local().Format("15:04 02/01/2006"), SetAsideFolder)
+}
+
 // Restore puts a file set aside back among folder p's received files and
 // returns the name it has there.
 // A file whose bytes are already among the received files stays where it
-// is: an *InputError names the file received.
+// is: an *AlreadyReceivedError names the file received.
 func (w *Workspace) Restore(p period.Period, name string) (string, error) {
 	w.files.Lock()
 	defer w.files.Unlock()
@@ -107,7 +119,7 @@ func (w *Workspace) Restore(p period.Period, name string) (string, error) {
 	if name == filepath.Base(name) && !strings.HasPrefix(name, ".") {
 		if data, err := os.ReadFile(filepath.Join(w.SetAsideDir(p), name)); err == nil {
 			if same, since := sameFile(w.ReceivedDir(p), data); same != "" {
-				return "", inputErr("«%s» giống hệt tệp «%s» đã nhận lúc %s nên không cần đưa lại; tệp vẫn ở thư mục %s.", name, same, since.Local().Format("15:04 02/01/2006"), SetAsideFolder)
+				return "", &AlreadyReceivedError{Name: name, Same: same, Since: since}
 			}
 		}
 	}

@@ -59,6 +59,9 @@ type Workspace struct {
 	// Recovered are the files that opening the workspace put in place,
 	// finishing a program killed half-way (for whoever looks).
 	Recovered []string
+	// Now, when set, is the clock that stamps when a file is received
+	// (tests give a fixed one); nil is the system's.
+	Now func() time.Time
 
 	mu    sync.Mutex
 	busy  map[period.Period]time.Time // builds running, since when
@@ -315,20 +318,29 @@ func (e *TooLargeError) Error() string {
 
 // Receive stores a file received for p under nhan-ve, with its safe name
 // and, when a file of that name is there already, a suffix " (2)", " (3)"…:
-// nothing is ever replaced. modTime, when not zero, becomes the file's
-// time, as a copy in Explorer keeps it: of two files of a unit, the one
-// saved last is used. A zip is stored too, and the files in it are taken
-// out beside it, each under the same rules, within intake's zip policy
-// (one budget for this zip). More than MaxReceivedSize bytes is a
-// *TooLargeError and nothing is stored.
-func (w *Workspace) Receive(p period.Period, name string, r io.Reader, modTime time.Time) (*Receipt, error) {
-	return w.ReceiveWithin(p, name, r, modTime, intake.NewZipBudget())
+// nothing is ever replaced. The stored file's modification time is when
+// it was received (the page says «nhận lúc» of it; the time the unit saved
+// it is the one the workbook records, which tells the newest of a unit's
+// files). A zip is stored too, and the files in it are taken out beside
+// it, each under the same rules, within intake's zip policy (one budget
+// for this zip). More than MaxReceivedSize bytes is a *TooLargeError and
+// nothing is stored.
+func (w *Workspace) Receive(p period.Period, name string, r io.Reader) (*Receipt, error) {
+	return w.ReceiveWithin(p, name, r, intake.NewZipBudget())
+}
+
+// now is the workspace's clock.
+func (w *Workspace) now() time.Time {
+	if w.Now != nil {
+		return w.Now()
+	}
+	return time.Now()
 }
 
 // ReceiveWithin is Receive with the zip budget given: the page gives one
 // budget to all the files of one upload, so that thirty zips in a request
 // unpack no more than one may.
-func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, modTime time.Time, budget *intake.ZipBudget) (*Receipt, error) {
+func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, budget *intake.ZipBudget) (*Receipt, error) {
 	safe, err := SafeName(name)
 	if err != nil {
 		return nil, err
@@ -354,12 +366,12 @@ func (w *Workspace) ReceiveWithin(p period.Period, name string, r io.Reader, mod
 	// A file, or a zip with the files taken out of it, is put in place
 	// whole, in one journalled step: a program killed half-way leaves
 	// all of it or none (outfile.Recover, on the next start).
-	st, err := newStaging(dir)
+	st, err := newStaging(dir, w.now())
 	if err != nil {
 		return nil, err
 	}
 	defer st.discard()
-	stored, err := st.add(safe, data, modTime)
+	stored, err := st.add(safe, data)
 	if err != nil {
 		return nil, err
 	}
@@ -424,10 +436,10 @@ func (w *Workspace) unzip(st *staging, zipName string, data []byte, rc *Receipt,
 		}
 		if same := st.staged(b); same != "" {
 			// The same bytes twice in one zip: stored once.
-			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: time.Now()})
+			rc.Files = append(rc.Files, Received{Sent: base, Stored: same, Same: true, Since: st.at})
 			continue
 		}
-		stored, err := st.add(safe, b, f.Modified)
+		stored, err := st.add(safe, b)
 		if err != nil {
 			failed.Add(base)
 			storeErr = err.Error()
@@ -468,6 +480,7 @@ func (w *Workspace) unzip(st *staging, zipName string, data []byte, rc *Receipt,
 // existing file.
 type staging struct {
 	dir   string
+	at    time.Time // when the files were received: their time
 	taken []string
 	moves []outfile.Move
 	sums  map[[32]byte]string // content of each file staged -> its name
@@ -478,7 +491,7 @@ func (st *staging) staged(data []byte) string {
 	return st.sums[sha256.Sum256(data)]
 }
 
-func newStaging(dir string) (*staging, error) {
+func newStaging(dir string, at time.Time) (*staging, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, receiveErr(dir, err)
 	}
@@ -486,7 +499,7 @@ func newStaging(dir string) (*staging, error) {
 	if err != nil {
 		return nil, receiveErr(dir, err)
 	}
-	st := &staging{dir: dir}
+	st := &staging{dir: dir, at: at}
 	for _, e := range entries {
 		st.taken = append(st.taken, e.Name())
 	}
@@ -495,7 +508,7 @@ func newStaging(dir string) (*staging, error) {
 
 // add writes data under a temporary name and returns the base name it
 // will have.
-func (st *staging) add(name string, data []byte, modTime time.Time) (string, error) {
+func (st *staging) add(name string, data []byte) (string, error) {
 	taken := func(n string) bool {
 		for _, t := range st.taken {
 			if intake.SameFileName(n, t) {
@@ -532,9 +545,7 @@ func (st *staging) add(name string, data []byte, modTime time.Time) (string, err
 			os.Remove(f.Name())
 			return "", receiveErr(st.dir, err)
 		}
-		if !modTime.IsZero() && modTime.Year() >= 1990 && modTime.Before(time.Now().Add(24*time.Hour)) {
-			os.Chtimes(f.Name(), modTime, modTime)
-		}
+		os.Chtimes(f.Name(), st.at, st.at)
 		if err := nameCheck(st.dir, n); errors.Is(err, fs.ErrExist) {
 			os.Remove(f.Name())
 			st.taken = append(st.taken, n) // made there meanwhile
@@ -754,5 +765,6 @@ func (w *Workspace) request(p period.Period, now time.Time) ReportRequest {
 	return ReportRequest{
 		Period: p, In: w.ReceivedFiles(p), OutDir: w.Root, Now: now,
 		UnitOf: w.UnitOf(p), PDF: true, FromPage: true, Warm: w.Soffice, Cache: w.readCache(),
+		Inputs: w.inputs(p),
 	}
 }

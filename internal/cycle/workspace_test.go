@@ -57,7 +57,7 @@ func receive(t *testing.T, w *Workspace, p period.Period, name string, data []by
 			t.Fatal(err)
 		}
 	}
-	rc, err := w.Receive(p, name, bytes.NewReader(data), time.Time{})
+	rc, err := w.Receive(p, name, bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("Receive(%q): %v", name, err)
 	}
@@ -148,19 +148,25 @@ func TestReceiveNeverReplaces(t *testing.T) {
 		t.Error(err)
 	}
 
-	// The time the file came with is kept.
+	// The file's time is when it was received, in a zip too (not the
+	// time it was saved, which the workbook says itself).
 	when := time.Date(2026, 3, 10, 9, 30, 0, 0, time.Local)
-	if _, err := w.Receive(q1, "HND.xlsx", strings.NewReader("y"), when); err != nil {
+	w.Now = func() time.Time { return when }
+	defer func() { w.Now = nil }()
+	if _, err := w.Receive(q1, "HND.xlsx", strings.NewReader("y")); err != nil {
 		t.Fatal(err)
 	}
-	if fi, _ := os.Stat(filepath.Join(w.ReceivedDir(q1), "HND.xlsx")); !fi.ModTime().Equal(when) {
-		t.Errorf("time %v, want %v", fi.ModTime(), when)
+	receive(t, w, q1, "trong.zip", makeZip(t, map[string][]byte{"CA trong zip.xlsx": []byte("z")}))
+	for _, name := range []string{"HND.xlsx", "CA trong zip.xlsx", "trong.zip"} {
+		if fi, _ := os.Stat(filepath.Join(w.ReceivedDir(q1), name)); fi == nil || !fi.ModTime().Equal(when) {
+			t.Errorf("%s: time %v, want %v", name, fi, when)
+		}
 	}
 }
 
 func TestReceiveTooLarge(t *testing.T) {
 	w := newWorkspace(t)
-	_, err := w.Receive(q1, "to.xlsx", bytes.NewReader(make([]byte, MaxReceivedSize+1)), time.Time{})
+	_, err := w.Receive(q1, "to.xlsx", bytes.NewReader(make([]byte, MaxReceivedSize+1)))
 	var tl *TooLargeError
 	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "20 MB") {
 		t.Fatalf("want a TooLargeError saying 20 MB, got %v", err)
@@ -168,7 +174,7 @@ func TestReceiveTooLarge(t *testing.T) {
 	if files := w.ReceivedFiles(q1); len(files) != 0 {
 		t.Errorf("something was stored: %v", files)
 	}
-	if _, err := w.Receive(q1, "vua.xlsx", bytes.NewReader(make([]byte, MaxReceivedSize)), time.Time{}); err != nil {
+	if _, err := w.Receive(q1, "vua.xlsx", bytes.NewReader(make([]byte, MaxReceivedSize))); err != nil {
 		t.Errorf("exactly 20 MB is taken: %v", err)
 	}
 }
@@ -549,11 +555,11 @@ func TestReceiveZipBoundedInTotal(t *testing.T) {
 	t.Logf("zip of zeros: %d KB", len(bomb)>>10)
 	budget := intake.NewZipBudget()
 	start := time.Now()
-	rc, err := w.ReceiveWithin(q1, "khong.zip", bytes.NewReader(bomb), time.Time{}, budget)
+	rc, err := w.ReceiveWithin(q1, "khong.zip", bytes.NewReader(bomb), budget)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rc2, err := w.ReceiveWithin(q1, "khong lan hai.zip", bytes.NewReader(bomb), time.Time{}, budget)
+	rc2, err := w.ReceiveWithin(q1, "khong lan hai.zip", bytes.NewReader(bomb), budget)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -609,11 +615,13 @@ func TestReceiveSameFileOnce(t *testing.T) {
 	w := newWorkspace(t)
 	kt, _ := os.ReadFile(filepath.Join(samples, "KT-2026-Q1.xlsx"))
 	when := time.Date(2026, 3, 12, 8, 15, 0, 0, time.Local)
-	rc, err := w.Receive(q1, "KT-2026-Q1.xlsx", bytes.NewReader(kt), when)
+	w.Now = func() time.Time { return when }
+	rc, err := w.Receive(q1, "KT-2026-Q1.xlsx", bytes.NewReader(kt))
+	w.Now = nil
 	if err != nil || rc.Files[0].Same {
 		t.Fatal(err, rc)
 	}
-	rc, err = w.Receive(q1, "ban sao.xlsx", bytes.NewReader(kt), time.Time{})
+	rc, err = w.Receive(q1, "ban sao.xlsx", bytes.NewReader(kt))
 	if err != nil || len(rc.Files) != 1 || !rc.Files[0].Same || rc.Files[0].Stored != "KT-2026-Q1.xlsx" || !rc.Files[0].Since.Equal(when) {
 		t.Fatalf("the same file again: %v %+v", err, rc)
 	}
@@ -631,7 +639,7 @@ func TestReceiveSameFileOnce(t *testing.T) {
 func TestSetAsideAndRestore(t *testing.T) {
 	w := newWorkspace(t)
 	for _, data := range []string{"một", "hai"} {
-		if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader(data), time.Time{}); err != nil {
+		if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -640,7 +648,7 @@ func TestSetAsideAndRestore(t *testing.T) {
 		t.Fatal(first, err)
 	}
 	// Another file of the same name comes and is set aside too.
-	if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader("ba"), time.Time{}); err != nil {
+	if _, err := w.Receive(q1, "KT-2026-Q1.xlsx", strings.NewReader("ba")); err != nil {
 		t.Fatal(err)
 	}
 	second, err := w.SetAside(q1, "KT-2026-Q1.xlsx")

@@ -25,10 +25,13 @@ const (
 	// FixOutputElsewhere: a file the program wrote sits among the files
 	// received; keep outputs elsewhere.
 	FixOutputElsewhere
+	// FixSetOtherAside: another file of the unit (Fix.File) is used
+	// instead of this one; if this one is right, take the other away.
+	FixSetOtherAside
 )
 
 // FixKinds lists every kind of fix, for front ends to test their wording.
-var FixKinds = []FixKind{FixNone, FixPeriod, FixUnit, FixUnitChosen, FixPeriodChosen, FixOutputElsewhere}
+var FixKinds = []FixKind{FixNone, FixPeriod, FixUnit, FixUnitChosen, FixPeriodChosen, FixOutputElsewhere, FixSetOtherAside}
 
 // Fix is what would fix a problem.
 type Fix struct {
@@ -72,6 +75,8 @@ func CommandLine(f Fix) string {
 		return "Kỳ báo cáo do tùy chọn --period chỉ định."
 	case FixOutputElsewhere:
 		return "Đừng để kết quả trong thư mục các tệp đơn vị gửi về (dùng --out cho một thư mục khác)."
+	case FixSetOtherAside:
+		return fmt.Sprintf("Nếu tệp này mới đúng, chuyển tệp «%s» ra khỏi thư mục --in rồi chạy lại.", f.File)
 	}
 	return ""
 }

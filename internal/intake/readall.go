@@ -328,7 +328,7 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog, roots []string) {
 		for _, s := range sorted[1:] {
 			s.SupersededBy = used.Path
 			if by.compare(s, used) == 0 {
-				s.addf(SeverityWarning, "", Pos{}, "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này. Nếu tệp này mới đúng, hãy xóa tệp kia rồi chạy lại.",
+				s.addFix(Fix{Kind: FixSetOtherAside, File: name(used.Path)}, SeverityWarning, "", Pos{}, "%s có nhiều tệp cho %s, %s cùng lúc (%s); dùng tệp %s (đứng sau trong danh sách), không dùng tệp này.",
 					nameOf(c, s.Unit), s.Period.Name(), by.verb, by.show(s), name(used.Path))
 			} else {
 				s.addf(SeverityWarning, "", Pos{}, "%s đã gửi nhiều tệp cho %s; không dùng tệp này (%s lúc %s) vì tệp %s mới hơn (%s lúc %s), %s.",
@@ -342,7 +342,7 @@ func markSuperseded(subs []*Submission, c *catalog.Catalog, roots []string) {
 	for _, s := range broken {
 		for _, u := range groups[key(s)] {
 			if u.SupersededBy == "" {
-				s.addf(SeverityWarning, "", Pos{}, "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, hãy sửa lỗi rồi chạy lại.", name(u.Path), nameOf(c, s.Unit), s.Period.Name())
+				s.addf(SeverityWarning, "", Pos{}, "vì tệp này có lỗi, báo cáo dùng tệp %s cũng của %s cho %s. Nếu tệp này là bản sửa mới, đề nghị đơn vị sửa lỗi rồi gửi lại.", name(u.Path), nameOf(c, s.Unit), s.Period.Name())
 			}
 		}
 	}
@@ -542,4 +542,12 @@ func latestBy(g []*Submission) latest {
 	}
 	return latest{when: func(s *Submission) time.Time { return s.ModTime }, verb: "sửa",
 		why: "theo thời gian sửa tệp trên máy này, vì các tệp không ghi thời gian lưu hay ngày ký khác nhau"}
+}
+
+// Later tells whether a is newer than b as the newest of a unit's files is
+// told (the workbooks' saved times, else the dates on the forms, else the
+// files' times): a file with errors that is not newer than the unit's
+// usable file was replaced by it.
+func Later(a, b *Submission) bool {
+	return latestBy([]*Submission{a, b}).compare(a, b) > 0
 }

@@ -15,6 +15,10 @@ import (
 
 const officeLabel = "Bảng kiểm tra"
 
+// ReplacedLevel is the «Mức độ» of a problem of a file that a newer file of
+// its unit replaced: neither an error nor a warning of the report.
+const ReplacedLevel = "đã thay bằng tệp mới"
+
 // OfficeName is the file name of the office's own workbook for a period.
 func OfficeName(p string) string { return "kiem-tra-" + p + ".xlsx" }
 
@@ -187,11 +191,14 @@ func (b *builder) problems() error {
 		wording = intake.CommandLine
 	}
 	for i, p := range b.r.Problems {
-		style := b.text
-		if p.Severity == intake.SeverityError {
+		style, level := b.text, p.Severity.String()
+		if _, ok := b.r.Replaced[p.File]; ok {
+			// Not an error: the unit sent a newer file, which is used.
+			level = ReplacedLevel
+		} else if p.Severity == intake.SeverityError {
 			style = b.bold
 		}
-		b.put(SheetProblems, i+3, style, p.Severity.String(), intake.Relative(p.File, b.opt.Roots), p.Sheet, "", p.Pos.ColName(), p.Text(wording))
+		b.put(SheetProblems, i+3, style, level, intake.Relative(p.File, b.opt.Roots), p.Sheet, "", p.Pos.ColName(), p.Text(wording))
 		if p.Pos.Row > 0 {
 			b.f.SetCellInt(SheetProblems, fmt.Sprintf("D%d", i+3), int64(p.Pos.Row)) // keeps the row's style
 		}

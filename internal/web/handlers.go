@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -234,8 +233,7 @@ type fileResult struct {
 
 // upload stores the files sent, checks them and answers the new account.
 // Each file is at most cycle.MaxReceivedSize; at most MaxFilesPerRequest
-// are taken from one request. A form field "sua_luc" before a file gives
-// its time (milliseconds since 1970, as the browser knows it).
+// are taken from one request. Each file's time is when it is received.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	c, p, ok := s.setup(w, r)
 	if !ok {
@@ -278,7 +276,6 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, p period.Period
 		s.apiError(w, r, badRequest("Không đọc được các tệp gửi lên. Chọn lại tệp rồi thử lại."))
 		return nil, nil, false
 	}
-	var modTime time.Time
 	count := 0
 	// One zip budget for the whole upload: thirty zips unpack no more
 	// than one may (intake's zip policy).
@@ -297,14 +294,6 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, p period.Period
 			}
 			break
 		}
-		if part.FormName() == "sua_luc" {
-			b, _ := io.ReadAll(io.LimitReader(part, 32))
-			modTime = time.Time{}
-			if ms, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && ms > 0 {
-				modTime = time.UnixMilli(ms)
-			}
-			continue
-		}
 		name := partFileName(part)
 		if name == "" {
 			continue
@@ -314,8 +303,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, p period.Period
 			notes = append(notes, fmt.Sprintf("Mỗi lần gửi tối đa %d tệp: «%s» và các tệp sau chưa được nhận. Gửi lại các tệp đó.", MaxFilesPerRequest, name))
 			break
 		}
-		rc, err := s.opt.Workspace.ReceiveWithin(p, name, part, modTime, budget)
-		modTime = time.Time{}
+		rc, err := s.opt.Workspace.ReceiveWithin(p, name, part, budget)
 		if err != nil {
 			io.Copy(io.Discard, part)
 			s.logInternal(r, err)
@@ -420,12 +408,18 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Wor
 		return
 	}
 	msg, err := s.moveOne(r, p, do, said)
-	if err != nil {
+	outcome := "ok"
+	var same *cycle.AlreadyReceivedError
+	switch {
+	case errors.As(err, &same):
+		// Nothing wrong: a notice in the log, as a file sent twice is.
+		msg, outcome = upperFirst(same.Error()), "trung"
+	case err != nil:
 		s.apiError(w, r, err)
 		return
 	}
 	v := s.view(c, p)
-	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.fragments(v)})
+	writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "ket_qua": outcome, "html": s.fragments(v)})
 }
 
 // moveOne moves the file the request names (tep, in the folder of period
@@ -662,10 +656,11 @@ func userMessage(err error) string {
 		te *cycle.TooLargeError
 		oe *outfile.Error
 		se *cycle.StoppedError
+		ar *cycle.AlreadyReceivedError
 		de catalog.Errors
 	)
 	switch {
-	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se):
+	case errors.As(err, &ue), errors.As(err, &ie), errors.As(err, &be), errors.As(err, &te), errors.As(err, &oe), errors.As(err, &se), errors.As(err, &ar):
 		return upperFirst(err.Error())
 	case errors.As(err, &de):
 		// The page was started on its data folder: it names no option.
@@ -684,10 +679,13 @@ func statusOf(err error) int {
 		de catalog.Errors
 		oe *outfile.Error
 		se *cycle.StoppedError
+		ar *cycle.AlreadyReceivedError
 	)
 	switch {
 	case errors.As(err, &ue):
 		return ue.status
+	case errors.As(err, &ar):
+		return http.StatusConflict
 	case errors.As(err, &be):
 		return http.StatusConflict
 	case errors.As(err, &te):

@@ -190,6 +190,19 @@ func TestGetWritesNothing(t *testing.T) {
 	if after := tree(t, s.ws.Root); strings.Join(after, "\n") != strings.Join(before, "\n") {
 		t.Errorf("GETs changed the workspace: %v, then %v", before, after)
 	}
+	// So the page and its guide never say that a form downloaded is kept
+	// in mau-bieu: they say what is true, that an edited one put there is
+	// served.
+	_, page := s.get(t, "/?ky=2100-Q4")
+	_, guide := s.get(t, "/huong-dan")
+	for _, said := range []string{page, guide} {
+		if strings.Contains(said, "cũng được lưu trong thư mục") || strings.Contains(said, "mau-bieu</code>: biểu mẫu gửi đơn vị") {
+			t.Errorf("the page says forms downloaded are saved in the workspace:\n%s", said)
+		}
+	}
+	if !strings.Contains(page, "Biểu mẫu được lập khi tải về") || !strings.Contains(page, "trang sẽ tải về bản đã sửa") {
+		t.Errorf("step 1 does not say where the forms are")
+	}
 	// A form the office put there is the one served.
 	os.MkdirAll(s.ws.FormsDir(q1), 0o755)
 	os.WriteFile(s.ws.FormPath(q1, "KT"), []byte("bản văn phòng sửa"), 0o644)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"baocao/internal/catalog"
+	"baocao/internal/compose"
 	"baocao/internal/consolidate"
 	"baocao/internal/cycle"
 	"baocao/internal/intake"
@@ -38,9 +39,12 @@ type pageView struct {
 	Counts      []stateCount
 	Missing     []missingUnit // units with no usable report, the reminder's
 	Outputs     []outputView
-	MaxMB       int
-	MaxFiles    int
-	FirstStep   string // the step shown first: receiving once a file came
+	// Changes says, when outputs are out of date, what changed since
+	// they were made and what to do; "" when they are up to date.
+	Changes   string
+	MaxMB     int
+	MaxFiles  int
+	FirstStep string // the step shown first: receiving once a file came
 	// TemplateProblem lists the mistakes of a template the office edited:
 	// the report cannot be made until they are fixed.
 	TemplateProblem string
@@ -112,14 +116,15 @@ type fileView struct {
 	ID         string // for the ids of the page
 	Name       string
 	URL        string
-	Time       string
+	Time       string // when the page received it
+	Saved      string // when the unit saved it, as the file says; "" unknown
 	Folder     string // the period code of the folder that holds it
 	FolderName string // when it is another period's folder
 	Assigned   bool
 	Unit       string
 	Superseded string
-	// SupersededAt is the time of the file that replaced this one: its
-	// problems are kept out of sight behind it.
+	// SupersededAt is when the file that replaced this one was received:
+	// its problems are kept out of sight behind it.
 	SupersededAt string
 	Errors       int
 	Warnings     int
@@ -138,6 +143,7 @@ type problemView struct {
 
 type outputView struct {
 	Label, Name, URL, Time string
+	Stale                  bool // made before the files changed
 }
 
 var stateClass = map[cycle.UnitState]string{
@@ -241,15 +247,53 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 	for _, st := range []cycle.UnitState{cycle.StateComplete, cycle.StateIncomplete, cycle.StateErrors, cycle.StateUnreadable, cycle.StateMissing} {
 		v.Counts = append(v.Counts, stateCount{Label: upperFirst(st.String()), Class: stateClass[st], N: a.Count(st)})
 	}
+	ch := ws.Changes(p)
 	for _, o := range ws.Outputs(p) {
-		v.Outputs = append(v.Outputs, outputView{Label: o.Label, Name: o.Name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(o.Name), Time: timeText(o.ModTime)})
+		v.Outputs = append(v.Outputs, outputView{Label: o.Label, Name: o.Name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(o.Name), Time: timeText(o.ModTime),
+			Stale: ch != nil && slices.Contains(ch.Stale, o.Name)})
 	}
+	v.Changes = changesText(ch)
 	return v
+}
+
+// changesText says what changed since the outputs out of date were made:
+// «Đã nhận tệp mới («VP.xlsx») sau lần lập lúc 01:05 08/12/2026: bấm «Lập
+// báo cáo» để cập nhật.»
+func changesText(c *cycle.Changes) string {
+	if c == nil {
+		return ""
+	}
+	names := func(list []string) string {
+		const shown = 3
+		var q []string
+		for i, n := range list {
+			if i == shown {
+				q = append(q, fmt.Sprintf("và %d tệp khác", len(list)-shown))
+				break
+			}
+			q = append(q, "«"+n+"»")
+		}
+		return " (" + strings.Join(q, ", ") + ")"
+	}
+	var parts []string
+	if len(c.Added) > 0 {
+		parts = append(parts, "đã nhận tệp mới"+names(c.Added))
+	}
+	if len(c.Removed) > 0 {
+		parts = append(parts, "đã để riêng tệp"+names(c.Removed))
+	}
+	if len(c.Assigned) > 0 {
+		parts = append(parts, "đã gán đơn vị cho tệp"+names(c.Assigned))
+	}
+	if c.Changed || len(parts) == 0 {
+		parts = append(parts, "các tệp đã nhận đã thay đổi")
+	}
+	return upperFirst(strings.Join(parts, ", ")) + " sau lần lập lúc " + timeText(c.Built) + ": bấm «Lập báo cáo» để cập nhật. Các tệp ghi «cũ» dưới đây chưa tính các thay đổi đó."
 }
 
 func (s *Server) fileView(c *catalog.Catalog, p period.Period, f cycle.FileAccount) fileView {
 	fv := fileView{
-		Name: f.Name, Time: timeText(f.ModTime), Folder: f.Folder.String(), Assigned: f.Assigned,
+		Name: f.Name, Time: timeText(f.ModTime), Saved: timeText(f.Saved), Folder: f.Folder.String(), Assigned: f.Assigned,
 		Errors: f.Errors, Warnings: f.Warnings, Readable: f.Readable,
 		URL: "/nhan-ve/" + f.Folder.String() + "/" + url.PathEscape(f.Name),
 	}
@@ -338,14 +382,15 @@ type resultView struct {
 	Files    []outputView
 	SetAside []string // earlier outputs kept under a dated name, as the console says
 	PDFNote  string
-	PlanNote string // what plan.yaml leaves blank that a signed report needs
+	PlanNote string // what the report leaves blank for the office to fill in Word
 	// Unclear are the proposals that name no addressee: part IV keeps
 	// them, the clerk is asked to say to whom in the Word file.
 	Unclear []string
 	Summary string
 	Notes   []string
-	// LeftOutFiles counts the files with errors left out: the page lists
-	// them once, in step 2's rows.
+	// LeftOutFiles counts the files left out for their errors (the
+	// report's note says how many): the page lists them once, in step 2's
+	// rows.
 	LeftOutFiles int
 	Unmatched    []string
 	Warnings     []string
@@ -353,13 +398,11 @@ type resultView struct {
 }
 
 // resultView words a build; reminder tells the reminder alone from a report.
-// The problems of a file another replaced are not listed: the page shows
-// them behind the replacement, in the unit's row.
 func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder bool, a *cycle.Account) *resultView {
 	r := res.Report
 	rv := &resultView{Written: res.Written, SetAside: res.SetAside, PDFNote: res.PDFNote, Warnings: res.Warnings, Time: timeText(s.opt.Now())}
 	if res.Written {
-		rv.PlanNote = res.PlanNote
+		rv.PlanNote = compose.PlanBlanksInWord(res.PlanBlanks)
 		for _, p := range r.ProposalsTo(consolidate.AddresseeUnclear) {
 			rv.Unclear = append(rv.Unclear, p.UnitName+": "+p.Text)
 		}
@@ -379,29 +422,12 @@ func (s *Server) resultView(p period.Period, res *cycle.ReportResult, reminder b
 		rv.Files = append(rv.Files, outputView{Label: cycle.OutputLabel(name), Name: name, URL: "/ket-qua/" + p.String() + "/" + url.PathEscape(name)})
 	}
 	// The page's one account: the same count and words as the header's,
-	// the errors of files a resend replaced left out as the rows do.
-	replaced := map[string]bool{}
-	for _, u := range a.Units {
-		for _, f := range u.Files {
-			replaced[f.Path] = f.ReplacedBy != ""
-		}
-	}
-	errs, warns := 0, 0
-	leftOut := map[string]bool{}
-	for _, pr := range r.Problems {
-		switch {
-		case replaced[pr.File]:
-		case pr.Severity == intake.SeverityError:
-			errs++
-			leftOut[pr.File] = true
-		default:
-			warns++
-		}
-	}
-	rv.LeftOutFiles = len(leftOut)
+	// the errors as the report and its workbook count them (a file a
+	// newer one replaced is not in error).
+	rv.LeftOutFiles = r.LeftOutWithErrors
 	covered, total := r.TasksCovered()
 	rv.Summary = fmt.Sprintf("Có báo cáo dùng được: %d/%d đơn vị. Nhiệm vụ có báo cáo: %d/%d. Dòng chưa khớp nhiệm vụ: %d. Lỗi: %d. Cảnh báo: %d.",
-		a.Sent(), len(a.Units), covered, total, len(r.Unmatched), errs, warns)
+		a.Sent(), len(a.Units), covered, total, len(r.Unmatched), r.Errors, r.Warnings)
 	rv.Notes = r.Notes
 	for _, u := range r.Unmatched {
 		rv.Unmatched = append(rv.Unmatched, fmt.Sprintf("%s, trang tính «%s», dòng %d: %s", filepath.Base(u.File), u.Sheet, u.Row, oneLine(u.Text, 110)))

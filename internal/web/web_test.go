@@ -50,6 +50,15 @@ func start(t *testing.T) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Files are received a minute apart from 08:00 that day.
+	var mu sync.Mutex
+	received := time.Date(2026, 3, 16, 8, 0, 0, 0, time.Local)
+	ws.Now = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		received = received.Add(time.Minute)
+		return received
+	}
 	ts := httptest.NewUnstartedServer(nil)
 	now := func() time.Time { return time.Date(2026, 3, 16, 9, 0, 0, 0, time.Local) }
 	srv, err := New(Options{Workspace: ws, DataDir: repoData, Addr: ts.Listener.Addr().String(), Now: now, Token: testToken})
@@ -390,8 +399,14 @@ func TestUploadAndCheck(t *testing.T) {
 	if res.StatusCode != 200 || len(a.Files) != 1 || !a.Files[0].OK || a.Files[0].Message != "Phòng Kinh tế: đã gửi đủ nhiệm vụ." {
 		t.Fatalf("%d %+v", res.StatusCode, a)
 	}
-	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || !strings.Contains(a.HTML["units"], "08:15 12/03/2026") {
+	// The time shown is when the page received the file, said so; the
+	// time the browser gave (the file's on the clerk's disk) is not it.
+	if !strings.Contains(a.HTML["units"], `id="don-vi-KT" class="du"`) || !strings.Contains(a.HTML["units"], "nhận lúc 08:01 16/03/2026") ||
+		strings.Contains(a.HTML["units"], "08:15 12/03/2026") {
 		t.Errorf("KT's row: %s", a.HTML["units"])
+	}
+	if fi, err := os.Stat(filepath.Join(s.ws.ReceivedDir(q1), "KT-2026-Q1.xlsx")); err != nil || !fi.ModTime().Equal(time.Date(2026, 3, 16, 8, 1, 0, 0, time.Local)) {
+		t.Errorf("the stored file's time is not when it was received: %v %v", fi, err)
 	}
 	if !strings.Contains(a.HTML["tally"], "1/10") {
 		t.Errorf("tally: %s", a.HTML["tally"])
@@ -554,10 +569,15 @@ func TestReportAndDownload(t *testing.T) {
 		// the office's own workbook is among the downloads, with no PDF
 		`href="/ket-qua/2026-Q1/kiem-tra-2026-Q1.xlsx"`, "Bảng kiểm tra của văn phòng (Excel)",
 		"Có báo cáo dùng được: 9/10 đơn vị. Nhiệm vụ có báo cáo: 23/23. Dòng chưa khớp nhiệm vụ: 1. Lỗi: 0. Cảnh báo:",
+		// the plan's blanks, to fill in Word: the page has no plan.yaml
+		"Báo cáo còn để trống số, ngày ban hành của Kế hoạch và họ tên người ký: điền trong tệp Word trước khi trình ký.",
 	} {
 		if !strings.Contains(result, want) {
 			t.Errorf("the result lacks %q:\n%s", want, result)
 		}
+	}
+	if strings.Contains(result, "plan.yaml") || strings.Contains(result, "«number»") {
+		t.Errorf("the result names the plan's data file:\n%s", result)
 	}
 	if !strings.Contains(a.HTML["outputs"], "Báo cáo (Word)") {
 		t.Errorf("outputs: %s", a.HTML["outputs"])
@@ -865,7 +885,7 @@ func TestBuildSaysWhatItSetAside(t *testing.T) {
 		"<li>bao-cao-2026-Q1.pdf là bản PDF của lần lập trước, không khớp với bao-cao-2026-Q1.docx vừa lập: chuyển thành bao-cao-2026-Q1 (bản cũ 16-03-2026 08h30).pdf.</li>",
 		"Chưa xuất được PDF: máy chưa cài LibreOffice.",
 		// the built-in plan leaves the plan's number and the signer blank
-		"Lưu ý: dữ liệu kế hoạch còn để trống số của kế hoạch",
+		"Báo cáo còn để trống số, ngày ban hành của Kế hoạch và họ tên người ký",
 		// proposals that name nobody are flagged for the clerk
 		"Đề xuất chưa rõ gửi cơ quan nào (2)",
 		"<li>Hội Liên hiệp Phụ nữ xã: Đề nghị mở lớp tập huấn nghiệp vụ cho tổ trưởng Tổ Tiết kiệm và vay vốn.</li>",
@@ -885,5 +905,30 @@ func TestUserMessageHidesLibraryText(t *testing.T) {
 	got := userMessage(errors.New("xml: unexpected EOF"))
 	if strings.Contains(got, "EOF") || !strings.Contains(got, "Chương trình gặp lỗi không lường trước") {
 		t.Errorf("got %q", got)
+	}
+}
+
+// The guide's folder for an edited template is the one the program reads:
+// a template saved there as the guide says is the one used.
+func TestGuideTemplateFolderIsRead(t *testing.T) {
+	s := start(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	_, guide := s.get(t, "/huong-dan")
+	folder := filepath.Join(dir, cycle.TemplatesDir)
+	if !strings.Contains(guide, "lưu vào thư mục <code>"+folder+"</code>") || strings.Contains(guide, "lưu vào thư mục <code>"+s.ws.Root) {
+		t.Fatalf("the guide does not name %s:\n%s", folder, guide)
+	}
+	_, data := s.get(t, "/huong-dan/mau/bao-cao.docx")
+	os.MkdirAll(folder, 0o755)
+	if err := os.WriteFile(filepath.Join(folder, cycle.ReportTemplate), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := cycle.LoadSources(repoData, "", "")
+	if err != nil || src.Report.Builtin || src.Report.Path != filepath.Join(cycle.TemplatesDir, cycle.ReportTemplate) {
+		t.Fatalf("the template saved where the guide says is not read: %+v %v", src.Report.Path, err)
+	}
+	if _, guide = s.get(t, "/huong-dan"); !strings.Contains(guide, "Chương trình đang dùng mẫu <code>"+filepath.Join(folder, cycle.ReportTemplate)+"</code>") {
+		t.Errorf("the guide does not say the template saved is used")
 	}
 }

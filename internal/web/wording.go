@@ -24,6 +24,8 @@ func pageWording(f intake.Fix) string {
 		return "Kỳ báo cáo là kỳ đang mở trên trang."
 	case intake.FixOutputElsewhere:
 		return "Tệp này do chương trình lập, không cần gửi lên trang: bấm «Để riêng» để cất đi."
+	case intake.FixSetOtherAside:
+		return "Nếu tệp này mới đúng, bấm «Để riêng» ở tệp «" + f.File + "» rồi lập lại báo cáo."
 	}
 	return ""
 }

@@ -49,6 +49,14 @@
       var el = $(id);
       if (el) el.innerHTML = html[id];
     });
+    // A build's account shown before the files changed is greyed, as
+    // step 3 says its files are old (#tep-cu).
+    var old = $("tep-cu") !== null;
+    ["result", "result-cong-van"].forEach(function (id) {
+      var el = $(id);
+      if (el && !(id in html)) el.classList.toggle("cu", old && el.innerHTML !== "");
+      else if (el) el.classList.remove("cu");
+    });
   }
 
   // post sends a request and gives the answer's JSON; a refusal or an
@@ -129,7 +137,6 @@
     sending = true;
     var item = queue.shift();
     var data = new FormData();
-    data.append("sua_luc", String(item.file.lastModified || ""));
     data.append("tep", item.file, item.file.name);
     post("/api/nhan-tep?ky=" + encodeURIComponent(ky), data).then(function (json) {
       apply(json.html);
@@ -219,7 +226,8 @@
     var url = b.hasAttribute("data-de-rieng") ? "/api/de-rieng" : "/api/dua-lai";
     post(url + "?ky=" + encodeURIComponent(ky), data).then(function (json) {
       apply(json.html);
-      logLine(json.thong_bao, "ok");
+      logLine(json.thong_bao, json.ket_qua || "ok");
+      b.disabled = false; // still there when nothing moved
     }).catch(function (e) { say(e.message); b.disabled = false; });
   });
 
