@@ -41,7 +41,7 @@ theo dữ liệu trong tệp, đối chiếu với danh sách xã của tỉnh),
 Tệp không dùng được (kỳ khác, tỉnh khác, xã không có trong danh sách, không phải bảng tổng
 hợp, số trên trang in khác trang dữ liệu) được liệt kê kèm lý do; tệp mất trang dữ liệu hoặc
 có trang dữ liệu bị sửa tay thì đọc thay từ các trang in khi còn nguyên, nếu không thì nêu
-trang và ô sai; xã gửi hai tệp thì dùng tệp lưu sau. Kiến nghị của các xã được gộp theo cơ
+trang và ô sai; xã gửi hai tệp thì dùng tệp mới hơn. Kiến nghị của các xã được gộp theo cơ
 quan được kiến nghị, nêu tên các xã.
 
 Dữ liệu của tỉnh (--data): tinh.yaml, xa.csv, indicators.yaml; mặc định thư mục data ở đây

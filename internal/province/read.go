@@ -240,10 +240,12 @@ func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
 		kept := atts[len(atts)-1]
 		for _, a := range atts[:len(atts)-1] {
 			name := relativeTo(paths, kept.File)
-			msg := fmt.Sprintf("%s đã gửi hai tệp: tệp này (lưu lúc %s) và «%s» (lưu lúc %s); dùng tệp lưu sau, «%s»",
+			// The files' times: when the page received them, or when they
+			// were put in the folder read; either way, the later is newer.
+			msg := fmt.Sprintf("%s đã gửi hai tệp: tệp này (%s) và «%s» (%s); dùng tệp mới hơn, «%s»",
 				c.FullName(), stamp(a.ModTime), name, stamp(kept.ModTime), name)
 			if a.ModTime.Equal(kept.ModTime) {
-				msg = fmt.Sprintf("%s đã gửi hai tệp lưu cùng lúc (%s): tệp này và «%s»; dùng «%s» (theo thứ tự tên tệp), kiểm tra lại", c.FullName(), stamp(a.ModTime), name, name)
+				msg = fmt.Sprintf("%s đã gửi hai tệp cùng lúc (%s): tệp này và «%s»; dùng «%s» (theo thứ tự tên tệp), kiểm tra lại", c.FullName(), stamp(a.ModTime), name, name)
 			}
 			rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: a.File, Message: msg})
 		}

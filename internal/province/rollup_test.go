@@ -330,7 +330,7 @@ func TestReadProblems(t *testing.T) {
 		{"two files, the later kept", []file{
 			{"moi.xlsx", attach(small[0], q1, saved.Add(time.Hour))},
 			{"cu.xlsx", attach(small[0], q1, saved)}},
-			map[string]string{"cu.xlsx": "đã gửi hai tệp: tệp này (lưu lúc"}, 1},
+			map[string]string{"cu.xlsx": "đã gửi hai tệp: tệp này ("}, 1},
 		// the machine part removed: the printed sheets are read, said
 		{"machine part removed", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,6 +44,16 @@ func startProvinceOn(t *testing.T, dir string, day time.Time) *testServer {
 	ws, err := cycle.OpenWorkspace(filepath.Join(t.TempDir(), "tinh"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Files are received a minute apart, in the order sent, from an hour
+	// before the page's day.
+	var mu sync.Mutex
+	received := day.Add(-time.Hour)
+	ws.Now = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		received = received.Add(time.Minute)
+		return received
 	}
 	ts := httptest.NewUnstartedServer(nil)
 	now := func() time.Time { return day }
@@ -584,10 +595,10 @@ func TestProvinceRefusedFileOfACommune(t *testing.T) {
 		}
 	}
 	want := map[string][]string{
-		"23536": {`class="thieu"`, "Tệp gửi lại có lỗi", "dak-pek.xlsx", "Tệp «Dak Pek gui lai.xlsx» lưu lúc 10:00 17/03/2026 có lỗi, đang dùng tệp trước"}, // Đăk Pék
-		"23584": {`class="loi"`, "Gửi tệp có lỗi", "Tệp «ngoc-linh.xlsx» lưu lúc 08:00 17/03/2026 có lỗi, chưa có tệp dùng được"},                           // Ngọc Linh
-		"23530": {`class="du"`, "Đã gửi", "xop.xlsx"},                                                                                                       // Xốp
-		"23548": {`class="chua"`, "Chưa gửi"},                                                                                                               // Đăk Plô
+		"23536": {`class="thieu"`, "Tệp gửi lại có lỗi", "dak-pek.xlsx", "Tệp «Dak Pek gui lai.xlsx» nhận lúc 08:02 16/03/2026 có lỗi, đang dùng tệp trước"}, // Đăk Pék
+		"23584": {`class="loi"`, "Gửi tệp có lỗi", "Tệp «ngoc-linh.xlsx» nhận lúc 08:03 16/03/2026 có lỗi, chưa có tệp dùng được"},                           // Ngọc Linh
+		"23530": {`class="du"`, "Đã gửi", "xop.xlsx"},                                                                                                        // Xốp
+		"23548": {`class="chua"`, "Chưa gửi"},                                                                                                                // Đăk Plô
 	}
 	for code, phrases := range want {
 		for _, p := range phrases {
