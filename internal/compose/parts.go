@@ -139,11 +139,12 @@ func (w *writer) nextItems() []string {
 	var groups []*group
 	var toCommune []consolidate.Attributed
 	planned := map[string]bool{}
+	// each distinct plan once, in the order first written, naming every
+	// unit that wrote it on any task: units copy a phrase down the column
+	var texts []string
+	who := map[string][]string{}
 	for _, s := range w.r.Sections {
 		for _, t := range s.Tasks {
-			// the same plan from several units is one, naming them all
-			var texts []string
-			who := map[string][]string{}
 			for _, a := range t.NextTasks {
 				for _, c := range sayings(a.Text) {
 					planned[t.Task.Code] = true
@@ -160,21 +161,21 @@ func (w *writer) nextItems() []string {
 					}
 				}
 			}
-			for _, text := range texts {
-				units := who[key(text)]
-				var g *group
-				for _, x := range groups {
-					if slices.Equal(x.units, units) {
-						g = x
-					}
-				}
-				if g == nil {
-					g = &group{units: units}
-					groups = append(groups, g)
-				}
-				g.texts = append(g.texts, text)
+		}
+	}
+	for _, text := range texts {
+		units := who[key(text)]
+		var g *group
+		for _, x := range groups {
+			if slices.Equal(x.units, units) {
+				g = x
 			}
 		}
+		if g == nil {
+			g = &group{units: units}
+			groups = append(groups, g)
+		}
+		g.texts = append(g.texts, text)
 	}
 	var items []string
 	for _, g := range groups {

@@ -83,6 +83,9 @@ func (w *writer) results() []Section {
 	}
 
 	var out []Section
+	// what each unit has said already in part I: a clause it copied onto
+	// another task is said once, where it first stands
+	told := map[string]map[string]bool{}
 	for i, s := range w.r.Sections {
 		var sentences []string
 		var paragraphs []string
@@ -104,7 +107,15 @@ func (w *writer) results() []Section {
 				if sd.task != t.Task.Code {
 					continue
 				}
-				sd.clauses = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool { _, ok := common[key(c)]; return ok })
+				if told[sd.unit] == nil {
+					told[sd.unit] = map[string]bool{}
+				}
+				sd.clauses = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool {
+					_, ok := common[key(c)]
+					again := told[sd.unit][key(c)]
+					told[sd.unit][key(c)] = true
+					return ok || again
+				})
 				if len(sd.clauses) > 0 || len(sd.docs) > 0 {
 					task = append(task, sd)
 				}

@@ -113,18 +113,23 @@ func clauses(cell string) []string {
 }
 
 // sayings are the clauses of a cell that say something: the empty ones
-// dropped, a quarter's label («Quý I năm 2026: ») kept on the first clause
-// of that quarter that says something.
+// dropped, a clause the cell repeats said once (units copy a line down),
+// a quarter's label («Quý I năm 2026: ») kept on the first clause of that
+// quarter that says something. A quarter's words are its own: a clause
+// repeated in the next quarter stays there.
 func sayings(cell string) []string {
 	var out []string
 	label := ""
+	seen := map[string]bool{}
 	for _, c := range clauses(cell) {
 		if m := periodLabel.FindString(c); m != "" {
 			label, c = m, c[len(m):]
+			clear(seen)
 		}
-		if isEmpty(c) {
+		if isEmpty(c) || seen[key(c)] {
 			continue
 		}
+		seen[key(c)] = true
 		out = append(out, label+c)
 		label = ""
 	}

@@ -496,8 +496,13 @@ func sentence(s string) string {
 		bullet string // "- ", "+ " (a list's second level) or ""
 	}
 	var lines []line
+	seen := map[string]bool{} // a line the unit copied down its cell is said once
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(l)
+		if quarterLabel.MatchString(l) {
+			clear(seen) // a quarter's words are its own
+		}
+		l = onceEach(l, seen)
 		text, mark := unbullet(l), ""
 		switch {
 		case text == l:
@@ -543,6 +548,30 @@ func sentence(s string) string {
 		b.WriteString(text + "\n")
 	}
 	return b.String()
+}
+
+// quarterLabel is the label a long period's report puts before a
+// quarter's words (labelled).
+var quarterLabel = regexp.MustCompile(`^Quý (?:I|II|III|IV) năm \d{4}: `)
+
+// onceEach drops from a line what seen holds already, a «;»-separated
+// part at a time, and adds what it keeps: "" when all was said before.
+func onceEach(line string, seen map[string]bool) string {
+	var kept []string
+	for _, part := range strings.Split(line, ";") {
+		k := vntext.Fold(strings.TrimRight(unbullet(part), ".;:, "))
+		if k != "" && seen[k] {
+			continue
+		}
+		if k != "" {
+			seen[k] = true
+		}
+		kept = append(kept, part)
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(strings.Join(kept, ";"))
 }
 
 // continues tells a line that goes on with the sentence of the line before

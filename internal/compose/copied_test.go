@@ -1,0 +1,152 @@
+package compose
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/consolidate"
+	"baocao/internal/forms"
+	"baocao/internal/intake"
+	"baocao/internal/period"
+)
+
+var q2 = period.MustParse("2026-Q2")
+
+// filled is a unit's form as the program generates it, filled in by fill
+// (which gets the form and the codes of its task rows), saved, and read
+// back as the clerk's intake reads it.
+type filled struct {
+	unit string
+	fill func(f *excelize.File, tasks []string)
+}
+
+// formTasks are the codes of a form's task rows, in order.
+func formTasks(t *testing.T, f *excelize.File) []string {
+	t.Helper()
+	rows, err := f.GetRows(forms.ReportSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		if len(r) > 2 && strings.Contains(r[0], ".") && r[2] != "" {
+			out = append(out, r[0])
+		}
+	}
+	return out
+}
+
+// quarterFromForms builds the forms of period p, has the units fill them,
+// and consolidates what intake reads from the saved files.
+func quarterFromForms(t *testing.T, p period.Period, units ...filled) (*consolidate.Report, []*intake.Submission) {
+	t.Helper()
+	c := loadCatalog(t)
+	dir := t.TempDir()
+	for _, u := range units {
+		f, err := forms.Build(c, u.unit, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.fill(f, formTasks(t, f))
+		if err := f.SaveAs(filepath.Join(dir, u.unit+"-"+p.String()+".xlsx")); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	subs := intake.ReadAll([]string{dir}, c, intake.Options{Period: p})
+	for _, s := range subs {
+		for _, e := range s.Problems {
+			if e.Severity == intake.SeverityError {
+				t.Fatalf("%s: %v", s.Path, e)
+			}
+		}
+	}
+	return consolidate.Build(c, p, subs), subs
+}
+
+func fillRow(t *testing.T, f *excelize.File, task string, cols map[string]string) {
+	t.Helper()
+	if err := forms.FillRow(f, task, cols); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copiedDown is the Phòng Kinh tế of quarter II that fills every row and
+// copies one phrase down the columns, as units do: the same plan for the
+// next period on 21 rows, the same difficulty and proposal on every row,
+// a line twice in one cell, a clause of results on two tasks.
+func copiedDown(t *testing.T) (*consolidate.Report, []*intake.Submission) {
+	return quarterFromForms(t, q2, filled{"KT", func(f *excelize.File, tasks []string) {
+		if len(tasks) < 20 {
+			t.Fatalf("Phòng Kinh tế has %d rows", len(tasks))
+		}
+		for i, task := range tasks {
+			next, results := "Tiếp tục theo dõi, đôn đốc thực hiện", fmt.Sprintf("Tổ chức %d cuộc họp triển khai nhiệm vụ.", i+1)
+			switch task {
+			case "IV.1.a":
+				next, results = "Tiếp tục tham mưu bổ sung nguồn vốn ủy thác", "Tham mưu chuyển 150 triệu đồng vốn ủy thác.\nTham mưu chuyển 150 triệu đồng vốn ủy thác."
+			case "I.1", "I.2":
+				results += "\nPhối hợp kiểm tra việc bình xét cho vay tại 3 thôn."
+			case "II.1":
+				next = "tiếp tục theo dõi,  đôn đốc thực hiện."
+			}
+			fillRow(t, f, task, map[string]string{forms.ColStatus: "Đang thực hiện", forms.ColResults: results, forms.ColNextTasks: next,
+				forms.ColDifficulties: "Nguồn vốn ủy thác còn hạn chế.", forms.ColProposals: "Đề nghị UBND tỉnh bổ sung nguồn vốn ủy thác."})
+		}
+	}})
+}
+
+// TestCopiedPhrasesSaidOnce: a phrase a unit copied down a column is said
+// once in each part of the report, in the order first written, and never
+// dropped; the appendix keeps it per task, once in a cell.
+func TestCopiedPhrasesSaidOnce(t *testing.T) {
+	r, _ := copiedDown(t)
+	f := Fields(r, Options{Now: time.Date(2026, 6, 20, 0, 0, 0, 0, time.Local)})
+	d := Compose(r, Options{Now: time.Date(2026, 6, 20, 0, 0, 0, 0, time.Local)})
+	var part1 []string
+	for _, s := range d.Results {
+		part1 = append(part1, s.Paragraphs...)
+	}
+	count := func(list []string, phrase string) int {
+		return strings.Count(strings.ToLower(strings.Join(list, "\n")), strings.ToLower(phrase))
+	}
+	for _, tt := range []struct {
+		part   string
+		list   []string
+		phrase string
+	}{
+		{"III", d.NextTasks, "tiếp tục theo dõi, đôn đốc thực hiện"},
+		{"III", d.NextTasks, "tiếp tục tham mưu bổ sung nguồn vốn ủy thác"},
+		{"I", part1, "tham mưu chuyển 150 triệu đồng vốn ủy thác"},
+		{"I", part1, "phối hợp kiểm tra việc bình xét cho vay tại 3 thôn"},
+		{"II", append(d.Limitations, d.Causes...), "nguồn vốn ủy thác còn hạn chế"},
+		{"IV", d.Proposals, "bổ sung nguồn vốn ủy thác"},
+	} {
+		if n := count(tt.list, tt.phrase); n != 1 {
+			t.Errorf("part %s says %q %d times, want once:\n%s", tt.part, tt.phrase, n, strings.Join(tt.list, "\n"))
+		}
+	}
+	want := "Phòng Kinh tế tiếp tục theo dõi, đôn đốc thực hiện; tiếp tục tham mưu bổ sung nguồn vốn ủy thác."
+	if !strings.Contains(strings.Join(d.NextTasks, "\n"), want) {
+		t.Errorf("part III does not say %q in the order first written:\n%s", want, strings.Join(d.NextTasks, "\n"))
+	}
+	// the appendix: per task, once within a cell
+	for _, row := range f["phu_luc"].([]map[string]any) {
+		text := row["ket_qua"].(string)
+		switch row["stt"] {
+		case "IV.1.a":
+			if n := strings.Count(text, "Tham mưu chuyển 150 triệu đồng vốn ủy thác"); n != 1 {
+				t.Errorf("the appendix's row IV.1.a says its line %d times: %q", n, text)
+			}
+		case "I.1", "I.2":
+			if n := strings.Count(text, "Phối hợp kiểm tra việc bình xét cho vay tại 3 thôn"); n != 1 {
+				t.Errorf("the appendix's row %s says the unit's line %d times, want once per task: %q", row["stt"], n, text)
+			}
+		}
+	}
+}
