@@ -150,3 +150,90 @@ func TestCopiedPhrasesSaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// selfNamed is a quarter II whose units start their words with their own
+// names, in full or abbreviated, as units write them.
+func selfNamed(t *testing.T) (*consolidate.Report, []*intake.Submission) {
+	one := func(unit string, cells ...map[string]string) filled {
+		return filled{unit, func(f *excelize.File, tasks []string) {
+			for i, c := range cells {
+				if i >= len(tasks) {
+					t.Fatalf("%s has %d rows", unit, len(tasks))
+				}
+				c[forms.ColStatus] = "Hoàn thành"
+				fillRow(t, f, tasks[i], c)
+			}
+		}}
+	}
+	return quarterFromForms(t, q2,
+		one("MTTQ", map[string]string{forms.ColResults: "Ủy ban MTTQ xã tổ chức 01 đợt giám sát việc bình xét cho vay tại 3 thôn."},
+			map[string]string{forms.ColResults: "MTTQ xã phối hợp tuyên truyền tại 5 thôn."},
+			map[string]string{forms.ColResults: "UBMTTQ xã lồng ghép tuyên truyền trong 4 hội nghị."},
+			map[string]string{forms.ColResults: "Tổ chức hội nghị giao ban.\nMặt trận Tổ quốc xã chủ trì giám sát 2 Tổ Tiết kiệm và vay vốn."}),
+		one("HND", map[string]string{forms.ColResults: "Hội Nông dân phối hợp tuyên truyền tại 4 chi hội.", forms.ColNextTasks: "Hội ND xã tiếp tục củng cố tổ hoạt động yếu."},
+			map[string]string{forms.ColResults: "Hội ND quản lý 5 Tổ Tiết kiệm và vay vốn."},
+			map[string]string{forms.ColResults: "HND xã vận động 12 hộ gửi tiết kiệm."}),
+		one("NHCSXH", map[string]string{forms.ColResults: "PGD NHCSXH giải ngân 2.300 triệu đồng cho 45 hộ."},
+			map[string]string{forms.ColResults: "Phòng giao dịch kiểm tra 20 Tổ Tiết kiệm và vay vốn."}),
+		one("KT", map[string]string{forms.ColResults: "Ủy ban nhân dân xã ban hành 01 kế hoạch tuyên truyền."},
+			map[string]string{forms.ColResults: "12 tin bài được đăng.\nHội Nông dân xã phối hợp phát 3 tin."}),
+	)
+}
+
+// TestUnitNamesItself: a text that starts with its unit's name, however
+// spelled, is the unit's sentence with the unit as subject, named as the
+// report names it; never «Theo báo cáo của X, x …», and a name never loses
+// its capital.
+func TestUnitNamesItself(t *testing.T) {
+	r, _ := selfNamed(t)
+	d := Compose(r, Options{Now: time.Date(2026, 6, 20, 0, 0, 0, 0, time.Local)})
+	var part1 []string
+	for _, s := range d.Results {
+		part1 = append(part1, s.Paragraphs...)
+	}
+	body := strings.Join(append(part1, d.NextTasks...), "\n")
+	for _, want := range []string{
+		"Ủy ban Mặt trận Tổ quốc Việt Nam xã tổ chức 01 đợt giám sát việc bình xét cho vay tại 3 thôn",
+		"Ủy ban Mặt trận Tổ quốc Việt Nam xã phối hợp tuyên truyền tại 5 thôn",
+		"Ủy ban Mặt trận Tổ quốc Việt Nam xã lồng ghép tuyên truyền trong 4 hội nghị",
+		"Hội Nông dân xã phối hợp tuyên truyền tại 4 chi hội",
+		"Hội Nông dân xã quản lý 5 Tổ Tiết kiệm và vay vốn",
+		"Hội Nông dân xã vận động 12 hộ gửi tiết kiệm",
+		"Hội Nông dân xã tiếp tục củng cố tổ hoạt động yếu",
+		"Phòng giao dịch Ngân hàng Chính sách xã hội Đăk Glei (sau đây gọi là Phòng giao dịch) giải ngân 2.300 triệu đồng cho 45 hộ",
+		"Phòng giao dịch kiểm tra 20 Tổ Tiết kiệm và vay vốn",
+		// another's name after a clause or after «Theo báo cáo của»
+		"Theo báo cáo của Phòng Kinh tế, Ủy ban nhân dân xã ban hành 01 kế hoạch tuyên truyền",
+		"; Hội Nông dân xã phối hợp phát 3 tin",
+		"; Mặt trận Tổ quốc xã chủ trì giám sát",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the body does not say %q:\n%s", want, body)
+		}
+	}
+	for _, bad := range []string{"Theo báo cáo của Ủy ban Mặt trận", "Theo báo cáo của Hội Nông dân", "Theo báo cáo của Phòng giao dịch",
+		"ủy ban Mặt trận", "mặt trận Tổ quốc", "hội Nông dân", "phòng giao dịch", "ủy ban nhân dân xã ban hành", "xã xã", "Hội ND", "HND", "PGD", "MTTQ", "thực hiện: hội"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the body says %q:\n%s", bad, body)
+		}
+	}
+}
+
+// A name keeps its capital where a unit's line goes on after other words;
+// a verb loses it.
+func TestLowerStartKeepsNames(t *testing.T) {
+	w := newWriterFor(loadCatalog(t))
+	for _, tt := range []struct{ in, want string }{
+		{"Tổ chức 2 hội nghị", "tổ chức 2 hội nghị"},
+		{"Ủy ban nhân dân xã ban hành kế hoạch", "Ủy ban nhân dân xã ban hành kế hoạch"},
+		{"Hội Nông dân phối hợp", "Hội Nông dân phối hợp"},
+		{"Hội ND xã phối hợp", "Hội ND xã phối hợp"},
+		{"Mặt trận Tổ quốc xã giám sát", "Mặt trận Tổ quốc xã giám sát"},
+		{"Phòng giao dịch giải ngân", "Phòng giao dịch giải ngân"},
+		{"Kế hoạch số 12/KH-UBND được ban hành", "kế hoạch số 12/KH-UBND được ban hành"},
+	} {
+		if got := w.lowerStart(tt.in); got != tt.want {
+			t.Errorf("lowerStart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ func FuzzUnitWords(f *testing.F) {
 				t.Errorf("clause %q of %q", c, cell)
 			}
 		}
-		text := w.sentence("Phòng Kinh tế", w.tidy(joinClauses(sayings(cell))))
+		text := w.sentence("Phòng Kinh tế", w.tidy(w.joinClauses(sayings(cell))))
 		for _, d := range []string{"- -", "; ;", ";;"} {
 			if strings.Contains(text, d) && !strings.Contains(cell, d) {
 				t.Errorf("%q doubled in %q from %q", d, text, cell)

@@ -181,9 +181,15 @@ func (w *writer) nextItems() []string {
 	for _, g := range groups {
 		var parts []string
 		for i, t := range g.texts {
-			p, ok := asPredicate(w.tidy(t))
+			text := w.tidy(t)
+			if len(g.units) == 1 {
+				if rest, own := w.ownHead(g.units[0], text); own {
+					text = rest // «Hội ND xã tiếp tục …»: the unit is the subject already
+				}
+			}
+			p, ok := w.predicate(text)
 			if !ok && i == 0 {
-				p = "thực hiện: " + lowerFirst(p)
+				p = "thực hiện: " + w.lowerStart(p)
 			}
 			parts = append(parts, p)
 		}
@@ -245,7 +251,7 @@ var communeAsked = regexp.MustCompile(`^(?i)(đề nghị|kiến nghị|đề xu
 func (w *writer) consider(text string) (what string, toCommittee bool) {
 	t := strings.TrimRight(strings.TrimSpace(unbullet(text)), " .;")
 	if m := communeAsked.FindString(t); m != "" {
-		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):]))), true
+		return w.lowerStart(w.tidy(strings.TrimSpace(t[len(m):]))), true
 	}
 	return w.upward(t), false
 }
@@ -352,7 +358,7 @@ func splitAsks(text string) []string {
 func (w *writer) upward(text string) string {
 	t := w.tidy(strings.TrimRight(strings.TrimSpace(text), " .;"))
 	if !proposalRe.MatchString(t) {
-		t = "Đề nghị " + lowerFirst(t)
+		t = "Đề nghị " + w.lowerStart(t)
 	}
 	t = bankOfProvince.ReplaceAllString(t, "${1}Chi nhánh Ngân hàng Chính sách xã hội tỉnh")
 	if p := w.r.Catalog.Plan.Province; p != "" {

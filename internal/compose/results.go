@@ -7,7 +7,6 @@ import (
 
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
-	"baocao/internal/vntext"
 )
 
 // Section is one heading of part I with its paragraphs.
@@ -250,7 +249,7 @@ func (w *writer) taskSentences(list []said) []phrase {
 	}
 	var groups []*group
 	for _, sd := range list {
-		text := joinClauses(sd.clauses)
+		text := w.joinClauses(sd.clauses)
 		k := key(text)
 		var g *group
 		for _, x := range groups {
@@ -279,10 +278,6 @@ func (w *writer) taskSentences(list []said) []phrase {
 			continue
 		}
 		s := w.sentence(subject, w.tidy(g.text))
-		if len(g.units) == 1 && w.namesItself(g.units[0], g.text) {
-			// «Văn phòng … đã thực hiện …»: the unit wrote its own name
-			s = stop(w.tidy(g.text))
-		}
 		if len(g.docs) > 0 {
 			cited := w.tidy(citations(g.docs))
 			if body, ok := strings.CutSuffix(strings.TrimSuffix(s, "."), ")"); ok {
@@ -306,12 +301,18 @@ func (w *writer) sentence(subject, text string) string {
 		// «Trong quý I năm 2026, Phòng Kinh tế …; trong quý II năm 2026, …»
 		var out []string
 		for i, p := range parts {
-			pred, ok := asPredicate(p.text)
+			pred, ok := w.predicate(p.text)
+			if rest, own := w.ownHead(subject, p.text); own {
+				// the unit named itself: it is the subject
+				if rp, rok := asPredicate(rest); rok {
+					pred, ok = rp, true
+				}
+			}
 			switch {
 			case !ok && i == 0:
-				out = append(out, "Theo báo cáo của "+subject+", trong "+p.label+", "+lowerFirst(p.text))
+				out = append(out, "Theo báo cáo của "+subject+", trong "+p.label+", "+w.lowerStart(p.text))
 			case !ok:
-				out = append(out, "trong "+p.label+", "+lowerFirst(p.text))
+				out = append(out, "trong "+p.label+", "+w.lowerStart(p.text))
 			case i == 0:
 				out = append(out, "Trong "+p.label+", "+subject+" "+pred)
 			default:
@@ -320,10 +321,19 @@ func (w *writer) sentence(subject, text string) string {
 		}
 		return stop(strings.Join(out, "; "))
 	}
-	if p, ok := asPredicate(text); ok {
+	if rest, ok := w.ownHead(subject, text); ok {
+		// the unit named itself («Ủy ban MTTQ xã tổ chức …», «PGD
+		// NHCSXH giải ngân …»): it is the subject, named as the report
+		// names it; its own words as they are when no verb follows
+		if p, ok := asPredicate(rest); ok {
+			return stop(subject + " " + p)
+		}
+		return stop(upperFirst(text))
+	}
+	if p, ok := w.predicate(text); ok {
 		return stop(subject + " " + p)
 	}
-	return stop("Theo báo cáo của " + subject + ", " + lowerFirst(text))
+	return stop("Theo báo cáo của " + subject + ", " + w.lowerStart(text))
 }
 
 // periodLabel is the label consolidate puts before a quarter's words in a
@@ -347,18 +357,6 @@ func byPeriod(text string) []labelled {
 		out[len(out)-1].text += "; " + c
 	}
 	return out
-}
-
-// namesItself tells a text that starts with its unit's name or one of its
-// aliases: it is a sentence already.
-func (w *writer) namesItself(name, text string) bool {
-	f := vntext.Fold(text)
-	for _, n := range w.selves[name] {
-		if strings.HasPrefix(f, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // tidy applies the rules every unit's words go through on their way into

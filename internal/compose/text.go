@@ -139,10 +139,10 @@ func sayings(cell string) []string {
 // joinClauses writes clauses as one run of prose: «; » between them, a
 // clause that starts with a verb in small letters after it («…; đăng 04
 // tin»). Names, codes and figures keep their case.
-func joinClauses(cs []string) string {
+func (w *writer) joinClauses(cs []string) string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
-		if p, ok := asPredicate(c); ok && i > 0 && !periodLabel.MatchString(c) {
+		if p, ok := w.predicate(c); ok && i > 0 && !periodLabel.MatchString(c) {
 			c = p
 		}
 		out[i] = c
