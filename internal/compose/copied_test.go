@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -235,5 +236,46 @@ func TestLowerStartKeepsNames(t *testing.T) {
 		if got := w.lowerStart(tt.in); got != tt.want {
 			t.Errorf("lowerStart(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// statusWords finds a status warning's quoted words and its task.
+var statusWords = regexp.MustCompile(`tình trạng «([^»]+)» của nhiệm vụ (\S+)`)
+
+// TestStatusWordsAsPromised: where intake tells the clerk that the report
+// quotes a unit's own words for a status, the report (the appendix's
+// status column, the only place statuses are printed) quotes them; where
+// it does not quote them, the warning promises nothing. A coordinating
+// unit's typo («Hoàn thàn») and a lead's words («Tạm ổn») from forms.
+func TestStatusWordsAsPromised(t *testing.T) {
+	r, subs := quarterFromForms(t, q2,
+		filled{"KT", func(f *excelize.File, _ []string) {
+			fillRow(t, f, "I.2", map[string]string{forms.ColStatus: "Tạm ổn", forms.ColResults: "Phát 15 tin trên đài truyền thanh."})
+		}},
+		filled{"HND", func(f *excelize.File, _ []string) {
+			fillRow(t, f, "I.2", map[string]string{forms.ColStatus: "Hoàn thàn", forms.ColResults: "Phối hợp tuyên truyền tại 4 chi hội."})
+		}})
+	f := Fields(r, Options{Now: time.Date(2026, 6, 20, 0, 0, 0, 0, time.Local)})
+	status := map[string]string{}
+	for _, row := range f["phu_luc"].([]map[string]any) {
+		status[row["stt"].(string)] = row["tinh_trang"].(string)
+	}
+	checked := 0
+	for _, s := range subs {
+		for _, p := range s.Problems {
+			m := statusWords.FindStringSubmatch(p.Message)
+			if m == nil {
+				continue
+			}
+			checked++
+			promised := strings.Contains(p.Message, "báo cáo ghi kèm nguyên văn")
+			quoted := strings.Contains(status[m[2]], "«"+m[1]+"»")
+			if promised != quoted {
+				t.Errorf("%s: the warning promises the words: %v; the appendix's status of %s quotes them: %v (%q)\n%s", s.Unit, promised, m[2], quoted, status[m[2]], p.Message)
+			}
+		}
+	}
+	if checked != 2 {
+		t.Errorf("%d status warnings, want 2 (KT's «Tạm ổn», HND's «Hoàn thàn»)", checked)
 	}
 }
