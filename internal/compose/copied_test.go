@@ -279,3 +279,23 @@ func TestStatusWordsAsPromised(t *testing.T) {
 		t.Errorf("%d status warnings, want 2 (KT's «Tạm ổn», HND's «Hoàn thàn»)", checked)
 	}
 }
+
+// A repeated clause that cites other documents on its second task is said
+// again with them: its documents are never left as if the unit issued
+// them alone.
+func TestRepeatWithItsDocuments(t *testing.T) {
+	r, _ := quarterFromForms(t, q2, filled{"KT", func(f *excelize.File, _ []string) {
+		fillRow(t, f, "I.1", map[string]string{forms.ColStatus: "Hoàn thành", forms.ColResults: "Tham mưu tổ chức hội nghị quán triệt."})
+		fillRow(t, f, "I.2", map[string]string{forms.ColStatus: "Hoàn thành", forms.ColResults: "Tham mưu tổ chức hội nghị quán triệt.",
+			forms.ColDocuments: "Kế hoạch số 40/KH-UBND ngày 5/5/2026"})
+	}})
+	d := Compose(r, Options{Now: time.Date(2026, 6, 20, 0, 0, 0, 0, time.Local)})
+	var part1 []string
+	for _, s := range d.Results {
+		part1 = append(part1, s.Paragraphs...)
+	}
+	text := strings.Join(part1, "\n")
+	if strings.Contains(text, "ban hành Kế hoạch số 40") || !strings.Contains(text, "Kế hoạch số 40/KH-UBND ngày 05/5/2026") {
+		t.Errorf("the document of the repeated clause:\n%s", text)
+	}
+}

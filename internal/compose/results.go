@@ -109,12 +109,18 @@ func (w *writer) results() []Section {
 				if told[sd.unit] == nil {
 					told[sd.unit] = map[string]bool{}
 				}
-				sd.clauses = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool {
+				fresh := slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool {
 					_, ok := common[key(c)]
 					again := told[sd.unit][key(c)]
 					told[sd.unit][key(c)] = true
 					return ok || again
 				})
+				if len(fresh) == 0 && len(sd.docs) > 0 {
+					// the words go with the documents they cite: a repeat
+					// citing other documents is said again
+					fresh = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool { _, ok := common[key(c)]; return ok })
+				}
+				sd.clauses = fresh
 				if len(sd.clauses) > 0 || len(sd.docs) > 0 {
 					task = append(task, sd)
 				}
