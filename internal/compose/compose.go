@@ -34,6 +34,10 @@ type writer struct {
 	// names are the ways each unit names itself at the head of its
 	// words, by its name
 	names map[string][][]token
+	// byInitial are the names by their first letter, and named what
+	// startsWithName found of a text
+	byInitial map[rune][][]token
+	named     map[string]bool
 	// spellings replaces a unit's code or other spelling by its name
 	spellings *strings.Replacer
 }
@@ -45,6 +49,7 @@ func newWriter(r *consolidate.Report) *writer {
 		w.keep = append(w.keep, u.Name)
 	}
 	w.names = unitNames(r.Catalog.Units, w.local())
+	w.byInitial, w.named = initialIndex(w.names), map[string]bool{}
 	w.spellings = unitSpellings(r.Catalog.Units, w.local())
 	return w
 }

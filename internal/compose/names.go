@@ -1,13 +1,11 @@
 package compose
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"baocao/internal/catalog"
-	"baocao/internal/vntext"
 )
 
 // A unit writes its own name at the head of its words in many ways: in
@@ -24,18 +22,26 @@ type token struct {
 	end     int
 }
 
-var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)
-
-// tokens are the words of s; at most limit of them (0: all).
+// tokens are the words of s (runs of letters and digits); at most limit
+// of them (0: all).
 func tokens(s string, limit int) []token {
-	n := -1
-	if limit > 0 {
-		n = limit
-	}
 	var out []token
-	for _, loc := range wordRe.FindAllStringIndex(s, n) {
-		w := s[loc[0]:loc[1]]
-		out = append(out, token{fold: vntext.Fold(w), acronym: isAcronym(w), end: loc[1]})
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := s[start:i]
+			out = append(out, token{fold: key(w), acronym: isAcronym(w), end: i}) // key: a word's fold, kept
+			start = -1
+			if limit > 0 && len(out) == limit {
+				break
+			}
+		}
 	}
 	return out
 }
@@ -168,18 +174,41 @@ func (w *writer) ownHead(subject, text string) (rest string, ok bool) {
 // startsWithName tells a text that starts with a unit's name or a public
 // body's: its first letter is a capital of a name, never lowered.
 func (w *writer) startsWithName(text string) bool {
-	tt := tokens(text, 16)
-	if len(tt) == 0 {
-		return false
+	if named, ok := w.named[text]; ok {
+		return named
 	}
-	for _, variants := range w.names {
-		for _, v := range variants {
+	named := namedBody(text)
+	if tt := tokens(text, 16); !named && len(tt) > 0 {
+		// a name and a text that starts with it have the same first
+		// letter, abbreviated or not
+		first, _ := utf8.DecodeRuneInString(tt[0].fold)
+		for _, v := range w.byInitial[first] {
 			if matchName(tt, v) > 0 {
-				return true
+				named = true
+				break
 			}
 		}
 	}
-	return namedBody(text)
+	if w.named == nil || len(w.named) > 10000 {
+		w.named = map[string]bool{}
+	}
+	w.named[text] = named
+	return named
+}
+
+// initialIndex lists every unit's ways of naming itself by their first
+// letter.
+func initialIndex(names map[string][][]token) map[rune][][]token {
+	out := map[rune][][]token{}
+	for _, variants := range names {
+		for _, v := range variants {
+			if len(v) > 0 {
+				r, _ := utf8.DecodeRuneInString(v[0].fold)
+				out[r] = append(out[r], v)
+			}
+		}
+	}
+	return out
 }
 
 // bodyHeads are the first words of the names of public bodies and of the
@@ -219,8 +248,9 @@ func (w *writer) lowerStart(text string) string {
 // predicate is asPredicate for a unit's words: a text that starts with a
 // name is no predicate, whatever its first word.
 func (w *writer) predicate(text string) (string, bool) {
-	if w.startsWithName(text) {
+	p, ok := asPredicate(text)
+	if !ok || w.startsWithName(text) {
 		return text, false
 	}
-	return asPredicate(text)
+	return p, true
 }

@@ -497,12 +497,15 @@ func sentence(s string) string {
 	}
 	var lines []line
 	seen := map[string]bool{} // a line the unit copied down its cell is said once
+	several := strings.ContainsAny(s, "\n;")
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(l)
 		if quarterLabel.MatchString(l) {
 			clear(seen) // a quarter's words are its own
 		}
-		l = onceEach(l, seen)
+		if several {
+			l = onceEach(l, seen)
+		}
 		text, mark := unbullet(l), ""
 		switch {
 		case text == l:
