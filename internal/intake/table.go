@@ -404,7 +404,7 @@ func (r *reader) statusWarning(g *grid, st cellStatus, task string, role catalog
 	// printed nowhere: say so, not a promise the report does not keep.
 	kept := "báo cáo ghi kèm nguyên văn lời của đơn vị"
 	if s.Unit != "" && role != catalog.RoleLead {
-		kept = "đơn vị không chủ trì nhiệm vụ này nên tình trạng đơn vị ghi không dùng để xếp tình trạng của nhiệm vụ và không đưa vào báo cáo; kết quả đơn vị ghi vẫn được tổng hợp"
+		kept = "đơn vị không chủ trì nhiệm vụ này nên tình trạng này không tính vào tình trạng của nhiệm vụ và không ghi vào báo cáo (kết quả đơn vị ghi vẫn được tổng hợp)"
 	}
 	switch rd.how {
 	case statusExact:
