@@ -12,7 +12,6 @@ import (
 	"baocao/internal/consolidate"
 	"baocao/internal/period"
 	"baocao/internal/render"
-	"baocao/internal/vntext"
 )
 
 // Options are the facts of a report that are not in its data.
@@ -32,27 +31,26 @@ type writer struct {
 	// keep are names written as they are: the units' names keep their
 	// abbreviations («Văn phòng HĐND và UBND xã»).
 	keep []string
-	// selves are the folded ways each unit names itself at the head of
-	// its words, by its name
-	selves map[string][]string
+	// names are the ways each unit names itself at the head of its
+	// words, by its name
+	names map[string][][]token
+	// byInitial are the names by their first letter, and named what
+	// startsWithName found of a text
+	byInitial map[rune][][]token
+	named     map[string]bool
 	// spellings replaces a unit's code or other spelling by its name
 	spellings *strings.Replacer
 }
 
 func newWriter(r *consolidate.Report) *writer {
-	w := &writer{r: r, cite: newCiter(r.Catalog), selves: map[string][]string{}}
+	w := &writer{r: r, cite: newCiter(r.Catalog)}
 	// the units' names are proper names: written as the data has them
 	for _, u := range r.Catalog.Units {
 		w.keep = append(w.keep, u.Name)
-		// «Đoàn xã chưa nhận ủy thác…»: the unit by its head word too
-		head := strings.Fields(u.Name)[0] + " " + w.local()
-		for _, n := range append([]string{u.Name, u.Short, head}, u.Aliases...) {
-			if n != "" {
-				w.selves[u.Name] = append(w.selves[u.Name], vntext.Fold(n)+" ")
-			}
-		}
 	}
-	w.spellings = unitSpellings(r.Catalog.Units)
+	w.names = unitNames(r.Catalog.Units, w.local())
+	w.byInitial, w.named = initialIndex(w.names), map[string]bool{}
+	w.spellings = unitSpellings(r.Catalog.Units, w.local())
 	return w
 }
 
@@ -61,7 +59,7 @@ func newWriter(r *consolidate.Report) *writer {
 // a time. Aliases stay as written: some are the bank's or an office's
 // generic names («Ngân hàng Chính sách xã hội») that mean more than the
 // unit.
-func unitSpellings(units []*catalog.Unit) *strings.Replacer {
+func unitSpellings(units []*catalog.Unit, local string) *strings.Replacer {
 	abbrev := map[string]bool{}
 	for _, a := range abbreviations {
 		abbrev[a.short] = true
@@ -82,6 +80,10 @@ func unitSpellings(units []*catalog.Unit) *strings.Replacer {
 	}
 	for _, u := range units {
 		if utf8.RuneCountInString(u.Code) >= 3 && !abbrev[u.Code] {
+			// «HND xã»: the name says «xã» already
+			if base, ok := strings.CutSuffix(u.Name, " "+local); ok {
+				add(u.Code+" "+local, base+" "+local)
+			}
 			add(u.Code, u.Name)
 		}
 	}

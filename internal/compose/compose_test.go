@@ -277,7 +277,7 @@ func TestMessyQuarter(t *testing.T) {
 		{"abbreviations spelled out", i, "tham mưu Ủy ban nhân dân xã trình Hội đồng nhân dân xã bố trí 400 triệu đồng", true},
 		{"documents cited inline with their issuer", i, "(Tờ trình số 11/TTr-KT ngày 03/01/2026; Quyết định số 30/QĐ-UBND ngày 09/02/2026 của Ủy ban nhân dân xã)", true},
 		{"the writer is not named as issuer of its own document", i, "05/BC-MTTQ ngày 02/3/2026 của", false},
-		{"a unit that names itself is not named twice", i, "Đoàn xã chưa nhận ủy thác.", true},
+		{"a unit that names itself is not named twice, and is named as the report names it", i, "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã chưa nhận ủy thác.", true},
 		{"no subject doubled", i, "Hồ Chí Minh xã đoàn", false},
 		{"a line that starts with a verb goes on in small letters", i, "; bổ sung ngày 10/3/2026: xác nhận thêm 2 sinh viên", true},
 		{"a line keeps its words' case", i, "Tham mưu UBND", false},

@@ -96,7 +96,7 @@ func (w *writer) credit() (Credit, bool) {
 	// what the bank wrote beside a figure: why it moved
 	for _, l := range r.Indicators {
 		for _, note := range clauses(l.Note) {
-			p = append(p, stop(fmt.Sprintf("Về %s: %s", lowerFirst(l.Indicator.Name), lowerFirst(w.tidy(note)))))
+			p = append(p, stop(fmt.Sprintf("Về %s: %s", lowerFirst(l.Indicator.Name), w.lowerStart(w.tidy(note)))))
 		}
 	}
 	if len(p) > 0 {

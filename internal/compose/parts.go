@@ -139,11 +139,12 @@ func (w *writer) nextItems() []string {
 	var groups []*group
 	var toCommune []consolidate.Attributed
 	planned := map[string]bool{}
+	// each distinct plan once, in the order first written, naming every
+	// unit that wrote it on any task: units copy a phrase down the column
+	var texts []string
+	who := map[string][]string{}
 	for _, s := range w.r.Sections {
 		for _, t := range s.Tasks {
-			// the same plan from several units is one, naming them all
-			var texts []string
-			who := map[string][]string{}
 			for _, a := range t.NextTasks {
 				for _, c := range sayings(a.Text) {
 					planned[t.Task.Code] = true
@@ -160,29 +161,35 @@ func (w *writer) nextItems() []string {
 					}
 				}
 			}
-			for _, text := range texts {
-				units := who[key(text)]
-				var g *group
-				for _, x := range groups {
-					if slices.Equal(x.units, units) {
-						g = x
-					}
-				}
-				if g == nil {
-					g = &group{units: units}
-					groups = append(groups, g)
-				}
-				g.texts = append(g.texts, text)
+		}
+	}
+	for _, text := range texts {
+		units := who[key(text)]
+		var g *group
+		for _, x := range groups {
+			if slices.Equal(x.units, units) {
+				g = x
 			}
 		}
+		if g == nil {
+			g = &group{units: units}
+			groups = append(groups, g)
+		}
+		g.texts = append(g.texts, text)
 	}
 	var items []string
 	for _, g := range groups {
 		var parts []string
 		for i, t := range g.texts {
-			p, ok := asPredicate(w.tidy(t))
+			text := w.tidy(t)
+			if len(g.units) == 1 {
+				if rest, own := w.ownHead(g.units[0], text); own {
+					text = rest // «Hội ND xã tiếp tục …»: the unit is the subject already
+				}
+			}
+			p, ok := w.predicate(text)
 			if !ok && i == 0 {
-				p = "thực hiện: " + lowerFirst(p)
+				p = "thực hiện: " + w.lowerStart(p)
 			}
 			parts = append(parts, p)
 		}
@@ -244,7 +251,7 @@ var communeAsked = regexp.MustCompile(`^(?i)(đề nghị|kiến nghị|đề xu
 func (w *writer) consider(text string) (what string, toCommittee bool) {
 	t := strings.TrimRight(strings.TrimSpace(unbullet(text)), " .;")
 	if m := communeAsked.FindString(t); m != "" {
-		return w.tidy(lowerFirst(strings.TrimSpace(t[len(m):]))), true
+		return w.lowerStart(w.tidy(strings.TrimSpace(t[len(m):]))), true
 	}
 	return w.upward(t), false
 }
@@ -351,7 +358,7 @@ func splitAsks(text string) []string {
 func (w *writer) upward(text string) string {
 	t := w.tidy(strings.TrimRight(strings.TrimSpace(text), " .;"))
 	if !proposalRe.MatchString(t) {
-		t = "Đề nghị " + lowerFirst(t)
+		t = "Đề nghị " + w.lowerStart(t)
 	}
 	t = bankOfProvince.ReplaceAllString(t, "${1}Chi nhánh Ngân hàng Chính sách xã hội tỉnh")
 	if p := w.r.Catalog.Plan.Province; p != "" {

@@ -7,7 +7,6 @@ import (
 
 	"baocao/internal/consolidate"
 	"baocao/internal/forms"
-	"baocao/internal/vntext"
 )
 
 // Section is one heading of part I with its paragraphs.
@@ -83,6 +82,9 @@ func (w *writer) results() []Section {
 	}
 
 	var out []Section
+	// what each unit has said already in part I: a clause it copied onto
+	// another task is said once, where it first stands
+	told := map[string]map[string]bool{}
 	for i, s := range w.r.Sections {
 		var sentences []string
 		var paragraphs []string
@@ -104,7 +106,21 @@ func (w *writer) results() []Section {
 				if sd.task != t.Task.Code {
 					continue
 				}
-				sd.clauses = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool { _, ok := common[key(c)]; return ok })
+				if told[sd.unit] == nil {
+					told[sd.unit] = map[string]bool{}
+				}
+				fresh := slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool {
+					_, ok := common[key(c)]
+					again := told[sd.unit][key(c)]
+					told[sd.unit][key(c)] = true
+					return ok || again
+				})
+				if len(fresh) == 0 && len(sd.docs) > 0 {
+					// the words go with the documents they cite: a repeat
+					// citing other documents is said again
+					fresh = slices.DeleteFunc(slices.Clone(sd.clauses), func(c string) bool { _, ok := common[key(c)]; return ok })
+				}
+				sd.clauses = fresh
 				if len(sd.clauses) > 0 || len(sd.docs) > 0 {
 					task = append(task, sd)
 				}
@@ -239,7 +255,7 @@ func (w *writer) taskSentences(list []said) []phrase {
 	}
 	var groups []*group
 	for _, sd := range list {
-		text := joinClauses(sd.clauses)
+		text := w.joinClauses(sd.clauses)
 		k := key(text)
 		var g *group
 		for _, x := range groups {
@@ -268,10 +284,6 @@ func (w *writer) taskSentences(list []said) []phrase {
 			continue
 		}
 		s := w.sentence(subject, w.tidy(g.text))
-		if len(g.units) == 1 && w.namesItself(g.units[0], g.text) {
-			// «Văn phòng … đã thực hiện …»: the unit wrote its own name
-			s = stop(w.tidy(g.text))
-		}
 		if len(g.docs) > 0 {
 			cited := w.tidy(citations(g.docs))
 			if body, ok := strings.CutSuffix(strings.TrimSuffix(s, "."), ")"); ok {
@@ -295,12 +307,18 @@ func (w *writer) sentence(subject, text string) string {
 		// «Trong quý I năm 2026, Phòng Kinh tế …; trong quý II năm 2026, …»
 		var out []string
 		for i, p := range parts {
-			pred, ok := asPredicate(p.text)
+			pred, ok := w.predicate(p.text)
+			if rest, own := w.ownHead(subject, p.text); own {
+				// the unit named itself: it is the subject
+				if rp, rok := asPredicate(rest); rok {
+					pred, ok = rp, true
+				}
+			}
 			switch {
 			case !ok && i == 0:
-				out = append(out, "Theo báo cáo của "+subject+", trong "+p.label+", "+lowerFirst(p.text))
+				out = append(out, "Theo báo cáo của "+subject+", trong "+p.label+", "+w.lowerStart(p.text))
 			case !ok:
-				out = append(out, "trong "+p.label+", "+lowerFirst(p.text))
+				out = append(out, "trong "+p.label+", "+w.lowerStart(p.text))
 			case i == 0:
 				out = append(out, "Trong "+p.label+", "+subject+" "+pred)
 			default:
@@ -309,10 +327,19 @@ func (w *writer) sentence(subject, text string) string {
 		}
 		return stop(strings.Join(out, "; "))
 	}
-	if p, ok := asPredicate(text); ok {
+	if rest, ok := w.ownHead(subject, text); ok {
+		// the unit named itself («Ủy ban MTTQ xã tổ chức …», «PGD
+		// NHCSXH giải ngân …»): it is the subject, named as the report
+		// names it; its own words as they are when no verb follows
+		if p, ok := asPredicate(rest); ok {
+			return stop(subject + " " + p)
+		}
+		return stop(upperFirst(text))
+	}
+	if p, ok := w.predicate(text); ok {
 		return stop(subject + " " + p)
 	}
-	return stop("Theo báo cáo của " + subject + ", " + lowerFirst(text))
+	return stop("Theo báo cáo của " + subject + ", " + w.lowerStart(text))
 }
 
 // periodLabel is the label consolidate puts before a quarter's words in a
@@ -336,18 +363,6 @@ func byPeriod(text string) []labelled {
 		out[len(out)-1].text += "; " + c
 	}
 	return out
-}
-
-// namesItself tells a text that starts with its unit's name or one of its
-// aliases: it is a sentence already.
-func (w *writer) namesItself(name, text string) bool {
-	f := vntext.Fold(text)
-	for _, n := range w.selves[name] {
-		if strings.HasPrefix(f, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // tidy applies the rules every unit's words go through on their way into

@@ -113,18 +113,23 @@ func clauses(cell string) []string {
 }
 
 // sayings are the clauses of a cell that say something: the empty ones
-// dropped, a quarter's label («Quý I năm 2026: ») kept on the first clause
-// of that quarter that says something.
+// dropped, a clause the cell repeats said once (units copy a line down),
+// a quarter's label («Quý I năm 2026: ») kept on the first clause of that
+// quarter that says something. A quarter's words are its own: a clause
+// repeated in the next quarter stays there.
 func sayings(cell string) []string {
 	var out []string
 	label := ""
+	seen := map[string]bool{}
 	for _, c := range clauses(cell) {
 		if m := periodLabel.FindString(c); m != "" {
 			label, c = m, c[len(m):]
+			clear(seen)
 		}
-		if isEmpty(c) {
+		if isEmpty(c) || seen[key(c)] {
 			continue
 		}
+		seen[key(c)] = true
 		out = append(out, label+c)
 		label = ""
 	}
@@ -134,10 +139,10 @@ func sayings(cell string) []string {
 // joinClauses writes clauses as one run of prose: «; » between them, a
 // clause that starts with a verb in small letters after it («…; đăng 04
 // tin»). Names, codes and figures keep their case.
-func joinClauses(cs []string) string {
+func (w *writer) joinClauses(cs []string) string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
-		if p, ok := asPredicate(c); ok && i > 0 && !periodLabel.MatchString(c) {
+		if p, ok := w.predicate(c); ok && i > 0 && !periodLabel.MatchString(c) {
 			c = p
 		}
 		out[i] = c

@@ -496,7 +496,7 @@ func sentence(s string) string {
 		bullet string // "- ", "+ " (a list's second level) or ""
 	}
 	var lines []line
-	for _, l := range strings.Split(s, "\n") {
+	for _, l := range strings.Split(DropRepeats(s), "\n") {
 		l = strings.TrimSpace(l)
 		text, mark := unbullet(l), ""
 		switch {
@@ -543,6 +543,55 @@ func sentence(s string) string {
 		b.WriteString(text + "\n")
 	}
 	return b.String()
+}
+
+// quarterLabel is the label a long period's report puts before a
+// quarter's words (labelled).
+var quarterLabel = regexp.MustCompile(`^Quý (?:I|II|III|IV) năm \d{4}: `)
+
+// DropRepeats says once what a unit's cell repeats: a line, or a
+// «;»-separated part of one, it copied down the cell (compared folded:
+// case, spaces, accents, punctuation); a long period's quarter keeps its
+// own words. Nothing else of the cell changes.
+func DropRepeats(cell string) string {
+	if !strings.ContainsAny(cell, "\n;") {
+		return cell
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range strings.Split(cell, "\n") {
+		if quarterLabel.MatchString(strings.TrimSpace(l)) {
+			clear(seen) // a quarter's words are its own
+		}
+		if strings.TrimSpace(l) == "" {
+			out = append(out, l)
+			continue
+		}
+		if l = onceEach(l, seen); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// onceEach drops from a line what seen holds already, a «;»-separated
+// part at a time, and adds what it keeps: "" when all was said before.
+func onceEach(line string, seen map[string]bool) string {
+	var kept []string
+	for _, part := range strings.Split(line, ";") {
+		k := vntext.Fold(strings.TrimRight(unbullet(part), ".;:, "))
+		if k != "" && seen[k] {
+			continue
+		}
+		if k != "" {
+			seen[k] = true
+		}
+		kept = append(kept, part)
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(strings.Join(kept, ";"))
 }
 
 // continues tells a line that goes on with the sentence of the line before

@@ -97,3 +97,20 @@ func TestOutline(t *testing.T) {
 		}
 	}
 }
+
+// A unit's cell says once what it repeats, and nothing else of it changes.
+func TestDropRepeats(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Tổ chức 2 hội nghị.", "Tổ chức 2 hội nghị."},
+		{"Tổ chức 2 hội nghị.\ntổ chức 2  hội nghị\nPhát 3 tin.", "Tổ chức 2 hội nghị.\nPhát 3 tin."},
+		{"- Tiếp tục theo dõi;\n- Tiếp tục theo dõi;\n- Đôn đốc thu nợ.", "- Tiếp tục theo dõi;\n- Đôn đốc thu nợ."},
+		{"Rà soát 5 hộ; rà soát 5 hộ; lập danh sách", "Rà soát 5 hộ; lập danh sách"},
+		{"Hộ nghèo: 12 hộ;\nHộ cận nghèo: 12 hộ;", "Hộ nghèo: 12 hộ;\nHộ cận nghèo: 12 hộ;"},
+		// a long period: each quarter's words are its own
+		{"Quý I năm 2026: Họp 1 lần\nKiểm tra tổ\nQuý II năm 2026: Họp 2 lần\nKiểm tra tổ", "Quý I năm 2026: Họp 1 lần\nKiểm tra tổ\nQuý II năm 2026: Họp 2 lần\nKiểm tra tổ"},
+	} {
+		if got := DropRepeats(tt.in); got != tt.want {
+			t.Errorf("DropRepeats(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -118,7 +118,7 @@ func (r *reader) readTable(g *grid, h *header) {
 				r.unfilled = r.unfilled[:n-1] // filled after all, on this row
 			}
 			*prev = prev.Merge(fillIn(i))
-			r.statusWarning(g, statusAt(g, h, i), prev.Task)
+			r.statusWarning(g, statusAt(g, h, i), prev.Task, prev.Role)
 			r.filled++
 			s.addf(SeverityWarning, g.name, g.rowPos(i), "dòng %d không ghi mã và nội dung nhiệm vụ nên được gộp vào nhiệm vụ %s ở dòng %d ngay trên. Nếu đó là việc của nhiệm vụ khác, hãy ghi mã nhiệm vụ vào cột «%s».",
 				g.num(i), prev.Task, prev.Row, forms.Columns[0].Header)
@@ -295,7 +295,7 @@ func (r *reader) readStatus(row *Row, g *grid, h *header, i int, filled bool) {
 			r.s.addf(SeverityWarning, g.name, st.cell, "nhiệm vụ %s chưa chọn tình trạng. Chọn một trong: %s.", row.Task, statusChoices())
 		}
 	default:
-		r.statusWarning(g, st, row.Task)
+		r.statusWarning(g, st, row.Task, row.Role)
 	}
 }
 
@@ -393,13 +393,19 @@ func refs(ps []Pos) string {
 }
 
 // statusWarning says how a status in the unit's words was read.
-func (r *reader) statusWarning(g *grid, st cellStatus, task string) {
+func (r *reader) statusWarning(g *grid, st cellStatus, task string, role catalog.Role) {
 	s := r.s
 	if st.clash != "" {
 		s.addf(SeverityWarning, g.name, st.cell, "nhiệm vụ %s: cột tình trạng ghi «%s» nhưng %s đánh dấu tình trạng khác; báo cáo theo cột tình trạng. Chỉ ghi tình trạng ở một chỗ.", task, shorten(st.text, 60), st.clash)
 	}
 	text, rd := shorten(st.text, 60), st.reading
-	const kept = "báo cáo ghi kèm nguyên văn lời của đơn vị"
+	// A lead unit's words go beside the task's status in the report's
+	// appendix; a coordinating unit's status decides nothing and is
+	// printed nowhere: say so, not a promise the report does not keep.
+	kept := "báo cáo ghi kèm nguyên văn lời của đơn vị"
+	if s.Unit != "" && role != catalog.RoleLead {
+		kept = "đơn vị không chủ trì nhiệm vụ này nên tình trạng này không tính vào tình trạng của nhiệm vụ và không ghi vào báo cáo (kết quả đơn vị ghi vẫn được tổng hợp)"
+	}
 	switch rd.how {
 	case statusExact:
 	case statusSynonym:

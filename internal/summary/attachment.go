@@ -121,7 +121,7 @@ func (b *builder) said(t consolidate.TaskResult) string {
 	var lines []string
 	for _, c := range append(append(append([]consolidate.Contribution{}, t.Lead...), t.Support...), t.Others...) {
 		if text := strings.TrimSpace(c.Results); text != "" {
-			lines = append(lines, b.short(c.Unit)+": "+text)
+			lines = append(lines, b.short(c.Unit)+": "+consolidate.DropRepeats(text))
 		}
 	}
 	return strings.Join(lines, "\n")
