@@ -24,4 +24,4 @@ func tiedCommand(ctx context.Context, bin string, args []string) (*exec.Cmd, fun
 // nothing is swept.
 func running(pid int) bool { return true }
 
-func killLeftover(pid int, dir string) {}
+func endLeftover(pid int, dir string) leftover { return leftoverUnknown }

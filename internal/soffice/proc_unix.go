@@ -106,16 +106,20 @@ func running(pid int) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// killLeftover kills the process group of pid, a warm LibreOffice left
-// by a program that ended without stopping it, when its command line
-// still names its folder dir (on Linux, through /proc; elsewhere it is
-// left alone, the pid may be another's by now).
-func killLeftover(pid int, dir string) {
+// endLeftover kills the process group of pid, a warm LibreOffice left by
+// a program that ended without stopping it, when its command line still
+// names its folder dir (on Linux, through /proc). Elsewhere it cannot
+// tell, and the pid may be another's by now: it is left alone.
+func endLeftover(pid int, dir string) leftover {
+	if runtime.GOOS != "linux" {
+		return leftoverUnknown
+	}
 	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "cmdline"))
 	if err != nil || !bytes.Contains(b, []byte(filepath.Base(dir))) {
-		return
+		return leftoverGone
 	}
 	syscall.Kill(-pid, syscall.SIGKILL)
+	return leftoverKilled
 }
 
 // runTied is cmd.Run: on unix the memory limit is set by the command

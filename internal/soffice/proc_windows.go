@@ -169,9 +169,10 @@ func running(pid int) bool {
 	return windows.GetExitCodeProcess(h, &code) == nil && code == 259 // STILL_ACTIVE
 }
 
-// killLeftover does nothing on Windows: the job object ended the warm
-// LibreOffice with the program that started it.
-func killLeftover(pid int, dir string) {}
+// endLeftover kills nothing on Windows: the job object ended the warm
+// LibreOffice with the program that started it, so a live pid is another
+// program's (Windows reuses them) and the folder is free.
+func endLeftover(pid int, dir string) leftover { return leftoverGone }
 
 // peakMemory is not asked on Windows (the job object refuses memory past
 // the limit; LibreOffice then fails as it fails on a broken file).

@@ -200,7 +200,9 @@ type warmProc struct {
 // startWarm starts LibreOffice with a profile of its own and a hidden
 // empty document; nil when it cannot be started.
 func startWarm(bin string) *warmProc {
-	sweepOnce.Do(sweepLeftovers)
+	// Apart, so that a leftover never delays this start: the sweep leaves
+	// alone the folder made below (its owner, this program, runs).
+	go sweepOnce.Do(sweepLeftovers)
 	dir, err := os.MkdirTemp("", warmPrefix)
 	if err != nil {
 		return nil
@@ -246,6 +248,15 @@ func writeOwner(dir string, pid int) {
 	os.WriteFile(filepath.Join(dir, ownerFile), []byte(fmt.Sprintf("%d %d\n", os.Getpid(), pid)), 0o600)
 }
 
+// What endLeftover found of a leftover warm LibreOffice's process id.
+type leftover int
+
+const (
+	leftoverGone    leftover = iota // not that LibreOffice any more: its folder is free
+	leftoverKilled                  // that LibreOffice, now killed: wait for it to end
+	leftoverUnknown                 // cannot tell: leave the folder for a later start
+)
+
 // sweepLeftovers ends the warm LibreOffices whose program is gone (killed
 // outright before it could stop them, on a system where nothing ended
 // them with it) and removes their folders. A folder still being set up
@@ -266,12 +277,16 @@ func sweepLeftovers() {
 			continue
 		}
 		if running(pid) {
-			killLeftover(pid, dir)
-			for i := 0; i < 50 && running(pid); i++ {
-				time.Sleep(100 * time.Millisecond)
-			}
-			if running(pid) {
-				continue
+			switch endLeftover(pid, dir) {
+			case leftoverUnknown:
+				continue // the id may be another program's by now
+			case leftoverKilled:
+				for i := 0; i < 50 && running(pid); i++ {
+					time.Sleep(100 * time.Millisecond)
+				}
+				if running(pid) {
+					continue
+				}
 			}
 		}
 		os.RemoveAll(dir)

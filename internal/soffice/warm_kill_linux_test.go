@@ -133,3 +133,35 @@ func TestSweepLeftovers(t *testing.T) {
 		t.Errorf("a running program's warm LibreOffice was swept: %v", err)
 	}
 }
+
+// A leftover folder whose process id now belongs to another program (ids
+// are reused) is removed at once, and that program is left alone.
+func TestSweepLeavesAnotherProgram(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	other := exec.Command("sleep", "60")
+	if err := other.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Process.Kill(); other.Wait() })
+	dir, err := os.MkdirTemp(tmp, warmPrefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, ownerFile), fmt.Appendf(nil, "%d %d\n", gone.Process.Pid, other.Process.Pid), 0o600)
+	start := time.Now()
+	sweepLeftovers()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the folder of a LibreOffice long gone was kept: %v", err)
+	}
+	if !running(other.Process.Pid) {
+		t.Error("another program with the reused id was killed")
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Logf("the sweep waited %v for another program", d) // a figure, not a verdict
+	}
+}
