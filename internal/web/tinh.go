@@ -224,7 +224,11 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 		// to follow «không dùng:» on the upload's line.
 		var said []string
 		for i, pr := range fa.Problems {
-			msg := s.shown(p, pr.Message) + "."
+			msg := s.shown(p, pr.Message)
+			if pr.Together {
+				msg += "; nếu không đúng, bấm «Để riêng» ở tệp không muốn dùng"
+			}
+			msg += "."
 			kind := "Lỗi"
 			if pr.Severity == province.Warning {
 				kind = "Lưu ý"
