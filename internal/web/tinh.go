@@ -447,12 +447,12 @@ func (s *Server) provinceMove(do func(*cycle.Workspace, period.Period, string) (
 		if !ok {
 			return
 		}
-		msg, err := s.moveOne(r, p, do, said)
+		msg, outcome, err := s.moveOne(r, p, do, said)
 		if err != nil {
 			s.apiError(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.provinceFragments(s.provinceView(d, p))})
+		writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "ket_qua": outcome, "html": s.provinceFragments(s.provinceView(d, p))})
 	}
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -302,6 +303,23 @@ func TestProvinceUploadAndBuild(t *testing.T) {
 	a = decode(t, res)
 	if res.StatusCode != 200 || !strings.Contains(a.HTML["tinh-tally"], "3/7") {
 		t.Errorf("restore: %d %s %s", res.StatusCode, a.Error, a.HTML["tinh-tally"])
+	}
+	// Put back while the same bytes came again meanwhile: a notice, as on
+	// the commune's page, not an error; the copy set aside stays there.
+	s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"file (1).xlsx"}}).Body.Close()
+	s.send(t, s.client, tranPhu).Body.Close()
+	res = s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"file (1).xlsx"}})
+	var notice struct {
+		Msg     string `json:"thong_bao"`
+		Outcome string `json:"ket_qua"`
+		Error   string `json:"loi"`
+	}
+	if err := json.Unmarshal([]byte(read(t, res)), &notice); err != nil || res.StatusCode != 200 || notice.Error != "" || notice.Outcome != "trung" ||
+		!strings.Contains(notice.Msg, "giống hệt tệp «file (1).xlsx» đã nhận lúc") {
+		t.Errorf("putting back a file received again: %d %+v %v", res.StatusCode, notice, err)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.PeriodDir(q1), "bo-qua", "file (1).xlsx")); err != nil {
+		t.Error("the file refused is not kept in bo-qua:", err)
 	}
 	res = s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"../../tinh.yaml"}})
 	if a := decode(t, res); res.StatusCode == 200 || a.Error == "" {
