@@ -524,8 +524,16 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.provinceView(d, p)
-	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, SetAside: res.SetAside, Warnings: res.Warnings, Refused: v.Refused, FilesSheet: province.SheetFiles,
-		Summary: fmt.Sprintf("Đã gửi bảng tổng hợp dùng được: %d/%d xã, phường, đặc khu. Tệp có lỗi không đưa vào: %d.", v.Sent, v.Total, v.Refused)}
+	// The summary counts what the build read: a file received meanwhile
+	// is in the page's steps (v), not in this report.
+	refused := 0
+	for _, f := range res.Account.Files {
+		if f.State == province.FileRefused {
+			refused++
+		}
+	}
+	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, SetAside: res.SetAside, Warnings: res.Warnings, Refused: refused, FilesSheet: province.SheetFiles,
+		Summary: fmt.Sprintf("Đã gửi bảng tổng hợp dùng được: %d/%d xã, phường, đặc khu. Tệp có lỗi không đưa vào: %d.", res.Account.Sent(), len(d.Communes), refused)}
 	switch {
 	case res.Written:
 		rv.Title = "Đã lập báo cáo của tỉnh " + p.Name()
