@@ -259,18 +259,18 @@ func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
 			if a == kept {
 				continue
 			}
-			p := Problem{Severity: Warning, File: a.File}
+			pr := Problem{Severity: Warning, File: a.File}
 			if together(a) {
-				p.Together = true
-				p.Message = fmt.Sprintf("%s gửi hai tệp cùng lúc (%s): tệp này, «%s», và «%s»; đang dùng «%s» (theo thứ tự tên tệp)",
+				pr.Together = true
+				pr.Message = fmt.Sprintf("%s gửi hai tệp cùng lúc (%s): tệp này, «%s», và «%s»; đang dùng «%s» (theo thứ tự tên tệp)",
 					c.FullName(), stamp(kept.ModTime), relativeTo(paths, a.File), name, name)
 			} else {
 				// The files' times: when the page received them, or when
 				// they were put in the folder read; the later is newer.
-				p.Message = fmt.Sprintf("%s đã gửi hai tệp: tệp này (%s) và «%s» (%s); dùng tệp mới hơn, «%s»",
+				pr.Message = fmt.Sprintf("%s đã gửi hai tệp: tệp này (%s) và «%s» (%s); dùng tệp mới hơn, «%s»",
 					c.FullName(), stamp(a.ModTime), name, stamp(kept.ModTime), name)
 			}
-			rec.Problems = append(rec.Problems, p)
+			rec.Problems = append(rec.Problems, pr)
 		}
 		rec.Attachments = append(rec.Attachments, kept)
 		if b := before[c.Code]; b != nil {
