@@ -171,6 +171,9 @@ func printTinh(w io.Writer, res *province.BuildResult) {
 			if !p.Period.IsZero() {
 				fix = fmt.Sprintf(" (chạy lại với --period %s)", p.Period)
 			}
+			if p.Together {
+				fix = " (nếu không đúng, chuyển tệp không muốn dùng ra khỏi thư mục đọc rồi chạy lại)"
+			}
 			fmt.Fprintf(w, "  %s%s\n", p, fix)
 		}
 	}

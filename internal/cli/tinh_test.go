@@ -131,3 +131,26 @@ func TestTinhExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestTinhTogether: a commune's two files with one time (a copy beside
+// the original) are not told apart by time; the fix is worded for the
+// command line (no page button).
+func TestTinhTogether(t *testing.T) {
+	data, in := provinceWorkspace(t)
+	b, err := os.ReadFile(filepath.Join(in, "a.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(in, "a ban sao.xlsx")
+	os.WriteFile(copied, b, 0o644)
+	st, _ := os.Stat(filepath.Join(in, "a.xlsx"))
+	os.Chtimes(copied, st.ModTime(), st.ModTime())
+	code, stdout, stderr := run(t, "tinh", "--period", "2026-Q1", "--in", in, "--data", data, "--out", t.TempDir(), "--date", "20/03/2026")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	want := "xã Xốp gửi hai tệp cùng lúc (" + st.ModTime().Local().Format("15:04 02/01/2006") + "): tệp này, «a ban sao.xlsx», và «a.xlsx»; đang dùng «a.xlsx» (theo thứ tự tên tệp) (nếu không đúng, chuyển tệp không muốn dùng ra khỏi thư mục đọc rồi chạy lại)"
+	if !strings.Contains(stdout, want) || strings.Contains(stdout, "Để riêng") || strings.Contains(stdout, "mới hơn") {
+		t.Errorf("output lacks %q:\n%s", want, stdout)
+	}
+}

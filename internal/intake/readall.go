@@ -496,7 +496,7 @@ func sameFigure(a, b float64) bool { return math.Abs(a-b) < 0.005 }
 type latest struct {
 	when func(*Submission) time.Time
 	day  bool   // only the day is known
-	verb string // "lưu", "ký", "sửa"
+	verb string // "lưu", "ký", "có trên máy"
 	why  string // the reason, for the messages
 }
 
@@ -540,8 +540,10 @@ func latestBy(g []*Submission) latest {
 	case all(func(s *Submission) bool { return !s.FormDate.IsZero() }) && differ(dated):
 		return latest{when: dated, day: true, verb: "ký", why: "theo ngày đơn vị ghi trên biểu"}
 	}
-	return latest{when: func(s *Submission) time.Time { return s.ModTime }, verb: "sửa",
-		why: "theo thời gian sửa tệp trên máy này, vì các tệp không ghi thời gian lưu hay ngày ký khác nhau"}
+	// The file's time is when the page received it, or when it was last
+	// saved or copied onto this machine: the words say no more than that.
+	return latest{when: func(s *Submission) time.Time { return s.ModTime }, verb: "có trên máy",
+		why: "theo thời gian của tệp trên máy này (lúc nhận trên trang, hoặc lúc tệp được sửa hay chép vào máy), vì các tệp không ghi thời gian lưu hay ngày ký khác nhau"}
 }
 
 // Later tells whether a is newer than b as the newest of a unit's files is

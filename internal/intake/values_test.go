@@ -112,7 +112,10 @@ func TestDuplicates(t *testing.T) {
 	if subs[1].SupersededBy != newer || subs[0].SupersededBy != "" {
 		t.Errorf("superseded: %q %q", subs[0].SupersededBy, subs[1].SupersededBy)
 	}
-	if !hasProblem(subs[1], SeverityWarning, "không dùng tệp này (sửa lúc") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất (sửa lúc") {
+	// the files' times say when they came onto this machine (received on
+	// the page, or saved or copied here), not that they were edited then
+	if !hasProblem(subs[1], SeverityWarning, "không dùng tệp này (có trên máy lúc") || !hasProblem(subs[0], SeverityWarning, "dùng tệp này vì mới nhất (có trên máy lúc") ||
+		!hasProblem(subs[0], SeverityWarning, "theo thời gian của tệp trên máy này (lúc nhận trên trang, hoặc lúc tệp được sửa hay chép vào máy)") || hasProblem(subs[0], SeverityWarning, "sửa tệp") {
 		t.Errorf("%s---\n%s", problemsText(subs[0]), problemsText(subs[1]))
 	}
 	// A newer file with errors (the blank form sent again) does not push
@@ -144,7 +147,7 @@ func TestSameFileTwice(t *testing.T) {
 	os.Chtimes(a, when, when)
 	os.Chtimes(b, when, when)
 	subs := ReadAll([]string{a, b, a}, c, Options{})
-	if len(subs) != 3 || subs[0].SupersededBy != b || !hasProblem(subs[0], SeverityWarning, "sửa cùng lúc") {
+	if len(subs) != 3 || subs[0].SupersededBy != b || !hasProblem(subs[0], SeverityWarning, "có trên máy cùng lúc") {
 		t.Errorf("%+v\n%s", subs[0], problemsText(subs[0]))
 	}
 	if !hasProblem(subs[2], SeverityWarning, "đã có ở trên trong danh sách") || len(subs[2].Rows) != 0 {

@@ -36,7 +36,10 @@ type BuildRequest struct {
 
 // BuildResult is what a build read and wrote.
 type BuildResult struct {
-	Rollup   *Rollup
+	Rollup *Rollup
+	// Account is what the build read, by the paths given in In (a front
+	// end counts from it what the report says, not from a later read).
+	Account  *Account
 	Files    []string // written, in order
 	Written  bool     // false: no attachment was usable, no report written
 	PDFNote  string
@@ -57,7 +60,7 @@ func Build(ctx context.Context, d *Data, req BuildRequest) (*BuildResult, error)
 	cycle.Progress(ctx, cycle.StageRead)
 	rec := req.Cache.Read(d, req.Period, req.In...)
 	r := Roll(d, req.Period, rec)
-	res := &BuildResult{Rollup: r}
+	res := &BuildResult{Rollup: r, Account: &Account{Rollup: r, Files: Files(rec, req.In)}}
 	dir := filepath.Join(req.OutDir, req.Period.String())
 	var files []outfile.File
 	cycle.Progress(ctx, cycle.StageWrite)

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -46,6 +47,10 @@ type Problem struct {
 	// that period is a fix (the message says it in words; a front end
 	// may offer it as its own control).
 	Period period.Period
+	// Together: the file came with another of its commune at the same
+	// time and is not the one used (chosen by name); setting aside the
+	// one not wanted is a fix (a front end words it).
+	Together bool
 }
 
 func (p Problem) String() string {
@@ -168,7 +173,7 @@ func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
 		}
 		filepath.WalkDir(root, func(file string, e fs.DirEntry, err error) error {
 			if err != nil {
-				rec.Problems = append(rec.Problems, Problem{File: file, Message: "không đọc được: " + err.Error()})
+				rec.Problems = append(rec.Problems, Problem{File: file, Message: osProblem(err)})
 				return nil
 			}
 			if e.IsDir() {
@@ -176,7 +181,7 @@ func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
 			}
 			info, err := e.Info()
 			if err != nil {
-				rec.Problems = append(rec.Problems, Problem{File: file, Message: "không đọc được: " + err.Error()})
+				rec.Problems = append(rec.Problems, Problem{File: file, Message: osProblem(err)})
 				return nil
 			}
 			jobs = collect(file, info, jobs, rec)
@@ -237,17 +242,35 @@ func read(cache *Cache, d *Data, p period.Period, paths ...string) *Received {
 			}
 			return strings.Compare(a.File, b.File)
 		})
+		// Files that came within a minute of the latest came together (one
+		// selection sent on the page, one zip, one copy into the folder):
+		// their times do not say which is newer, so the choice among them
+		// is by name, and said so.
+		latest := atts[len(atts)-1].ModTime
+		together := func(a *Attachment) bool { return latest.Sub(a.ModTime) < time.Minute }
 		kept := atts[len(atts)-1]
-		for _, a := range atts[:len(atts)-1] {
-			name := relativeTo(paths, kept.File)
-			// The files' times: when the page received them, or when they
-			// were put in the folder read; either way, the later is newer.
-			msg := fmt.Sprintf("%s đã gửi hai tệp: tệp này (%s) và «%s» (%s); dùng tệp mới hơn, «%s»",
-				c.FullName(), stamp(a.ModTime), name, stamp(kept.ModTime), name)
-			if a.ModTime.Equal(kept.ModTime) {
-				msg = fmt.Sprintf("%s đã gửi hai tệp cùng lúc (%s): tệp này và «%s»; dùng «%s» (theo thứ tự tên tệp), kiểm tra lại", c.FullName(), stamp(a.ModTime), name, name)
+		for _, a := range atts {
+			if together(a) && a.File > kept.File {
+				kept = a
 			}
-			rec.Problems = append(rec.Problems, Problem{Severity: Warning, File: a.File, Message: msg})
+		}
+		name := relativeTo(paths, kept.File)
+		for _, a := range atts {
+			if a == kept {
+				continue
+			}
+			pr := Problem{Severity: Warning, File: a.File}
+			if together(a) {
+				pr.Together = true
+				pr.Message = fmt.Sprintf("%s gửi hai tệp cùng lúc (%s): tệp này, «%s», và «%s»; đang dùng «%s» (theo thứ tự tên tệp)",
+					c.FullName(), stamp(kept.ModTime), relativeTo(paths, a.File), name, name)
+			} else {
+				// The files' times: when the page received them, or when
+				// they were put in the folder read; the later is newer.
+				pr.Message = fmt.Sprintf("%s đã gửi hai tệp: tệp này (%s) và «%s» (%s); dùng tệp mới hơn, «%s»",
+					c.FullName(), stamp(a.ModTime), name, stamp(kept.ModTime), name)
+			}
+			rec.Problems = append(rec.Problems, pr)
 		}
 		rec.Attachments = append(rec.Attachments, kept)
 		if b := before[c.Code]; b != nil {
@@ -284,6 +307,22 @@ func contradictions(att, before *Attachment, beforeName string) []Problem {
 			ind.Code, ind.Name, vntext.FormatAuto(*ind.Previous), before.Data.PeriodName, att.Commune.FullName(), beforeName, vntext.FormatAuto(*b.Current))})
 	}
 	return out
+}
+
+// osProblem says in words why a file or folder could not be read. The
+// system's own text (English, with the machine's full path) is not shown:
+// the problem is printed with the file's name below the folder read.
+func osProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "không tìm thấy tệp (có lẽ đã bị xóa, đổi tên hoặc chuyển đi trong lúc đọc)"
+	case errors.Is(err, fs.ErrPermission):
+		return "máy không cho chương trình đọc tệp hoặc thư mục này (không có quyền đọc); chép tệp sang thư mục khác hoặc cấp quyền đọc rồi chạy lại"
+	case errors.Is(err, syscall.EISDIR):
+		return "là một thư mục, không phải tệp, nên không đọc được như một bảng tổng hợp"
+	default:
+		return "không đọc được tệp từ ổ đĩa (tệp đang bị chương trình khác giữ, hoặc ổ đĩa lỗi); đóng tệp rồi chạy lại"
+	}
 }
 
 func stamp(t time.Time) string { return t.Local().Format("15:04 02/01/2006") }
@@ -324,7 +363,7 @@ func collectZip(file string, info fs.FileInfo, jobs []job, rec *Received) []job 
 	}
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return fail("không đọc được: " + err.Error())
+		return fail(osProblem(err))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
@@ -402,7 +441,7 @@ func readOne(j job, d *Data, index *communeIndex, p period.Period) (r result) {
 	if b == nil {
 		var err error
 		if b, err = os.ReadFile(j.file); err != nil {
-			return fail("không đọc được tệp: %v", err)
+			return fail("%s", osProblem(err))
 		}
 	}
 	if _, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil {

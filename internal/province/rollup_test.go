@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -331,6 +332,17 @@ func TestReadProblems(t *testing.T) {
 			{"moi.xlsx", attach(small[0], q1, saved.Add(time.Hour))},
 			{"cu.xlsx", attach(small[0], q1, saved)}},
 			map[string]string{"cu.xlsx": "đã gửi hai tệp: tệp này ("}, 1},
+		// Within a minute: they came together (one selection on the page,
+		// one zip), so the later by a few seconds is not said to be newer;
+		// the choice is by name, said so.
+		{"two files within a minute", []file{
+			{"a.xlsx", attach(small[0], q1, saved.Add(40*time.Second))},
+			{"b.xlsx", attach(small[0], q1, saved)}},
+			map[string]string{"a.xlsx": "xã Xốp gửi hai tệp cùng lúc (" + saved.Add(40*time.Second).Local().Format("15:04 02/01/2006") + "): tệp này, «a.xlsx», và «b.xlsx»; đang dùng «b.xlsx» (theo thứ tự tên tệp)"}, 1},
+		{"two files at one time", []file{
+			{"b.xlsx", attach(small[0], q1, saved)},
+			{"a.xlsx", attach(small[0], q1, saved)}},
+			map[string]string{"a.xlsx": "xã Xốp gửi hai tệp cùng lúc"}, 1},
 		// the machine part removed: the printed sheets are read, said
 		{"machine part removed", []file{{"a.xlsx", func(t *testing.T, path string) {
 			write(t, c, q1, small[0], path, saved)
@@ -433,6 +445,14 @@ func TestReadProblems(t *testing.T) {
 				if len(r.NoProposals) != 1 {
 					t.Errorf("a file read from its printed sheets is not said to lack the proposals: %v", r.NoProposals)
 				}
+			}
+			if strings.HasPrefix(tt.name, "two files ") && tt.name != "two files, the later kept" {
+				if len(rec.Attachments) != 1 || !strings.HasSuffix(rec.Attachments[0].File, "b.xlsx") || len(rec.Problems) != 1 || !rec.Problems[0].Together || strings.Contains(rec.Problems[0].Message, "mới hơn") {
+					t.Errorf("together: kept %v, problems %+v", rec.Attachments, rec.Problems)
+				}
+			}
+			if tt.name == "two files, the later kept" && (len(rec.Problems) != 1 || rec.Problems[0].Together) {
+				t.Errorf("a later file is not together: %+v", rec.Problems)
 			}
 			if tt.name == "two files, the later kept" && (len(rec.Attachments) != 1 || !strings.HasSuffix(rec.Attachments[0].File, "moi.xlsx")) {
 				t.Errorf("kept %v", rec.Attachments)
@@ -615,5 +635,41 @@ func TestRankTies(t *testing.T) {
 	}
 	if want := "1 Xốp, 1 Trần Phú, 1 Đăk Pék, 4 Lý Sơn"; strings.Join(got, ", ") != want {
 		t.Errorf("ranking %q, want %q", strings.Join(got, ", "), want)
+	}
+}
+
+// A file the system will not read is said in words, named below the
+// folder read: neither the system's English nor the machine's full path
+// reaches the workbook or the page.
+func TestReadUnreadable(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits or symlinks to rely on")
+	}
+	c := commune(t)
+	d := smallProvince(c)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "xop.xlsx")
+	want := "không có quyền đọc"
+	if os.Geteuid() == 0 {
+		// root reads whatever the permissions say: a link to nothing
+		if err := os.Symlink(filepath.Join(dir, "da-xoa.xlsx"), file); err != nil {
+			t.Fatal(err)
+		}
+		want = "không tìm thấy tệp"
+	} else {
+		write(t, c, q1, small[0], file, saved)
+		if err := os.Chmod(file, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, rec := range []*province.Received{province.Read(d, q1, dir), province.NewCache(10).Read(d, q1, dir)} {
+		if len(rec.Problems) != 1 || len(rec.Attachments) != 0 {
+			t.Fatalf("problems %v, attachments %v", rec.Problems, rec.Attachments)
+		}
+		msg := rec.Problems[0].Message
+		if !strings.Contains(msg, want) || strings.Contains(msg, dir) || strings.Contains(msg, "/") ||
+			strings.Contains(msg, "permission") || strings.Contains(msg, "no such") || strings.Contains(msg, "open") {
+			t.Errorf("said %q, want %q in Vietnamese, without the path", msg, want)
+		}
 	}
 }

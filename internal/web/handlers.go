@@ -407,14 +407,8 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Wor
 	if !ok {
 		return
 	}
-	msg, err := s.moveOne(r, p, do, said)
-	outcome := "ok"
-	var same *cycle.AlreadyReceivedError
-	switch {
-	case errors.As(err, &same):
-		// Nothing wrong: a notice in the log, as a file sent twice is.
-		msg, outcome = upperFirst(same.Error()), "trung"
-	case err != nil:
+	msg, outcome, err := s.moveOne(r, p, do, said)
+	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -423,22 +417,29 @@ func (s *Server) move(w http.ResponseWriter, r *http.Request, do func(*cycle.Wor
 }
 
 // moveOne moves the file the request names (tep, in the folder of period
-// thu_muc, else p's) with do, and says what became of it.
-func (s *Server) moveOne(r *http.Request, p period.Period, do func(*cycle.Workspace, period.Period, string) (string, error), said string) (string, error) {
+// thu_muc, else p's) with do, and says what became of it and the outcome
+// for the page's log: "ok", or "trung" when the file was already among
+// those received (nothing wrong: a notice, as a file sent twice is). Both
+// pages, the commune's and the province's, answer through it.
+func (s *Server) moveOne(r *http.Request, p period.Period, do func(*cycle.Workspace, period.Period, string) (string, error), said string) (msg, outcome string, err error) {
 	folder, err := period.Parse(r.PostFormValue("thu_muc"))
 	if err != nil {
 		folder = p
 	}
 	name := r.PostFormValue("tep")
 	got, err := do(s.opt.Workspace, folder, name)
-	if err != nil {
-		return "", err
+	var same *cycle.AlreadyReceivedError
+	if errors.As(err, &same) {
+		return upperFirst(same.Error()), "trung", nil
 	}
-	msg := "«" + name + "»: " + said
+	if err != nil {
+		return "", "", err
+	}
+	msg = "«" + name + "»: " + said
 	if got != name {
 		msg += " Tệp mang tên mới «" + got + "» vì đã có tệp cùng tên."
 	}
-	return msg, nil
+	return msg, "ok", nil
 }
 
 // build makes the period's report, summary, reminder and PDFs.

@@ -224,7 +224,11 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 		// to follow «không dùng:» on the upload's line.
 		var said []string
 		for i, pr := range fa.Problems {
-			msg := s.shown(p, pr.Message) + "."
+			msg := s.shown(p, pr.Message)
+			if pr.Together {
+				msg += "; nếu không đúng, bấm «Để riêng» ở tệp không muốn dùng"
+			}
+			msg += "."
 			kind := "Lỗi"
 			if pr.Severity == province.Warning {
 				kind = "Lưu ý"
@@ -443,12 +447,12 @@ func (s *Server) provinceMove(do func(*cycle.Workspace, period.Period, string) (
 		if !ok {
 			return
 		}
-		msg, err := s.moveOne(r, p, do, said)
+		msg, outcome, err := s.moveOne(r, p, do, said)
 		if err != nil {
 			s.apiError(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "html": s.provinceFragments(s.provinceView(d, p))})
+		writeJSON(w, http.StatusOK, map[string]any{"thong_bao": msg, "ket_qua": outcome, "html": s.provinceFragments(s.provinceView(d, p))})
 	}
 }
 
@@ -520,8 +524,16 @@ func (s *Server) provinceBuild(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.provinceView(d, p)
-	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, SetAside: res.SetAside, Warnings: res.Warnings, Refused: v.Refused, FilesSheet: province.SheetFiles,
-		Summary: fmt.Sprintf("Đã gửi bảng tổng hợp dùng được: %d/%d xã, phường, đặc khu. Tệp có lỗi không đưa vào: %d.", v.Sent, v.Total, v.Refused)}
+	// The summary counts what the build read: a file received meanwhile
+	// is in the page's steps (v), not in this report.
+	refused := 0
+	for _, f := range res.Account.Files {
+		if f.State == province.FileRefused {
+			refused++
+		}
+	}
+	rv := &provinceResultView{Time: timeText(s.opt.Now()), PDFNote: res.PDFNote, SetAside: res.SetAside, Warnings: res.Warnings, Refused: refused, FilesSheet: province.SheetFiles,
+		Summary: fmt.Sprintf("Đã gửi bảng tổng hợp dùng được: %d/%d xã, phường, đặc khu. Tệp có lỗi không đưa vào: %d.", res.Account.Sent(), len(d.Communes), refused)}
 	switch {
 	case res.Written:
 		rv.Title = "Đã lập báo cáo của tỉnh " + p.Name()

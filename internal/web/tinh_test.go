@@ -3,6 +3,7 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -302,6 +303,23 @@ func TestProvinceUploadAndBuild(t *testing.T) {
 	a = decode(t, res)
 	if res.StatusCode != 200 || !strings.Contains(a.HTML["tinh-tally"], "3/7") {
 		t.Errorf("restore: %d %s %s", res.StatusCode, a.Error, a.HTML["tinh-tally"])
+	}
+	// Put back while the same bytes came again meanwhile: a notice, as on
+	// the commune's page, not an error; the copy set aside stays there.
+	s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"file (1).xlsx"}}).Body.Close()
+	s.send(t, s.client, tranPhu).Body.Close()
+	res = s.post(t, "/api/dua-lai?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"file (1).xlsx"}})
+	var notice struct {
+		Msg     string `json:"thong_bao"`
+		Outcome string `json:"ket_qua"`
+		Error   string `json:"loi"`
+	}
+	if err := json.Unmarshal([]byte(read(t, res)), &notice); err != nil || res.StatusCode != 200 || notice.Error != "" || notice.Outcome != "trung" ||
+		!strings.Contains(notice.Msg, "giống hệt tệp «file (1).xlsx» đã nhận lúc") {
+		t.Errorf("putting back a file received again: %d %+v %v", res.StatusCode, notice, err)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.PeriodDir(q1), "bo-qua", "file (1).xlsx")); err != nil {
+		t.Error("the file refused is not kept in bo-qua:", err)
 	}
 	res = s.post(t, "/api/de-rieng?ky=2026-Q1", url.Values{"thu_muc": {"2026-Q1"}, "tep": {"../../tinh.yaml"}})
 	if a := decode(t, res); res.StatusCode == 200 || a.Error == "" {
@@ -663,5 +681,86 @@ func TestProvinceWithoutFigures(t *testing.T) {
 		if !strings.Contains(body, id) {
 			t.Errorf("the page does not show %q", id)
 		}
+	}
+}
+
+// TestProvinceTogether: the clerk selects a commune's corrected and old
+// copies together; the page receives them seconds apart, in whatever
+// order the browser sends them. Neither is said to be newer: the one used
+// is chosen by name, said so, with the page's fix.
+func TestProvinceTogether(t *testing.T) {
+	s := startProvince(t, "")
+	var mu sync.Mutex
+	received := time.Date(2026, 3, 16, 8, 0, 0, 0, time.Local)
+	s.ws.Now = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		received = received.Add(5 * time.Second)
+		return received
+	}
+	// the later to arrive is the first by name: not the one used
+	a := decode(t, s.send(t, s.client,
+		upload{name: "xop-sua.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 100001))},
+		upload{name: "xop-cu.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 100000))}))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	said := map[string]fileResult{}
+	for _, f := range a.Files {
+		said[f.Name] = f
+	}
+	want := "xã Xốp gửi hai tệp cùng lúc (08:00 16/03/2026): tệp này, «xop-cu.xlsx», và «xop-sua.xlsx»; đang dùng «xop-sua.xlsx» (theo thứ tự tên tệp); nếu không đúng, bấm «Để riêng» ở tệp không muốn dùng"
+	if f := said["xop-cu.xlsx"]; !strings.Contains(f.Message, want) || strings.Contains(f.Message, "mới hơn") || f.Outcome != "canh-bao" {
+		t.Errorf("the file not used: %q (%s), want %q", f.Message, f.Outcome, want)
+	}
+	if f := said["xop-sua.xlsx"]; !strings.Contains(f.Message, "xã Xốp: dùng để tổng hợp") {
+		t.Errorf("the file used: %q (%s)", f.Message, f.Outcome)
+	}
+	if h := a.HTML["tinh-files"]; !strings.Contains(h, "theo thứ tự tên tệp") || strings.Contains(h, "mới hơn") {
+		t.Errorf("step 2 does not say the files came together: %s", h)
+	}
+}
+
+// TestProvinceBuildCounts: a file received while a build runs is not in
+// the build's summary, which counts what the report was made of.
+func TestProvinceBuildCounts(t *testing.T) {
+	s := startProvince(t, "")
+	a := decode(t, s.send(t, s.client, upload{name: "xop.xlsx", data: attachmentOf(t, q1, communeOf("Xốp", "xã", 100000))}))
+	if a.Error != "" {
+		t.Fatal(a.Error)
+	}
+	// The build takes its list of files, then asks the time for the
+	// report's date: a file comes in then, before the build reads.
+	day := s.srv.opt.Now()
+	late := attachmentOf(t, q1, communeOf("Lý Sơn", "đặc khu", 30000))
+	var once sync.Once
+	arm := make(chan bool, 1)
+	s.srv.opt.Now = func() time.Time {
+		select {
+		case <-arm:
+			once.Do(func() {
+				if err := os.WriteFile(filepath.Join(s.ws.ReceivedDir(q1), "ly-son.xlsx"), late, 0o644); err != nil {
+					t.Error(err)
+				}
+			})
+		default:
+		}
+		return day
+	}
+	arm <- true
+	res := s.post(t, "/api/lap-bao-cao?ky=2026-Q1", nil)
+	a = decode(t, res)
+	if res.StatusCode != 200 {
+		t.Fatalf("build: %d %s", res.StatusCode, a.Error)
+	}
+	if _, err := os.Stat(filepath.Join(s.ws.ReceivedDir(q1), "ly-son.xlsx")); err != nil {
+		t.Fatal("the file was not received during the build:", err)
+	}
+	if r := a.HTML["result"]; !strings.Contains(r, "Đã gửi bảng tổng hợp dùng được: 1/7 xã, phường, đặc khu.") {
+		t.Errorf("the build's summary does not count what it read: %s", r)
+	}
+	// the page's steps show what is there now
+	if !strings.Contains(a.HTML["tinh-tally"], "2/7") {
+		t.Errorf("step 1 after the build: %s", a.HTML["tinh-tally"])
 	}
 }
