@@ -242,13 +242,18 @@ func upperFirst(s string) string {
 // rowNote is the note of a province's figure in a table: what the figure
 // lacks beyond the communes without any figure (said once, lackingText).
 func (r *Rollup) rowNote(f Figure) string {
+	var notes []string
 	if extra := r.extraLacking(f); len(extra) > 0 {
-		return fmt.Sprintf("tổng của %d xã có số liệu; chưa có số liệu của %s", f.Counted, communeNames(extra, reportCommunes))
+		notes = append(notes, fmt.Sprintf("tổng của %d xã có số liệu; chưa có số liệu của %s", f.Counted, communeNames(extra, reportCommunes)))
+	} else if len(f.Lacking) == 0 {
+		return f.Note
 	}
-	if len(f.Lacking) > 0 {
-		return "" // only the communes without any figure: said above
+	// Beyond the communes without any figure (said above): a commune
+	// with this period's figure but not the previous one.
+	if len(f.PreviousLacking) > 0 {
+		notes = append(notes, previousGap(f.PreviousLacking))
 	}
-	return f.Note
+	return strings.Join(notes, "; ")
 }
 
 // sourceText is the note under the figures' table: whose tables, the

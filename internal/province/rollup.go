@@ -25,6 +25,10 @@ type Figure struct {
 	// sums, and those that sent without it.
 	Counted int
 	Lacking []Commune
+	// PreviousLacking are the communes with the current figure but not
+	// the previous one: the two dates do not sum the same communes, so
+	// the change is not given, and this says why.
+	PreviousLacking []Commune
 }
 
 // Share is a target's ratio (part over whole, in %), recomputed from the
@@ -225,6 +229,12 @@ func countTasks(tasks []summary.TaskData, section string) Tasks {
 	return t
 }
 
+// previousGap says which communes lack the previous figure, and so why
+// the change is not given.
+func previousGap(lack []Commune) string {
+	return fmt.Sprintf("chưa có số liệu kỳ trước của %s nên không tính tăng, giảm (hai kỳ không cùng các xã)", communeNames(lack, 5))
+}
+
 // total sums the communes that sent: balances at a date and flows over
 // the period alike add up across communes. Each figure is summed over the
 // communes that have it (Figure.Counted, Figure.Lacking say which), so
@@ -261,6 +271,11 @@ func (r *Rollup) total() *Row {
 			continue
 		}
 		fig.Counted, fig.Lacking = n-len(noCur), noCur
+		for _, c := range noPrev {
+			if !slices.Contains(noCur, c) {
+				fig.PreviousLacking = append(fig.PreviousLacking, c)
+			}
+		}
 		if fig.Counted > 0 {
 			fig.Current = &cur
 		}
@@ -272,8 +287,11 @@ func (r *Rollup) total() *Row {
 			fig.Note = "chưa xã nào có số liệu kỳ này"
 		case len(noCur) > 0:
 			fig.Note = fmt.Sprintf("tổng của %d/%d xã có số liệu; chưa có số liệu của %s", fig.Counted, n, communeNames(noCur, 5))
+			if len(fig.PreviousLacking) > 0 {
+				fig.Note += "; " + previousGap(fig.PreviousLacking)
+			}
 		case len(noPrev) > 0:
-			fig.Note = fmt.Sprintf("kỳ trước: tổng của %d/%d xã có số liệu; chưa có số liệu kỳ trước của %s", nPrev, n, communeNames(noPrev, 5))
+			fig.Note = fmt.Sprintf("kỳ trước: tổng của %d/%d xã có số liệu; %s", nPrev, n, previousGap(noPrev))
 		}
 		if fig.Previous != nil && fig.Current != nil && slices.Equal(noPrev, noCur) {
 			ch := cur - prev
