@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"baocao/internal/catalog"
+	"baocao/internal/memo"
 	"baocao/internal/soffice"
 )
 
@@ -28,33 +29,14 @@ import (
 // does. Two readers of the same file at once read it once, the second
 // waiting for the first; readers of other files never wait. A Cache is
 // safe for concurrent use; the zero value is not usable, use NewCache.
-type Cache struct {
-	mu      sync.Mutex
-	entries map[string]*cacheEntry
-	max     int
-	tick    uint64
-	// Reads counts the files actually read, for tests and whoever measures.
-	reads int
-}
-
-type cacheEntry struct {
-	done chan struct{}
-	subs []*Submission
-	used uint64
-}
+type Cache struct{ memo *memo.Cache[[]*Submission] }
 
 // NewCache keeps the readings of up to max files (the least recently
 // used goes first).
-func NewCache(max int) *Cache {
-	return &Cache{entries: map[string]*cacheEntry{}, max: max}
-}
+func NewCache(max int) *Cache { return &Cache{memo: memo.New[[]*Submission](max)} }
 
 // Reads is the number of files the cache read rather than found.
-func (c *Cache) Reads() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.reads
-}
+func (c *Cache) Reads() int { return c.memo.Misses() }
 
 // catalogKey is a hash of the plan's data, "" when it cannot be made
 // (then nothing is kept).
@@ -111,60 +93,13 @@ func (c *Cache) read(path string, zip bool, cat *catalog.Catalog, catKey string,
 		return do()
 	}
 	key := fk + "\x00" + catKey + "\x00" + optionsKey(path, opt, zip)
-	c.mu.Lock()
-	c.tick++
-	if e, ok := c.entries[key]; ok {
-		e.used = c.tick
-		c.mu.Unlock()
-		<-e.done
-		if e.subs != nil {
-			return cloneAll(e.subs)
-		}
-		return do() // the first reader was stopped
-	}
-	e := &cacheEntry{done: make(chan struct{}), used: c.tick}
-	c.entries[key] = e
-	c.reads++
-	c.evict()
-	c.mu.Unlock()
-	var subs []*Submission
-	defer func() {
-		if subs == nil || (opt.Context != nil && opt.Context.Err() != nil) {
-			// Stopped half-way (or a panic): not kept.
-			c.mu.Lock()
-			if c.entries[key] == e {
-				delete(c.entries, key)
-			}
-			c.mu.Unlock()
-		} else {
-			e.subs = cloneAll(subs)
-		}
-		close(e.done)
-	}()
-	subs = do()
-	return subs
-}
-
-// evict drops the least recently used finished entries beyond max.
-func (c *Cache) evict() {
-	for len(c.entries) > c.max {
-		var oldest string
-		var at uint64
-		for k, e := range c.entries {
-			select {
-			case <-e.done:
-			default:
-				continue
-			}
-			if oldest == "" || e.used < at {
-				oldest, at = k, e.used
-			}
-		}
-		if oldest == "" {
-			return
-		}
-		delete(c.entries, oldest)
-	}
+	subs := c.memo.Do(key, func() ([]*Submission, bool) {
+		subs := do()
+		// Stopped half-way: not kept.
+		return subs, subs != nil && (opt.Context == nil || opt.Context.Err() == nil)
+	})
+	// Copies, so that what the caller adds leaves the kept ones as read.
+	return cloneAll(subs)
 }
 
 // cloneAll copies submissions deep enough that ReadAll's later steps

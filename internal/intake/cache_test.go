@@ -127,7 +127,7 @@ func TestCacheBounded(t *testing.T) {
 	for _, p := range paths {
 		ReadAll([]string{p}, c, Options{Period: q1, Cache: cache})
 	}
-	if n := len(cache.entries); n != 3 {
+	if n := cache.memo.Len(); n != 3 {
 		t.Errorf("%d entries kept", n)
 	}
 	ReadAll([]string{paths[len(paths)-1]}, c, Options{Period: q1, Cache: cache})

@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
-	"sync"
 
+	"baocao/internal/memo"
 	"baocao/internal/period"
 )
 
@@ -22,34 +22,18 @@ import (
 // once, the second waiting for the first; readers of other files never
 // wait. Reading through a Cache gives what reading without one gives. A
 // Cache is safe for concurrent use; a nil *Cache keeps nothing.
-type Cache struct {
-	mu      sync.Mutex
-	entries map[string]*cacheEntry
-	max     int
-	tick    uint64
-	reads   int
-}
-
-type cacheEntry struct {
-	done chan struct{}
-	r    *result // nil until read, or when the reading panicked
-	used uint64
-}
+type Cache struct{ memo *memo.Cache[result] }
 
 // NewCache keeps the readings of up to max workbooks (the least recently
 // used goes first).
-func NewCache(max int) *Cache {
-	return &Cache{entries: map[string]*cacheEntry{}, max: max}
-}
+func NewCache(max int) *Cache { return &Cache{memo: memo.New[result](max)} }
 
 // Reads is the number of workbooks the cache read rather than found.
 func (c *Cache) Reads() int {
 	if c == nil {
 		return 0
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.reads
+	return c.memo.Misses()
 }
 
 // Read is Read, through the cache.
@@ -93,28 +77,10 @@ func (c *Cache) read(j job, key string, d *Data, index *communeIndex, p period.P
 		j.data = b
 	}
 	h := sha256.Sum256(j.data)
-	key = string(h[:]) + "\x00" + key
-	c.mu.Lock()
-	c.tick++
-	if e, ok := c.entries[key]; ok {
-		e.used = c.tick
-		c.mu.Unlock()
-		<-e.done
-		if e.r != nil {
-			return e.r.as(j)
-		}
-		return readOne(j, d, index, p)
-	}
-	e := &cacheEntry{done: make(chan struct{}), used: c.tick}
-	c.entries[key] = e
-	c.reads++
-	c.evict()
-	c.mu.Unlock()
-	defer close(e.done)
-	r := readOne(j, d, index, p)
-	kept := r.as(job{})
-	e.r = &kept
-	return r
+	r := c.memo.Do(string(h[:])+"\x00"+key, func() (result, bool) {
+		return readOne(j, d, index, p).as(job{}), true
+	})
+	return r.as(j)
 }
 
 // as is r said of the file j: its name and saved time given to what
@@ -130,26 +96,4 @@ func (r result) as(j job) result {
 		out.att = &a
 	}
 	return out
-}
-
-// evict drops the least recently used finished entries beyond max.
-func (c *Cache) evict() {
-	for len(c.entries) > c.max {
-		var oldest string
-		var at uint64
-		for k, e := range c.entries {
-			select {
-			case <-e.done:
-			default:
-				continue
-			}
-			if oldest == "" || e.used < at {
-				oldest, at = k, e.used
-			}
-		}
-		if oldest == "" {
-			return
-		}
-		delete(c.entries, oldest)
-	}
 }
