@@ -187,29 +187,10 @@ func (s *Server) provinceView(d *province.Data, p period.Period) *provinceView {
 	}
 	v.CommunesFile = filepath.Join(v.DataDir, province.CommunesFile)
 	current := province.CurrentPeriod(now)
-	choices := cycle.PeriodChoices(0, now)
-	found := false
-	for _, q := range choices {
-		found = found || q == p
-	}
-	if !found {
-		choices = append(choices, p)
-	}
-	for _, q := range choices {
-		label := fmt.Sprintf("Năm %d", q.Year)
-		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Label != label {
-			v.Groups = append(v.Groups, choiceGroup{Label: label})
-		}
-		name := upperFirst(q.Name())
-		if q == current {
-			// Not «kỳ hiện tại»: the commune's page calls so the period
-			// its communes report on now (cycle.CurrentPeriod), which on
-			// the same day is often the next one.
-			name += " (kỳ vừa hết số liệu)"
-		}
-		g := &v.Groups[len(v.Groups)-1]
-		g.Options = append(g.Options, choice{Code: q.String(), Label: name, Selected: q == p})
-	}
+	// Not «kỳ hiện tại»: the commune's page calls so the period its
+	// communes report on now (cycle.CurrentPeriod), which on the same day
+	// is often the next one.
+	v.Groups = periodGroups(cycle.PeriodChoices(0, now), p, current, "kỳ vừa hết số liệu")
 
 	notes := map[string][]string{} // by file: what was said
 	for _, fa := range a.Files {

@@ -177,26 +177,7 @@ func (s *Server) view(c *catalog.Catalog, p period.Period) *pageView {
 		account:  a,
 	}
 	// The period choices: the years around now, and the one shown.
-	choices := cycle.PeriodChoices(c.Plan.Year, now)
-	found := false
-	for _, q := range choices {
-		found = found || q == p
-	}
-	if !found {
-		choices = append(choices, p)
-	}
-	for _, q := range choices {
-		label := fmt.Sprintf("Năm %d", q.Year)
-		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Label != label {
-			v.Groups = append(v.Groups, choiceGroup{Label: label})
-		}
-		name := upperFirst(q.Name())
-		if q == current {
-			name += " (kỳ hiện tại)"
-		}
-		g := &v.Groups[len(v.Groups)-1]
-		g.Options = append(g.Options, choice{Code: q.String(), Label: name, Selected: q == p})
-	}
+	v.Groups = periodGroups(cycle.PeriodChoices(c.Plan.Year, now), p, current, "kỳ hiện tại")
 
 	for _, u := range c.ReportingUnits() {
 		v.Choices = append(v.Choices, unitChoice{u.Code, u.Name})
@@ -441,4 +422,26 @@ func oneLine(s string, max int) string {
 		return string(r[:max]) + "…"
 	}
 	return s
+}
+
+// periodGroups lists choices by year for the period picker, with shown
+// among them (selected) and current named by currentLabel.
+func periodGroups(choices []period.Period, shown, current period.Period, currentLabel string) []choiceGroup {
+	if !slices.Contains(choices, shown) {
+		choices = append(choices, shown)
+	}
+	var groups []choiceGroup
+	for _, q := range choices {
+		label := fmt.Sprintf("Năm %d", q.Year)
+		if len(groups) == 0 || groups[len(groups)-1].Label != label {
+			groups = append(groups, choiceGroup{Label: label})
+		}
+		name := upperFirst(q.Name())
+		if q == current {
+			name += " (" + currentLabel + ")"
+		}
+		g := &groups[len(groups)-1]
+		g.Options = append(g.Options, choice{Code: q.String(), Label: name, Selected: q == shown})
+	}
+	return groups
 }
